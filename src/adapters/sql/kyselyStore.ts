@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Store, StoreTx } from '../../ports/store.js';
+import type { Database, SqlDialect } from './schema.js';
+import { auditRepository } from './repositories/audit.js';
+import { caseEventRepository } from './repositories/caseEvents.js';
+import { agreementRepository, caseRepository, teamRepository } from './repositories/cases.js';
+import { formulationRepository } from './repositories/formulations.js';
+import { meetingRepository } from './repositories/meetings.js';
+import { outboxRepository } from './repositories/outbox.js';
+import { serviceRepository, sessionRepository, staffRepository } from './repositories/people.js';
+import { timelineRepository } from './repositories/timeline.js';
+import { trmRepository } from './repositories/trm.js';
+
+/**
+ * The store on any Kysely database. SQLite and PostgreSQL differ only in how a connection is
+ * opened and in `dialect`, which a few queries consult (row locking for the outbox).
+ */
+export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onClose: () => Promise<void> = () => db.destroy()): Store {
+  const txFor = (trx: Kysely<Database>): StoreTx => ({
+    services: serviceRepository(trx),
+    staff: staffRepository(trx),
+    cases: caseRepository(trx),
+    agreements: agreementRepository(trx),
+    team: teamRepository(trx),
+    timeline: timelineRepository(trx),
+    formulations: formulationRepository(trx),
+    trm: trmRepository(trx),
+    meetings: meetingRepository(trx),
+    audit: auditRepository(trx),
+    caseEvents: caseEventRepository(trx),
+    outbox: outboxRepository(trx, dialect),
+    sessions: sessionRepository(trx),
+  });
+
+  return {
+    transaction: (work) => db.transaction().execute((trx) => work(txFor(trx))),
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: onClose,
+  };
+}

@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { CaseEvent, CaseEventType } from '../../../domain/caseEvents.js';
+import type { CaseEventRepository } from '../../../ports/store.js';
+import type { Database } from '../schema.js';
+
+export function caseEventRepository(db: Kysely<Database>): CaseEventRepository {
+  return {
+    async append(e, at) {
+      const r = await db
+        .insertInto('case_events')
+        .values({ case_id: e.caseId, type: e.type, actor_id: e.actorId, actor_name: e.actorName, data_json: JSON.stringify(e.data ?? null), at })
+        .returning('seq')
+        .executeTakeFirstOrThrow();
+      return { ...e, seq: Number(r.seq), at };
+    },
+    async since(caseId, afterSeq, limit) {
+      const rows = await db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+      return rows.map(
+        (r): CaseEvent => ({
+          seq: Number(r.seq),
+          caseId: r.case_id,
+          type: r.type as CaseEventType,
+          actorId: r.actor_id,
+          actorName: r.actor_name,
+          data: JSON.parse(r.data_json) as unknown,
+          at: r.at,
+        }),
+      );
+    },
+  };
+}

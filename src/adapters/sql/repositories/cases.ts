@@ -1,0 +1,200 @@
+import { type Kysely, sql } from 'kysely';
+import type { Agreement, AgreementMethod, Decision, Party } from '../../../domain/agreement.js';
+import type { Case, CaseStatus, ClosureReason, LawfulBasis, Pathway } from '../../../domain/case.js';
+import type { Agency } from '../../../domain/staff.js';
+import type { CaseRole, TeamMember } from '../../../domain/team.js';
+import type { AgreementRepository, CaseRepository, TeamRepository } from '../../../ports/store.js';
+import type { Database } from '../schema.js';
+import { decodeCursor, toPage } from './page.js';
+
+type CaseRow = Database['cases'];
+
+const toCase = (r: CaseRow): Case => ({
+  id: r.id,
+  reference: r.reference,
+  serviceId: r.service_id,
+  childName: r.child_name,
+  childDateOfBirth: r.child_dob,
+  pathway: r.pathway as Pathway,
+  orderStart: r.order_start,
+  orderEnd: r.order_end,
+  status: r.status as CaseStatus,
+  referralReason: r.referral_reason,
+  lawfulBasis: r.lawful_basis as LawfulBasis,
+  referredBy: r.referred_by,
+  referredAt: r.referred_at,
+  caseHolderId: r.case_holder_id,
+  closureReason: r.closure_reason as ClosureReason | null,
+  closureNote: r.closure_note,
+  closedAt: r.closed_at,
+  version: r.version,
+});
+
+const toRow = (c: Case): CaseRow => ({
+  id: c.id,
+  reference: c.reference,
+  service_id: c.serviceId,
+  child_name: c.childName,
+  child_dob: c.childDateOfBirth,
+  pathway: c.pathway,
+  order_start: c.orderStart,
+  order_end: c.orderEnd,
+  status: c.status,
+  referral_reason: c.referralReason,
+  lawful_basis: c.lawfulBasis,
+  referred_by: c.referredBy,
+  referred_at: c.referredAt,
+  case_holder_id: c.caseHolderId,
+  closure_reason: c.closureReason,
+  closure_note: c.closureNote,
+  closed_at: c.closedAt,
+  version: c.version,
+});
+
+/** Tables holding a case's content, emptied when a case passes retention. */
+const CASE_TABLES = [
+  'agreements',
+  'team_members',
+  'timeline_entries',
+  'timeline_revisions',
+  'formulations',
+  'formulation_revisions',
+  'trm_placements',
+  'meetings',
+  'meeting_attendees',
+  'case_events',
+  'outbox_jobs',
+] as const;
+
+export function caseRepository(db: Kysely<Database>): CaseRepository {
+  return {
+    async nextReferenceNumber(serviceId, year) {
+      const r = await db
+        .insertInto('case_reference_counters')
+        .values({ service_id: serviceId, year, last: 1 })
+        .onConflict((oc) => oc.columns(['service_id', 'year']).doUpdateSet({ last: sql<number>`case_reference_counters.last + 1` }))
+        .returning('last')
+        .executeTakeFirstOrThrow();
+      return Number(r.last);
+    },
+    async insert(c) {
+      await db.insertInto('cases').values(toRow(c)).execute();
+    },
+    async get(id) {
+      const r = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+      return r ? toCase(r) : null;
+    },
+    async getByReference(reference) {
+      const r = await db.selectFrom('cases').selectAll().where('reference', '=', reference).executeTakeFirst();
+      return r ? toCase(r) : null;
+    },
+    async update(c, expectedVersion) {
+      const { id, ...changes } = toRow(c);
+      const r = await db.updateTable('cases').set(changes).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    async list(query, page) {
+      const after = decodeCursor(page.after, 2);
+      let q = db.selectFrom('cases').selectAll('cases');
+      if (query.serviceIds) q = q.where('cases.service_id', 'in', query.serviceIds.length ? query.serviceIds : ['']);
+      if (query.status?.length) q = q.where('cases.status', 'in', query.status);
+      if (query.memberStaffId) {
+        const staffId = query.memberStaffId;
+        q = q.where((eb) => eb.exists(eb.selectFrom('team_members').select('team_members.case_id').whereRef('team_members.case_id', '=', 'cases.id').where('team_members.staff_id', '=', staffId)));
+      }
+      if (after) {
+        const [at, id] = after as [string, string];
+        q = q.where((eb) => eb.or([eb('cases.referred_at', '<', at), eb.and([eb('cases.referred_at', '=', at), eb('cases.id', '<', id)])]));
+      }
+      const rows = await q.orderBy('cases.referred_at', 'desc').orderBy('cases.id', 'desc').limit(page.limit + 1).execute();
+      return toPage(rows, page.limit, toCase, (r) => [r.referred_at, r.id]);
+    },
+    async purge(id) {
+      for (const table of CASE_TABLES) await db.deleteFrom(table).where('case_id', '=', id).execute();
+      await db.deleteFrom('cases').where('id', '=', id).execute();
+    },
+  };
+}
+
+export function agreementRepository(db: Kysely<Database>): AgreementRepository {
+  return {
+    async insert(a) {
+      await db
+        .insertInto('agreements')
+        .values({
+          id: a.id,
+          case_id: a.caseId,
+          party: a.party,
+          decision: a.decision,
+          date: a.date,
+          method: a.method,
+          competence_note: a.competenceNote,
+          recorded_by: a.recordedBy,
+          recorded_by_name: a.recordedByName,
+          recorded_at: a.recordedAt,
+        })
+        .execute();
+    },
+    async listForCase(caseId) {
+      const rows = await db.selectFrom('agreements').selectAll().where('case_id', '=', caseId).orderBy('recorded_at').orderBy('id').execute();
+      return rows.map(
+        (r): Agreement => ({
+          id: r.id,
+          caseId: r.case_id,
+          party: r.party as Party,
+          decision: r.decision as Decision,
+          date: r.date,
+          method: r.method as AgreementMethod,
+          competenceNote: r.competence_note,
+          recordedBy: r.recorded_by,
+          recordedByName: r.recorded_by_name,
+          recordedAt: r.recorded_at,
+        }),
+      );
+    },
+  };
+}
+
+export function teamRepository(db: Kysely<Database>): TeamRepository {
+  const toMember = (r: Database['team_members']): TeamMember => ({
+    caseId: r.case_id,
+    staffId: r.staff_id,
+    name: r.name,
+    agency: r.agency as Agency,
+    caseRole: r.case_role as CaseRole,
+    invitedBy: r.invited_by,
+    invitedAt: r.invited_at,
+    invitationExpiresAt: r.invitation_expires_at,
+    termsAcceptedAt: r.terms_accepted_at,
+    termsVersion: r.terms_version,
+  });
+  return {
+    async upsert(m) {
+      const row = {
+        case_id: m.caseId,
+        staff_id: m.staffId,
+        name: m.name,
+        agency: m.agency,
+        case_role: m.caseRole,
+        invited_by: m.invitedBy,
+        invited_at: m.invitedAt,
+        invitation_expires_at: m.invitationExpiresAt,
+        terms_accepted_at: m.termsAcceptedAt,
+        terms_version: m.termsVersion,
+      };
+      const { case_id: _c, staff_id: _s, ...changes } = row;
+      await db
+        .insertInto('team_members')
+        .values(row)
+        .onConflict((oc) => oc.columns(['case_id', 'staff_id']).doUpdateSet(changes))
+        .execute();
+    },
+    async get(caseId, staffId) {
+      const r = await db.selectFrom('team_members').selectAll().where('case_id', '=', caseId).where('staff_id', '=', staffId).executeTakeFirst();
+      return r ? toMember(r) : null;
+    },
+    async list(caseId) {
+      return (await db.selectFrom('team_members').selectAll().where('case_id', '=', caseId).orderBy('invited_at').execute()).map(toMember);
+    },
+  };
+}

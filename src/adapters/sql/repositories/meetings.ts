@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { AttendeeResponse, Meeting, MeetingKind, MeetingStatus } from '../../../domain/meeting.js';
+import type { MeetingRepository } from '../../../ports/store.js';
+import type { Database } from '../schema.js';
+import { json } from './page.js';
+
+type Row = Database['meetings'];
+
+const toRow = (m: Meeting): Row => ({
+  id: m.id,
+  case_id: m.caseId,
+  kind: m.kind,
+  starts_at: m.startsAt,
+  ends_at: m.endsAt,
+  location: m.location,
+  organiser_id: m.organiserId,
+  status: m.status,
+  join_url: m.joinUrl,
+  external_id: m.externalId,
+  outcome_json: m.outcome ? JSON.stringify(m.outcome) : null,
+  version: m.version,
+});
+
+export function meetingRepository(db: Kysely<Database>): MeetingRepository {
+  async function withAttendees(rows: Row[]): Promise<Meeting[]> {
+    if (rows.length === 0) return [];
+    const attendees = await db
+      .selectFrom('meeting_attendees')
+      .selectAll()
+      .where(
+        'meeting_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('name')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      kind: r.kind as MeetingKind,
+      startsAt: r.starts_at,
+      endsAt: r.ends_at,
+      location: r.location,
+      organiserId: r.organiser_id,
+      attendees: attendees
+        .filter((a) => a.meeting_id === r.id)
+        .map((a) => ({ staffId: a.staff_id, name: a.name, response: a.response as AttendeeResponse, respondedAt: a.responded_at })),
+      status: r.status as MeetingStatus,
+      joinUrl: r.join_url,
+      externalId: r.external_id,
+      outcome: r.outcome_json ? json<Meeting['outcome']>(r.outcome_json) : null,
+      version: r.version,
+    }));
+  }
+
+  async function writeAttendees(m: Meeting) {
+    await db.deleteFrom('meeting_attendees').where('meeting_id', '=', m.id).execute();
+    if (m.attendees.length === 0) return;
+    await db
+      .insertInto('meeting_attendees')
+      .values(m.attendees.map((a) => ({ meeting_id: m.id, case_id: m.caseId, staff_id: a.staffId, name: a.name, response: a.response, responded_at: a.respondedAt })))
+      .execute();
+  }
+
+  return {
+    async insert(m) {
+      await db.insertInto('meetings').values(toRow(m)).execute();
+      await writeAttendees(m);
+    },
+    async get(caseId, id) {
+      const rows = await db.selectFrom('meetings').selectAll().where('case_id', '=', caseId).where('id', '=', id).execute();
+      return (await withAttendees(rows))[0] ?? null;
+    },
+    async update(m, expectedVersion) {
+      const { id, ...changes } = toRow(m);
+      const r = await db.updateTable('meetings').set(changes).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) return false;
+      await writeAttendees(m);
+      return true;
+    },
+    async respond(meetingId, staffId, response, at) {
+      const r = await db
+        .updateTable('meeting_attendees')
+        .set({ response, responded_at: at })
+        .where('meeting_id', '=', meetingId)
+        .where('staff_id', '=', staffId)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    async list(caseId) {
+      return withAttendees(await db.selectFrom('meetings').selectAll().where('case_id', '=', caseId).orderBy('starts_at').execute());
+    },
+  };
+}

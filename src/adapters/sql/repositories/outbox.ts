@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import type { OutboxJob, OutboxRepository } from '../../../ports/outbox.js';
+import type { Database, SqlDialect } from '../schema.js';
+import { json } from './page.js';
+
+type Row = Database['outbox_jobs'];
+
+const toJob = (r: Row): OutboxJob => ({
+  id: r.id,
+  kind: r.kind,
+  payload: json<unknown>(r.payload_json),
+  dedupeKey: r.dedupe_key,
+  recipient: r.recipient,
+  caseId: r.case_id,
+  serviceId: r.service_id,
+  status: r.status as OutboxJob['status'],
+  attempts: Number(r.attempts),
+  nextAttemptAt: r.next_attempt_at,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export function outboxRepository(db: Kysely<Database>, dialect: SqlDialect): OutboxRepository {
+  return {
+    async enqueue(job) {
+      await db
+        .insertInto('outbox_jobs')
+        .values({
+          id: job.id,
+          kind: job.kind,
+          payload_json: JSON.stringify(job.payload),
+          dedupe_key: job.dedupeKey ?? null,
+          recipient: job.recipient ?? null,
+          case_id: job.caseId ?? null,
+          service_id: job.serviceId ?? null,
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: job.nextAttemptAt ?? job.now,
+          last_error: null,
+          locked_by: null,
+          locked_until: null,
+          created_at: job.now,
+          updated_at: job.now,
+        })
+        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+        .execute();
+    },
+    async claim(workerId, now, leaseUntil, limit, kinds) {
+      // PostgreSQL: SKIP LOCKED lets several instances claim side by side without taking one job twice.
+      // SQLite: one writer at a time, so the subquery and update cannot interleave.
+      const due = db
+        .selectFrom('outbox_jobs')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', now)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+        .$if(Boolean(kinds?.length), (q) => q.where('kind', 'in', kinds ?? []))
+        .orderBy('next_attempt_at')
+        .limit(limit)
+        .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked());
+      const rows = await db
+        .updateTable('outbox_jobs')
+        .set({ locked_by: workerId, locked_until: leaseUntil, updated_at: now })
+        .where('id', 'in', due)
+        .returningAll()
+        .execute();
+      return rows.map(toJob).sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt));
+    },
+    async complete(id, workerId, now) {
+      await db
+        .updateTable('outbox_jobs')
+        .set((eb) => ({ status: 'done', attempts: eb('attempts', '+', 1), locked_by: null, locked_until: null, last_error: null, updated_at: now }))
+        .where('id', '=', id)
+        .where('locked_by', '=', workerId)
+        .execute();
+    },
+    async fail(id, workerId, error, retryAt, now) {
+      await db
+        .updateTable('outbox_jobs')
+        .set((eb) => ({
+          status: retryAt ? 'pending' : 'dead',
+          attempts: eb('attempts', '+', 1),
+          next_attempt_at: retryAt ?? now,
+          last_error: error.slice(0, 1000),
+          locked_by: null,
+          locked_until: null,
+          updated_at: now,
+        }))
+        .where('id', '=', id)
+        .where('locked_by', '=', workerId)
+        .execute();
+    },
+    async list(filter, limit) {
+      let q = db.selectFrom('outbox_jobs').selectAll();
+      if (filter.status) q = q.where('status', '=', filter.status);
+      if (filter.kind) q = q.where('kind', '=', filter.kind);
+      if (filter.serviceId) q = q.where('service_id', '=', filter.serviceId);
+      if (filter.caseId) q = q.where('case_id', '=', filter.caseId);
+      if (filter.recipient) q = q.where('recipient', '=', filter.recipient);
+      return (await q.orderBy('created_at', 'desc').limit(limit).execute()).map(toJob);
+    },
+    async countRecent(recipient, kindPrefix, since) {
+      const r = await db
+        .selectFrom('outbox_jobs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('recipient', '=', recipient)
+        .where('kind', 'like', `${kindPrefix}%`)
+        .where('created_at', '>=', since)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+  };
+}

@@ -1,0 +1,183 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables, as both SQL adapters see them. JSON is kept as text so that SQLite and PostgreSQL
+ * read and write it the same way; times are ISO strings in UTC, which sort as they compare.
+ */
+export interface Database {
+  services: { id: string; name: string; settings: string };
+  staff: { id: string; name: string; email: string; role: string; service_ids: string; agency: string; aad_object_id: string | null };
+  case_reference_counters: { service_id: string; year: number; last: number };
+  cases: {
+    id: string;
+    reference: string;
+    service_id: string;
+    child_name: string;
+    child_dob: string;
+    pathway: string;
+    order_start: string | null;
+    order_end: string | null;
+    status: string;
+    referral_reason: string;
+    lawful_basis: string;
+    referred_by: string;
+    referred_at: string;
+    case_holder_id: string;
+    closure_reason: string | null;
+    closure_note: string | null;
+    closed_at: string | null;
+    version: number;
+  };
+  agreements: {
+    id: string;
+    case_id: string;
+    party: string;
+    decision: string;
+    date: string;
+    method: string;
+    competence_note: string | null;
+    recorded_by: string;
+    recorded_by_name: string;
+    recorded_at: string;
+  };
+  team_members: {
+    case_id: string;
+    staff_id: string;
+    name: string;
+    agency: string;
+    case_role: string;
+    invited_by: string;
+    invited_at: string;
+    invitation_expires_at: string;
+    terms_accepted_at: string | null;
+    terms_version: string | null;
+  };
+  timeline_entries: {
+    id: string;
+    case_id: string;
+    when_json: string;
+    span_start: string;
+    span_end: string;
+    life_stage: string;
+    category: string;
+    source_agency: string;
+    confidence: string;
+    description: string;
+    contributor_id: string;
+    contributor_name: string;
+    created_at: string;
+    updated_at: string;
+    version: number;
+    retraction_json: string | null;
+  };
+  timeline_revisions: {
+    entry_id: string;
+    case_id: string;
+    version: number;
+    content_json: string;
+    retraction_json: string | null;
+    changed_by: string;
+    changed_by_name: string;
+    changed_at: string;
+  };
+  formulations: {
+    id: string;
+    case_id: string;
+    number: number;
+    status: string;
+    content_json: string;
+    created_by: string;
+    updated_by: string;
+    updated_at: string;
+    approved_by: string | null;
+    approved_by_name: string | null;
+    approved_at: string | null;
+    version: number;
+  };
+  formulation_revisions: {
+    formulation_id: string;
+    case_id: string;
+    version: number;
+    number: number;
+    status: string;
+    content_json: string;
+    saved_by: string;
+    saved_by_name: string;
+    saved_at: string;
+  };
+  trm_placements: {
+    id: string;
+    case_id: string;
+    level: number;
+    rationale: string;
+    effective_date: string;
+    meeting_id: string | null;
+    placed_by: string;
+    placed_by_name: string;
+    placed_at: string;
+  };
+  meetings: {
+    id: string;
+    case_id: string;
+    kind: string;
+    starts_at: string;
+    ends_at: string;
+    location: string | null;
+    organiser_id: string;
+    status: string;
+    join_url: string | null;
+    external_id: string | null;
+    outcome_json: string | null;
+    version: number;
+  };
+  meeting_attendees: {
+    meeting_id: string;
+    case_id: string;
+    staff_id: string;
+    name: string;
+    response: string;
+    responded_at: string | null;
+  };
+  audit_events: {
+    chain: string;
+    seq: number;
+    at: string;
+    actor_id: string;
+    action: string;
+    case_id: string | null;
+    service_id: string | null;
+    detail_json: string;
+    prev_hash: string;
+    hash: string;
+  };
+  audit_heads: { chain: string; seq: number; hash: string };
+  case_events: {
+    seq: Generated<number>;
+    case_id: string;
+    type: string;
+    actor_id: string;
+    actor_name: string;
+    data_json: string;
+    at: string;
+  };
+  outbox_jobs: {
+    id: string;
+    kind: string;
+    payload_json: string;
+    dedupe_key: string | null;
+    recipient: string | null;
+    case_id: string | null;
+    service_id: string | null;
+    status: string;
+    attempts: number;
+    next_attempt_at: string;
+    last_error: string | null;
+    locked_by: string | null;
+    locked_until: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  sessions: { token_hash: string; staff_id: string; created_at: string; expires_at: string };
+}
+
+export type SqlDialect = 'sqlite' | 'postgres';

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Store } from '../../ports/store.js';
+import { createKyselyStore } from '../sql/kyselyStore.js';
+import { migrateToLatest } from '../sql/migrations.js';
+import type { Database } from '../sql/schema.js';
+
+export class DataDirectoryInUseError extends Error {
+  constructor(dir: string) {
+    super(`The data directory ${dir} is in use by another ECM for Teams process. Stop it, or set DATA_DIR to another directory.`);
+    this.name = 'DataDirectoryInUseError';
+  }
+}
+
+/**
+ * Holds an exclusive SQLite write lock on `ecm.lock` for the life of the process. The operating
+ * system releases it when the process dies, however it dies, so a crash never leaves a stale lock.
+ */
+function lockDataDirectory(dir: string): SqliteDatabase.Database {
+  const lock = new SqliteDatabase(join(dir, 'ecm.lock'), { timeout: 0 });
+  try {
+    lock.pragma('journal_mode = DELETE');
+    lock.exec('BEGIN EXCLUSIVE');
+  } catch {
+    lock.close();
+    throw new DataDirectoryInUseError(dir);
+  }
+  return lock;
+}
+
+export interface SqliteStoreOptions {
+  /** A directory for `ecm.db`; `:memory:` for a private in-memory database (tests). */
+  dataDir: string;
+}
+
+export async function openSqliteStore({ dataDir }: SqliteStoreOptions): Promise<Store> {
+  const inMemory = dataDir === ':memory:';
+  const dir = inMemory ? null : resolve(dataDir);
+  if (dir) mkdirSync(dir, { recursive: true });
+  const lock = dir ? lockDataDirectory(dir) : null;
+
+  const sqlite = new SqliteDatabase(dir ? join(dir, 'ecm.db') : ':memory:');
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    // FULL: an acknowledged write survives power loss, not only a process crash.
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+    return createKyselyStore(db, 'sqlite', async () => {
+      await db.destroy();
+      lock?.close();
+    });
+  } catch (error) {
+    sqlite.close();
+    lock?.close();
+    throw error;
+  }
+}
+
+/** Opens an existing database read-only, without the lock: for the audit verifier while the server runs. */
+export function openSqliteReadOnly(dataDir: string): Store {
+  const sqlite = new SqliteDatabase(join(resolve(dataDir), 'ecm.db'), { readonly: true, fileMustExist: true });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return createKyselyStore(db, 'sqlite');
+}

@@ -1,0 +1,65 @@
+import type { Case } from '../domain/case.js';
+import { DomainError } from '../domain/errors.js';
+import { type CaseAction, type Decision, decideOnCase, decideOnService, type ServiceAction } from '../domain/policy.js';
+import type { Principal } from '../domain/staff.js';
+import { needsToAcceptTerms, type TeamMember } from '../domain/team.js';
+import type { StoreTx } from '../ports/store.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class AccessRefused extends DomainError {
+  constructor(
+    decision: Exclude<Decision, { allowed: true }>,
+    readonly attempt: { action: string; caseId: string | null; serviceId: string | null },
+  ) {
+    super(
+      decision.reason,
+      decision.reason === 'not_found'
+        ? 'That case was not found.'
+        : decision.reason === 'terms_required'
+          ? 'Accept the information-sharing terms for this case first.'
+          : 'Your role does not allow this.',
+    );
+  }
+}
+
+export interface CaseInReach {
+  case: Case;
+  membership: TeamMember | null;
+}
+
+/**
+ * Loads a case for an action, or refuses as the policy says. A case that does not exist and a case
+ * the person may not know of look the same: 404.
+ */
+export async function caseFor(tx: StoreTx, p: Principal, caseId: string, action: CaseAction, entryContributorId?: string): Promise<CaseInReach> {
+  const found = UUID.test(caseId) ? await tx.cases.get(caseId) : null;
+  if (!found) throw new AccessRefused({ allowed: false, reason: 'not_found' }, { action, caseId: null, serviceId: null });
+  const membership = await tx.team.get(caseId, p.staffId);
+  assertAllowed(p, action, found, membership, entryContributorId);
+  return { case: found, membership };
+}
+
+export function assertAllowed(p: Principal, action: CaseAction, c: Case, membership: TeamMember | null, entryContributorId?: string): void {
+  const decision = decideOnCase(p, action, {
+    serviceId: c.serviceId,
+    membership: membership ? { termsAccepted: membership.termsAcceptedAt !== null, needsTerms: needsToAcceptTerms(membership.caseRole) } : null,
+    ...(entryContributorId !== undefined ? { ownsEntry: entryContributorId === p.staffId } : {}),
+  });
+  if (!decision.allowed) throw new AccessRefused(decision, { action, caseId: c.id, serviceId: c.serviceId });
+}
+
+export function assertServiceAllowed(p: Principal, action: ServiceAction, serviceId: string): void {
+  const decision = decideOnService(p, action, serviceId);
+  if (!decision.allowed) throw new AccessRefused(decision, { action, caseId: null, serviceId });
+}
+
+/** Whether the policy allows an action, for views that show or hide what a person can do. */
+export function can(p: Principal, action: CaseAction, c: Case, membership: TeamMember | null): boolean {
+  try {
+    assertAllowed(p, action, c, membership);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,22 @@
+import { closureSchema } from '../domain/case.js';
+import { ruleViolation, staleVersion } from '../domain/errors.js';
+import type { Principal } from '../domain/staff.js';
+import { caseFor } from './access.js';
+import { caseView, type CaseView } from './caseViews.js';
+import type { AppDeps } from './deps.js';
+import { parseInput } from './input.js';
+import { inTransaction } from './unitOfWork.js';
+
+export async function closeCase(deps: AppDeps, p: Principal, caseId: string, input: unknown, expectedVersion: number): Promise<CaseView> {
+  const { reason, note } = parseInput(closureSchema, input, 'The closure');
+  return inTransaction(deps, p, async (w) => {
+    const { case: c, membership } = await caseFor(w.tx, p, caseId, 'case.close');
+    if (c.status === 'closed') throw ruleViolation('This case is already closed.');
+    if (c.version !== expectedVersion) throw staleVersion('The case', c.version);
+    const closed = { ...c, status: 'closed' as const, closureReason: reason, closureNote: note ?? null, closedAt: w.now, version: c.version + 1 };
+    if (!(await w.tx.cases.update(closed, c.version))) throw staleVersion('The case', c.version);
+    await w.audit({ action: 'case.closed', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, reason } });
+    await w.emit({ caseId: c.id, type: 'case.updated', data: { status: 'closed', closureReason: reason } });
+    return caseView(deps, w.tx, p, closed, membership);
+  });
+}

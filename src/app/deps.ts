@@ -1,0 +1,11 @@
+import type { CaseEventBus } from '../ports/caseEventBus.js';
+import type { Clock } from '../ports/clock.js';
+import type { Store } from '../ports/store.js';
+
+/** What every use case works through. The composition root fills it from config. */
+export interface AppDeps {
+  store: Store;
+  bus: CaseEventBus;
+  clock: Clock;
+  newId: () => string;
+}

@@ -1,0 +1,40 @@
+import { assertOpenForWork } from '../domain/case.js';
+import { DomainError, ruleViolation } from '../domain/errors.js';
+import type { Principal } from '../domain/staff.js';
+import { invitationSchema, type TeamMember } from '../domain/team.js';
+import { caseFor } from './access.js';
+import type { AppDeps } from './deps.js';
+import { parseInput } from './input.js';
+import { queueNotification } from './notify.js';
+import { newMember, staffMember } from './staffing.js';
+import { inTransaction } from './unitOfWork.js';
+
+/**
+ * Brings someone onto the case team. A partner from another agency sees nothing of the case until
+ * they accept the information-sharing terms; an expired invitation can be sent again.
+ */
+export async function inviteTeamMember(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<TeamMember> {
+  const data = parseInput(invitationSchema, input, 'The invitation');
+  return inTransaction(deps, p, async (w) => {
+    const { case: c } = await caseFor(w.tx, p, caseId, 'team.invite');
+    assertOpenForWork(c);
+    const invitee = await staffMember(w.tx, data.staffId);
+    if ((data.caseRole === 'partner') !== (invitee.role === 'partner')) {
+      throw ruleViolation('People from partner agencies join as partners; staff of the service join in their own role.');
+    }
+    if (invitee.role === 'administrator') throw ruleViolation('Administrators set up services and see no case content.');
+    if (invitee.role !== 'partner' && !invitee.serviceIds.includes(c.serviceId)) {
+      throw ruleViolation('That member of staff does not work in this case’s service; invite them as a partner if they are from another agency.');
+    }
+    const existing = await w.tx.team.get(c.id, invitee.id);
+    if (existing && (existing.termsAcceptedAt !== null || existing.caseRole !== 'partner' || existing.invitationExpiresAt > w.now)) {
+      throw new DomainError('conflict', `${invitee.name} is already on the case team.`);
+    }
+    const member: TeamMember = { ...newMember(invitee, c.id, data.caseRole, p.staffId, w.now), agency: data.agency };
+    await w.tx.team.upsert(member);
+    await w.audit({ action: existing ? 'team.reinvited' : 'team.invited', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, staffId: invitee.id, caseRole: data.caseRole } });
+    await w.emit({ caseId: c.id, type: 'team.changed', data: member });
+    await queueNotification(w, invitee.id, { kind: 'team.invited', caseId: c.id, staffId: invitee.id }, `team-invited:${c.id}:${member.invitedAt}`, c.serviceId);
+    return member;
+  });
+}

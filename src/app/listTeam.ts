@@ -1,0 +1,13 @@
+import type { Principal } from '../domain/staff.js';
+import type { TeamMember } from '../domain/team.js';
+import { caseFor } from './access.js';
+import type { AppDeps } from './deps.js';
+import { inTransaction } from './unitOfWork.js';
+
+export async function listTeam(deps: AppDeps, p: Principal, caseId: string): Promise<TeamMember[]> {
+  return inTransaction(deps, p, async (w) => {
+    const { case: c } = await caseFor(w.tx, p, caseId, 'team.read');
+    await w.audit({ action: 'team.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference } });
+    return w.tx.team.list(c.id);
+  });
+}

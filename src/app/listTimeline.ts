@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { AGENCIES, type Principal } from '../domain/staff.js';
+import { CONFIDENCE, type TimelineEntry } from '../domain/timeline.js';
+import type { Page } from '../ports/store.js';
+import { caseFor } from './access.js';
+import type { AppDeps } from './deps.js';
+import { parseInput } from './input.js';
+import { inTransaction } from './unitOfWork.js';
+
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(50)).optional();
+
+export const timelineQuerySchema = z
+  .object({
+    category: list(z.string().max(40)),
+    agency: list(z.enum(AGENCIES)),
+    confidence: list(z.enum(CONFIDENCE)),
+    contributor: list(z.string().max(64)),
+    includeRetracted: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+    after: z.string().max(500).optional(),
+  })
+  .strict();
+
+/** The child's life in order, earliest first, one page at a time, with the filters the tab offers. */
+export async function listTimeline(deps: AppDeps, p: Principal, caseId: string, query: unknown): Promise<Page<TimelineEntry>> {
+  const q = parseInput(timelineQuerySchema, query, 'The timeline query');
+  return inTransaction(deps, p, async (w) => {
+    const { case: c } = await caseFor(w.tx, p, caseId, 'timeline.read');
+    const page = await w.tx.timeline.list(
+      c.id,
+      { categories: q.category, agencies: q.agency, confidence: q.confidence, contributorIds: q.contributor, includeRetracted: q.includeRetracted === 'true' },
+      { limit: q.limit, after: q.after },
+    );
+    await w.audit({ action: 'timeline.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, entries: page.items.length } });
+    return page;
+  });
+}

@@ -1,0 +1,58 @@
+import { type Agreement, agreementInputSchema, agreementState, type AgreementState, statusAfterAgreement, withdrawalSchema } from '../domain/agreement.js';
+import { assertNotClosed, type Case } from '../domain/case.js';
+import { ruleViolation, staleVersion } from '../domain/errors.js';
+import type { Principal } from '../domain/staff.js';
+import { todayIn } from '../ports/clock.js';
+import { caseFor } from './access.js';
+import type { AppDeps } from './deps.js';
+import { parseInput } from './input.js';
+import { inTransaction, type Work } from './unitOfWork.js';
+
+export interface AgreementRecord {
+  agreement: AgreementState;
+  status: Case['status'];
+  history: Agreement[];
+  caseVersion: number;
+}
+
+/** Records a young person's or parent/carer's decision; both given makes the case active. */
+export async function recordAgreement(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<AgreementRecord> {
+  const a = parseInput(agreementInputSchema, input, 'The agreement');
+  if (a.date > todayIn(deps.clock)) throw parseFailure('an agreement cannot be dated in the future');
+  return inTransaction(deps, p, async (w) => {
+    const { case: c } = await caseFor(w.tx, p, caseId, 'agreement.record');
+    assertNotClosed(c);
+    return applyDecision(w, c, { party: a.party, decision: a.decision, date: a.date, method: a.method, competenceNote: a.competenceNote ?? null });
+  });
+}
+
+/** Withdrawal stops new work on the case until agreement is given again. */
+export async function withdrawAgreement(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<AgreementRecord> {
+  const a = parseInput(withdrawalSchema, input, 'The withdrawal');
+  if (a.date > todayIn(deps.clock)) throw parseFailure('a withdrawal cannot be dated in the future');
+  return inTransaction(deps, p, async (w) => {
+    const { case: c } = await caseFor(w.tx, p, caseId, 'agreement.record');
+    assertNotClosed(c);
+    const state = agreementState(await w.tx.agreements.listForCase(c.id));
+    if (state[a.party] !== 'given') throw ruleViolation('Only an agreement that was given can be withdrawn.');
+    return applyDecision(w, c, { party: a.party, decision: 'withdrawn', date: a.date, method: a.method, competenceNote: a.note ?? null });
+  });
+}
+
+async function applyDecision(w: Work, c: Case, d: Pick<Agreement, 'party' | 'decision' | 'date' | 'method' | 'competenceNote'>): Promise<AgreementRecord> {
+  const agreement: Agreement = { ...d, id: w.newId(), caseId: c.id, recordedBy: w.actor.staffId, recordedByName: w.actor.name, recordedAt: w.now };
+  await w.tx.agreements.insert(agreement);
+  const history = await w.tx.agreements.listForCase(c.id);
+  const state = agreementState(history);
+  const status = statusAfterAgreement(c.status, state);
+  let version = c.version;
+  if (status !== c.status) {
+    version = c.version + 1;
+    if (!(await w.tx.cases.update({ ...c, status, version }, c.version))) throw staleVersion('The case', c.version);
+  }
+  await w.audit({ action: `agreement.${d.decision}`, caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, party: d.party, status } });
+  await w.emit({ caseId: c.id, type: 'agreement.recorded', data: { party: d.party, decision: d.decision, status } });
+  return { agreement: state, status, history, caseVersion: version };
+}
+
+const parseFailure = (message: string) => ruleViolation(`The agreement is not valid: ${message}.`);

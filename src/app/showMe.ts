@@ -1,0 +1,22 @@
+import { decideOnService, SERVICE_ACTIONS, type ServiceAction } from '../domain/policy.js';
+import { ROLE_LABELS, type Principal } from '../domain/staff.js';
+import type { Service } from '../domain/service.js';
+import type { AppDeps } from './deps.js';
+
+export interface Me {
+  staffId: string;
+  name: string;
+  role: Principal['role'];
+  roleLabel: string;
+  agency: Principal['agency'];
+  services: Service[];
+  /** Per service, what this person may do on it as a whole (refer, read the dashboard…). */
+  serviceActions: Record<string, ServiceAction[]>;
+}
+
+/** Who is signed in and what they may do: the tab shapes its navigation from this. */
+export async function showMe(deps: AppDeps, p: Principal): Promise<Me> {
+  const services = await deps.store.transaction((tx) => tx.services.list());
+  const serviceActions = Object.fromEntries(services.map((s) => [s.id, SERVICE_ACTIONS.filter((a) => decideOnService(p, a, s.id).allowed)]));
+  return { staffId: p.staffId, name: p.name, role: p.role, roleLabel: ROLE_LABELS[p.role], agency: p.agency, services, serviceActions };
+}

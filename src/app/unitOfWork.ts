@@ -1,0 +1,74 @@
+import type { AuditDetail } from '../domain/audit.js';
+import type { CaseEvent, CaseEventInput } from '../domain/caseEvents.js';
+import type { Principal } from '../domain/staff.js';
+import type { NewOutboxJob } from '../ports/outbox.js';
+import type { StoreTx } from '../ports/store.js';
+import { AccessRefused } from './access.js';
+import type { AppDeps } from './deps.js';
+
+export interface AuditNote {
+  action: string;
+  caseId: string | null;
+  serviceId: string | null;
+  detail?: AuditDetail;
+}
+
+/** One use case's view of its transaction: the store, the time, and the audit and event logs. */
+export interface Work {
+  tx: StoreTx;
+  /** The instant of this change, the same for everything it writes. */
+  now: string;
+  actor: Principal;
+  audit(note: AuditNote): Promise<void>;
+  /** Records a case event; it reaches watchers only after the transaction commits. */
+  emit(event: Omit<CaseEventInput, 'actorId' | 'actorName'>): Promise<void>;
+  enqueue(job: NewOutboxJob): Promise<void>;
+  newId(): string;
+}
+
+/**
+ * Runs a use case in one transaction: its change, its audit event and its case events commit
+ * together or not at all; then the events are published to watchers.
+ */
+export async function inTransaction<T>(deps: AppDeps, actor: Principal, work: (w: Work) => Promise<T>): Promise<T> {
+  const now = deps.clock.now().toISOString();
+  let published: CaseEvent[] = [];
+  let result: T;
+  try {
+    result = await deps.store.transaction(async (tx) => {
+    published = [];
+    return work({
+      tx,
+      now,
+      actor,
+      newId: deps.newId,
+      audit: async (note) => {
+        await tx.audit.append({ actorId: actor.staffId, action: note.action, caseId: note.caseId, serviceId: note.serviceId, detail: note.detail ?? {} }, now);
+      },
+      emit: async (event) => {
+        published.push(await tx.caseEvents.append({ ...event, actorId: actor.staffId, actorName: actor.name }, now));
+      },
+      enqueue: (job) => tx.outbox.enqueue({ ...job, id: deps.newId(), now }),
+    });
+  });
+  } catch (error) {
+    // A refusal rolls the work back, but the attempt itself belongs in the audit trail.
+    if (error instanceof AccessRefused) {
+      await deps.store.transaction((tx) =>
+        tx.audit.append(
+          {
+            actorId: actor.staffId,
+            action: 'access.refused',
+            caseId: error.attempt.caseId,
+            serviceId: error.attempt.serviceId,
+            detail: { attempted: error.attempt.action, reason: error.code },
+          },
+          now,
+        ),
+      );
+    }
+    throw error;
+  }
+  for (const event of published) deps.bus.publish(event);
+  return result;
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import { devSessionIdentity } from './adapters/local/devSessionIdentity.js';
+import { icsFileCalendar } from './adapters/local/icsFileCalendar.js';
+import { memoryCaseEventBus } from './adapters/local/memoryCaseEventBus.js';
+import { systemClock } from './adapters/local/systemClock.js';
+import { openSqliteStore } from './adapters/sqlite/openSqliteStore.js';
+import { calendarSyncDeliverer } from './app/deliverCalendarSync.js';
+import type { AppDeps } from './app/deps.js';
+import { CALENDAR_SYNC_KIND } from './app/meetings.js';
+import type { Config } from './config.js';
+import { seedDemoData } from './demo/seed.js';
+import { createHttpApp } from './http/server.js';
+import { startOutboxWorker, type OutboxWorker } from './jobs/outboxWorker.js';
+import { createLogger, describeError, type Logger } from './lib/logger.js';
+import type { Clock } from './ports/clock.js';
+import type { Store } from './ports/store.js';
+
+/**
+ * The one place where adapters are chosen. Everything else receives its ports from here.
+ */
+export interface System {
+  config: Config;
+  deps: AppDeps;
+  http: Express;
+  logger: Logger;
+  worker: OutboxWorker;
+  listen(): Promise<{ server: Server; url: string }>;
+  stop(): Promise<void>;
+}
+
+export interface Overrides {
+  clock?: Clock;
+  logger?: Logger;
+  store?: Store;
+  /** Tests drive the outbox by hand with worker.runOnce(). */
+  startWorker?: boolean;
+}
+
+export async function compose(config: Config, overrides: Overrides = {}): Promise<System> {
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = overrides.clock ?? systemClock;
+  const dataDir = resolve(config.DATA_DIR);
+  const store = overrides.store ?? (await openSqliteStore({ dataDir: config.DATA_DIR }));
+  const bus = memoryCaseEventBus((error) => logger.warn('a case watcher failed', { error: describeError(error) }));
+  const deps: AppDeps = { store, bus, clock, newId: randomUUID };
+
+  if (config.ECM_DEMO_DATA && (await seedDemoData(store))) logger.info('loaded the fictional demo data');
+
+  const identity = devSessionIdentity(store, clock);
+  const calendar = icsFileCalendar(join(dataDir, 'calendar'), clock);
+
+  const worker = startOutboxWorker(
+    { store, clock, logger, pollMs: config.OUTBOX_POLL_MS, deliverers: { [CALENDAR_SYNC_KIND]: calendarSyncDeliverer({ store, calendar, clock, bus }) } },
+    overrides.startWorker ?? true,
+  );
+
+  const http = createHttpApp({
+    deps,
+    identity,
+    logger,
+    devSignIn: config.devSignIn,
+    sessionHours: config.SESSION_HOURS,
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
+  });
+
+  let server: Server | null = null;
+  return {
+    config,
+    deps,
+    http,
+    logger,
+    worker,
+    listen: () =>
+      new Promise((ok, fail) => {
+        const s = http.listen(config.PORT, config.HOST, () => {
+          server = s;
+          const address = s.address();
+          const port = typeof address === 'object' && address ? address.port : config.PORT;
+          ok({ server: s, url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}` });
+        });
+        s.once('error', fail);
+      }),
+    async stop() {
+      await worker.stop();
+      if (server) {
+        const s = server;
+        s.closeAllConnections();
+        await new Promise<void>((ok) => s.close(() => ok()));
+      }
+      await bus.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+
+/**
+ * Every setting, parsed once at start-up. A bad configuration lists every problem at once and
+ * stops the process, rather than failing later in front of a practitioner. README lists them all.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    ECM_MODE: z.enum(['local', 'm365']).default('local'),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    PUBLIC_BASE_URL: z.url().default('http://localhost:3978'),
+    DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    ECM_DEMO_DATA: bool.default(true),
+    ECM_DEV_SIGN_IN: bool.optional(),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256_000),
+    SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(10),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production' && c.ECM_DEV_SIGN_IN === true) {
+      ctx.addIssue({ code: 'custom', path: ['ECM_DEV_SIGN_IN'], message: 'the dev sign-in cannot run when NODE_ENV=production' });
+    }
+    if (c.NODE_ENV === 'production' && c.ECM_MODE === 'local' && c.ECM_DEV_SIGN_IN !== false) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ECM_MODE'],
+        message: 'local mode signs people in with the dev sign-in, which refuses to start when NODE_ENV=production; use ECM_MODE=m365',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof schema> & { devSignIn: boolean };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The configuration has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  }
+  const c = result.data;
+  return { ...c, devSignIn: c.ECM_DEV_SIGN_IN ?? (c.ECM_MODE === 'local' && c.NODE_ENV !== 'production') };
+}
+
+/**
+ * Reads `env/.env.<name>` and its git-ignored `env/.env.<name>.user` (Agents Toolkit layout).
+ * The process environment wins over both.
+ */
+export function loadEnvFiles(envName: string, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+  const fromFiles: Record<string, string> = {};
+  for (const file of [`env/.env.${envName}`, `env/.env.${envName}.user`]) {
+    const path = resolve(cwd, file);
+    if (existsSync(path)) Object.assign(fromFiles, parseEnv(readFileSync(path, 'utf8')));
+  }
+  return { ...fromFiles, ...env };
+}

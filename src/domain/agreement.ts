@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { isIsoDate, type Instant, type IsoDate } from './dates.js';
+import { plainText } from './text.js';
+import type { CaseStatus } from './case.js';
+
+/**
+ * Agreement to take part in ECM, from the young person and from their parent or carer. It is not
+ * the lawful basis for processing; it is the practice's own consent to the work.
+ */
+export const PARTIES = ['young_person', 'parent_carer'] as const;
+export type Party = (typeof PARTIES)[number];
+
+export const DECISIONS = ['given', 'declined', 'withdrawn'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const METHODS = ['in_person', 'phone', 'video', 'letter', 'other'] as const;
+export type AgreementMethod = (typeof METHODS)[number];
+
+const isoDate = z.string().refine(isIsoDate, 'is a date such as 2026-03-09');
+
+export const agreementInputSchema = z
+  .object({
+    party: z.enum(PARTIES),
+    decision: z.enum(['given', 'declined']),
+    date: isoDate,
+    method: z.enum(METHODS),
+    /** The practitioner's view of the young person's competence to agree (Gillick). */
+    competenceNote: plainText(1000).optional(),
+  })
+  .strict()
+  .refine((a) => a.party !== 'young_person' || a.competenceNote !== undefined, {
+    message: "record your view of the young person's competence to agree",
+    path: ['competenceNote'],
+  });
+export type AgreementInput = z.infer<typeof agreementInputSchema>;
+
+export const withdrawalSchema = z
+  .object({ party: z.enum(PARTIES), date: isoDate, method: z.enum(METHODS), note: plainText(1000).optional() })
+  .strict();
+export type WithdrawalInput = z.infer<typeof withdrawalSchema>;
+
+export interface Agreement {
+  id: string;
+  caseId: string;
+  party: Party;
+  decision: Decision;
+  date: IsoDate;
+  method: AgreementMethod;
+  competenceNote: string | null;
+  recordedBy: string;
+  recordedByName: string;
+  recordedAt: Instant;
+}
+
+export type AgreementState = Record<Party, Decision | 'not_yet_known'>;
+
+/** The latest decision of each party; earlier ones stay in the record. */
+export function agreementState(history: Agreement[]): AgreementState {
+  const state: AgreementState = { young_person: 'not_yet_known', parent_carer: 'not_yet_known' };
+  const ordered = [...history].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id));
+  for (const a of ordered) state[a.party] = a.decision;
+  return state;
+}
+
+export function statusAfterAgreement(current: CaseStatus, state: AgreementState): CaseStatus {
+  if (current === 'closed') return current;
+  return state.young_person === 'given' && state.parent_carer === 'given' ? 'active' : 'awaiting_agreement';
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { addMonths, isIsoDate, type Instant, type IsoDate } from './dates.js';
+import { plainText } from './text.js';
+import { ruleViolation } from './errors.js';
+import { serviceIdSchema } from './service.js';
+import { staffIdSchema } from './staff.js';
+
+/**
+ * A child's case, from referral to closure. The child's name and date of birth live here and in
+ * the tab only; everything that leaves the system uses `reference`.
+ */
+export const PATHWAYS = ['statutory_ecm', 'consultation'] as const;
+export type Pathway = (typeof PATHWAYS)[number];
+
+export const CASE_STATUSES = ['referred', 'awaiting_agreement', 'active', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CLOSURE_REASONS = ['completed', 'agreement_declined', 'agreement_withdrawn', 'order_ended', 'transferred', 'not_eligible', 'other'] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+/** The lawful basis for processing is not the child's agreement to take part: both are kept, apart. */
+export const LAWFUL_BASES = ['public_task', 'legal_obligation'] as const;
+export type LawfulBasis = (typeof LAWFUL_BASES)[number];
+
+const isoDate = z.string().refine(isIsoDate, 'is a date such as 2026-03-09');
+
+export const referralSchema = z
+  .object({
+    serviceId: serviceIdSchema,
+    childName: plainText(120),
+    childDateOfBirth: isoDate,
+    /** Statutory ECM needs an order; out-of-court and pre-court work has none and is a consultation. */
+    orderStart: isoDate.nullable(),
+    orderEnd: isoDate.nullable(),
+    /** Omitted: decided by eligibility. Asked for statutory ECM when not eligible: refused. */
+    pathway: z.enum(PATHWAYS).optional(),
+    referralReason: plainText(2000),
+    caseHolderId: staffIdSchema.optional(),
+    lawfulBasis: z.enum(LAWFUL_BASES).default('public_task'),
+  })
+  .strict()
+  .refine((r) => (r.orderStart === null) === (r.orderEnd === null), { message: 'give both order dates or neither', path: ['orderEnd'] })
+  .refine((r) => r.orderStart === null || r.orderEnd === null || r.orderStart <= r.orderEnd, {
+    message: 'the order cannot end before it starts',
+    path: ['orderEnd'],
+  });
+export type Referral = z.infer<typeof referralSchema>;
+
+export const closureSchema = z.object({ reason: z.enum(CLOSURE_REASONS), note: plainText(1000).optional() }).strict();
+
+export interface Case {
+  id: string;
+  reference: string;
+  serviceId: string;
+  childName: string;
+  childDateOfBirth: IsoDate;
+  pathway: Pathway;
+  orderStart: IsoDate | null;
+  orderEnd: IsoDate | null;
+  status: CaseStatus;
+  referralReason: string;
+  lawfulBasis: LawfulBasis;
+  referredBy: string;
+  referredAt: Instant;
+  caseHolderId: string;
+  closureReason: ClosureReason | null;
+  closureNote: string | null;
+  closedAt: Instant | null;
+  version: number;
+}
+
+/** Statutory ECM needs this many months left on the order at referral. */
+export const MIN_MONTHS_LEFT_FOR_STATUTORY = 6;
+
+export interface EligibilityDecision {
+  pathway: Pathway;
+  reason: string;
+}
+
+export function decidePathway(r: Pick<Referral, 'orderStart' | 'orderEnd' | 'pathway'>, referralDate: IsoDate): EligibilityDecision {
+  const enoughTime = r.orderEnd !== null && r.orderEnd >= addMonths(referralDate, MIN_MONTHS_LEFT_FOR_STATUTORY);
+  if (r.pathway === 'consultation') return { pathway: 'consultation', reason: 'A case consultation was asked for.' };
+  if (enoughTime) return { pathway: 'statutory_ecm', reason: `The order has at least ${MIN_MONTHS_LEFT_FOR_STATUTORY} months left.` };
+  const why =
+    r.orderEnd === null
+      ? 'There is no statutory order (out-of-court or pre-court).'
+      : `The order has less than ${MIN_MONTHS_LEFT_FOR_STATUTORY} months left.`;
+  if (r.pathway === 'statutory_ecm') {
+    throw ruleViolation(`Statutory ECM needs at least ${MIN_MONTHS_LEFT_FOR_STATUTORY} months left on the order. ${why} Refer for a case consultation instead.`, {
+      eligiblePathway: 'consultation',
+    });
+  }
+  return { pathway: 'consultation', reason: why };
+}
+
+/** BRI-2026-0042: service, year of referral, a number that runs per service and year. */
+export function formatCaseReference(serviceId: string, year: number, sequence: number): string {
+  return `${serviceId}-${year}-${String(sequence).padStart(4, '0')}`;
+}
+
+export const CASE_REFERENCE = /^[A-Z]{3}-\d{4}-\d{4,}$/;
+
+/** Everything but the referral and agreements waits for agreement; withdrawal stops new work. */
+export function assertOpenForWork(c: Pick<Case, 'status'>): void {
+  if (c.status === 'closed') throw ruleViolation('This case is closed: nothing new can be recorded on it.');
+  if (c.status !== 'active') {
+    throw ruleViolation('Nothing beyond the referral is recorded until the young person and their parent or carer have agreed to take part.', {
+      status: c.status,
+    });
+  }
+}
+
+export function assertNotClosed(c: Pick<Case, 'status'>): void {
+  if (c.status === 'closed') throw ruleViolation('This case is closed.');
+}

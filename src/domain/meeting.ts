@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { isIsoDate, type Instant, type IsoDate } from './dates.js';
+import { plainText } from './text.js';
+import { ruleViolation } from './errors.js';
+import { staffIdSchema } from './staff.js';
+
+/** Formulation, review and consultation meetings of a case team. */
+export const MEETING_KINDS = ['formulation', 'review', 'consultation'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
+  formulation: 'Formulation meeting',
+  review: 'Review meeting',
+  consultation: 'Case consultation',
+};
+
+export const RESPONSES = ['none', 'accepted', 'tentative', 'declined'] as const;
+export type AttendeeResponse = (typeof RESPONSES)[number];
+
+export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+// Stored in UTC so that instants compare as strings.
+const instant = z.iso
+  .datetime({ offset: true, message: 'is a date and time such as 2026-03-09T10:00:00Z' })
+  .transform((s) => new Date(s).toISOString());
+
+export const scheduleMeetingSchema = z
+  .object({
+    kind: z.enum(MEETING_KINDS),
+    startsAt: instant,
+    endsAt: instant,
+    attendeeIds: z.array(staffIdSchema).min(1).max(60),
+    location: plainText(200).optional(),
+  })
+  .strict()
+  .refine((m) => Date.parse(m.endsAt) > Date.parse(m.startsAt), { message: 'the meeting must end after it starts', path: ['endsAt'] })
+  .refine((m) => Date.parse(m.endsAt) - Date.parse(m.startsAt) <= 8 * 3_600_000, { message: 'a meeting lasts at most 8 hours', path: ['endsAt'] })
+  .refine((m) => new Set(m.attendeeIds).size === m.attendeeIds.length, { message: 'each attendee once', path: ['attendeeIds'] });
+export type ScheduleMeetingInput = z.infer<typeof scheduleMeetingSchema>;
+
+export const RECOMMENDATION_PROGRESS = ['not_started', 'in_progress', 'achieved', 'stopped'] as const;
+
+export const meetingOutcomeSchema = z
+  .object({
+    summary: plainText(8000),
+    recommendationProgress: z
+      .array(z.object({ recommendationId: z.string().min(1).max(40), status: z.enum(RECOMMENDATION_PROGRESS), note: plainText(2000, 0).default('') }).strict())
+      .max(100)
+      .default([]),
+    replan: plainText(8000, 0).default(''),
+    nextReviewDue: z.string().refine(isIsoDate, 'is a date such as 2026-03-09').nullable(),
+  })
+  .strict();
+export type MeetingOutcome = z.infer<typeof meetingOutcomeSchema>;
+
+export const meetingResponseSchema = z.object({ response: z.enum(['accepted', 'tentative', 'declined']) }).strict();
+
+export interface MeetingAttendee {
+  staffId: string;
+  name: string;
+  response: AttendeeResponse;
+  respondedAt: Instant | null;
+}
+
+export interface Meeting {
+  id: string;
+  caseId: string;
+  kind: MeetingKind;
+  startsAt: Instant;
+  endsAt: Instant;
+  location: string | null;
+  organiserId: string;
+  attendees: MeetingAttendee[];
+  status: MeetingStatus;
+  /** The Teams join link, when the calendar made an online meeting. */
+  joinUrl: string | null;
+  /** The calendar's own id for the meeting (Graph event id in Microsoft 365 mode). */
+  externalId: string | null;
+  outcome: (MeetingOutcome & { recordedBy: string; recordedAt: Instant }) | null;
+  version: number;
+}
+
+export function assertCanRecordOutcome(m: Pick<Meeting, 'status' | 'startsAt'>, now: Instant): void {
+  if (m.status === 'cancelled') throw ruleViolation('This meeting was cancelled.');
+  if (m.status === 'held') throw ruleViolation('The outcome of this meeting is already recorded.');
+  if (m.startsAt > now) throw ruleViolation('A meeting’s outcome is recorded once it has started.');
+}
+
+export const meetingDate = (m: Pick<Meeting, 'startsAt'>): IsoDate => m.startsAt.slice(0, 10);

@@ -1,0 +1,162 @@
+import type { Principal, Role } from './staff.js';
+
+/**
+ * Every decision about access, in one place (DESIGN.md §2). Use cases ask; nothing else decides.
+ *
+ * A refusal says how to answer: `not_found` when the person must not learn the case exists (another
+ * service, not on the team), `forbidden` when they may see it but not do this, `terms_required`
+ * when a partner has been invited but has not yet accepted the information-sharing terms.
+ */
+export const CASE_ACTIONS = [
+  'case.read',
+  'case.close',
+  'agreement.read',
+  'agreement.record',
+  'team.read',
+  'team.invite',
+  'terms.accept',
+  'timeline.read',
+  'timeline.add',
+  'timeline.edit',
+  'timeline.retract',
+  'formulation.read',
+  'formulation.write',
+  'formulation.approve',
+  'trm.read',
+  'trm.record',
+  'meeting.read',
+  'meeting.schedule',
+  'meeting.respond',
+  'meeting.recordOutcome',
+  'documents.read',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export const SERVICE_ACTIONS = [
+  'case.refer',
+  'caseload.read',
+  'dashboard.read',
+  'library.read',
+  'outcomes.export',
+  'service.configure',
+  'retention.review',
+] as const;
+export type ServiceAction = (typeof SERVICE_ACTIONS)[number];
+
+export type Refusal = 'not_found' | 'forbidden' | 'terms_required';
+export type Decision = { allowed: true } | { allowed: false; reason: Refusal };
+
+/** What the policy needs to know about a case and the person's place on it. */
+export interface CaseAccessContext {
+  serviceId: string;
+  /** The person's membership of the case team, if any. */
+  membership: { termsAccepted: boolean; needsTerms: boolean } | null;
+  /** For edits and retractions: whether the entry was contributed by this person. */
+  ownsEntry?: boolean;
+}
+
+const allow: Decision = { allowed: true };
+const refuse = (reason: Refusal): Decision => ({ allowed: false, reason });
+
+const READS: ReadonlySet<CaseAction> = new Set([
+  'case.read',
+  'agreement.read',
+  'team.read',
+  'timeline.read',
+  'formulation.read',
+  'trm.read',
+  'meeting.read',
+  'documents.read',
+]);
+
+/** What a team member who is not on the ECM team does: contribute facts, respond to meetings. */
+const CONTRIBUTOR: ReadonlySet<CaseAction> = new Set([
+  'case.read',
+  'team.read',
+  'timeline.read',
+  'timeline.add',
+  'timeline.edit',
+  'timeline.retract',
+  'formulation.read',
+  'trm.read',
+  'meeting.read',
+  'meeting.respond',
+]);
+
+/** YJS case holders also record agreement and see it, and read the case documents. */
+const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set(['agreement.read', 'agreement.record', 'documents.read']);
+
+const ECM_TEAM: ReadonlySet<CaseAction> = new Set(CASE_ACTIONS.filter((a) => a !== 'formulation.approve' && a !== 'terms.accept'));
+
+const OWN_ENTRY_ONLY: ReadonlySet<CaseAction> = new Set(['timeline.edit', 'timeline.retract']);
+
+const servesCase = (p: Principal, c: CaseAccessContext) => p.serviceIds.includes(c.serviceId);
+
+const ROLE_RULES: Record<Role, (p: Principal, a: CaseAction, c: CaseAccessContext) => Decision> = {
+  ecm_practitioner: (p, a, c) => (!servesCase(p, c) ? refuse('not_found') : ECM_TEAM.has(a) ? allow : refuse('forbidden')),
+
+  psychologist: (p, a, c) => (!servesCase(p, c) ? refuse('not_found') : a === 'terms.accept' ? refuse('forbidden') : allow),
+
+  yjs_practitioner: (p, a, c) => {
+    if (!servesCase(p, c) || !c.membership) return refuse('not_found');
+    if (!CONTRIBUTOR.has(a) && !CASE_HOLDER_EXTRA.has(a)) return refuse('forbidden');
+    if (OWN_ENTRY_ONLY.has(a) && !c.ownsEntry) return refuse('forbidden');
+    return allow;
+  },
+
+  manager: (p, a, c) => (!servesCase(p, c) ? refuse('not_found') : READS.has(a) ? allow : refuse('forbidden')),
+
+  partner: (_p, a, c) => {
+    if (!c.membership) return refuse('not_found');
+    if (a === 'terms.accept') return c.membership.termsAccepted ? refuse('forbidden') : allow;
+    if (c.membership.needsTerms && !c.membership.termsAccepted) return refuse('terms_required');
+    if (!CONTRIBUTOR.has(a)) return refuse('forbidden');
+    if (OWN_ENTRY_ONLY.has(a) && !c.ownsEntry) return refuse('forbidden');
+    return allow;
+  },
+
+  // Administrators set services up; they see no case content at all.
+  administrator: () => refuse('not_found'),
+};
+
+export function decideOnCase(p: Principal, action: CaseAction, c: CaseAccessContext): Decision {
+  return ROLE_RULES[p.role](p, action, c);
+}
+
+const SERVICE_RULES: Record<Role, ReadonlySet<ServiceAction>> = {
+  ecm_practitioner: new Set(['case.refer', 'caseload.read', 'dashboard.read', 'library.read']),
+  psychologist: new Set(['case.refer', 'caseload.read', 'dashboard.read', 'library.read']),
+  yjs_practitioner: new Set(['case.refer', 'caseload.read']),
+  manager: new Set(['caseload.read', 'dashboard.read', 'library.read', 'outcomes.export']),
+  partner: new Set(['caseload.read']),
+  administrator: new Set(['service.configure', 'retention.review']),
+};
+
+/**
+ * Actions on a service as a whole. Partners have no service; their caseload is only the cases they
+ * were invited to, which the caseload query filters by membership.
+ */
+export function decideOnService(p: Principal, action: ServiceAction, serviceId: string): Decision {
+  if (!SERVICE_RULES[p.role].has(action)) return refuse('forbidden');
+  if (p.role === 'partner') return action === 'caseload.read' ? allow : refuse('forbidden');
+  if (p.role === 'administrator') return allow;
+  return p.serviceIds.includes(serviceId) ? allow : refuse('forbidden');
+}
+
+/** Which cases a caseload shows: everything in the services a person serves, or only their team's. */
+export type CaseloadScope = { kind: 'services'; serviceIds: string[] } | { kind: 'team'; serviceIds: string[] | null } | { kind: 'none' };
+
+export function caseloadScope(p: Principal): CaseloadScope {
+  switch (p.role) {
+    case 'ecm_practitioner':
+    case 'psychologist':
+    case 'manager':
+      return { kind: 'services', serviceIds: p.serviceIds };
+    case 'yjs_practitioner':
+      return { kind: 'team', serviceIds: p.serviceIds };
+    case 'partner':
+      return { kind: 'team', serviceIds: null };
+    case 'administrator':
+      return { kind: 'none' };
+  }
+}

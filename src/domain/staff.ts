@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** The roles of DESIGN.md §2. A member of staff holds one role. */
+export const ROLES = ['ecm_practitioner', 'psychologist', 'yjs_practitioner', 'manager', 'partner', 'administrator'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ecm_practitioner: 'ECM practitioner',
+  psychologist: 'Clinical psychologist',
+  yjs_practitioner: 'YJS practitioner',
+  manager: 'YJS manager',
+  partner: 'Partner agency professional',
+  administrator: 'Administrator',
+};
+
+/** Who an entry or a team member speaks for. */
+export const AGENCIES = [
+  'youth_justice',
+  'ecm_team',
+  'social_care',
+  'education',
+  'police',
+  'health',
+  'mentoring',
+  'youth_club',
+  'probation',
+  'personal_adviser',
+  'young_person_or_family',
+  'other',
+] as const;
+export type Agency = (typeof AGENCIES)[number];
+
+export const AGENCY_LABELS: Record<Agency, string> = {
+  youth_justice: 'Youth justice',
+  ecm_team: 'ECM team',
+  social_care: 'Social care',
+  education: 'Education',
+  police: 'Police',
+  health: 'Health',
+  mentoring: 'Mentoring',
+  youth_club: 'Youth club',
+  probation: 'Probation',
+  personal_adviser: 'Personal Adviser',
+  young_person_or_family: 'Young person or family',
+  other: 'Other',
+};
+
+export const staffIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, 'is not a staff id');
+
+export interface Staff {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  /** Services (YJS) this person works in or serves. Partners hold none: they reach cases by invitation. */
+  serviceIds: string[];
+  agency: Agency;
+  /** Entra ID object id, when known: links Teams and Graph identities to this record. */
+  aadObjectId: string | null;
+}
+
+/** The person making a request, as the access policy sees them. */
+export interface Principal {
+  staffId: string;
+  name: string;
+  role: Role;
+  serviceIds: string[];
+  agency: Agency;
+}
+
+export const principalOf = (s: Staff): Principal => ({
+  staffId: s.id,
+  name: s.name,
+  role: s.role,
+  serviceIds: s.serviceIds,
+  agency: s.agency,
+});

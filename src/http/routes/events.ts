@@ -1,0 +1,50 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AppDeps } from '../../app/deps.js';
+import { parseInput } from '../../app/input.js';
+import { watchCase } from '../../app/watchCase.js';
+import type { CaseEvent } from '../../domain/caseEvents.js';
+import { principal } from '../auth.js';
+
+const resumeFrom = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const query = z.object({ after: resumeFrom.optional() }).strict();
+
+/** Comments keep proxies and the Teams client from closing a quiet stream. */
+const HEARTBEAT_MS = 20_000;
+
+/**
+ * Server-sent events for one case: what changed, as it commits. A reconnecting client sends
+ * Last-Event-ID (or ?after=) and receives what it missed.
+ */
+export function eventRoutes(deps: AppDeps): Router {
+  const r = Router();
+
+  r.get('/cases/:caseId/events', async (req, res) => {
+    const { after } = parseInput(query, req.query, 'The query');
+    const lastEventId = req.get('Last-Event-ID');
+    const afterSeq = lastEventId !== undefined ? parseInput(resumeFrom, lastEventId, 'Last-Event-ID') : (after ?? 0);
+
+    const send = (e: CaseEvent) => {
+      res.write(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify({ seq: e.seq, type: e.type, at: e.at, actor: { id: e.actorId, name: e.actorName }, data: e.data })}\n\n`);
+    };
+    const watch = await watchCase(deps, principal(res), req.params.caseId, afterSeq, send);
+
+    res.status(200).set({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.flushHeaders();
+    res.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ reference: watch.reference })}\n\n`);
+    watch.start();
+
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      watch.stop();
+    });
+  });
+
+  return r;
+}

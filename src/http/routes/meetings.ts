@@ -1,0 +1,47 @@
+import { Router } from 'express';
+import { cancelMeeting } from '../../app/cancelMeeting.js';
+import type { AppDeps } from '../../app/deps.js';
+import { listMeetings, meetingInvitationFile, showMeeting } from '../../app/listMeetings.js';
+import { recordMeetingOutcome } from '../../app/recordMeetingOutcome.js';
+import { respondToMeeting } from '../../app/respondToMeeting.js';
+import { scheduleMeeting } from '../../app/scheduleMeeting.js';
+import { principal } from '../auth.js';
+import { expectedVersion, sendVersioned } from '../etag.js';
+
+/** Formulation, review and consultation meetings: scheduled, answered, held, cancelled. */
+export function meetingRoutes(deps: AppDeps): Router {
+  const r = Router();
+
+  r.get('/cases/:caseId/meetings', async (req, res) => {
+    res.json({ items: await listMeetings(deps, principal(res), req.params.caseId) });
+  });
+
+  r.post('/cases/:caseId/meetings', async (req, res) => {
+    const m = await scheduleMeeting(deps, principal(res), req.params.caseId, req.body);
+    res.location(`/api/v1/cases/${m.caseId}/meetings/${m.id}`);
+    sendVersioned(res, m, 201);
+  });
+
+  r.get('/cases/:caseId/meetings/:meetingId', async (req, res) => {
+    sendVersioned(res, await showMeeting(deps, principal(res), req.params.caseId, req.params.meetingId));
+  });
+
+  r.get('/cases/:caseId/meetings/:meetingId/invitation.ics', async (req, res) => {
+    const { fileName, ics } = await meetingInvitationFile(deps, principal(res), req.params.caseId, req.params.meetingId);
+    res.type('text/calendar').attachment(fileName).send(ics);
+  });
+
+  r.post('/cases/:caseId/meetings/:meetingId/response', async (req, res) => {
+    sendVersioned(res, await respondToMeeting(deps, principal(res), req.params.caseId, req.params.meetingId, req.body));
+  });
+
+  r.post('/cases/:caseId/meetings/:meetingId/outcome', async (req, res) => {
+    sendVersioned(res, await recordMeetingOutcome(deps, principal(res), req.params.caseId, req.params.meetingId, req.body, expectedVersion(req)));
+  });
+
+  r.post('/cases/:caseId/meetings/:meetingId/cancellation', async (req, res) => {
+    sendVersioned(res, await cancelMeeting(deps, principal(res), req.params.caseId, req.params.meetingId, expectedVersion(req)));
+  });
+
+  return r;
+}

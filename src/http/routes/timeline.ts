@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import { addTimelineEntry } from '../../app/addTimelineEntry.js';
+import type { AppDeps } from '../../app/deps.js';
+import { editTimelineEntry } from '../../app/editTimelineEntry.js';
+import { listTimeline } from '../../app/listTimeline.js';
+import { retractTimelineEntry } from '../../app/retractTimelineEntry.js';
+import { showEntryHistory } from '../../app/showEntryHistory.js';
+import { principal } from '../auth.js';
+import { expectedVersion, sendVersioned } from '../etag.js';
+
+/** The life timeline: in life order, added to, edited with history, retracted but never deleted. */
+export function timelineRoutes(deps: AppDeps): Router {
+  const r = Router();
+
+  r.get('/cases/:caseId/timeline', async (req, res) => {
+    res.json(await listTimeline(deps, principal(res), req.params.caseId, req.query));
+  });
+
+  r.post('/cases/:caseId/timeline', async (req, res) => {
+    const entry = await addTimelineEntry(deps, principal(res), req.params.caseId, req.body);
+    res.location(`/api/v1/cases/${entry.caseId}/timeline/${entry.id}`);
+    sendVersioned(res, entry, 201);
+  });
+
+  r.put('/cases/:caseId/timeline/:entryId', async (req, res) => {
+    sendVersioned(res, await editTimelineEntry(deps, principal(res), req.params.caseId, req.params.entryId, req.body, expectedVersion(req)));
+  });
+
+  r.post('/cases/:caseId/timeline/:entryId/retraction', async (req, res) => {
+    sendVersioned(res, await retractTimelineEntry(deps, principal(res), req.params.caseId, req.params.entryId, req.body, expectedVersion(req)));
+  });
+
+  r.get('/cases/:caseId/timeline/:entryId/history', async (req, res) => {
+    res.json({ items: await showEntryHistory(deps, principal(res), req.params.caseId, req.params.entryId) });
+  });
+
+  return r;
+}

@@ -1,0 +1,88 @@
+import express, { type Express, type RequestHandler, type Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { AppDeps } from '../app/deps.js';
+import type { Logger } from '../lib/logger.js';
+import type { Identity } from '../ports/identity.js';
+import { principal, requireSignIn } from './auth.js';
+import { body, errorHandler, HttpError, notFoundRoute } from './errors.js';
+import { caseRoutes } from './routes/cases.js';
+import { devSignInRoutes } from './routes/devSignIn.js';
+import { eventRoutes } from './routes/events.js';
+import { formulationRoutes } from './routes/formulation.js';
+import { meetingRoutes } from './routes/meetings.js';
+import { peopleRoutes } from './routes/people.js';
+import { timelineRoutes } from './routes/timeline.js';
+import { securityHeaders } from './security.js';
+
+export interface HttpOptions {
+  deps: AppDeps;
+  identity: Identity;
+  logger: Logger;
+  devSignIn: boolean;
+  sessionHours: number;
+  maxBodyBytes: number;
+  writesPerMinute: number;
+  /** Further API routes under /api/v1, behind sign-in (documents, dashboard…). */
+  apiRouters?: Router[];
+  /** Routes outside the API: the bot at /api/messages, the tab at /tab. */
+  mounts?: { path: string; handler: RequestHandler | Router }[];
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Writes carry JSON or nothing: anything else is refused before it is parsed. */
+const jsonOnly: RequestHandler = (req, _res, next) => {
+  const hasBody = Number(req.get('Content-Length') ?? 0) > 0 || req.get('Transfer-Encoding') !== undefined;
+  if (WRITE_METHODS.has(req.method) && hasBody && !req.is('application/json')) {
+    return next(new HttpError(415, 'unsupported_media_type', 'Send the request body as application/json.'));
+  }
+  return next();
+};
+
+export function createHttpApp(o: HttpOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+  app.use(securityHeaders());
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await o.deps.store.ping();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
+  });
+
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(jsonOnly, express.json({ limit: o.maxBodyBytes, strict: true, type: 'application/json' }));
+  if (o.devSignIn) api.use(devSignInRoutes(o.deps, o.sessionHours));
+  api.use(requireSignIn(o.identity));
+  api.use(
+    rateLimit({
+      windowMs: 60_000,
+      limit: o.writesPerMinute,
+      skip: (req) => !WRITE_METHODS.has(req.method),
+      keyGenerator: (_req, res) => principal(res).staffId,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, res) => {
+        res.status(429).json(body('rate_limited', 'Too many changes in a minute; wait a moment and try again.'));
+      },
+    }),
+  );
+  for (const router of [caseRoutes(o.deps), timelineRoutes(o.deps), formulationRoutes(o.deps), meetingRoutes(o.deps), eventRoutes(o.deps), peopleRoutes(o.deps), ...(o.apiRouters ?? [])]) {
+    api.use(router);
+  }
+  api.use(notFoundRoute);
+  app.use('/api/v1', api);
+
+  for (const m of o.mounts ?? []) app.use(m.path, m.handler);
+  app.use(notFoundRoute);
+  app.use(errorHandler(o.logger));
+  return app;
+}

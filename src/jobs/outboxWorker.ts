@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { describeError, type Logger } from '../lib/logger.js';
+import type { Clock } from '../ports/clock.js';
+import type { OutboxJob } from '../ports/outbox.js';
+import type { Store } from '../ports/store.js';
+
+/** What delivering one job came to. `retryAfterMs` is the outside system's own Retry-After. */
+export type DeliveryOutcome = { ok: true } | { ok: false; permanent: boolean; retryAfterMs?: number; error: string };
+
+export type Deliverer = (job: OutboxJob) => Promise<DeliveryOutcome>;
+
+export interface OutboxWorkerOptions {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  deliverers: Record<string, Deliverer>;
+  pollMs: number;
+  /** After this many failed attempts a job is marked dead and shown to people, never dropped. */
+  maxAttempts?: number;
+  leaseMs?: number;
+  batchSize?: number;
+  workerId?: string;
+}
+
+export interface OutboxWorker {
+  /** Delivers what is due now; returns how many jobs it attempted. */
+  runOnce(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const BASE_BACKOFF_MS = 1000;
+const MAX_BACKOFF_MS = 15 * 60_000;
+
+/** Exponential back-off with jitter, so that many failing jobs do not retry in step. */
+export function backoffMs(attempts: number, random = Math.random): number {
+  const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+export function startOutboxWorker(options: OutboxWorkerOptions, autoStart = true): OutboxWorker {
+  const { store, clock, logger, deliverers } = options;
+  const maxAttempts = options.maxAttempts ?? 12;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const batchSize = options.batchSize ?? 20;
+  const workerId = options.workerId ?? `worker-${randomUUID()}`;
+  const kinds = Object.keys(deliverers);
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<number> | null = null;
+  let stopped = false;
+
+  async function deliver(job: OutboxJob): Promise<void> {
+    const deliverer = deliverers[job.kind];
+    let outcome: DeliveryOutcome;
+    try {
+      outcome = deliverer ? await deliverer(job) : { ok: false, permanent: true, error: `no deliverer for ${job.kind}` };
+    } catch (error) {
+      outcome = { ok: false, permanent: false, error: describeError(error) };
+    }
+    const now = clock.now();
+    await store.transaction(async (tx) => {
+      if (outcome.ok) return tx.outbox.complete(job.id, workerId, now.toISOString());
+      const attempts = job.attempts + 1;
+      const giveUp = outcome.permanent || attempts >= maxAttempts;
+      const wait = outcome.retryAfterMs ?? backoffMs(attempts);
+      const retryAt = giveUp ? null : new Date(now.getTime() + wait).toISOString();
+      return tx.outbox.fail(job.id, workerId, outcome.error, retryAt, now.toISOString());
+    });
+    if (!outcome.ok) {
+      logger[outcome.permanent ? 'warn' : 'info']('outbox delivery failed', { job: job.id, kind: job.kind, attempts: job.attempts + 1, permanent: outcome.permanent, error: outcome.error });
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    if (kinds.length === 0) return 0;
+    const now = clock.now();
+    const jobs = await store.transaction((tx) => tx.outbox.claim(workerId, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), batchSize, kinds));
+    for (const job of jobs) {
+      if (stopped) break;
+      await deliver(job);
+    }
+    return jobs.length;
+  }
+
+  function schedule(delay: number) {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = runOnce()
+        .catch((error) => {
+          logger.error('outbox worker pass failed', { error: describeError(error) });
+          return 0;
+        })
+        .then((n) => {
+          running = null;
+          // A full batch suggests more is waiting: go again at once.
+          schedule(n >= batchSize ? 0 : options.pollMs);
+          return n;
+        });
+    }, delay);
+    timer.unref?.();
+  }
+
+  if (autoStart) schedule(0);
+
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

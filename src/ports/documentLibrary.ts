@@ -1,0 +1,52 @@
+/**
+ * Each service's case documents, one folder per case named by its reference. Local mode: a folder
+ * on disk with versions and metadata. Microsoft 365 mode: the service's SharePoint library.
+ */
+export const DOCUMENT_TYPES = ['formulation_report', 'youth_friendly_formulation', 'review_record', 'timeline_picture'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export interface DocumentMetadata {
+  caseReference: string;
+  documentType: DocumentType;
+  /** The document's own version, e.g. the formulation's "v2". */
+  version: string;
+  reviewDate: string | null;
+  retainUntil: string | null;
+}
+
+export interface LibraryItem {
+  /** The library's id for the file. */
+  id: string;
+  folder: string;
+  name: string;
+  size: number;
+  eTag: string;
+  lastModified: string;
+  metadata: DocumentMetadata | null;
+  /** The library's version label of the newest version ("1.0", "2.0"…). */
+  versionLabel: string;
+  webUrl: string | null;
+}
+
+export interface LibraryItemVersion {
+  versionLabel: string;
+  size: number;
+  lastModified: string;
+}
+
+export interface PutDocumentOptions {
+  /** Update only if the file's eTag still matches; a mismatch rejects with a precondition error. */
+  ifMatch?: string;
+}
+
+export interface DocumentLibrary {
+  /** Creates the case's folder if it does not exist. Idempotent. */
+  ensureCaseFolder(serviceId: string, caseReference: string): Promise<void>;
+  /** Writes the file; when it exists, as a new version of it, never a second file. */
+  putDocument(serviceId: string, caseReference: string, fileName: string, content: Uint8Array, metadata: DocumentMetadata, options?: PutDocumentOptions): Promise<LibraryItem>;
+  getDocument(serviceId: string, caseReference: string, fileName: string): Promise<{ item: LibraryItem; content: Uint8Array } | null>;
+  listVersions(serviceId: string, caseReference: string, fileName: string): Promise<LibraryItemVersion[]>;
+  /** Every file in the service's library with its metadata, for the manager's review. */
+  listLibrary(serviceId: string): Promise<LibraryItem[]>;
+  deleteCaseFolder(serviceId: string, caseReference: string): Promise<void>;
+}

@@ -1,0 +1,16 @@
+import type { Staff } from '../domain/staff.js';
+
+/**
+ * Who is calling. Local mode: dev sign-in sessions. Microsoft 365 mode: the Teams SSO token,
+ * validated against Entra ID. Either way the answer is a member of staff of the store.
+ */
+export interface AuthenticatedUser {
+  staff: Staff;
+  /** The caller's own bearer token, kept for On-Behalf-Of calls that act for them; never logged. */
+  assertion: string | null;
+}
+
+export interface Identity {
+  /** Resolves a bearer token to a person, or null when it is not valid. Must not throw on bad tokens. */
+  authenticate(bearerToken: string): Promise<AuthenticatedUser | null>;
+}

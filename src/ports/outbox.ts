@@ -1,0 +1,39 @@
+/**
+ * Anything that must reach an outside system is first committed as a job, then delivered with
+ * retries. A crash or an outage delays delivery; it never loses it.
+ */
+export interface OutboxJob {
+  id: string;
+  /** What to do, e.g. "document.publish" or "notify.send"; a deliverer is registered per kind. */
+  kind: string;
+  payload: unknown;
+  /** Two jobs with the same key are one job: enqueueing again does nothing. */
+  dedupeKey: string | null;
+  /** Who the job is for (a staff id), for per-recipient limits and the tab's "cannot reach" list. */
+  recipient: string | null;
+  caseId: string | null;
+  serviceId: string | null;
+  status: 'pending' | 'done' | 'dead';
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NewOutboxJob = Pick<OutboxJob, 'kind' | 'payload'> & Partial<Pick<OutboxJob, 'dedupeKey' | 'recipient' | 'caseId' | 'serviceId' | 'nextAttemptAt'>>;
+
+export interface OutboxRepository {
+  enqueue(job: NewOutboxJob & { id: string; now: string }): Promise<void>;
+  /**
+   * Takes up to `limit` due jobs for this worker until `leaseUntil`. A job leased by another worker
+   * is skipped, so several instances never deliver one job twice.
+   */
+  claim(workerId: string, now: string, leaseUntil: string, limit: number, kinds?: string[]): Promise<OutboxJob[]>;
+  complete(id: string, workerId: string, now: string): Promise<void>;
+  /** Records a failed attempt: retry at `retryAt`, or give up (dead) when it is null. */
+  fail(id: string, workerId: string, error: string, retryAt: string | null, now: string): Promise<void>;
+  list(filter: { status?: OutboxJob['status']; kind?: string; serviceId?: string; caseId?: string; recipient?: string }, limit: number): Promise<OutboxJob[]>;
+  /** Jobs of this recipient and kind prefix created since `since`: for the per-user rate limit. */
+  countRecent(recipient: string, kindPrefix: string, since: string): Promise<number>;
+}

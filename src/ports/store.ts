@@ -1,0 +1,180 @@
+import type { Agreement } from '../domain/agreement.js';
+import type { AuditEvent, AuditEventInput } from '../domain/audit.js';
+import type { Case, CaseStatus } from '../domain/case.js';
+import type { CaseEvent, CaseEventInput } from '../domain/caseEvents.js';
+import type { Formulation, FormulationContent, FormulationStatus } from '../domain/formulation.js';
+import type { AttendeeResponse, Meeting } from '../domain/meeting.js';
+import type { Service, ServiceSettings } from '../domain/service.js';
+import type { Staff } from '../domain/staff.js';
+import type { TeamMember } from '../domain/team.js';
+import type { Confidence, TimelineEntry, TimelineEntryRevision } from '../domain/timeline.js';
+import type { TrmPlacement } from '../domain/trm.js';
+import type { OutboxRepository } from './outbox.js';
+
+/**
+ * The case store. Everything a use case reads or writes happens inside one transaction, so a change
+ * and its audit event commit together or not at all. Adapters: SQLite (embedded default) and
+ * PostgreSQL; both pass tests/ports/store.contract.ts unchanged.
+ */
+export interface Store {
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** True when the database answers; for /readyz. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface StoreTx {
+  services: ServiceRepository;
+  staff: StaffRepository;
+  cases: CaseRepository;
+  agreements: AgreementRepository;
+  team: TeamRepository;
+  timeline: TimelineRepository;
+  formulations: FormulationRepository;
+  trm: TrmRepository;
+  meetings: MeetingRepository;
+  audit: AuditRepository;
+  caseEvents: CaseEventRepository;
+  outbox: OutboxRepository;
+  sessions: SessionRepository;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back as `after` for the next page. Null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface PageRequest {
+  limit: number;
+  after?: string | undefined;
+}
+
+export interface ServiceRepository {
+  list(): Promise<Service[]>;
+  get(id: string): Promise<Service | null>;
+  upsert(service: Service): Promise<void>;
+  updateSettings(id: string, settings: ServiceSettings): Promise<void>;
+}
+
+export interface StaffRepository {
+  get(id: string): Promise<Staff | null>;
+  getByAadObjectId(aadObjectId: string): Promise<Staff | null>;
+  list(): Promise<Staff[]>;
+  upsert(staff: Staff): Promise<void>;
+}
+
+export interface CaseQuery {
+  /** Only cases of these services. */
+  serviceIds?: string[];
+  /** Only cases where this person is on the team. */
+  memberStaffId?: string;
+  status?: CaseStatus[];
+}
+
+export interface CaseRepository {
+  /** The next number in the service's sequence for that year; never the same twice. */
+  nextReferenceNumber(serviceId: string, year: number): Promise<number>;
+  insert(c: Case): Promise<void>;
+  get(id: string): Promise<Case | null>;
+  getByReference(reference: string): Promise<Case | null>;
+  /** Writes `c` (with its version already incremented) if the stored version is `expectedVersion`. */
+  update(c: Case, expectedVersion: number): Promise<boolean>;
+  list(query: CaseQuery, page: PageRequest): Promise<Page<Case>>;
+  /** Removes the case and everything recorded on it; the audit trail keeps only that it happened. */
+  purge(id: string): Promise<void>;
+}
+
+export interface AgreementRepository {
+  insert(a: Agreement): Promise<void>;
+  listForCase(caseId: string): Promise<Agreement[]>;
+}
+
+export interface TeamRepository {
+  upsert(m: TeamMember): Promise<void>;
+  get(caseId: string, staffId: string): Promise<TeamMember | null>;
+  list(caseId: string): Promise<TeamMember[]>;
+}
+
+export interface TimelineQuery {
+  categories?: string[];
+  agencies?: string[];
+  confidence?: Confidence[];
+  contributorIds?: string[];
+  includeRetracted?: boolean;
+}
+
+export interface TimelineRepository {
+  insert(e: TimelineEntry): Promise<void>;
+  get(caseId: string, entryId: string): Promise<TimelineEntry | null>;
+  update(e: TimelineEntry, expectedVersion: number): Promise<boolean>;
+  /** In life order (see compareLifeOrder). */
+  list(caseId: string, query: TimelineQuery, page: PageRequest): Promise<Page<TimelineEntry>>;
+  liveIds(caseId: string): Promise<Set<string>>;
+  addRevision(r: TimelineEntryRevision): Promise<void>;
+  revisions(entryId: string): Promise<TimelineEntryRevision[]>;
+}
+
+export interface FormulationRevision {
+  formulationId: string;
+  number: number;
+  version: number;
+  status: FormulationStatus;
+  content: FormulationContent;
+  savedBy: string;
+  savedByName: string;
+  savedAt: string;
+}
+
+export interface FormulationRepository {
+  /** The newest formulation of the case, draft or approved. */
+  current(caseId: string): Promise<Formulation | null>;
+  get(caseId: string, number: number): Promise<Formulation | null>;
+  list(caseId: string): Promise<Formulation[]>;
+  insert(f: Formulation): Promise<void>;
+  update(f: Formulation, expectedVersion: number): Promise<boolean>;
+  addRevision(r: FormulationRevision): Promise<void>;
+  revisions(formulationId: string): Promise<FormulationRevision[]>;
+}
+
+export interface TrmRepository {
+  insert(p: TrmPlacement): Promise<void>;
+  list(caseId: string): Promise<TrmPlacement[]>;
+}
+
+export interface MeetingRepository {
+  insert(m: Meeting): Promise<void>;
+  get(caseId: string, id: string): Promise<Meeting | null>;
+  /** Writes the meeting and its attendee list (responses included) if the version matches. */
+  update(m: Meeting, expectedVersion: number): Promise<boolean>;
+  /** An attendee's answer; does not change the meeting's version, so answers never conflict. */
+  respond(meetingId: string, staffId: string, response: AttendeeResponse, at: string): Promise<boolean>;
+  list(caseId: string): Promise<Meeting[]>;
+}
+
+export interface AuditRepository {
+  /** Appends to the chain, computing the hash link under the store's own lock. */
+  append(e: AuditEventInput, at: string): Promise<AuditEvent>;
+  chains(): Promise<string[]>;
+  read(chain: string, afterSeq: number, limit: number): Promise<AuditEvent[]>;
+  /** The last link each chain is known to have reached (kept apart so truncation is visible). */
+  head(chain: string): Promise<{ seq: number; hash: string } | null>;
+}
+
+export interface CaseEventRepository {
+  append(e: CaseEventInput, at: string): Promise<CaseEvent>;
+  since(caseId: string, afterSeq: number, limit: number): Promise<CaseEvent[]>;
+}
+
+export interface Session {
+  tokenHash: string;
+  staffId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface SessionRepository {
+  insert(s: Session): Promise<void>;
+  get(tokenHash: string): Promise<Session | null>;
+  delete(tokenHash: string): Promise<void>;
+}

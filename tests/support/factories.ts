@@ -1,0 +1,42 @@
+import type { Api } from './testSystem.js';
+
+/** A referral with sensible defaults; override any field. Dates suit the test clock (2026-11-27). */
+export const referral = (overrides: Record<string, unknown> = {}) => ({
+  serviceId: 'BRI',
+  childName: 'Jordan Test',
+  childDateOfBirth: '2011-05-14',
+  orderStart: '2026-10-01',
+  orderEnd: '2027-10-01',
+  referralReason: 'Violence towards peers; history of domestic abuse at home.',
+  ...overrides,
+});
+
+export const agreementGiven = (party: 'young_person' | 'parent_carer', overrides: Record<string, unknown> = {}) => ({
+  party,
+  decision: 'given',
+  date: '2026-11-20',
+  method: 'in_person',
+  ...(party === 'young_person' ? { competenceNote: 'Understood what ECM involves and asked good questions.' } : {}),
+  ...overrides,
+});
+
+export const entry = (overrides: Record<string, unknown> = {}) => ({
+  when: { precision: 'age', age: 7 },
+  category: 'education',
+  sourceAgency: 'education',
+  confidence: 'confirmed',
+  description: 'Moved primary school after the family was rehoused.',
+  ...overrides,
+});
+
+/** Refers a case and records both agreements, as the case holder would. Returns the case id. */
+export async function activeCase(holder: Api, overrides: Record<string, unknown> = {}): Promise<string> {
+  const referred = await holder.post('/api/v1/cases', referral(overrides));
+  if (referred.status !== 201) throw new Error(`referral failed: ${JSON.stringify(referred.body)}`);
+  const id = referred.body.id as string;
+  for (const party of ['young_person', 'parent_carer'] as const) {
+    const r = await holder.post(`/api/v1/cases/${id}/agreements`, agreementGiven(party));
+    if (r.status !== 201) throw new Error(`agreement failed: ${JSON.stringify(r.body)}`);
+  }
+  return id;
+}
