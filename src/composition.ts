@@ -37,6 +37,8 @@ export interface Overrides {
   store?: Store;
   /** Tests drive the outbox by hand with worker.runOnce(). */
   startWorker?: boolean;
+  /** Tests load the demo people but make their own cases. */
+  seedDemoCases?: boolean;
 }
 
 export async function compose(config: Config, overrides: Overrides = {}): Promise<System> {
@@ -47,7 +49,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
   const bus = memoryCaseEventBus((error) => logger.warn('a case watcher failed', { error: describeError(error) }));
   const deps: AppDeps = { store, bus, clock, newId: randomUUID };
 
-  if (config.ECM_DEMO_DATA && (await seedDemoData(store))) logger.info('loaded the fictional demo data');
+  if (config.ECM_DEMO_DATA && (await seedDemoData(store, deps, { cases: overrides.seedDemoCases ?? true }))) logger.info('loaded the fictional demo data');
 
   const identity = devSessionIdentity(store, clock);
   const calendar = icsFileCalendar(join(dataDir, 'calendar'), clock);

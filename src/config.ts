@@ -7,9 +7,7 @@ import { z } from 'zod';
  * Every setting, parsed once at start-up. A bad configuration lists every problem at once and
  * stops the process, rather than failing later in front of a practitioner. README lists them all.
  */
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const schema = z
   .object({

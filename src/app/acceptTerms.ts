@@ -15,7 +15,8 @@ export async function acceptTerms(deps: AppDeps, p: Principal, caseId: string, i
   return inTransaction(deps, p, async (w) => {
     const { case: c, membership } = await caseFor(w.tx, p, caseId, 'terms.accept');
     if (!membership) throw ruleViolation('You are not invited to this case.');
-    if (termsVersion !== TERMS_VERSION) throw ruleViolation('The terms have changed since you read them; read the current terms and accept those.', { current: TERMS_VERSION });
+    if (termsVersion !== TERMS_VERSION)
+      throw ruleViolation('The terms have changed since you read them; read the current terms and accept those.', { current: TERMS_VERSION });
     if (membership.invitationExpiresAt <= w.now) throw ruleViolation('This invitation has expired; ask the ECM team to invite you again.');
     if (c.status === 'closed') throw ruleViolation('This case is closed.');
     const accepted: TeamMember = { ...membership, termsAcceptedAt: w.now, termsVersion };

@@ -32,7 +32,13 @@ export async function approveFormulation(deps: AppDeps, p: Principal, caseId: st
     await saveFormulation(w, c, approved, current.version, 'formulation.approved');
     for (const member of await w.tx.team.list(c.id)) {
       if (member.staffId === p.staffId) continue;
-      await queueNotification(w, member.staffId, { kind: 'formulation.approved', caseId: c.id, formulationNumber: approved.number }, `formulation-approved:${approved.id}`, c.serviceId);
+      await queueNotification(
+        w,
+        member.staffId,
+        { kind: 'formulation.approved', caseId: c.id, formulationNumber: approved.number },
+        `formulation-approved:${approved.id}`,
+        c.serviceId,
+      );
     }
     return approved;
   });

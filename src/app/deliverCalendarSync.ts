@@ -51,7 +51,10 @@ export function calendarSyncDeliverer(deps: CalendarSyncDeps) {
       if (meeting.externalId) await deps.calendar.cancel(meeting.externalId, request.organiser, null);
       return { ok: true };
     }
-    const made = sync.action === 'create' || !meeting.externalId ? await deps.calendar.create(request, null) : await deps.calendar.update(meeting.externalId, request, null);
+    const made =
+      sync.action === 'create' || !meeting.externalId
+        ? await deps.calendar.create(request, null)
+        : await deps.calendar.update(meeting.externalId, request, null);
     if (made.joinUrl) await deps.calendar.addTabToMeetingChat(made.joinUrl, request.organiser, loaded.caseTab, null);
 
     if (made.externalId !== meeting.externalId || made.joinUrl !== meeting.joinUrl) {
@@ -61,7 +64,10 @@ export function calendarSyncDeliverer(deps: CalendarSyncDeps) {
         if (!fresh) return null;
         const updated = { ...fresh, externalId: made.externalId, joinUrl: made.joinUrl ?? fresh.joinUrl, version: fresh.version + 1 };
         if (!(await tx.meetings.update(updated, fresh.version))) return null;
-        await tx.audit.append({ actorId: 'system', action: 'meeting.calendar.linked', caseId: sync.caseId, serviceId: job.serviceId, detail: { meetingId: meeting.id } }, at);
+        await tx.audit.append(
+          { actorId: 'system', action: 'meeting.calendar.linked', caseId: sync.caseId, serviceId: job.serviceId, detail: { meetingId: meeting.id } },
+          at,
+        );
         return tx.caseEvents.append({ caseId: sync.caseId, type: 'meeting.updated', actorId: 'system', actorName: 'ECM for Teams', data: updated }, at);
       });
       if (event) deps.bus.publish(event);

@@ -7,7 +7,14 @@ import { entryForChange, placeEntry, saveChangedEntry } from './timelineEntries.
 import { inTransaction } from './unitOfWork.js';
 
 /** An edit makes a new version; the earlier one stays in the entry's history. */
-export async function editTimelineEntry(deps: AppDeps, p: Principal, caseId: string, entryId: string, input: unknown, expectedVersion: number): Promise<TimelineEntry> {
+export async function editTimelineEntry(
+  deps: AppDeps,
+  p: Principal,
+  caseId: string,
+  entryId: string,
+  input: unknown,
+  expectedVersion: number,
+): Promise<TimelineEntry> {
   const data = parseInput(timelineEntryInputSchema, input, 'The timeline entry');
   return inTransaction(deps, p, async (w) => {
     const { case: c, entry } = await entryForChange(w, p, caseId, entryId, 'timeline.edit', expectedVersion);

@@ -17,7 +17,12 @@ export async function saveFormulation(w: Work, c: Case, f: Formulation, previous
     savedByName: w.actor.name,
     savedAt: w.now,
   });
-  await w.audit({ action, caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, formulation: f.number, version: f.version, status: f.status } });
+  await w.audit({
+    action,
+    caseId: c.id,
+    serviceId: c.serviceId,
+    detail: { reference: c.reference, formulation: f.number, version: f.version, status: f.status },
+  });
   await w.emit({ caseId: c.id, type: f.status === 'approved' ? 'formulation.approved' : 'formulation.saved', data: f });
   return f;
 }

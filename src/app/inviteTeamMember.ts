@@ -32,9 +32,20 @@ export async function inviteTeamMember(deps: AppDeps, p: Principal, caseId: stri
     }
     const member: TeamMember = { ...newMember(invitee, c.id, data.caseRole, p.staffId, w.now), agency: data.agency };
     await w.tx.team.upsert(member);
-    await w.audit({ action: existing ? 'team.reinvited' : 'team.invited', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, staffId: invitee.id, caseRole: data.caseRole } });
+    await w.audit({
+      action: existing ? 'team.reinvited' : 'team.invited',
+      caseId: c.id,
+      serviceId: c.serviceId,
+      detail: { reference: c.reference, staffId: invitee.id, caseRole: data.caseRole },
+    });
     await w.emit({ caseId: c.id, type: 'team.changed', data: member });
-    await queueNotification(w, invitee.id, { kind: 'team.invited', caseId: c.id, staffId: invitee.id }, `team-invited:${c.id}:${member.invitedAt}`, c.serviceId);
+    await queueNotification(
+      w,
+      invitee.id,
+      { kind: 'team.invited', caseId: c.id, staffId: invitee.id },
+      `team-invited:${c.id}:${member.invitedAt}`,
+      c.serviceId,
+    );
     return member;
   });
 }

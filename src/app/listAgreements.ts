@@ -4,7 +4,11 @@ import { caseFor } from './access.js';
 import type { AppDeps } from './deps.js';
 import { inTransaction } from './unitOfWork.js';
 
-export async function listAgreements(deps: AppDeps, p: Principal, caseId: string): Promise<{ state: AgreementState; lawfulBasis: string; history: Agreement[] }> {
+export async function listAgreements(
+  deps: AppDeps,
+  p: Principal,
+  caseId: string,
+): Promise<{ state: AgreementState; lawfulBasis: string; history: Agreement[] }> {
   return inTransaction(deps, p, async (w) => {
     const { case: c } = await caseFor(w.tx, p, caseId, 'agreement.read');
     const history = await w.tx.agreements.listForCase(c.id);

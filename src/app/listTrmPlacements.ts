@@ -9,7 +9,11 @@ import { inTransaction } from './unitOfWork.js';
 export type TrmHistoryItem = TrmPlacement & { label: string; movement: TrmMovement };
 
 /** The child's placements over time, each with its movement from the one before. */
-export async function listTrmPlacements(deps: AppDeps, p: Principal, caseId: string): Promise<{ placements: TrmHistoryItem[]; labels: { level: number; name: string; need: string }[] }> {
+export async function listTrmPlacements(
+  deps: AppDeps,
+  p: Principal,
+  caseId: string,
+): Promise<{ placements: TrmHistoryItem[]; labels: { level: number; name: string; need: string }[] }> {
   return inTransaction(deps, p, async (w) => {
     const { case: c } = await caseFor(w.tx, p, caseId, 'trm.read');
     const service = await serviceOf(w.tx, c.serviceId);

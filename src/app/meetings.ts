@@ -11,14 +11,27 @@ export type CalendarSync = { meetingId: string; caseId: string; action: 'create'
 /** A meeting's subject wherever it leaves the system: the kind and the case reference, nothing more. */
 export const meetingSubject = (m: Pick<Meeting, 'kind'>, c: Pick<Case, 'reference'>) => `ECM ${MEETING_KIND_LABELS[m.kind].toLowerCase()} – ${c.reference}`;
 
-export async function saveMeeting(w: Work, c: Case, m: Meeting, previousVersion: number | null, action: string, sync: CalendarSync['action'] | null): Promise<Meeting> {
+export async function saveMeeting(
+  w: Work,
+  c: Case,
+  m: Meeting,
+  previousVersion: number | null,
+  action: string,
+  sync: CalendarSync['action'] | null,
+): Promise<Meeting> {
   if (previousVersion === null) await w.tx.meetings.insert(m);
   else if (!(await w.tx.meetings.update(m, previousVersion))) throw staleVersion('The meeting', previousVersion);
   await w.audit({ action, caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, meetingId: m.id, kind: m.kind, status: m.status } });
   await w.emit({ caseId: c.id, type: previousVersion === null ? 'meeting.scheduled' : 'meeting.updated', data: m });
   if (sync) {
     const payload: CalendarSync = { meetingId: m.id, caseId: c.id, action: sync };
-    await w.enqueue({ kind: CALENDAR_SYNC_KIND, payload, caseId: c.id, serviceId: c.serviceId, dedupeKey: `${CALENDAR_SYNC_KIND}:${m.id}:${sync}:${m.version}` });
+    await w.enqueue({
+      kind: CALENDAR_SYNC_KIND,
+      payload,
+      caseId: c.id,
+      serviceId: c.serviceId,
+      dedupeKey: `${CALENDAR_SYNC_KIND}:${m.id}:${sync}:${m.version}`,
+    });
   }
   return m;
 }

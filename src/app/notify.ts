@@ -8,7 +8,13 @@ export const NOTIFY_KIND = 'notify';
  * Queues a notification in the same transaction as the change that causes it, so it is sent if
  * and only if the change commits. `dedupeKey` makes a repeated cause send once.
  */
-export async function queueNotification(w: Work, recipientStaffId: string, notification: Notification, dedupeKey: string, serviceId: string | null): Promise<void> {
+export async function queueNotification(
+  w: Work,
+  recipientStaffId: string,
+  notification: Notification,
+  dedupeKey: string,
+  serviceId: string | null,
+): Promise<void> {
   await w.enqueue({
     kind: NOTIFY_KIND,
     payload: notification,

@@ -11,7 +11,14 @@ import { serviceOf } from './staffing.js';
 import { inTransaction } from './unitOfWork.js';
 
 /** What a meeting decided: progress on each recommendation, the re-plan and the next review date. */
-export async function recordMeetingOutcome(deps: AppDeps, p: Principal, caseId: string, meetingId: string, input: unknown, expectedVersion: number): Promise<Meeting> {
+export async function recordMeetingOutcome(
+  deps: AppDeps,
+  p: Principal,
+  caseId: string,
+  meetingId: string,
+  input: unknown,
+  expectedVersion: number,
+): Promise<Meeting> {
   const outcome = parseInput(meetingOutcomeSchema, input, 'The meeting outcome');
   return inTransaction(deps, p, async (w) => {
     const { case: c } = await caseFor(w.tx, p, caseId, 'meeting.recordOutcome');

@@ -29,7 +29,12 @@ export async function recordTrmPlacement(deps: AppDeps, p: Principal, caseId: st
     };
     await w.tx.trm.insert(placement);
     const moved = movement(earlier.at(-1)?.level ?? null, placement.level);
-    await w.audit({ action: 'trm.recorded', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, level: placement.level, movement: moved } });
+    await w.audit({
+      action: 'trm.recorded',
+      caseId: c.id,
+      serviceId: c.serviceId,
+      detail: { reference: c.reference, level: placement.level, movement: moved },
+    });
     await w.emit({ caseId: c.id, type: 'trm.recorded', data: { ...placement, movement: moved } });
     return { ...placement, movement: moved };
   });

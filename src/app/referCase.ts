@@ -62,7 +62,12 @@ export async function referCase(deps: AppDeps, p: Principal, input: unknown): Pr
       await w.tx.team.upsert(newMember(referrer, c.id, caseRoleFor(referrer), p.staffId, w.now));
     }
 
-    await w.audit({ action: 'case.referred', caseId: c.id, serviceId: c.serviceId, detail: { reference, pathway: c.pathway, eligibility: eligibility.reason } });
+    await w.audit({
+      action: 'case.referred',
+      caseId: c.id,
+      serviceId: c.serviceId,
+      detail: { reference, pathway: c.pathway, eligibility: eligibility.reason },
+    });
     await queueNotification(w, p.staffId, { kind: 'agreement.prompt', caseId: c.id }, `agreement-prompt:${c.id}`, c.serviceId);
     return caseView(deps, w.tx, p, c, holder.id === p.staffId ? holderMember : await w.tx.team.get(c.id, p.staffId), service);
   });

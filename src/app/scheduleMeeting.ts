@@ -43,7 +43,13 @@ export async function scheduleMeeting(deps: AppDeps, p: Principal, caseId: strin
     await saveMeeting(w, c, meeting, null, 'meeting.scheduled', 'create');
     for (const a of meeting.attendees) {
       if (a.staffId === p.staffId) continue;
-      await queueNotification(w, a.staffId, { kind: 'meeting.invitation', meetingId: meeting.id, caseId: c.id }, `meeting-invitation:${meeting.id}`, c.serviceId);
+      await queueNotification(
+        w,
+        a.staffId,
+        { kind: 'meeting.invitation', meetingId: meeting.id, caseId: c.id },
+        `meeting-invitation:${meeting.id}`,
+        c.serviceId,
+      );
     }
     return meeting;
   });

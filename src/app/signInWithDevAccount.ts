@@ -22,7 +22,10 @@ export async function signInWithDevAccount(deps: AppDeps, input: unknown, sessio
     const staff = await tx.staff.get(staffId);
     if (!staff) throw new DomainError('unauthenticated', 'There is no demo account with that id.');
     await tx.sessions.insert({ tokenHash: hashToken(token), staffId, createdAt: now.toISOString(), expiresAt });
-    await tx.audit.append({ actorId: principalOf(staff).staffId, action: 'session.started', caseId: null, serviceId: null, detail: { method: 'dev-sign-in' } }, now.toISOString());
+    await tx.audit.append(
+      { actorId: principalOf(staff).staffId, action: 'session.started', caseId: null, serviceId: null, detail: { method: 'dev-sign-in' } },
+      now.toISOString(),
+    );
     return { token, expiresAt, staff };
   });
 }

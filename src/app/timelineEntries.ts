@@ -17,7 +17,14 @@ export async function placeEntry(deps: AppDeps, tx: StoreTx, c: Case, input: Tim
 }
 
 /** Finds an entry for a change by this person: the case must be in reach before the entry is looked up. */
-export async function entryForChange(w: Work, p: Principal, caseId: string, entryId: string, action: 'timeline.edit' | 'timeline.retract', expectedVersion: number) {
+export async function entryForChange(
+  w: Work,
+  p: Principal,
+  caseId: string,
+  entryId: string,
+  action: 'timeline.edit' | 'timeline.retract',
+  expectedVersion: number,
+) {
   const reach = await caseFor(w.tx, p, caseId, 'timeline.read');
   const entry = await w.tx.timeline.get(caseId, entryId);
   if (!entry) throw notFound('That timeline entry');
@@ -44,7 +51,12 @@ export async function recordRevision(w: Work, e: TimelineEntry): Promise<void> {
 export async function saveChangedEntry(w: Work, c: Case, before: TimelineEntry, after: TimelineEntry, kind: 'edited' | 'retracted'): Promise<TimelineEntry> {
   if (!(await w.tx.timeline.update(after, before.version))) throw staleVersion('This entry', before.version);
   await recordRevision(w, after);
-  await w.audit({ action: `timeline.entry.${kind}`, caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, entryId: after.id, version: after.version } });
+  await w.audit({
+    action: `timeline.entry.${kind}`,
+    caseId: c.id,
+    serviceId: c.serviceId,
+    detail: { reference: c.reference, entryId: after.id, version: after.version },
+  });
   await w.emit({ caseId: c.id, type: kind === 'edited' ? 'timeline.edited' : 'timeline.retracted', data: after });
   return after;
 }

@@ -36,21 +36,24 @@ export async function inTransaction<T>(deps: AppDeps, actor: Principal, work: (w
   let result: T;
   try {
     result = await deps.store.transaction(async (tx) => {
-    published = [];
-    return work({
-      tx,
-      now,
-      actor,
-      newId: deps.newId,
-      audit: async (note) => {
-        await tx.audit.append({ actorId: actor.staffId, action: note.action, caseId: note.caseId, serviceId: note.serviceId, detail: note.detail ?? {} }, now);
-      },
-      emit: async (event) => {
-        published.push(await tx.caseEvents.append({ ...event, actorId: actor.staffId, actorName: actor.name }, now));
-      },
-      enqueue: (job) => tx.outbox.enqueue({ ...job, id: deps.newId(), now }),
+      published = [];
+      return work({
+        tx,
+        now,
+        actor,
+        newId: deps.newId,
+        audit: async (note) => {
+          await tx.audit.append(
+            { actorId: actor.staffId, action: note.action, caseId: note.caseId, serviceId: note.serviceId, detail: note.detail ?? {} },
+            now,
+          );
+        },
+        emit: async (event) => {
+          published.push(await tx.caseEvents.append({ ...event, actorId: actor.staffId, actorName: actor.name }, now));
+        },
+        enqueue: (job) => tx.outbox.enqueue({ ...job, id: deps.newId(), now }),
+      });
     });
-  });
   } catch (error) {
     // A refusal rolls the work back, but the attempt itself belongs in the audit trail.
     if (error instanceof AccessRefused) {

@@ -19,6 +19,12 @@ export async function updateFormulation(deps: AppDeps, p: Principal, caseId: str
     if (current.status === 'approved') throw ruleViolation(`Version ${current.number} is approved and is kept as it is; draft a new version to revise it.`);
     if (current.version !== expectedVersion) throw staleVersion('The formulation', current.version);
     await checkEvidence(w, c, content);
-    return saveFormulation(w, c, { ...current, content, updatedBy: p.staffId, updatedAt: w.now, version: current.version + 1 }, current.version, 'formulation.updated');
+    return saveFormulation(
+      w,
+      c,
+      { ...current, content, updatedBy: p.staffId, updatedAt: w.now, version: current.version + 1 },
+      current.version,
+      'formulation.updated',
+    );
   });
 }

@@ -34,9 +34,7 @@ export const agreementInputSchema = z
   });
 export type AgreementInput = z.infer<typeof agreementInputSchema>;
 
-export const withdrawalSchema = z
-  .object({ party: z.enum(PARTIES), date: isoDate, method: z.enum(METHODS), note: plainText(1000).optional() })
-  .strict();
+export const withdrawalSchema = z.object({ party: z.enum(PARTIES), date: isoDate, method: z.enum(METHODS), note: plainText(1000).optional() }).strict();
 export type WithdrawalInput = z.infer<typeof withdrawalSchema>;
 
 export interface Agreement {

@@ -82,13 +82,14 @@ export function decidePathway(r: Pick<Referral, 'orderStart' | 'orderEnd' | 'pat
   if (r.pathway === 'consultation') return { pathway: 'consultation', reason: 'A case consultation was asked for.' };
   if (enoughTime) return { pathway: 'statutory_ecm', reason: `The order has at least ${MIN_MONTHS_LEFT_FOR_STATUTORY} months left.` };
   const why =
-    r.orderEnd === null
-      ? 'There is no statutory order (out-of-court or pre-court).'
-      : `The order has less than ${MIN_MONTHS_LEFT_FOR_STATUTORY} months left.`;
+    r.orderEnd === null ? 'There is no statutory order (out-of-court or pre-court).' : `The order has less than ${MIN_MONTHS_LEFT_FOR_STATUTORY} months left.`;
   if (r.pathway === 'statutory_ecm') {
-    throw ruleViolation(`Statutory ECM needs at least ${MIN_MONTHS_LEFT_FOR_STATUTORY} months left on the order. ${why} Refer for a case consultation instead.`, {
-      eligiblePathway: 'consultation',
-    });
+    throw ruleViolation(
+      `Statutory ECM needs at least ${MIN_MONTHS_LEFT_FOR_STATUTORY} months left on the order. ${why} Refer for a case consultation instead.`,
+      {
+        eligiblePathway: 'consultation',
+      },
+    );
   }
   return { pathway: 'consultation', reason: why };
 }

@@ -40,13 +40,16 @@ export const formulationContentSchema = z
   .object({
     summary: section(),
     hypotheses: z.array(hypothesisSchema).max(100).default([]),
-    fivePs: z.object(Object.fromEntries(FIVE_PS.map((p) => [p, section(4000)])) as Record<(typeof FIVE_PS)[number], ReturnType<typeof section>>).strict().default({
-      presenting: '',
-      predisposing: '',
-      precipitating: '',
-      perpetuating: '',
-      protective: '',
-    }),
+    fivePs: z
+      .object(Object.fromEntries(FIVE_PS.map((p) => [p, section(4000)])) as Record<(typeof FIVE_PS)[number], ReturnType<typeof section>>)
+      .strict()
+      .default({
+        presenting: '',
+        predisposing: '',
+        precipitating: '',
+        perpetuating: '',
+        protective: '',
+      }),
     strengths: section(),
     needs: section(),
     recommendations: z.array(recommendationSchema).max(100).default([]),

@@ -21,9 +21,7 @@ export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 // Stored in UTC so that instants compare as strings.
-const instant = z.iso
-  .datetime({ offset: true, message: 'is a date and time such as 2026-03-09T10:00:00Z' })
-  .transform((s) => new Date(s).toISOString());
+const instant = z.iso.datetime({ offset: true, message: 'is a date and time such as 2026-03-09T10:00:00Z' }).transform((s) => new Date(s).toISOString());
 
 export const scheduleMeetingSchema = z
   .object({

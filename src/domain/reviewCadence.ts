@@ -49,7 +49,6 @@ export function reviewStatus(last: IsoDate, agreedDue: IsoDate | null, today: Is
   const due = agreedDue ?? w.due;
   const overdueFrom = agreedDue && agreedDue > w.due ? addDays(agreedDue, 7 * (cadence.overdueWeeks - cadence.dueWeeks)) : w.overdueFrom;
   const daysUntilDue = daysBetween(today, due);
-  const state: ReviewState =
-    today >= overdueFrom ? 'overdue' : daysUntilDue <= 0 ? 'due' : daysUntilDue <= REMINDER_DAYS_BEFORE ? 'due_soon' : 'not_due';
+  const state: ReviewState = today >= overdueFrom ? 'overdue' : daysUntilDue <= 0 ? 'due' : daysUntilDue <= REMINDER_DAYS_BEFORE ? 'due_soon' : 'not_due';
   return { nextReviewDue: due, overdueFrom, state, daysUntilDue };
 }

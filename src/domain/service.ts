@@ -112,9 +112,7 @@ export const serviceSettingsSchema = z
       .object({ earliestWeeks: weeks, dueWeeks: weeks, overdueWeeks: weeks })
       .strict()
       .refine((c) => c.earliestWeeks <= c.dueWeeks && c.dueWeeks < c.overdueWeeks, 'needs earliest ≤ due < overdue'),
-    retention: z
-      .object({ statutoryYears: z.number().int().min(1).max(100), consultationYears: z.number().int().min(1).max(100) })
-      .strict(),
+    retention: z.object({ statutoryYears: z.number().int().min(1).max(100), consultationYears: z.number().int().min(1).max(100) }).strict(),
   })
   .strict();
 

@@ -45,7 +45,11 @@ export const AGENCY_LABELS: Record<Agency, string> = {
   other: 'Other',
 };
 
-export const staffIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, 'is not a staff id');
+export const staffIdSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'is not a staff id');
 
 export interface Staff {
   id: string;

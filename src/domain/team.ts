@@ -19,9 +19,7 @@ export const INFORMATION_SHARING_TERMS = [
 /** How long an invitation stays open before the inviter must send a new one. */
 export const INVITATION_VALID_DAYS = 30;
 
-export const invitationSchema = z
-  .object({ staffId: staffIdSchema, agency: z.enum(AGENCIES), caseRole: z.enum(CASE_ROLES) })
-  .strict();
+export const invitationSchema = z.object({ staffId: staffIdSchema, agency: z.enum(AGENCIES), caseRole: z.enum(CASE_ROLES) }).strict();
 export type InvitationInput = z.infer<typeof invitationSchema>;
 
 export interface TeamMember {

@@ -116,12 +116,7 @@ export function checkEntry(input: TimelineEntryInput, dateOfBirth: IsoDate, toda
 
 /** Life order: earliest first; for the same start, the more precise (shorter) span first. */
 export function compareLifeOrder(a: Pick<TimelineEntry, 'span' | 'createdAt' | 'id'>, b: Pick<TimelineEntry, 'span' | 'createdAt' | 'id'>): number {
-  return (
-    a.span.start.localeCompare(b.span.start) ||
-    a.span.end.localeCompare(b.span.end) ||
-    a.createdAt.localeCompare(b.createdAt) ||
-    a.id.localeCompare(b.id)
-  );
+  return a.span.start.localeCompare(b.span.start) || a.span.end.localeCompare(b.span.end) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 }
 
 export function describeWhen(when: EntryWhen): string {

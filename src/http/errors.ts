@@ -34,7 +34,9 @@ export class HttpError extends Error {
   }
 }
 
-export const body = (code: string, message: string, details?: unknown): ErrorBody => ({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+export const body = (code: string, message: string, details?: unknown): ErrorBody => ({
+  error: { code, message, ...(details === undefined ? {} : { details }) },
+});
 
 /** What body-parser says when the body is not what we accept. */
 function parserError(error: unknown): HttpError | null {

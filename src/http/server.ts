@@ -75,7 +75,15 @@ export function createHttpApp(o: HttpOptions): Express {
       },
     }),
   );
-  for (const router of [caseRoutes(o.deps), timelineRoutes(o.deps), formulationRoutes(o.deps), meetingRoutes(o.deps), eventRoutes(o.deps), peopleRoutes(o.deps), ...(o.apiRouters ?? [])]) {
+  for (const router of [
+    caseRoutes(o.deps),
+    timelineRoutes(o.deps),
+    formulationRoutes(o.deps),
+    meetingRoutes(o.deps),
+    eventRoutes(o.deps),
+    peopleRoutes(o.deps),
+    ...(o.apiRouters ?? []),
+  ]) {
     api.use(router);
   }
   api.use(notFoundRoute);

@@ -66,14 +66,22 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autoStart = true
       return tx.outbox.fail(job.id, workerId, outcome.error, retryAt, now.toISOString());
     });
     if (!outcome.ok) {
-      logger[outcome.permanent ? 'warn' : 'info']('outbox delivery failed', { job: job.id, kind: job.kind, attempts: job.attempts + 1, permanent: outcome.permanent, error: outcome.error });
+      logger[outcome.permanent ? 'warn' : 'info']('outbox delivery failed', {
+        job: job.id,
+        kind: job.kind,
+        attempts: job.attempts + 1,
+        permanent: outcome.permanent,
+        error: outcome.error,
+      });
     }
   }
 
   async function runOnce(): Promise<number> {
     if (kinds.length === 0) return 0;
     const now = clock.now();
-    const jobs = await store.transaction((tx) => tx.outbox.claim(workerId, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), batchSize, kinds));
+    const jobs = await store.transaction((tx) =>
+      tx.outbox.claim(workerId, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), batchSize, kinds),
+    );
     for (const job of jobs) {
       if (stopped) break;
       await deliver(job);

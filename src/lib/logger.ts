@@ -15,10 +15,12 @@ export interface Logger {
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
 export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {
-  const at = (l: Exclude<LogLevel, 'silent'>) => (message: string, fields: LogFields = {}) => {
-    if (ORDER[l] < ORDER[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: l, message, ...fields }));
-  };
+  const at =
+    (l: Exclude<LogLevel, 'silent'>) =>
+    (message: string, fields: LogFields = {}) => {
+      if (ORDER[l] < ORDER[level]) return;
+      write(JSON.stringify({ time: new Date().toISOString(), level: l, message, ...fields }));
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 

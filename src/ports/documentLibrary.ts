@@ -43,7 +43,14 @@ export interface DocumentLibrary {
   /** Creates the case's folder if it does not exist. Idempotent. */
   ensureCaseFolder(serviceId: string, caseReference: string): Promise<void>;
   /** Writes the file; when it exists, as a new version of it, never a second file. */
-  putDocument(serviceId: string, caseReference: string, fileName: string, content: Uint8Array, metadata: DocumentMetadata, options?: PutDocumentOptions): Promise<LibraryItem>;
+  putDocument(
+    serviceId: string,
+    caseReference: string,
+    fileName: string,
+    content: Uint8Array,
+    metadata: DocumentMetadata,
+    options?: PutDocumentOptions,
+  ): Promise<LibraryItem>;
   getDocument(serviceId: string, caseReference: string, fileName: string): Promise<{ item: LibraryItem; content: Uint8Array } | null>;
   listVersions(serviceId: string, caseReference: string, fileName: string): Promise<LibraryItemVersion[]>;
   /** Every file in the service's library with its metadata, for the manager's review. */

@@ -33,7 +33,18 @@ export interface MeetingCalendar {
   cancel(externalId: string, organiser: CalendarPerson, actingFor: string | null): Promise<void>;
   get(externalId: string, organiser: CalendarPerson, actingFor: string | null): Promise<CalendarMeeting | null>;
   /** Times when everyone is free, best first. */
-  suggestTimes(people: CalendarPerson[], from: string, to: string, durationMinutes: number, actingFor: string | null): Promise<{ start: string; end: string }[]>;
+  suggestTimes(
+    people: CalendarPerson[],
+    from: string,
+    to: string,
+    durationMinutes: number,
+    actingFor: string | null,
+  ): Promise<{ start: string; end: string }[]>;
   /** Puts the ECM tab for the case into the meeting's chat so attendees contribute from the meeting. */
-  addTabToMeetingChat(joinUrl: string, organiser: CalendarPerson, tab: { caseId: string; caseReference: string }, actingFor: string | null): Promise<{ chatId: string } | null>;
+  addTabToMeetingChat(
+    joinUrl: string,
+    organiser: CalendarPerson,
+    tab: { caseId: string; caseReference: string },
+    actingFor: string | null,
+  ): Promise<{ chatId: string } | null>;
 }

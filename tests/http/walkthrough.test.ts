@@ -26,9 +26,23 @@ describe('a case from referral to a live timeline', () => {
     expect(both.body.status).toBe('active');
 
     const added = [
-      await amy.post(`/api/v1/cases/${id}/timeline`, entry({ when: { precision: 'age', age: 12 }, category: 'police_justice', sourceAgency: 'police', description: 'First arrest.' })),
-      await amy.post(`/api/v1/cases/${id}/timeline`, entry({ when: { precision: 'lifeStage', lifeStage: 'pregnancy' }, category: 'pregnancy_birth', sourceAgency: 'health', description: 'Mother had little antenatal care.' })),
-      await amy.post(`/api/v1/cases/${id}/timeline`, entry({ when: { precision: 'day', date: '2017-09-03' }, category: 'strengths_achievements', description: 'Won a school art prize.' })),
+      await amy.post(
+        `/api/v1/cases/${id}/timeline`,
+        entry({ when: { precision: 'age', age: 12 }, category: 'police_justice', sourceAgency: 'police', description: 'First arrest.' }),
+      ),
+      await amy.post(
+        `/api/v1/cases/${id}/timeline`,
+        entry({
+          when: { precision: 'lifeStage', lifeStage: 'pregnancy' },
+          category: 'pregnancy_birth',
+          sourceAgency: 'health',
+          description: 'Mother had little antenatal care.',
+        }),
+      ),
+      await amy.post(
+        `/api/v1/cases/${id}/timeline`,
+        entry({ when: { precision: 'day', date: '2017-09-03' }, category: 'strengths_achievements', description: 'Won a school art prize.' }),
+      ),
     ];
     expect(added.map((r) => r.status)).toEqual([201, 201, 201]);
 

@@ -36,7 +36,7 @@ export async function startTestServer(options: { env?: Record<string, string>; o
   const clock = fixedClock(TODAY);
   const config = parseConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: ':memory:', LOG_LEVEL: 'silent', ...options.env });
   const store = await openSqliteStore({ dataDir: ':memory:' });
-  const system = await compose(config, { clock, logger: silentLogger, store, startWorker: false, ...options.overrides });
+  const system = await compose(config, { clock, logger: silentLogger, store, startWorker: false, seedDemoCases: false, ...options.overrides });
   const { url } = await system.listen();
   const apiFor = (token: string): Api => {
     const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
@@ -67,7 +67,11 @@ export async function startTestServer(options: { env?: Record<string, string>; o
     url,
     clock,
     async signIn(staffId) {
-      const res = await fetch(`${url}/api/v1/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ staffId }) });
+      const res = await fetch(`${url}/api/v1/dev/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ staffId }),
+      });
       if (res.status !== 201) throw new Error(`sign-in as ${staffId} failed: ${res.status} ${await res.text()}`);
       return apiFor(((await res.json()) as { token: string }).token);
     },

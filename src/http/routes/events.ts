@@ -25,7 +25,9 @@ export function eventRoutes(deps: AppDeps): Router {
     const afterSeq = lastEventId !== undefined ? parseInput(resumeFrom, lastEventId, 'Last-Event-ID') : (after ?? 0);
 
     const send = (e: CaseEvent) => {
-      res.write(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify({ seq: e.seq, type: e.type, at: e.at, actor: { id: e.actorId, name: e.actorName }, data: e.data })}\n\n`);
+      res.write(
+        `id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify({ seq: e.seq, type: e.type, at: e.at, actor: { id: e.actorId, name: e.actorName }, data: e.data })}\n\n`,
+      );
     };
     const watch = await watchCase(deps, principal(res), req.params.caseId, afterSeq, send);
 

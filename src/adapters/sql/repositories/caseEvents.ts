@@ -14,18 +14,23 @@ export function caseEventRepository(db: Kysely<Database>): CaseEventRepository {
       return { ...e, seq: Number(r.seq), at };
     },
     async since(caseId, afterSeq, limit) {
-      const rows = await db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
-      return rows.map(
-        (r): CaseEvent => ({
-          seq: Number(r.seq),
-          caseId: r.case_id,
-          type: r.type as CaseEventType,
-          actorId: r.actor_id,
-          actorName: r.actor_name,
-          data: JSON.parse(r.data_json) as unknown,
-          at: r.at,
-        }),
-      );
+      const rows = await db
+        .selectFrom('case_events')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      return rows.map((r): CaseEvent => ({
+        seq: Number(r.seq),
+        caseId: r.case_id,
+        type: r.type as CaseEventType,
+        actorId: r.actor_id,
+        actorName: r.actor_name,
+        data: JSON.parse(r.data_json) as unknown,
+        at: r.at,
+      }));
     },
   };
 }

@@ -100,13 +100,25 @@ export function caseRepository(db: Kysely<Database>): CaseRepository {
       if (query.status?.length) q = q.where('cases.status', 'in', query.status);
       if (query.memberStaffId) {
         const staffId = query.memberStaffId;
-        q = q.where((eb) => eb.exists(eb.selectFrom('team_members').select('team_members.case_id').whereRef('team_members.case_id', '=', 'cases.id').where('team_members.staff_id', '=', staffId)));
+        q = q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('team_members')
+              .select('team_members.case_id')
+              .whereRef('team_members.case_id', '=', 'cases.id')
+              .where('team_members.staff_id', '=', staffId),
+          ),
+        );
       }
       if (after) {
         const [at, id] = after as [string, string];
         q = q.where((eb) => eb.or([eb('cases.referred_at', '<', at), eb.and([eb('cases.referred_at', '=', at), eb('cases.id', '<', id)])]));
       }
-      const rows = await q.orderBy('cases.referred_at', 'desc').orderBy('cases.id', 'desc').limit(page.limit + 1).execute();
+      const rows = await q
+        .orderBy('cases.referred_at', 'desc')
+        .orderBy('cases.id', 'desc')
+        .limit(page.limit + 1)
+        .execute();
       return toPage(rows, page.limit, toCase, (r) => [r.referred_at, r.id]);
     },
     async purge(id) {
@@ -137,20 +149,18 @@ export function agreementRepository(db: Kysely<Database>): AgreementRepository {
     },
     async listForCase(caseId) {
       const rows = await db.selectFrom('agreements').selectAll().where('case_id', '=', caseId).orderBy('recorded_at').orderBy('id').execute();
-      return rows.map(
-        (r): Agreement => ({
-          id: r.id,
-          caseId: r.case_id,
-          party: r.party as Party,
-          decision: r.decision as Decision,
-          date: r.date,
-          method: r.method as AgreementMethod,
-          competenceNote: r.competence_note,
-          recordedBy: r.recorded_by,
-          recordedByName: r.recorded_by_name,
-          recordedAt: r.recorded_at,
-        }),
-      );
+      return rows.map((r): Agreement => ({
+        id: r.id,
+        caseId: r.case_id,
+        party: r.party as Party,
+        decision: r.decision as Decision,
+        date: r.date,
+        method: r.method as AgreementMethod,
+        competenceNote: r.competence_note,
+        recordedBy: r.recorded_by,
+        recordedByName: r.recorded_by_name,
+        recordedAt: r.recorded_at,
+      }));
     },
   };
 }

@@ -58,7 +58,9 @@ export function meetingRepository(db: Kysely<Database>): MeetingRepository {
     if (m.attendees.length === 0) return;
     await db
       .insertInto('meeting_attendees')
-      .values(m.attendees.map((a) => ({ meeting_id: m.id, case_id: m.caseId, staff_id: a.staffId, name: a.name, response: a.response, responded_at: a.respondedAt })))
+      .values(
+        m.attendees.map((a) => ({ meeting_id: m.id, case_id: m.caseId, staff_id: a.staffId, name: a.name, response: a.response, responded_at: a.respondedAt })),
+      )
       .execute();
   }
 

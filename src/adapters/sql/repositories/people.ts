@@ -24,7 +24,11 @@ export function serviceRepository(db: Kysely<Database>): ServiceRepository {
         .execute();
     },
     async updateSettings(id, settings) {
-      await db.updateTable('services').set({ settings: JSON.stringify(settings) }).where('id', '=', id).execute();
+      await db
+        .updateTable('services')
+        .set({ settings: JSON.stringify(settings) })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

@@ -84,7 +84,13 @@ export function timelineRepository(db: Kysely<Database>): TimelineRepository {
           ]),
         );
       }
-      const rows = await q.orderBy('span_start').orderBy('span_end').orderBy('created_at').orderBy('id').limit(page.limit + 1).execute();
+      const rows = await q
+        .orderBy('span_start')
+        .orderBy('span_end')
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(page.limit + 1)
+        .execute();
       return toPage(rows, page.limit, toEntry, (r) => [r.span_start, r.span_end, r.created_at, r.id]);
     },
     async liveIds(caseId) {
