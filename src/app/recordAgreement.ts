@@ -40,9 +40,11 @@ export async function withdrawAgreement(deps: AppDeps, p: Principal, caseId: str
 }
 
 async function applyDecision(w: Work, c: Case, d: Pick<Agreement, 'party' | 'decision' | 'date' | 'method' | 'competenceNote'>): Promise<AgreementRecord> {
-  const agreement: Agreement = { ...d, id: w.newId(), caseId: c.id, recordedBy: w.actor.staffId, recordedByName: w.actor.name, recordedAt: w.now };
+  const earlier = await w.tx.agreements.listForCase(c.id);
+  const seq = (earlier.at(-1)?.seq ?? 0) + 1;
+  const agreement: Agreement = { ...d, id: w.newId(), caseId: c.id, seq, recordedBy: w.actor.staffId, recordedByName: w.actor.name, recordedAt: w.now };
   await w.tx.agreements.insert(agreement);
-  const history = await w.tx.agreements.listForCase(c.id);
+  const history = [...earlier, agreement];
   const state = agreementState(history);
   const status = statusAfterAgreement(c.status, state);
   let version = c.version;

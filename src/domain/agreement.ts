@@ -40,6 +40,8 @@ export type WithdrawalInput = z.infer<typeof withdrawalSchema>;
 export interface Agreement {
   id: string;
   caseId: string;
+  /** Order within the case: decisions can be recorded within the same instant. */
+  seq: number;
   party: Party;
   decision: Decision;
   date: IsoDate;
@@ -55,7 +57,7 @@ export type AgreementState = Record<Party, Decision | 'not_yet_known'>;
 /** The latest decision of each party; earlier ones stay in the record. */
 export function agreementState(history: Agreement[]): AgreementState {
   const state: AgreementState = { young_person: 'not_yet_known', parent_carer: 'not_yet_known' };
-  const ordered = [...history].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id));
+  const ordered = [...history].sort((a, b) => a.seq - b.seq);
   for (const a of ordered) state[a.party] = a.decision;
   return state;
 }

@@ -104,11 +104,11 @@ export function checkEntry(input: TimelineEntryInput, dateOfBirth: IsoDate, toda
       allowed: settings.categories.map((c) => c.key),
     });
   }
-  const span = spanOf(input.when, dateOfBirth);
-  if (span.start > today) throw ruleViolation('The timeline records what has happened: this date is in the future.');
   if (input.when.precision === 'age' && input.when.age > ageInYears(dateOfBirth, today)) {
     throw ruleViolation('The child has not reached that age yet.');
   }
+  const span = spanOf(input.when, dateOfBirth);
+  if (span.start > today) throw ruleViolation('The timeline records what has happened: this date is in the future.');
   // Family history before the pregnancy can matter, but not by generations.
   if (span.end < addYears(dateOfBirth, -20)) throw ruleViolation('That date is more than twenty years before the child was born.');
   return span;

@@ -31,6 +31,7 @@ export interface Database {
   agreements: {
     id: string;
     case_id: string;
+    seq: number;
     party: string;
     decision: string;
     date: string;

@@ -57,6 +57,7 @@ export const core = (dialect: SqlDialect): Migration => ({
       .createTable('agreements')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('case_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
       .addColumn('party', 'text', (c) => c.notNull())
       .addColumn('decision', 'text', (c) => c.notNull())
       .addColumn('date', 'text', (c) => c.notNull())
@@ -66,7 +67,7 @@ export const core = (dialect: SqlDialect): Migration => ({
       .addColumn('recorded_by_name', 'text', (c) => c.notNull())
       .addColumn('recorded_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('agreements_by_case').on('agreements').column('case_id').execute();
+    await db.schema.createIndex('agreements_in_order').on('agreements').columns(['case_id', 'seq']).unique().execute();
 
     await db.schema
       .createTable('team_members')

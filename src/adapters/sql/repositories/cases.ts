@@ -136,6 +136,7 @@ export function agreementRepository(db: Kysely<Database>): AgreementRepository {
         .values({
           id: a.id,
           case_id: a.caseId,
+          seq: a.seq,
           party: a.party,
           decision: a.decision,
           date: a.date,
@@ -148,10 +149,11 @@ export function agreementRepository(db: Kysely<Database>): AgreementRepository {
         .execute();
     },
     async listForCase(caseId) {
-      const rows = await db.selectFrom('agreements').selectAll().where('case_id', '=', caseId).orderBy('recorded_at').orderBy('id').execute();
+      const rows = await db.selectFrom('agreements').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
       return rows.map((r): Agreement => ({
         id: r.id,
         caseId: r.case_id,
+        seq: Number(r.seq),
         party: r.party as Party,
         decision: r.decision as Decision,
         date: r.date,

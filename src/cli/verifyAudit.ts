@@ -1,0 +1,33 @@
+import { openSqliteReadOnly } from '../adapters/sqlite/openSqliteStore.js';
+import { verifyAuditTrail } from '../app/verifyAuditTrail.js';
+import { ConfigError, loadEnvFiles, parseConfig } from '../config.js';
+import type { Store } from '../ports/store.js';
+
+/**
+ * `npm run audit:verify`: walks every audit chain and says whether each is intact. It opens the
+ * database read-only, so it can run beside a running server. Exit code 0 intact, 1 broken, 2 error.
+ */
+async function main(): Promise<number> {
+  const config = parseConfig(loadEnvFiles(process.env.ECM_ENV ?? 'local'));
+  const store: Store = openSqliteReadOnly(config.DATA_DIR);
+  try {
+    const reports = await verifyAuditTrail(store);
+    for (const r of reports) {
+      process.stdout.write(
+        r.ok ? `ok      ${r.chain}: ${r.rows} rows, chain intact\n` : `BROKEN  ${r.chain}: at row ${r.problem?.seq}: ${r.problem?.reason}\n`,
+      );
+    }
+    if (reports.length === 0) process.stdout.write('no audit rows yet\n');
+    return reports.every((r) => r.ok) ? 0 : 1;
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : `audit verification failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { agreementState, statusAfterAgreement, type Agreement } from '../../src/domain/agreement.js';
+import { assertOpenForWork, decidePathway, formatCaseReference } from '../../src/domain/case.js';
+
+describe('eligibility for statutory ECM', () => {
+  it('six months left on the order is enough', () => {
+    expect(decidePathway({ orderStart: '2026-01-01', orderEnd: '2027-05-27', pathway: undefined }, '2026-11-27').pathway).toBe('statutory_ecm');
+  });
+  it('a day short of six months is a consultation', () => {
+    expect(decidePathway({ orderStart: '2026-01-01', orderEnd: '2027-05-26', pathway: undefined }, '2026-11-27').pathway).toBe('consultation');
+  });
+  it('no order (out of court or pre-court) is a consultation', () => {
+    expect(decidePathway({ orderStart: null, orderEnd: null, pathway: undefined }, '2026-11-27').pathway).toBe('consultation');
+  });
+  it('asking for statutory ECM without enough time left is refused with the eligible pathway', () => {
+    expect(() => decidePathway({ orderStart: '2026-01-01', orderEnd: '2027-01-01', pathway: 'statutory_ecm' }, '2026-11-27')).toThrow(
+      /case consultation instead/,
+    );
+  });
+  it('a consultation may be asked for even when statutory ECM is possible', () => {
+    expect(decidePathway({ orderStart: '2026-01-01', orderEnd: '2028-01-01', pathway: 'consultation' }, '2026-11-27').pathway).toBe('consultation');
+  });
+});
+
+describe('case references', () => {
+  it('are service, year and a four-digit number', () => {
+    expect(formatCaseReference('BRI', 2026, 42)).toBe('BRI-2026-0042');
+    expect(formatCaseReference('NSO', 2027, 12345)).toBe('NSO-2027-12345');
+  });
+});
+
+let seq = 0;
+const decision = (party: Agreement['party'], d: Agreement['decision'], at: string): Agreement => ({
+  id: at,
+  caseId: 'c',
+  seq: ++seq,
+  party,
+  decision: d,
+  date: at.slice(0, 10),
+  method: 'in_person',
+  competenceNote: null,
+  recordedBy: 's',
+  recordedByName: 'S',
+  recordedAt: at,
+});
+
+describe('agreement', () => {
+  it('the case becomes active when both the young person and the parent or carer have agreed', () => {
+    const state = agreementState([decision('young_person', 'given', '2026-01-01T10:00:00Z'), decision('parent_carer', 'given', '2026-01-02T10:00:00Z')]);
+    expect(statusAfterAgreement('referred', state)).toBe('active');
+  });
+  it('one agreement alone leaves the case awaiting agreement', () => {
+    expect(statusAfterAgreement('referred', agreementState([decision('young_person', 'given', '2026-01-01T10:00:00Z')]))).toBe('awaiting_agreement');
+  });
+  it('withdrawal takes an active case back to awaiting agreement, which stops new work', () => {
+    const state = agreementState([
+      decision('young_person', 'given', '2026-01-01T10:00:00Z'),
+      decision('parent_carer', 'given', '2026-01-02T10:00:00Z'),
+      decision('young_person', 'withdrawn', '2026-03-01T10:00:00Z'),
+    ]);
+    const status = statusAfterAgreement('active', state);
+    expect(status).toBe('awaiting_agreement');
+    expect(() => assertOpenForWork({ status })).toThrow(/agreed to take part/);
+  });
+  it('nothing beyond the referral is recorded before agreement', () => {
+    expect(() => assertOpenForWork({ status: 'referred' })).toThrow();
+    expect(() => assertOpenForWork({ status: 'closed' })).toThrow(/closed/);
+    expect(() => assertOpenForWork({ status: 'active' })).not.toThrow();
+  });
+  it('a closed case stays closed whatever is recorded', () => {
+    expect(statusAfterAgreement('closed', { young_person: 'given', parent_carer: 'given' })).toBe('closed');
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CASE_ACTIONS,
+  type CaseAction,
+  type CaseAccessContext,
+  decideOnCase,
+  decideOnService,
+  SERVICE_ACTIONS,
+  type ServiceAction,
+} from '../../src/domain/policy.js';
+import { type Principal, ROLES, type Role } from '../../src/domain/staff.js';
+
+/**
+ * The whole access matrix, written out by hand from DESIGN.md §2 rather than derived from the
+ * policy, so that a change to the policy must be a change to this table too.
+ */
+const person = (role: Role): Principal => ({
+  staffId: `${role}-1`,
+  name: role,
+  role,
+  serviceIds: role === 'partner' || role === 'administrator' ? [] : ['BRI'],
+  agency: 'youth_justice',
+});
+
+type Place = 'own service, on team' | 'own service, off team' | 'other service, on team' | 'other service, off team';
+const PLACES: Place[] = ['own service, on team', 'own service, off team', 'other service, on team', 'other service, off team'];
+
+const contextFor = (place: Place, ownsEntry: boolean, termsAccepted = true, needsTerms = false): CaseAccessContext => ({
+  serviceId: place.startsWith('own') ? 'BRI' : 'NSO',
+  membership: place.endsWith('on team') ? { termsAccepted, needsTerms } : null,
+  ownsEntry,
+});
+
+const READS: CaseAction[] = ['case.read', 'agreement.read', 'team.read', 'timeline.read', 'formulation.read', 'trm.read', 'meeting.read', 'documents.read'];
+const CONTRIBUTE: CaseAction[] = [
+  'case.read',
+  'team.read',
+  'timeline.read',
+  'timeline.add',
+  'timeline.edit',
+  'timeline.retract',
+  'formulation.read',
+  'trm.read',
+  'meeting.read',
+  'meeting.respond',
+];
+const OWN_ENTRY: CaseAction[] = ['timeline.edit', 'timeline.retract'];
+const except = (...excluded: CaseAction[]) => CASE_ACTIONS.filter((a) => !excluded.includes(a));
+
+/** For each role and place: the actions allowed (for one's own entries, and for others'), and how the rest are refused. */
+function expected(role: Role, place: Place, ownsEntry: boolean): { allowed: CaseAction[]; refusal: 'not_found' | 'forbidden' } {
+  const own = place.startsWith('own');
+  const onTeam = place.endsWith('on team');
+  switch (role) {
+    case 'ecm_practitioner':
+      return own ? { allowed: except('formulation.approve', 'terms.accept'), refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
+    case 'psychologist':
+      return own ? { allowed: except('terms.accept'), refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
+    case 'yjs_practitioner': {
+      if (!own || !onTeam) return { allowed: [], refusal: 'not_found' };
+      const all = [...CONTRIBUTE, 'agreement.read', 'agreement.record', 'documents.read'] as CaseAction[];
+      return { allowed: ownsEntry ? all : all.filter((a) => !OWN_ENTRY.includes(a)), refusal: 'forbidden' };
+    }
+    case 'manager':
+      return own ? { allowed: READS, refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
+    case 'partner':
+      if (!onTeam) return { allowed: [], refusal: 'not_found' };
+      return { allowed: ownsEntry ? CONTRIBUTE : CONTRIBUTE.filter((a) => !OWN_ENTRY.includes(a)), refusal: 'forbidden' };
+    case 'administrator':
+      return { allowed: [], refusal: 'not_found' };
+  }
+}
+
+describe('the access matrix: role × action × own/other service × on/off the team', () => {
+  for (const role of ROLES) {
+    for (const place of PLACES) {
+      for (const ownsEntry of [true, false]) {
+        it(`${role}, ${place}${ownsEntry ? ', own entry' : ''}`, () => {
+          // Partners here have accepted the terms; the terms are tested on their own below.
+          const ctx = contextFor(place, ownsEntry, true, role === 'partner');
+          const want = expected(role, place, ownsEntry);
+          for (const action of CASE_ACTIONS) {
+            const decision = decideOnCase(person(role), action, ctx);
+            if (want.allowed.includes(action)) expect(decision, action).toEqual({ allowed: true });
+            else expect(decision, action).toEqual({ allowed: false, reason: want.refusal });
+          }
+        });
+      }
+    }
+  }
+});
+
+describe('partners and the information-sharing terms', () => {
+  const partner = person('partner');
+  const invited = contextFor('other service, on team', true, false, true);
+
+  it('a partner cannot see the timeline before accepting the terms', () => {
+    expect(decideOnCase(partner, 'timeline.read', invited)).toEqual({ allowed: false, reason: 'terms_required' });
+    expect(decideOnCase(partner, 'case.read', invited)).toEqual({ allowed: false, reason: 'terms_required' });
+  });
+  it('an invited partner may accept the terms, and only once', () => {
+    expect(decideOnCase(partner, 'terms.accept', invited)).toEqual({ allowed: true });
+    expect(decideOnCase(partner, 'terms.accept', contextFor('other service, on team', true, true, true))).toEqual({ allowed: false, reason: 'forbidden' });
+  });
+  it('after accepting, a partner contributes to the timeline but never sees agreements or changes the formulation', () => {
+    const accepted = contextFor('other service, on team', true, true, true);
+    expect(decideOnCase(partner, 'timeline.add', accepted)).toEqual({ allowed: true });
+    expect(decideOnCase(partner, 'agreement.read', accepted)).toEqual({ allowed: false, reason: 'forbidden' });
+    expect(decideOnCase(partner, 'formulation.write', accepted)).toEqual({ allowed: false, reason: 'forbidden' });
+  });
+  it('a partner who was never invited learns nothing of the case', () => {
+    for (const action of CASE_ACTIONS)
+      expect(decideOnCase(partner, action, contextFor('own service, off team', true))).toEqual({ allowed: false, reason: 'not_found' });
+  });
+});
+
+describe('actions on a service as a whole', () => {
+  const table: Record<Role, ServiceAction[]> = {
+    ecm_practitioner: ['case.refer', 'caseload.read', 'dashboard.read', 'library.read'],
+    psychologist: ['case.refer', 'caseload.read', 'dashboard.read', 'library.read'],
+    yjs_practitioner: ['case.refer', 'caseload.read'],
+    manager: ['caseload.read', 'dashboard.read', 'library.read', 'outcomes.export'],
+    partner: ['caseload.read'],
+    administrator: ['service.configure', 'retention.review'],
+  };
+  for (const role of ROLES) {
+    it(`${role}: in their own service, and never in another`, () => {
+      for (const action of SERVICE_ACTIONS) {
+        expect(decideOnService(person(role), action, 'BRI').allowed, action).toBe(table[role].includes(action));
+        const elsewhere = decideOnService(person(role), action, 'NSO').allowed;
+        // Partners have no service of their own and administrators configure every service.
+        const expectedElsewhere = role === 'administrator' ? table[role].includes(action) : role === 'partner' ? action === 'caseload.read' : false;
+        expect(elsewhere, `${action} elsewhere`).toBe(expectedElsewhere);
+      }
+    });
+  }
+});
