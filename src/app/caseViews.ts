@@ -30,6 +30,7 @@ export interface CaseView {
   referredBy: string;
   caseHolderId: string;
   closureReason: Case['closureReason'];
+  closureNote: string | null;
   closedAt: string | null;
   agreement: AgreementState | null;
   review: ReviewStatus | null;
@@ -72,6 +73,7 @@ export async function caseView(deps: AppDeps, tx: StoreTx, p: Principal, c: Case
     referredBy: c.referredBy,
     caseHolderId: c.caseHolderId,
     closureReason: c.closureReason,
+    closureNote: sees('agreement.read') ? c.closureNote : null,
     closedAt: c.closedAt,
     agreement: agreements ? agreementState(agreements) : null,
     review: sees('meeting.read') ? reviewStatusOf(c, formulations, meetings, svc.settings, todayIn(deps.clock)) : null,

@@ -1,0 +1,39 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadEnvFiles, parseConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('local mode needs nothing set', () => {
+    const c = parseConfig({});
+    expect(c).toMatchObject({ ECM_MODE: 'local', PORT: 3978, DATA_DIR: './data', ECM_DEMO_DATA: true, devSignIn: true });
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      parseConfig({ PORT: 'eighty', LOG_LEVEL: 'chatty', DATABASE_URL: 'mysql://x' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/PORT/);
+      expect(problems).toMatch(/LOG_LEVEL/);
+      expect(problems).toMatch(/DATABASE_URL: must be a postgres/);
+    }
+  });
+
+  it('the dev sign-in refuses to start when NODE_ENV=production', () => {
+    expect(() => parseConfig({ NODE_ENV: 'production', ECM_DEV_SIGN_IN: 'true' })).toThrow(/dev sign-in cannot run when NODE_ENV=production/);
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/use ECM_MODE=m365/);
+  });
+
+  it('reads env/.env.<name> then its .user file, and the environment wins', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecm-env-'));
+    mkdirSync(join(dir, 'env'));
+    writeFileSync(join(dir, 'env/.env.local'), 'PORT=4000\nLOG_LEVEL=warn\nDATA_DIR=./x\n');
+    writeFileSync(join(dir, 'env/.env.local.user'), 'LOG_LEVEL=debug\n');
+    const merged = loadEnvFiles('local', dir, { DATA_DIR: './from-env' });
+    expect(merged).toMatchObject({ PORT: '4000', LOG_LEVEL: 'debug', DATA_DIR: './from-env' });
+  });
+});
