@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fixedClock } from '../../src/adapters/local/systemClock.js';
 import { openSqliteStore } from '../../src/adapters/sqlite/openSqliteStore.js';
 import { compose, type Overrides, type System } from '../../src/composition.js';
@@ -34,7 +37,9 @@ export interface Api {
  */
 export async function startTestServer(options: { env?: Record<string, string>; overrides?: Overrides } = {}): Promise<TestServer> {
   const clock = fixedClock(TODAY);
-  const config = parseConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: ':memory:', LOG_LEVEL: 'silent', ...options.env });
+  // The database is in memory; files the system keeps beside it (calendar, documents) go to a temp dir.
+  const dataDir = mkdtempSync(join(tmpdir(), 'ecm-test-'));
+  const config = parseConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
   const store = await openSqliteStore({ dataDir: ':memory:' });
   const system = await compose(config, { clock, logger: silentLogger, store, startWorker: false, seedDemoCases: false, ...options.overrides });
   const { url } = await system.listen();
@@ -75,6 +80,9 @@ export async function startTestServer(options: { env?: Record<string, string>; o
       if (res.status !== 201) throw new Error(`sign-in as ${staffId} failed: ${res.status} ${await res.text()}`);
       return apiFor(((await res.json()) as { token: string }).token);
     },
-    close: () => system.stop(),
+    async close() {
+      await system.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
