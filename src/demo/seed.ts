@@ -1,4 +1,5 @@
 import type { AppDeps } from '../app/deps.js';
+import { NOTIFY_KIND } from '../app/notify.js';
 import type { Store } from '../ports/store.js';
 import { seedDemoCases } from './cases.js';
 import { DEMO_SERVICES, DEMO_STAFF } from './people.js';
@@ -14,6 +15,11 @@ export async function seedDemoData(store: Store, deps: AppDeps, options: { cases
     for (const s of DEMO_SERVICES) await tx.services.upsert(s);
     for (const s of DEMO_STAFF) await tx.staff.upsert(s);
   });
-  if (options.cases) await seedDemoCases(deps);
+  if (options.cases) {
+    await seedDemoCases(deps);
+    // The demo's past happened before anyone installed the bot: its notifications are history, not news.
+    const now = new Date(deps.clock.now().getTime() + 1).toISOString();
+    await store.transaction((tx) => tx.outbox.skipPending(NOTIFY_KIND, now, 'demo history: not sent'));
+  }
   return true;
 }

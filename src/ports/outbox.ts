@@ -13,7 +13,8 @@ export interface OutboxJob {
   recipient: string | null;
   caseId: string | null;
   serviceId: string | null;
-  status: 'pending' | 'done' | 'dead';
+  /** dead: gave up after retries, shown to people; skipped: deliberately never sent. */
+  status: 'pending' | 'done' | 'dead' | 'skipped';
   attempts: number;
   nextAttemptAt: string;
   lastError: string | null;
@@ -34,6 +35,8 @@ export interface OutboxRepository {
   /** Records a failed attempt: retry at `retryAt`, or give up (dead) when it is null. */
   fail(id: string, workerId: string, error: string, retryAt: string | null, now: string): Promise<void>;
   list(filter: { status?: OutboxJob['status']; kind?: string; serviceId?: string; caseId?: string; recipient?: string }, limit: number): Promise<OutboxJob[]>;
+  /** Marks pending jobs of a kind created before `before` as skipped, with the reason; returns how many. */
+  skipPending(kind: string, before: string, reason: string): Promise<number>;
   /** Jobs of this recipient and kind prefix created since `since`: for the per-user rate limit. */
   countRecent(recipient: string, kindPrefix: string, since: string): Promise<number>;
 }

@@ -100,6 +100,16 @@ export function outboxRepository(db: Kysely<Database>, dialect: SqlDialect): Out
       if (filter.recipient) q = q.where('recipient', '=', filter.recipient);
       return (await q.orderBy('created_at', 'desc').limit(limit).execute()).map(toJob);
     },
+    async skipPending(kind, before, reason) {
+      const r = await db
+        .updateTable('outbox_jobs')
+        .set({ status: 'skipped', last_error: reason, updated_at: before })
+        .where('kind', '=', kind)
+        .where('status', '=', 'pending')
+        .where('created_at', '<', before)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
+    },
     async countRecent(recipient, kindPrefix, since) {
       const r = await db
         .selectFrom('outbox_jobs')

@@ -1,0 +1,258 @@
+import { acceptTerms } from '../app/acceptTerms.js';
+import { approveFormulation } from '../app/approveFormulation.js';
+import { cancelMeeting } from '../app/cancelMeeting.js';
+import { closeCase } from '../app/closeCase.js';
+import { draftFormulation } from '../app/draftFormulation.js';
+import { editTimelineEntry } from '../app/editTimelineEntry.js';
+import { inviteTeamMember } from '../app/inviteTeamMember.js';
+import { addTimelineEntry } from '../app/addTimelineEntry.js';
+import { recordAgreement, withdrawAgreement } from '../app/recordAgreement.js';
+import { recordMeetingOutcome } from '../app/recordMeetingOutcome.js';
+import { recordTrmPlacement } from '../app/recordTrmPlacement.js';
+import { referCase } from '../app/referCase.js';
+import { respondToMeeting } from '../app/respondToMeeting.js';
+import { scheduleMeeting } from '../app/scheduleMeeting.js';
+import { retractTimelineEntry } from '../app/retractTimelineEntry.js';
+import { caseRoleFor } from '../app/staffing.js';
+import { updateFormulation } from '../app/updateFormulation.js';
+import type { Party, AgreementMethod } from '../domain/agreement.js';
+import type { ClosureReason, LawfulBasis } from '../domain/case.js';
+import { addWeeks } from '../domain/dates.js';
+import type { Formulation } from '../domain/formulation.js';
+import type { Meeting } from '../domain/meeting.js';
+import { principalOf, type Principal } from '../domain/staff.js';
+import { TERMS_VERSION } from '../domain/team.js';
+import type { TimelineEntry } from '../domain/timeline.js';
+import type { DemoRun } from './demoRun.js';
+import { type DemoFormulation, type MeetingPlan, parseEntryLine } from './storyParts.js';
+import { DEMO_STAFF } from './people.js';
+
+export type { DemoFormulation, MeetingPlan } from './storyParts.js';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * FICTIONAL DEMO DATA — one child's case told as dated steps. Every step calls the real use case as
+ * the demo person who would do it, so the demo exercises the same rules, audit and events as a user.
+ * Times are story times ("2026-03-10 10:00"); the DemoRun moves them to the real calendar.
+ */
+export class CaseStory {
+  private caseId = '';
+  private caseVersion = 0;
+  private readonly entries = new Map<string, TimelineEntry>();
+  private readonly meetings = new Map<string, Meeting>();
+  private formulation: Formulation | null = null;
+
+  constructor(
+    private readonly run: DemoRun,
+    private readonly serviceId: string,
+    private readonly label: string,
+  ) {}
+
+  private step(at: string | Date, what: string, work: () => Promise<void>): this {
+    this.run.on(typeof at === 'string' ? this.run.instant(at) : at, `${this.serviceId} ${this.label}: ${what}`, work);
+    return this;
+  }
+
+  private get deps() {
+    return this.run.deps;
+  }
+
+  refer(
+    at: string,
+    by: string,
+    r: { childName: string; dateOfBirth: string; order: [string, string] | null; reason: string; lawfulBasis?: LawfulBasis; caseHolder?: string },
+  ): this {
+    return this.step(at, 'referral', async () => {
+      const view = await referCase(this.deps, as(by), {
+        serviceId: this.serviceId,
+        childName: r.childName,
+        childDateOfBirth: this.run.day(r.dateOfBirth),
+        orderStart: r.order ? this.run.day(r.order[0]) : null,
+        orderEnd: r.order ? this.run.day(r.order[1]) : null,
+        // Shown wherever the case is opened, so no one mistakes the demo for a real young person.
+        referralReason: `Fictional demo case. ${r.reason}`,
+        ...(r.lawfulBasis ? { lawfulBasis: r.lawfulBasis } : {}),
+        ...(r.caseHolder ? { caseHolderId: r.caseHolder } : {}),
+      });
+      this.caseId = view.id;
+      this.caseVersion = view.version;
+    });
+  }
+
+  agree(at: string, by: string, party: Party, method: AgreementMethod, note?: string): this {
+    return this.decide(at, by, party, 'given', method, note);
+  }
+
+  decline(at: string, by: string, party: Party, method: AgreementMethod, note?: string): this {
+    return this.decide(at, by, party, 'declined', method, note);
+  }
+
+  private decide(at: string, by: string, party: Party, decision: 'given' | 'declined', method: AgreementMethod, note?: string): this {
+    return this.step(at, `agreement ${decision}`, async () => {
+      const input = { party, decision, date: this.run.today(), method, ...(note ? { competenceNote: note } : {}) };
+      this.caseVersion = (await recordAgreement(this.deps, as(by), this.caseId, input)).caseVersion;
+    });
+  }
+
+  withdraw(at: string, by: string, party: Party, method: AgreementMethod, note: string): this {
+    return this.step(at, 'agreement withdrawn', async () => {
+      const input = { party, date: this.run.today(), method, note };
+      this.caseVersion = (await withdrawAgreement(this.deps, as(by), this.caseId, input)).caseVersion;
+    });
+  }
+
+  /** Brings staff of the service in their own role and people from other agencies as partners. */
+  invite(at: string, by: string, ...staffIds: string[]): this {
+    return this.step(at, 'invitations', async () => {
+      for (const id of staffIds) {
+        const s = staff(id);
+        await inviteTeamMember(this.deps, as(by), this.caseId, { staffId: id, agency: s.agency, caseRole: caseRoleFor(s) });
+      }
+    });
+  }
+
+  accept(at: string, partnerId: string): this {
+    return this.step(at, 'terms accepted', async () => {
+      await acceptTerms(this.deps, as(partnerId), this.caseId, { termsVersion: TERMS_VERSION });
+    });
+  }
+
+  /** Adds entries, each written as "when | category | agency | confidence | what happened", under a key for later reference. */
+  addEntries(at: string, by: string, lines: Record<string, string>): this {
+    return this.step(at, 'timeline entries', async () => {
+      for (const [key, line] of Object.entries(lines)) {
+        if (this.entries.has(key)) throw new Error(`Timeline key "${key}" is used twice`);
+        this.entries.set(key, await addTimelineEntry(this.deps, as(by), this.caseId, parseEntryLine(this.run, line)));
+      }
+    });
+  }
+
+  edit(at: string, by: string, key: string, line: string): this {
+    return this.step(at, `edit of ${key}`, async () => {
+      const before = this.entry(key);
+      this.entries.set(key, await editTimelineEntry(this.deps, as(by), this.caseId, before.id, parseEntryLine(this.run, line), before.version));
+    });
+  }
+
+  retract(at: string, by: string, key: string, reason: string): this {
+    return this.step(at, `retraction of ${key}`, async () => {
+      const before = this.entry(key);
+      this.entries.set(key, await retractTimelineEntry(this.deps, as(by), this.caseId, before.id, { reason }, before.version));
+    });
+  }
+
+  /** Starts a new formulation version: from the content given, or from the last approved one. */
+  draft(at: string, by: string, content?: DemoFormulation): this {
+    return this.step(at, 'formulation drafted', async () => {
+      this.formulation = await draftFormulation(this.deps, as(by), this.caseId, content ? this.withEvidence(content) : undefined);
+    });
+  }
+
+  update(at: string, by: string, content: DemoFormulation): this {
+    return this.step(at, 'formulation updated', async () => {
+      const current = this.currentFormulation();
+      this.formulation = await updateFormulation(this.deps, as(by), this.caseId, this.withEvidence(content), current.version);
+    });
+  }
+
+  approve(at: string, by: string): this {
+    return this.step(at, 'formulation approved', async () => {
+      this.formulation = await approveFormulation(this.deps, as(by), this.caseId, this.currentFormulation().version);
+    });
+  }
+
+  trm(at: string, by: string, level: number, rationale: string): this {
+    return this.step(at, `TRM ${level}`, () => this.place(by, level, rationale, null));
+  }
+
+  /**
+   * A meeting from invitation to outcome: scheduled, answered, then (if it has happened) its outcome
+   * and the TRM placement agreed at it, recorded just after it ends; or cancelled.
+   */
+  meeting(key: string, plan: MeetingPlan): this {
+    const startsAt = this.run.meetingStart(plan.at);
+    const endsAt = new Date(startsAt.getTime() + (plan.minutes ?? 90) * MINUTE_MS);
+    const scheduledAt = this.run.instant(plan.scheduledOn);
+    this.step(scheduledAt, `${key} scheduled`, async () => {
+      const input = {
+        kind: plan.kind,
+        startsAt: startsAt.toISOString(),
+        endsAt: endsAt.toISOString(),
+        attendeeIds: plan.attendees,
+        location: plan.location,
+      };
+      this.meetings.set(key, await scheduleMeeting(this.deps, as(plan.by), this.caseId, input));
+    });
+    const answeredAt = new Date(scheduledAt.getTime() + 180 * MINUTE_MS);
+    if (plan.responses) {
+      if (answeredAt >= startsAt) throw new Error(`${this.serviceId} ${this.label}: ${key} is answered after it starts`);
+      this.step(answeredAt, `${key} answers`, async () => {
+        for (const [id, response] of Object.entries(plan.responses ?? {})) {
+          await respondToMeeting(this.deps, as(id), this.caseId, this.meetingNamed(key).id, { response });
+        }
+      });
+    }
+    if (plan.cancelledOn) {
+      this.step(plan.cancelledOn, `${key} cancelled`, async () => {
+        const m = this.meetingNamed(key);
+        this.meetings.set(key, await cancelMeeting(this.deps, as(plan.by), this.caseId, m.id, m.version));
+      });
+    }
+    const outcome = plan.outcome;
+    if (outcome) {
+      this.step(new Date(endsAt.getTime() + 45 * MINUTE_MS), `${key} outcome`, async () => {
+        const m = this.meetingNamed(key);
+        const input = {
+          summary: outcome.summary,
+          recommendationProgress: Object.entries(outcome.progress ?? {}).map(([recommendationId, [status, note]]) => ({ recommendationId, status, note })),
+          replan: outcome.replan ?? '',
+          nextReviewDue: outcome.nextReviewWeeks === null ? null : addWeeks(m.startsAt.slice(0, 10), outcome.nextReviewWeeks),
+        };
+        this.meetings.set(key, await recordMeetingOutcome(this.deps, as(outcome.by), this.caseId, m.id, input, m.version));
+        if (plan.trm) await this.place(plan.trm.by, plan.trm.level, plan.trm.rationale, m.id);
+      });
+    }
+    return this;
+  }
+
+  close(at: string, by: string, reason: ClosureReason, note: string): this {
+    return this.step(at, 'closure', async () => {
+      this.caseVersion = (await closeCase(this.deps, as(by), this.caseId, { reason, note }, this.caseVersion)).version;
+    });
+  }
+
+  private async place(by: string, level: number, rationale: string, meetingId: string | null): Promise<void> {
+    const input = { level, rationale, effectiveDate: this.run.today(), ...(meetingId ? { meetingId } : {}) };
+    await recordTrmPlacement(this.deps, as(by), this.caseId, input);
+  }
+
+  private withEvidence(content: DemoFormulation) {
+    return { ...content, hypotheses: content.hypotheses?.map((h) => ({ ...h, evidence: h.evidence.map((key) => this.entry(key).id) })) };
+  }
+
+  private entry(key: string): TimelineEntry {
+    const e = this.entries.get(key);
+    if (!e) throw new Error(`No timeline entry has the key "${key}"`);
+    return e;
+  }
+
+  private meetingNamed(key: string): Meeting {
+    const m = this.meetings.get(key);
+    if (!m) throw new Error(`No meeting has the key "${key}"`);
+    return m;
+  }
+
+  private currentFormulation(): Formulation {
+    if (!this.formulation) throw new Error('No formulation has been drafted');
+    return this.formulation;
+  }
+}
+
+function staff(id: string) {
+  const s = DEMO_STAFF.find((x) => x.id === id);
+  if (!s) throw new Error(`No demo person has the id ${id}`);
+  return s;
+}
+
+const as = (id: string): Principal => principalOf(staff(id));
