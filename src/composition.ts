@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { devSessionIdentity } from './adapters/local/devSessionIdentity.js';
 import { icsFileCalendar } from './adapters/local/icsFileCalendar.js';
+import { resvgRasteriser } from './adapters/resvg/resvgRasteriser.js';
 import { memoryCaseEventBus } from './adapters/local/memoryCaseEventBus.js';
 import { systemClock } from './adapters/local/systemClock.js';
 import { openSqliteStore } from './adapters/sqlite/openSqliteStore.js';
@@ -12,10 +13,13 @@ import type { AppDeps } from './app/deps.js';
 import { CALENDAR_SYNC_KIND } from './app/meetings.js';
 import type { Config } from './config.js';
 import { seedDemoData } from './demo/seed.js';
+import { documentRoutes } from './http/routes/documents.js';
+import { oversightRoutes } from './http/routes/oversight.js';
 import { createHttpApp } from './http/server.js';
 import { startOutboxWorker, type OutboxWorker } from './jobs/outboxWorker.js';
 import { createLogger, describeError, type Logger } from './lib/logger.js';
 import type { Clock } from './ports/clock.js';
+import type { DocumentLibrary } from './ports/documentLibrary.js';
 import type { Store } from './ports/store.js';
 
 /**
@@ -39,6 +43,8 @@ export interface Overrides {
   startWorker?: boolean;
   /** Tests load the demo people but make their own cases. */
   seedDemoCases?: boolean;
+  /** The case document library; until an adapter is chosen here, tests pass their own. */
+  library?: DocumentLibrary;
 }
 
 export async function compose(config: Config, overrides: Overrides = {}): Promise<System> {
@@ -53,6 +59,8 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
 
   const identity = devSessionIdentity(store, clock);
   const calendar = icsFileCalendar(join(dataDir, 'calendar'), clock);
+  const rasteriser = resvgRasteriser();
+  const library = overrides.library ?? null;
 
   const worker = startOutboxWorker(
     { store, clock, logger, pollMs: config.OUTBOX_POLL_MS, deliverers: { [CALENDAR_SYNC_KIND]: calendarSyncDeliverer({ store, calendar, clock, bus }) } },
@@ -67,6 +75,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     sessionHours: config.SESSION_HOURS,
     maxBodyBytes: config.MAX_BODY_BYTES,
     writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
+    apiRouters: [documentRoutes(deps, rasteriser), oversightRoutes(deps, library)],
   });
 
   let server: Server | null = null;

@@ -1,6 +1,7 @@
 import { agreementState, type AgreementState } from '../domain/agreement.js';
 import type { Case } from '../domain/case.js';
 import { CASE_ACTIONS, type CaseAction } from '../domain/policy.js';
+import { retainUntil } from '../domain/retention.js';
 import type { ReviewStatus } from '../domain/reviewCadence.js';
 import { type Service, trmLabel } from '../domain/service.js';
 import type { Principal } from '../domain/staff.js';
@@ -32,6 +33,8 @@ export interface CaseView {
   closureReason: Case['closureReason'];
   closureNote: string | null;
   closedAt: string | null;
+  /** The last day the case is kept after closure (the service's retention by pathway); null while open. */
+  retainUntil: string | null;
   agreement: AgreementState | null;
   review: ReviewStatus | null;
   trm: { level: number; label: string; effectiveDate: string } | null;
@@ -75,6 +78,7 @@ export async function caseView(deps: AppDeps, tx: StoreTx, p: Principal, c: Case
     closureReason: c.closureReason,
     closureNote: sees('agreement.read') ? c.closureNote : null,
     closedAt: c.closedAt,
+    retainUntil: retainUntil(c, svc.settings.retention),
     agreement: agreements ? agreementState(agreements) : null,
     review: sees('meeting.read') ? reviewStatusOf(c, formulations, meetings, svc.settings, todayIn(deps.clock)) : null,
     trm: latestTrm ? { level: latestTrm.level, label: trmLabel(svc.settings, latestTrm.level), effectiveDate: latestTrm.effectiveDate } : null,

@@ -40,6 +40,7 @@ export const SERVICE_ACTIONS = [
   'outcomes.export',
   'service.configure',
   'retention.review',
+  'retention.delete',
 ] as const;
 export type ServiceAction = (typeof SERVICE_ACTIONS)[number];
 
@@ -129,7 +130,7 @@ const SERVICE_RULES: Record<Role, ReadonlySet<ServiceAction>> = {
   yjs_practitioner: new Set(['case.refer', 'caseload.read']),
   manager: new Set(['caseload.read', 'dashboard.read', 'library.read', 'outcomes.export']),
   partner: new Set(['caseload.read']),
-  administrator: new Set(['service.configure', 'retention.review']),
+  administrator: new Set(['service.configure', 'retention.review', 'retention.delete']),
 };
 
 /**

@@ -121,7 +121,7 @@ describe('actions on a service as a whole', () => {
     yjs_practitioner: ['case.refer', 'caseload.read'],
     manager: ['caseload.read', 'dashboard.read', 'library.read', 'outcomes.export'],
     partner: ['caseload.read'],
-    administrator: ['service.configure', 'retention.review'],
+    administrator: ['service.configure', 'retention.review', 'retention.delete'],
   };
   for (const role of ROLES) {
     it(`${role}: in their own service, and never in another`, () => {
