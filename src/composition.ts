@@ -12,6 +12,7 @@ import type { AppDeps } from './app/deps.js';
 import { CALENDAR_SYNC_KIND } from './app/meetings.js';
 import type { Config } from './config.js';
 import { seedDemoData } from './demo/seed.js';
+import { legalPages } from './http/routes/legalPages.js';
 import { createHttpApp } from './http/server.js';
 import { startOutboxWorker, type OutboxWorker } from './jobs/outboxWorker.js';
 import { createLogger, describeError, type Logger } from './lib/logger.js';
@@ -67,6 +68,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     sessionHours: config.SESSION_HOURS,
     maxBodyBytes: config.MAX_BODY_BYTES,
     writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
+    mounts: [{ path: '/', handler: legalPages() }],
   });
 
   let server: Server | null = null;
