@@ -45,11 +45,13 @@ export function checkHosts(manifest: Record<string, unknown>, values: Record<str
       problems.push(`TAB_ENDPOINT must be an origin only, e.g. https://ecm.example.gov.uk; got ${values.TAB_ENDPOINT}`);
     }
     if (values.TAB_DOMAIN !== endpoint.host) problems.push(`TAB_DOMAIN "${values.TAB_DOMAIN ?? ''}" must be the host of TAB_ENDPOINT ("${endpoint.host}")`);
-    const publicBase = parse(values.PUBLIC_BASE_URL);
-    if (values.PUBLIC_BASE_URL && publicBase?.origin !== endpoint.origin) {
-      problems.push(
-        `PUBLIC_BASE_URL (${values.PUBLIC_BASE_URL}) and TAB_ENDPOINT (${values.TAB_ENDPOINT}) must be the same origin: the server and Teams must agree where the app is`,
-      );
+    // One server answers for the tab, the bot and the API: every name for it must agree.
+    for (const name of ['PUBLIC_BASE_URL', 'BOT_ENDPOINT'] as const) {
+      if (values[name] && parse(values[name])?.origin !== endpoint.origin) {
+        problems.push(
+          `${name} (${values[name]}) and TAB_ENDPOINT (${values.TAB_ENDPOINT}) must be the same origin: the server, the bot and Teams must agree where the app is`,
+        );
+      }
     }
   }
 

@@ -47,7 +47,10 @@ describe('checkHosts', () => {
 
   it('refuses a server and a manifest that disagree about where the app is', () => {
     expect(checkHosts(manifest(['ecm.example.gov.uk']), { ...values, PUBLIC_BASE_URL: 'https://old.example.gov.uk' })).toEqual([
-      'PUBLIC_BASE_URL (https://old.example.gov.uk) and TAB_ENDPOINT (https://ecm.example.gov.uk) must be the same origin: the server and Teams must agree where the app is',
+      'PUBLIC_BASE_URL (https://old.example.gov.uk) and TAB_ENDPOINT (https://ecm.example.gov.uk) must be the same origin: the server, the bot and Teams must agree where the app is',
+    ]);
+    expect(checkHosts(manifest(['ecm.example.gov.uk']), { ...values, BOT_ENDPOINT: 'https://bot.example.gov.uk' })).toEqual([
+      'BOT_ENDPOINT (https://bot.example.gov.uk) and TAB_ENDPOINT (https://ecm.example.gov.uk) must be the same origin: the server, the bot and Teams must agree where the app is',
     ]);
     expect(checkHosts(manifest(['ecm.example.gov.uk']), { ...values, TAB_DOMAIN: 'other.example.gov.uk' })).toEqual([
       'TAB_DOMAIN "other.example.gov.uk" must be the host of TAB_ENDPOINT ("ecm.example.gov.uk")',

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareManifest } from '../../src/teamsApp/appPackage.js';
 import { botCommands, readManifestTemplate, tabEntry, whyTabCannotOpen } from '../../src/teamsApp/manifestFacts.js';
@@ -13,6 +15,10 @@ describe('the app manifest', () => {
     const newest = bundledTeamsSchemaVersions().at(-1)!;
     expect(template.manifestVersion).toBe(newest);
     expect(template.$schema).toBe(schemaUrlFor(newest));
+  });
+
+  it("carries the product's version, which Teams needs raised for every update", () => {
+    expect(template.version).toBe(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version);
   });
 
   it('asks for the meeting permissions its features use, and no more', () => {
