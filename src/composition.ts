@@ -15,6 +15,7 @@ import type { Config } from './config.js';
 import { seedDemoData } from './demo/seed.js';
 import { documentRoutes } from './http/routes/documents.js';
 import { oversightRoutes } from './http/routes/oversight.js';
+import { legalPages } from './http/routes/legalPages.js';
 import { createHttpApp } from './http/server.js';
 import { startOutboxWorker, type OutboxWorker } from './jobs/outboxWorker.js';
 import { createLogger, describeError, type Logger } from './lib/logger.js';
@@ -76,6 +77,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     maxBodyBytes: config.MAX_BODY_BYTES,
     writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
     apiRouters: [documentRoutes(deps, rasteriser), oversightRoutes(deps, library)],
+    mounts: [{ path: '/', handler: legalPages() }],
   });
 
   let server: Server | null = null;
