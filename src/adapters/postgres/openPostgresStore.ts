@@ -6,6 +6,7 @@ import type { Store } from '../../ports/store.js';
 import { createKyselyStore } from '../sql/kyselyStore.js';
 import { migrateToLatest } from '../sql/migrations.js';
 import type { Database } from '../sql/schema.js';
+import { detectOvertakenUpdates, OvertakenUpdate } from './overtakenUpdates.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database */
@@ -25,7 +26,8 @@ export function connectionSettings(o: Pick<PostgresStoreOptions, 'url' | 'schema
   if (!url.username) url.username = encodeURIComponent(process.env.PGUSER || process.env.USER || userInfo().username);
   return {
     connectionString: url.toString(),
-    application_name: `ecm-for-teams ${role}`,
+    // Names the schema too, so an operator (or a test) can tell the instances of environments apart.
+    application_name: `ecm-for-teams ${role}${o.schema ? ` (${o.schema})` : ''}`.slice(0, 63),
     // Set at connection start-up, so no statement can run before it; the schema name is checked by config.
     ...(o.schema ? { options: `-c search_path=${o.schema}` } : {}),
   };
@@ -51,7 +53,7 @@ export async function openPostgresStore(o: PostgresStoreOptions): Promise<Store>
 export async function preparePostgresStore(db: Kysely<Database>, schema?: string, onClose: () => Promise<void> = () => db.destroy()): Promise<Store> {
   if (schema) await createSchema(db, schema);
   await migrateToLatest(db as Kysely<unknown>, 'postgres', schema);
-  return retryingAbortedTransactions(createKyselyStore(db, 'postgres', onClose));
+  return runningAgainWhenOvertaken(createKyselyStore(db, 'postgres', onClose));
 }
 
 async function createSchema(db: Kysely<Database>, schema: string): Promise<void> {
@@ -63,27 +65,33 @@ async function createSchema(db: Kysely<Database>, schema: string): Promise<void>
   }
 }
 
-/** deadlock_detected and serialization_failure: PostgreSQL undid the transaction, which may simply run again. */
-const ABORTED_TO_RETRY = new Set(['40P01', '40001']);
+/**
+ * deadlock_detected, serialization_failure, unique_violation: PostgreSQL undid the transaction, or
+ * a key it meant to take was taken meanwhile. Nothing of it was committed, so it may run again.
+ */
+const RUN_AGAIN = new Set(['40P01', '40001', '23505']);
 const ATTEMPTS = 5;
 
 const errorCode = (error: unknown): string =>
   typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : '';
 
 /**
- * SQLite lets one writer in at a time, so its transactions never deadlock. On PostgreSQL two
- * transactions that lock the same rows in opposite orders (two audit chains, say) deadlock, and
- * the server aborts one. Nothing of it was committed, so it runs again, after a short random pause.
+ * SQLite lets one writer in at a time, so its transactions never meet. On PostgreSQL they run side
+ * by side: two that lock the same rows in opposite orders (two audit chains, say) deadlock; one
+ * that reads a record, or checks a key is free, can be overtaken before it writes. Such a
+ * transaction runs again from the start, after a short random pause, and then sees what the
+ * other committed: the outcome is the one SQLite would give. After a few attempts it gives up.
  */
-function retryingAbortedTransactions(store: Store): Store {
+function runningAgainWhenOvertaken(store: Store): Store {
   return {
     ...store,
     async transaction(work) {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await store.transaction(work);
+          return await store.transaction((tx) => work(detectOvertakenUpdates(tx, { lastAttempt: attempt === ATTEMPTS })));
         } catch (error) {
-          if (attempt >= ATTEMPTS || !ABORTED_TO_RETRY.has(errorCode(error))) throw error;
+          const again = error instanceof OvertakenUpdate || RUN_AGAIN.has(errorCode(error));
+          if (!again || attempt >= ATTEMPTS) throw error;
           await sleep(Math.random() * 20 * attempt);
         }
       }

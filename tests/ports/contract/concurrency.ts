@@ -77,6 +77,28 @@ export function concurrencyContract({ store }: ContractContext): void {
     expect(await store().transaction((tx) => tx.cases.get('c1'))).toMatchObject({ referralReason: `Edit ${winner}`, version: 2 });
   });
 
+  it('lets a read-then-write overtaken by another transaction run again, as if they had taken turns', async () => {
+    await store().transaction(async (tx) => {
+      await withServices(tx);
+      await tx.cases.insert(aCase('c1', { status: 'awaiting_agreement' }));
+    });
+    // As recordAgreement does: read the case, decide, write it back over the version it read.
+    const read = gate();
+    const slow = store().transaction(async (tx) => {
+      const c = (await tx.cases.get('c1'))!;
+      read.open();
+      await pause(150);
+      return tx.cases.update({ ...c, status: 'active', version: c.version + 1 }, c.version);
+    });
+    await read.opened;
+    await store().transaction(async (tx) => {
+      const c = (await tx.cases.get('c1'))!;
+      expect(await tx.cases.update({ ...c, caseHolderId: 'yjs-dan', version: c.version + 1 }, c.version)).toBe(true);
+    });
+    expect(await slow).toBe(true);
+    expect(await store().transaction((tx) => tx.cases.get('c1'))).toMatchObject({ status: 'active', caseHolderId: 'yjs-dan', version: 3 });
+  });
+
   it('commits a case’s events in number order, so a watcher resuming after the last it saw misses none', async () => {
     const event = (name: string) => ({ caseId: 'c1', type: 'timeline.added' as const, actorId: 'yjs-amy', actorName: 'Amy Clarke', data: name });
     const firstAppended = gate();
