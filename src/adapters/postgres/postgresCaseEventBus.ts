@@ -68,10 +68,15 @@ export async function listenForCaseEvents(o: PostgresCaseEventBusOptions): Promi
         pending = [...batch, ...pending];
         throw error;
       }
-      for (const event of read.flat()) {
-        if (!watchers.has(event.caseId)) continue;
-        handedOn.set(event.caseId, event.seq);
-        local.publish(event);
+      for (const events of read) {
+        for (const event of events) {
+          if (!watchers.has(event.caseId)) break;
+          handedOn.set(event.caseId, event.seq);
+          local.publish(event);
+        }
+        const last = events[events.length - 1];
+        // A burst longer than one read: carry on from where this read stopped.
+        if (last && events.length === READ_AT_MOST) pending.push({ schema, caseId: last.caseId, seq: last.seq + 1 });
       }
     }
   }
