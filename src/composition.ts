@@ -7,6 +7,8 @@ import { icsFileCalendar } from './adapters/local/icsFileCalendar.js';
 import { resvgRasteriser } from './adapters/resvg/resvgRasteriser.js';
 import { memoryCaseEventBus } from './adapters/local/memoryCaseEventBus.js';
 import { systemClock } from './adapters/local/systemClock.js';
+import { openPostgresStore } from './adapters/postgres/openPostgresStore.js';
+import { listenForCaseEvents } from './adapters/postgres/postgresCaseEventBus.js';
 import { openSqliteStore } from './adapters/sqlite/openSqliteStore.js';
 import { calendarSyncDeliverer } from './app/deliverCalendarSync.js';
 import type { AppDeps } from './app/deps.js';
@@ -17,8 +19,9 @@ import { documentRoutes } from './http/routes/documents.js';
 import { oversightRoutes } from './http/routes/oversight.js';
 import { legalPages } from './http/routes/legalPages.js';
 import { createHttpApp } from './http/server.js';
-import { startOutboxWorker, type OutboxWorker } from './jobs/outboxWorker.js';
+import { startOutboxWorker, type Deliverer, type OutboxWorker } from './jobs/outboxWorker.js';
 import { createLogger, describeError, type Logger } from './lib/logger.js';
+import type { CaseEventBus } from './ports/caseEventBus.js';
 import type { Clock } from './ports/clock.js';
 import type { DocumentLibrary } from './ports/documentLibrary.js';
 import type { Store } from './ports/store.js';
@@ -46,14 +49,34 @@ export interface Overrides {
   seedDemoCases?: boolean;
   /** The case document library; until an adapter is chosen here, tests pass their own. */
   library?: DocumentLibrary;
+  /** Deliverers of further outbox kinds, beside the built-in ones (tests count deliveries this way). */
+  deliverers?: Record<string, Deliverer>;
+}
+
+/**
+ * The database, and the bus that tells watchers of a case what changed. On PostgreSQL (DATABASE_URL)
+ * several instances share both: events pass through the database to every instance.
+ */
+async function openDatabase(config: Config, logger: Logger, given: Store | undefined): Promise<{ store: Store; bus: CaseEventBus }> {
+  const warn = (message: string) => (error: unknown) => logger.warn(message, { error: describeError(error) });
+  if (!config.DATABASE_URL) {
+    return { store: given ?? (await openSqliteStore({ dataDir: config.DATA_DIR })), bus: memoryCaseEventBus(warn('a case watcher failed')) };
+  }
+  const postgres = { url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA };
+  const store = given ?? (await openPostgresStore({ ...postgres, poolSize: config.DATABASE_POOL_SIZE, onIdleError: warn('a database connection failed') }));
+  try {
+    return { store, bus: await listenForCaseEvents({ ...postgres, store, onError: warn('live case updates failed') }) };
+  } catch (error) {
+    if (!given) await store.close();
+    throw error;
+  }
 }
 
 export async function compose(config: Config, overrides: Overrides = {}): Promise<System> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const clock = overrides.clock ?? systemClock;
   const dataDir = resolve(config.DATA_DIR);
-  const store = overrides.store ?? (await openSqliteStore({ dataDir: config.DATA_DIR }));
-  const bus = memoryCaseEventBus((error) => logger.warn('a case watcher failed', { error: describeError(error) }));
+  const { store, bus } = await openDatabase(config, logger, overrides.store);
   const deps: AppDeps = { store, bus, clock, newId: randomUUID };
 
   if (config.ECM_DEMO_DATA && (await seedDemoData(store, deps, { cases: overrides.seedDemoCases ?? true }))) logger.info('loaded the fictional demo data');
@@ -64,7 +87,13 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
   const library = overrides.library ?? null;
 
   const worker = startOutboxWorker(
-    { store, clock, logger, pollMs: config.OUTBOX_POLL_MS, deliverers: { [CALENDAR_SYNC_KIND]: calendarSyncDeliverer({ store, calendar, clock, bus }) } },
+    {
+      store,
+      clock,
+      logger,
+      pollMs: config.OUTBOX_POLL_MS,
+      deliverers: { ...overrides.deliverers, [CALENDAR_SYNC_KIND]: calendarSyncDeliverer({ store, calendar, clock, bus }) },
+    },
     overrides.startWorker ?? true,
   );
 

@@ -21,6 +21,11 @@ const schema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional(),
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'is a lower-case schema name such as ecm')
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
     ECM_DEMO_DATA: bool.default(true),
     ECM_DEV_SIGN_IN: bool.optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -30,6 +35,9 @@ const schema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
   })
   .superRefine((c, ctx) => {
+    if (c.DATABASE_SCHEMA && !c.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_SCHEMA'], message: 'is used only with DATABASE_URL (PostgreSQL)' });
+    }
     if (c.NODE_ENV === 'production' && c.ECM_DEV_SIGN_IN === true) {
       ctx.addIssue({ code: 'custom', path: ['ECM_DEV_SIGN_IN'], message: 'the dev sign-in cannot run when NODE_ENV=production' });
     }

@@ -17,6 +17,10 @@ import type { OutboxRepository } from './outbox.js';
  * PostgreSQL; both pass tests/ports/store.contract.ts unchanged.
  */
 export interface Store {
+  /**
+   * Runs `work` in one transaction. If the database undoes it to break a deadlock (PostgreSQL),
+   * `work` runs again from the start, so it must do nothing outside the transaction it cannot repeat.
+   */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** True when the database answers; for /readyz. */
   ping(): Promise<boolean>;

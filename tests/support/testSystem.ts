@@ -6,6 +6,7 @@ import { openSqliteStore } from '../../src/adapters/sqlite/openSqliteStore.js';
 import { compose, type Overrides, type System } from '../../src/composition.js';
 import { parseConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/lib/logger.js';
+import { dropSchema, freshSchemaName } from './postgresServer.js';
 
 export const TODAY = '2026-11-27T10:00:00.000Z';
 
@@ -34,13 +35,18 @@ export interface Api {
 /**
  * The real server on an ephemeral port, over an in-memory SQLite database with the demo people
  * (no demo cases unless `demoCases`), a clock fixed at TODAY, and the outbox driven by hand.
+ * With ECM_TEST_STORE=postgres, over a fresh schema of the server at TEST_DATABASE_URL instead
+ * (`npm run test:postgres`), so every HTTP suite also runs on PostgreSQL.
  */
 export async function startTestServer(options: { env?: Record<string, string>; overrides?: Overrides } = {}): Promise<TestServer> {
   const clock = fixedClock(TODAY);
-  // The database is in memory; files the system keeps beside it (calendar, documents) go to a temp dir.
+  // The database is in memory (or a fresh PostgreSQL schema); files the system keeps beside it
+  // (calendar, documents) go to a temp dir.
   const dataDir = mkdtempSync(join(tmpdir(), 'ecm-test-'));
-  const config = parseConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
-  const store = await openSqliteStore({ dataDir: ':memory:' });
+  const givenDatabase = Boolean(options.env?.DATABASE_URL || options.overrides?.store);
+  const postgres = process.env.ECM_TEST_STORE === 'postgres' && !givenDatabase ? postgresForTests() : null;
+  const config = parseConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...postgres?.env, ...options.env });
+  const store = postgres || givenDatabase ? undefined : await openSqliteStore({ dataDir: ':memory:' });
   const system = await compose(config, { clock, logger: silentLogger, store, startWorker: false, seedDemoCases: false, ...options.overrides });
   const { url } = await system.listen();
   const apiFor = (token: string): Api => {
@@ -82,7 +88,15 @@ export async function startTestServer(options: { env?: Record<string, string>; o
     },
     async close() {
       await system.stop();
+      await postgres?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function postgresForTests() {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('ECM_TEST_STORE=postgres needs TEST_DATABASE_URL, e.g. postgres://127.0.0.1:5432/test');
+  const schema = freshSchemaName();
+  return { env: { DATABASE_URL: url, DATABASE_SCHEMA: schema }, drop: () => dropSchema(url, schema) };
 }

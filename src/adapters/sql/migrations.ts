@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { SqlDialect } from './schema.js';
 import { core } from './migrations/0001_core.js';
+import { postgres } from './migrations/0002_postgres.js';
 
 /**
  * Migrations shared by SQLite and PostgreSQL, one file each under migrations/. A migration that
@@ -9,13 +10,16 @@ import { core } from './migrations/0001_core.js';
 function migrations(dialect: SqlDialect): Record<string, Migration> {
   return {
     '0001_core': core(dialect),
+    '0002_postgres': postgres(dialect),
   };
 }
 
-export async function migrateToLatest(db: Kysely<unknown>, dialect: SqlDialect): Promise<void> {
+/** `schema`: PostgreSQL keeps its migration records there too (other schemas may hold their own). */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: SqlDialect, schema?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
   // Branches add migrations side by side; each is independent of the others' order.
-  const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,0 +1,100 @@
+import { userInfo } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Store } from '../../ports/store.js';
+import { createKyselyStore } from '../sql/kyselyStore.js';
+import { migrateToLatest } from '../sql/migrations.js';
+import type { Database } from '../sql/schema.js';
+import { detectOvertakenUpdates, OvertakenUpdate } from './overtakenUpdates.js';
+
+export interface PostgresStoreOptions {
+  /** postgres://user:password@host:port/database */
+  url: string;
+  /** Keep every table in this schema (created when missing); otherwise the server's search_path. */
+  schema?: string | undefined;
+  /** Connections this instance may hold; several instances share the server's max_connections. */
+  poolSize?: number | undefined;
+  /** An idle connection failed (the server restarted, say); the pool replaces it. */
+  onIdleError?: (error: Error) => void;
+}
+
+/** Startup settings of every connection of this instance: its schema and its name in pg_stat_activity. */
+export function connectionSettings(o: Pick<PostgresStoreOptions, 'url' | 'schema'>, role: string): pg.ClientConfig {
+  const url = new URL(o.url);
+  // Like psql: with no user in the URL, the operating-system user (node-postgres would read only $USER).
+  if (!url.username) url.username = encodeURIComponent(process.env.PGUSER || process.env.USER || userInfo().username);
+  return {
+    connectionString: url.toString(),
+    // Names the schema too, so an operator (or a test) can tell the instances of environments apart.
+    application_name: `ecm-for-teams ${role}${o.schema ? ` (${o.schema})` : ''}`.slice(0, 63),
+    // Set at connection start-up, so no statement can run before it; the schema name is checked by config.
+    ...(o.schema ? { options: `-c search_path=${o.schema}` } : {}),
+  };
+}
+
+/** The store on a PostgreSQL server, through a pool of connections. */
+export async function openPostgresStore(o: PostgresStoreOptions): Promise<Store> {
+  const pool = new pg.Pool({ ...connectionSettings(o, 'store'), max: o.poolSize ?? 10 });
+  pool.on('error', (error) => o.onIdleError?.(error));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    return await preparePostgresStore(db, o.schema);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
+/**
+ * Brings the schema up to date and returns the store on it. Shared by the server pool above and by
+ * the tests' in-process engine, so both run the same migrations and queries.
+ */
+export async function preparePostgresStore(db: Kysely<Database>, schema?: string, onClose: () => Promise<void> = () => db.destroy()): Promise<Store> {
+  if (schema) await createSchema(db, schema);
+  await migrateToLatest(db as Kysely<unknown>, 'postgres', schema);
+  return runningAgainWhenOvertaken(createKyselyStore(db, 'postgres', onClose));
+}
+
+async function createSchema(db: Kysely<Database>, schema: string): Promise<void> {
+  try {
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  } catch (error) {
+    // Two instances starting together can both try to create it; one loses the race, harmlessly.
+    if (!['23505', '42P06'].includes(errorCode(error))) throw error;
+  }
+}
+
+/**
+ * deadlock_detected, serialization_failure, unique_violation: PostgreSQL undid the transaction, or
+ * a key it meant to take was taken meanwhile. Nothing of it was committed, so it may run again.
+ */
+const RUN_AGAIN = new Set(['40P01', '40001', '23505']);
+const ATTEMPTS = 5;
+
+const errorCode = (error: unknown): string =>
+  typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : '';
+
+/**
+ * SQLite lets one writer in at a time, so its transactions never meet. On PostgreSQL they run side
+ * by side: two that lock the same rows in opposite orders (two audit chains, say) deadlock; one
+ * that reads a record, or checks a key is free, can be overtaken before it writes. Such a
+ * transaction runs again from the start, after a short random pause, and then sees what the
+ * other committed: the outcome is the one SQLite would give. After a few attempts it gives up.
+ */
+function runningAgainWhenOvertaken(store: Store): Store {
+  return {
+    ...store,
+    async transaction(work) {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await store.transaction((tx) => work(detectOvertakenUpdates(tx, { lastAttempt: attempt === ATTEMPTS })));
+        } catch (error) {
+          const again = error instanceof OvertakenUpdate || RUN_AGAIN.has(errorCode(error));
+          if (!again || attempt >= ATTEMPTS) throw error;
+          await sleep(Math.random() * 20 * attempt);
+        }
+      }
+    },
+  };
+}

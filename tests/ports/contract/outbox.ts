@@ -1,0 +1,114 @@
+import { expect, it } from 'vitest';
+import type { NewOutboxJob } from '../../../src/ports/outbox.js';
+import type { ContractContext } from '../store.contract.js';
+
+const minute = (m: number) => `2026-11-27T10:${String(m).padStart(2, '0')}:00.000Z`;
+
+export function outboxContract({ store }: ContractContext): void {
+  const enqueue = (id: string, job: Partial<NewOutboxJob> = {}, now = minute(0)) =>
+    store().transaction((tx) => tx.outbox.enqueue({ kind: 'notify.send', payload: { card: id }, ...job, id, now }));
+  const claim = (worker: string, now: string, leaseUntil: string, limit = 10, kinds?: string[]) =>
+    store().transaction((tx) => tx.outbox.claim(worker, now, leaseUntil, limit, kinds));
+  const ids = (jobs: { id: string }[]) => jobs.map((j) => j.id);
+
+  it('keeps a job as enqueued, and a second job with the same dedupe key is the same job', async () => {
+    await enqueue('j1', { dedupeKey: 'publish:f1:v2', recipient: 'yjs-amy', caseId: 'c1', serviceId: 'BRI', payload: { nested: { list: [1, 'two'] } } });
+    await enqueue('j2', { dedupeKey: 'publish:f1:v2', payload: { other: true } });
+    const jobs = await store().transaction((tx) => tx.outbox.list({}, 10));
+    expect(jobs).toEqual([
+      {
+        id: 'j1',
+        kind: 'notify.send',
+        payload: { nested: { list: [1, 'two'] } },
+        dedupeKey: 'publish:f1:v2',
+        recipient: 'yjs-amy',
+        caseId: 'c1',
+        serviceId: 'BRI',
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: minute(0),
+        lastError: null,
+        createdAt: minute(0),
+        updatedAt: minute(0),
+      },
+    ]);
+  });
+
+  it('claims only due jobs of the kinds asked for, earliest due first, up to the limit', async () => {
+    await enqueue('later', { nextAttemptAt: minute(30) });
+    await enqueue('due-2', { nextAttemptAt: minute(2) });
+    await enqueue('due-1', { nextAttemptAt: minute(1) });
+    await enqueue('due-3', { nextAttemptAt: minute(3) });
+    await enqueue('other-kind', { kind: 'document.publish' });
+
+    expect(ids(await claim('w1', minute(5), minute(7), 2, ['notify.send']))).toEqual(['due-1', 'due-2']);
+    expect(ids(await claim('w1', minute(5), minute(7), 10, ['notify.send']))).toEqual(['due-3']);
+    expect(ids(await claim('w2', minute(5), minute(7), 10))).toEqual(['other-kind']);
+    expect(await claim('w2', minute(6), minute(8), 10)).toEqual([]);
+  });
+
+  it('completes a job for the worker holding it, and ignores a worker that does not', async () => {
+    await enqueue('j1');
+    await claim('w1', minute(1), minute(3));
+    await store().transaction((tx) => tx.outbox.complete('j1', 'w2', minute(2)));
+    expect((await store().transaction((tx) => tx.outbox.list({}, 10)))[0]).toMatchObject({ status: 'pending', attempts: 0 });
+    await store().transaction((tx) => tx.outbox.complete('j1', 'w1', minute(2)));
+    expect((await store().transaction((tx) => tx.outbox.list({ status: 'done' }, 10)))[0]).toMatchObject({ id: 'j1', attempts: 1, updatedAt: minute(2) });
+    expect(await claim('w3', minute(10), minute(12))).toEqual([]);
+  });
+
+  it('retries a failed job when it is due again, and gives it up as dead when told to', async () => {
+    await enqueue('flaky');
+    await enqueue('broken');
+    await claim('w1', minute(1), minute(3));
+    await store().transaction(async (tx) => {
+      await tx.outbox.fail('flaky', 'w1', 'Graph answered 429', minute(20), minute(2));
+      await tx.outbox.fail('broken', 'w1', 'the folder was deleted', null, minute(2));
+    });
+    expect(await claim('w1', minute(10), minute(12))).toEqual([]);
+    const [retried] = await claim('w1', minute(20), minute(22));
+    expect(retried).toMatchObject({ id: 'flaky', status: 'pending', attempts: 1, lastError: 'Graph answered 429', nextAttemptAt: minute(20) });
+    expect(await store().transaction((tx) => tx.outbox.list({ status: 'dead' }, 10))).toEqual([
+      expect.objectContaining({ id: 'broken', attempts: 1, lastError: 'the folder was deleted' }),
+    ]);
+  });
+
+  it('lets another worker take a job whose lease ran out; the first worker’s late answer is ignored', async () => {
+    await enqueue('j1');
+    expect(ids(await claim('slow', minute(1), minute(3)))).toEqual(['j1']);
+    expect(await claim('quick', minute(2), minute(4))).toEqual([]);
+    expect(ids(await claim('quick', minute(4), minute(6)))).toEqual(['j1']);
+    await store().transaction((tx) => tx.outbox.fail('j1', 'slow', 'timed out', minute(5), minute(4)));
+    await store().transaction((tx) => tx.outbox.complete('j1', 'quick', minute(5)));
+    expect((await store().transaction((tx) => tx.outbox.list({}, 10)))[0]).toMatchObject({ status: 'done', attempts: 1, lastError: null });
+  });
+
+  it('skips pending jobs of a kind made before a moment, with the reason, and never hands them out', async () => {
+    await enqueue('old', {}, minute(1));
+    await enqueue('other-kind', { kind: 'calendar.sync' }, minute(1));
+    await enqueue('new', {}, minute(5));
+    expect(await store().transaction((tx) => tx.outbox.skipPending('notify.send', minute(3), 'history: not sent'))).toBe(1);
+    const jobs = await store().transaction((tx) => tx.outbox.list({ status: 'skipped' }, 10));
+    expect(jobs.map((j) => [j.id, j.lastError])).toEqual([['old', 'history: not sent']]);
+    expect(ids(await claim('w1', minute(9), minute(19)))).toEqual(['other-kind', 'new']);
+  });
+
+  it('lists jobs newest first by status, kind, service, case and recipient, and counts a recipient’s recent ones', async () => {
+    await enqueue('old', { recipient: 'yjs-amy', caseId: 'c1', serviceId: 'BRI', kind: 'notify.card' }, minute(1));
+    await enqueue('new', { recipient: 'yjs-amy', caseId: 'c2', serviceId: 'BRI', kind: 'notify.card' }, minute(5));
+    await enqueue('doc', { recipient: 'yjs-amy', caseId: 'c1', serviceId: 'NSO', kind: 'document.publish' }, minute(6));
+    await enqueue('sam', { recipient: 'ecm-sam', kind: 'notify.card' }, minute(7));
+    await store().transaction(async (tx) => {
+      const list = async (filter: Parameters<typeof tx.outbox.list>[0], limit = 10) => ids(await tx.outbox.list(filter, limit));
+      expect(await list({})).toEqual(['sam', 'doc', 'new', 'old']);
+      expect(await list({}, 2)).toEqual(['sam', 'doc']);
+      expect(await list({ kind: 'notify.card', recipient: 'yjs-amy' })).toEqual(['new', 'old']);
+      expect(await list({ serviceId: 'NSO' })).toEqual(['doc']);
+      expect(await list({ caseId: 'c1', status: 'pending' })).toEqual(['doc', 'old']);
+      expect(await list({ status: 'done' })).toEqual([]);
+      expect(await tx.outbox.countRecent('yjs-amy', 'notify.', minute(2))).toBe(1);
+      expect(await tx.outbox.countRecent('yjs-amy', 'notify.', minute(0))).toBe(2);
+      expect(await tx.outbox.countRecent('yjs-amy', '', minute(0))).toBe(3);
+    });
+  });
+}

@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe } from 'vitest';
+import type { Store } from '../../src/ports/store.js';
+import { auditAndEventContract } from './contract/auditAndEvents.js';
+import { caseContract } from './contract/cases.js';
+import { concurrencyContract } from './contract/concurrency.js';
+import { outboxContract } from './contract/outbox.js';
+import { purgeContract } from './contract/purge.js';
+import { recordsContract } from './contract/caseRecords.js';
+import { timelineContract } from './contract/timeline.js';
+
+/** Opens a new, empty store; the suite closes it after each test. */
+export type OpenStore = () => Promise<Store>;
+
+export interface ContractContext {
+  store(): Store;
+}
+
+/**
+ * What every adapter of the Store port must do, checked through the port alone, so that SQLite and
+ * PostgreSQL (and any later adapter) behave the same to the use cases above them. Each test gets a
+ * fresh store from `openStore`.
+ */
+export function describeStoreContract(name: string, openStore: OpenStore): void {
+  describe(`the store's contract on ${name}`, () => {
+    let current: Store | null = null;
+    beforeEach(async () => {
+      current = await openStore();
+    });
+    afterEach(async () => {
+      await current?.close();
+      current = null;
+    });
+    const context: ContractContext = {
+      store() {
+        if (!current) throw new Error('the store is opened for each test');
+        return current;
+      },
+    };
+
+    describe('services, people and cases', () => caseContract(context));
+    describe('the timeline', () => timelineContract(context));
+    describe('agreements, team, formulations, TRM, meetings and sessions', () => recordsContract(context));
+    describe('the audit trail and case events', () => auditAndEventContract(context));
+    describe('the outbox', () => outboxContract(context));
+    describe('purging a case', () => purgeContract(context));
+    describe('concurrent transactions', () => concurrencyContract(context));
+  });
+}
