@@ -1,9 +1,13 @@
 /**
  * Builds the Teams app package offline:
  *
- *   npm run package -- --env dev           writes appPackage/build/appPackage.dev.zip
- *   npm run package -- --env dev --check   validates only; ids `atk provision` has not minted yet
- *                                          get stand-ins, and no zip is written
+ *   npm run package -- --env dev            writes appPackage/build/appPackage.dev.zip
+ *   npm run package -- --env dev --check    validates only, writes nothing
+ *   npm run package -- --env dev --strict   refuses to build while any id is still blank
+ *
+ * Ids that `atk provision` mints (TEAMS_APP_ID, AAD_APP_CLIENT_ID, BOT_ID) are blank in a fresh
+ * clone. Without --strict they get stand-ins, so the package can be built and checked offline; the
+ * output then says plainly that it is a preview which cannot sign anyone in until they are set.
  */
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +16,10 @@ import { AppPackageError, buildAppPackage, prepareManifest } from '../src/teamsA
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { env: { type: 'string' }, check: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    options: { env: { type: 'string' }, check: { type: 'boolean', default: false }, strict: { type: 'boolean', default: false } },
+    strict: true,
+  });
   if (!values.env) {
     process.stderr.write('Say which environment to package: npm run package -- --env dev\n');
     return 2;
@@ -26,8 +33,15 @@ async function main(): Promise<number> {
     }
     return 0;
   }
-  const built = await buildAppPackage(values.env);
-  out(`Wrote ${relative(process.cwd(), built.zipPath)} (${built.entries.join(', ')}).`);
+  const built = await buildAppPackage(values.env, { standInForMinted: !values.strict });
+  out(`Wrote ${relative(process.cwd(), built.zipPath)} (${built.entries.join(', ')}); it passes the Teams schema and the host and icon checks.`);
+  if (built.standIns.length > 0) {
+    out('');
+    out(`PREVIEW ONLY: ${built.standIns.join(', ')} ${built.standIns.length === 1 ? 'is' : 'are'} not set yet and got stand-in ids.`);
+    out('Teams would install this package, but it could not sign anyone in or reach the bot.');
+    out(`Run \`atk provision --env ${values.env}\` (or set them in env/.env.${values.env}.user, see docs/tenant.md), then package again.`);
+    return 0;
+  }
   out('Upload it in Teams admin centre (Teams apps > Manage apps > Upload new app), or run `atk provision`.');
   return 0;
 }

@@ -44,7 +44,11 @@ export interface PackageOptions {
   root?: string;
   /** Wins over the env files, as it does for the server. Tests pass {} to read the files alone. */
   processEnv?: Record<string, string | undefined>;
-  /** Check only: stand-in GUIDs for minted ids that are still blank. Never used to write a zip. */
+  /**
+   * Stand-in GUIDs for minted ids that are still blank, so an unprovisioned clone can still build and
+   * validate its package. The caller must say so loudly: such a package installs, but cannot sign
+   * anyone in or reach the bot until the real ids are set.
+   */
   standInForMinted?: boolean;
 }
 
@@ -53,7 +57,7 @@ export interface PreparedManifest {
   manifest: Record<string, unknown>;
   /** The variables the manifest was filled from. */
   values: Record<string, string | undefined>;
-  /** Minted ids that were blank and got a stand-in (check mode only). */
+  /** Minted ids that were blank and got a stand-in. */
   standIns: string[];
 }
 
@@ -143,12 +147,14 @@ export function checkIcons(root: string, manifest: Record<string, unknown>): { p
 export interface BuiltPackage {
   zipPath: string;
   entries: string[];
+  /** Minted ids that were blank and got a stand-in: the package is a preview until they are set. */
+  standIns: string[];
 }
 
 /** Fills, checks and zips; throws AppPackageError listing every problem found. */
-export async function buildAppPackage(envName: string, options: Omit<PackageOptions, 'standInForMinted'> = {}): Promise<BuiltPackage> {
+export async function buildAppPackage(envName: string, options: PackageOptions = {}): Promise<BuiltPackage> {
   const root = resolve(options.root ?? process.cwd());
-  const { manifest } = await prepareManifest(envName, { ...options, root });
+  const { manifest, standIns } = await prepareManifest(envName, { ...options, root });
   const icons = checkIcons(root, manifest);
   if (icons.problems.length > 0) throw new AppPackageError(`The app icons are not right:`, icons.problems);
 
@@ -157,5 +163,5 @@ export async function buildAppPackage(envName: string, options: Omit<PackageOpti
   mkdirSync(buildDir, { recursive: true });
   const zipPath = join(buildDir, `appPackage.${envName}.zip`);
   writeFileSync(zipPath, writeZip(entries));
-  return { zipPath, entries: entries.map((e) => e.name) };
+  return { zipPath, entries: entries.map((e) => e.name), standIns };
 }

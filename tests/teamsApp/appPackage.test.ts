@@ -112,10 +112,13 @@ describe('npm run package', () => {
     expect(existsSync(join(root, 'appPackage', 'build', 'appPackage.dev.zip'))).toBe(false);
   });
 
-  it('never uses stand-ins for a real package: blank ids stop the build', async () => {
+  it('blank minted ids stop a strict build, and a preview build names every stand-in it used', async () => {
     const { root } = scratchFor();
     const error = await failureOf(buildAppPackage('dev', { root, processEnv: {} }));
     expect(error.problems.map((p) => p.split(':')[0]).sort()).toEqual([...MINTED_BY_PROVISION].sort());
+    const preview = await buildAppPackage('dev', { root, processEnv: {}, standInForMinted: true });
+    expect(preview.standIns.sort()).toEqual([...MINTED_BY_PROVISION].sort());
+    expect(preview.entries).toEqual(['manifest.json', 'color.png', 'outline.png']);
   });
 
   it('reads the git-ignored .user file, and the process environment wins over both files', async () => {
