@@ -34,6 +34,15 @@ export interface OutboxRepository {
   /** Records a failed attempt: retry at `retryAt`, or give up (dead) when it is null. */
   fail(id: string, workerId: string, error: string, retryAt: string | null, now: string): Promise<void>;
   list(filter: { status?: OutboxJob['status']; kind?: string; serviceId?: string; caseId?: string; recipient?: string }, limit: number): Promise<OutboxJob[]>;
+  /**
+   * Puts a claimed job back to wait until `retryAt` without counting an attempt: it was not tried
+   * (a per-recipient limit), so waiting must never bring it closer to being given up.
+   */
+  postpone(id: string, workerId: string, reason: string, retryAt: string, now: string): Promise<void>;
+  /** When this recipient's jobs of `kind` were delivered since `since`, oldest first: for the per-user rate limit. */
+  deliveredSince(recipient: string, kind: string, since: string): Promise<string[]>;
+  /** Gives this recipient's given-up jobs of `kind` created since `since` another life, due now; returns how many. */
+  revive(recipient: string, kind: string, since: string, now: string): Promise<number>;
   /** Jobs of this recipient and kind prefix created since `since`: for the per-user rate limit. */
   countRecent(recipient: string, kindPrefix: string, since: string): Promise<number>;
 }
