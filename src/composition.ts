@@ -7,13 +7,21 @@ import { icsFileCalendar } from './adapters/local/icsFileCalendar.js';
 import { memoryCaseEventBus } from './adapters/local/memoryCaseEventBus.js';
 import { systemClock } from './adapters/local/systemClock.js';
 import { openSqliteStore } from './adapters/sqlite/openSqliteStore.js';
+import { createBotApp } from '../bot/app.js';
+import { createBotHost } from '../bot/host.js';
+import { tabLinks } from '../bot/links.js';
+import { teamsNotifier } from '../bot/notifier.js';
 import { calendarSyncDeliverer } from './app/deliverCalendarSync.js';
+import { notificationDeliverer } from './app/deliverNotification.js';
+import { NOTIFY_KIND } from './app/notify.js';
 import type { AppDeps } from './app/deps.js';
 import { CALENDAR_SYNC_KIND } from './app/meetings.js';
 import type { Config } from './config.js';
 import { seedDemoData } from './demo/seed.js';
+import { reachRoutes } from './http/routes/reach.js';
 import { createHttpApp } from './http/server.js';
 import { startOutboxWorker, type OutboxWorker } from './jobs/outboxWorker.js';
+import { startReviewReminders } from './jobs/reviewReminders.js';
 import { createLogger, describeError, type Logger } from './lib/logger.js';
 import type { Clock } from './ports/clock.js';
 import type { Store } from './ports/store.js';
@@ -54,10 +62,47 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
   const identity = devSessionIdentity(store, clock);
   const calendar = icsFileCalendar(join(dataDir, 'calendar'), clock);
 
+  // The bot: in local mode it needs no app id; in Microsoft 365 mode it waits for BOT_ID (notifications stay queued).
+  const links = tabLinks({ teamsAppId: config.TEAMS_APP_ID, publicBaseUrl: config.PUBLIC_BASE_URL });
+  const bot = config.botEnabled
+    ? createBotHost(
+        {
+          appId: config.BOT_ID,
+          password: config.SECRET_BOT_PASSWORD,
+          appType: config.BOT_TYPE,
+          tenantId: config.BOT_TENANT_ID,
+          maxBodyBytes: config.MAX_BODY_BYTES,
+        },
+        createBotApp(deps, links, logger),
+        logger,
+      )
+    : null;
+  if (!bot) logger.warn('the bot is off until BOT_ID is set; notifications wait in the outbox');
+
   const worker = startOutboxWorker(
-    { store, clock, logger, pollMs: config.OUTBOX_POLL_MS, deliverers: { [CALENDAR_SYNC_KIND]: calendarSyncDeliverer({ store, calendar, clock, bus }) } },
+    {
+      store,
+      clock,
+      logger,
+      pollMs: config.OUTBOX_POLL_MS,
+      deliverers: {
+        [CALENDAR_SYNC_KIND]: calendarSyncDeliverer({ store, calendar, clock, bus }),
+        ...(bot
+          ? {
+              [NOTIFY_KIND]: notificationDeliverer({
+                store,
+                clock,
+                bus,
+                notifier: teamsNotifier(deps, bot.send, links),
+                perMinute: config.BOT_NOTIFICATIONS_PER_MINUTE,
+              }),
+            }
+          : {}),
+      },
+    },
     overrides.startWorker ?? true,
   );
+  const reminders = startReviewReminders(deps, logger, (overrides.startWorker ?? true) ? config.REVIEW_REMINDERS_EVERY_MINUTES : 0);
 
   const http = createHttpApp({
     deps,
@@ -67,6 +112,8 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     sessionHours: config.SESSION_HOURS,
     maxBodyBytes: config.MAX_BODY_BYTES,
     writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
+    apiRouters: [reachRoutes(deps)],
+    mounts: bot ? [{ path: '/api/messages', handler: bot.router }] : [],
   });
 
   let server: Server | null = null;
@@ -87,6 +134,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
         s.once('error', fail);
       }),
     async stop() {
+      reminders.stop();
       await worker.stop();
       if (server) {
         const s = server;

@@ -51,7 +51,11 @@ const schema = z
       });
     }
     if (c.NODE_ENV === 'production' && !c.BOT_ID) {
-      ctx.addIssue({ code: 'custom', path: ['BOT_ID'], message: 'without a bot app id the bot accepts unauthenticated messages, which only local mode allows; set BOT_ID' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BOT_ID'],
+        message: 'without a bot app id the bot accepts unauthenticated messages, which only local mode allows; set BOT_ID',
+      });
     }
     if (c.BOT_ID && c.BOT_TYPE !== 'UserAssignedMSI' && !c.SECRET_BOT_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_BOT_PASSWORD'], message: `BOT_ID is set: give the bot's client secret too (or BOT_TYPE=UserAssignedMSI)` });

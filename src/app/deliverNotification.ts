@@ -61,7 +61,10 @@ export function notificationDeliverer(deps: NotificationDeliveryDeps) {
     const serviceId = job.serviceId;
     if (result.ok) {
       await deps.store.transaction((tx) =>
-        tx.audit.append({ actorId: 'system', action: 'notification.delivered', caseId: job.caseId, serviceId, detail: { kind: parsed.data.kind, recipient } }, at),
+        tx.audit.append(
+          { actorId: 'system', action: 'notification.delivered', caseId: job.caseId, serviceId, detail: { kind: parsed.data.kind, recipient } },
+          at,
+        ),
       );
       return result;
     }

@@ -22,7 +22,10 @@ export async function showAgreementPrompt(deps: AppDeps, p: Principal, caseId: s
     const state = agreementState(history);
     const latest = (party: Party) => {
       if (state[party] === 'not_yet_known') return null;
-      const a = history.filter((h) => h.party === party).sort((x, y) => x.recordedAt.localeCompare(y.recordedAt) || x.id.localeCompare(y.id)).pop();
+      const a = history
+        .filter((h) => h.party === party)
+        .sort((x, y) => x.recordedAt.localeCompare(y.recordedAt) || x.id.localeCompare(y.id))
+        .pop();
       return a ? { decision: a.decision, date: a.date, method: a.method, recordedByName: a.recordedByName, recordedAt: a.recordedAt } : null;
     };
     const canRecord = c.status !== 'closed' && can(p, 'agreement.record', c, membership);

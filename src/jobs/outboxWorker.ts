@@ -63,7 +63,13 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autoStart = true
     await store.transaction(async (tx) => {
       if (outcome.ok) return tx.outbox.complete(job.id, workerId, now.toISOString());
       if (outcome.deferred && !outcome.permanent) {
-        return tx.outbox.postpone(job.id, workerId, outcome.error, new Date(now.getTime() + (outcome.retryAfterMs ?? BASE_BACKOFF_MS)).toISOString(), now.toISOString());
+        return tx.outbox.postpone(
+          job.id,
+          workerId,
+          outcome.error,
+          new Date(now.getTime() + (outcome.retryAfterMs ?? BASE_BACKOFF_MS)).toISOString(),
+          now.toISOString(),
+        );
       }
       const attempts = job.attempts + 1;
       const giveUp = outcome.permanent || attempts >= maxAttempts;

@@ -52,7 +52,13 @@ async function remindAbout(deps: AppDeps, tx: StoreTx, c: Case, today: string): 
     await queueNotification(w, r, { kind: 'review.reminder', caseId: c.id, dueDate: status.nextReviewDue, overdue }, key, c.serviceId);
   }
   await tx.audit.append(
-    { actorId: 'system', action: 'review.reminder.queued', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, overdue, due: status.nextReviewDue, recipients: fresh } },
+    {
+      actorId: 'system',
+      action: 'review.reminder.queued',
+      caseId: c.id,
+      serviceId: c.serviceId,
+      detail: { reference: c.reference, overdue, due: status.nextReviewDue, recipients: fresh },
+    },
     now,
   );
   return fresh.length;

@@ -16,9 +16,7 @@ export type Notification =
 export const UNREACHABLE_REASONS = ['app_not_installed', 'app_removed', 'bot_blocked', 'conversation_not_found'] as const;
 export type UnreachableReason = (typeof UNREACHABLE_REASONS)[number];
 
-export type DeliveryResult =
-  | { ok: true }
-  | { ok: false; permanent: boolean; retryAfterMs?: number; error: string; unreachable?: UnreachableReason };
+export type DeliveryResult = { ok: true } | { ok: false; permanent: boolean; retryAfterMs?: number; error: string; unreachable?: UnreachableReason };
 
 export interface Notifier {
   /** Sends one notification to one person now; the outbox decides when and whether to retry. */
