@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationCard } from '../../bot/cards/build.js';
 import { type CardContext, caseListCard, errorCard, reviewReminderCard } from '../../bot/cards/cards.js';
-import { type Card, TEMPLATES } from '../../bot/cards/render.js';
+import type { TEMPLATES } from '../../bot/cards/render.js';
+import { type Card } from '../../bot/cards/render.js';
 import { helpFor, myCases } from '../../bot/commands.js';
 import { tabLinks } from '../../bot/links.js';
 import { principalOf } from '../../src/domain/staff.js';
