@@ -114,14 +114,20 @@ export function createBotHost(settings: BotSettings, app: BotApp, logger: Logger
     const parsed = storedReference.safeParse(reference);
     if (!parsed.success)
       return { ok: false, status: 404, code: 'InvalidStoredReference', retryAfterMs: null, error: 'the stored conversation reference is incomplete' };
+    // The adapter hands errors inside a turn to onTurnError; the outbox needs them, so they are caught here.
+    let failure: unknown = null;
     try {
       await adapter.continueConversationAsync(settings.appId ?? '', parsed.data as unknown as ConversationReference, async (ctx) => {
-        await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+        try {
+          await ctx.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+        } catch (error) {
+          failure = error;
+        }
       });
-      return { ok: true };
     } catch (error) {
-      return outcomeOf(error);
+      failure = error;
     }
+    return failure === null ? { ok: true } : outcomeOf(failure);
   };
 
   return { router, send };

@@ -39,7 +39,7 @@ export interface OutboxRepository {
    * (a per-recipient limit), so waiting must never bring it closer to being given up.
    */
   postpone(id: string, workerId: string, reason: string, retryAt: string, now: string): Promise<void>;
-  /** When this recipient's jobs of `kind` were delivered since `since`, oldest first: for the per-user rate limit. */
+  /** When this recipient's jobs of `kind` were delivered after `since`, oldest first: for the per-user rate limit. */
   deliveredSince(recipient: string, kind: string, since: string): Promise<string[]>;
   /** Gives this recipient's given-up jobs of `kind` created since `since` another life, due now; returns how many. */
   revive(recipient: string, kind: string, since: string, now: string): Promise<number>;

@@ -106,7 +106,7 @@ export function outboxRepository(db: Kysely<Database>, dialect: SqlDialect): Out
         .where('recipient', '=', recipient)
         .where('kind', '=', kind)
         .where('status', '=', 'done')
-        .where('updated_at', '>=', since)
+        .where('updated_at', '>', since)
         .orderBy('updated_at')
         .execute();
       return rows.map((r) => r.updated_at);
