@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
@@ -60,7 +62,10 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
   if (config.ECM_DEMO_DATA && (await seedDemoData(store, deps, { cases: overrides.seedDemoCases ?? true }))) logger.info('loaded the fictional demo data');
 
   const identity = devSessionIdentity(store, clock);
-  const calendar = icsFileCalendar(join(dataDir, 'calendar'), clock);
+  // An in-memory database (tests) keeps its calendar files out of the working tree.
+  const temporaryCalendar = config.DATA_DIR === ':memory:';
+  const calendarDir = temporaryCalendar ? mkdtempSync(join(tmpdir(), 'ecm-calendar-')) : join(dataDir, 'calendar');
+  const calendar = icsFileCalendar(calendarDir, clock);
 
   // The bot: in local mode it needs no app id; in Microsoft 365 mode it waits for BOT_ID (notifications stay queued).
   const links = tabLinks({ teamsAppId: config.TEAMS_APP_ID, publicBaseUrl: config.PUBLIC_BASE_URL });
@@ -143,6 +148,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
       }
       await bus.close();
       await store.close();
+      if (temporaryCalendar) rmSync(calendarDir, { recursive: true, force: true });
     },
   };
 }
