@@ -56,6 +56,8 @@ export function createBotApp(deps: AppDeps, links: TabLinks, logger: Logger): Bo
     async onMessage(turn, text) {
       const staff = await remember(turn);
       if (!staff) return turn.reply({ text: UNKNOWN_PERSON });
+      // Caseloads are for the person asking: in a group chat or channel, others would read them too.
+      if (!turn.personal) return turn.reply({ text: 'Please ask me in our one-to-one chat: what I answer is for you alone.' });
       const command = commandOf(text);
       const p = principalOf(staff);
       switch (command) {

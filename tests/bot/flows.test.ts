@@ -48,6 +48,14 @@ describe('talking to the bot', () => {
     expect(textOf(cardOf(replies[1]))).toContain('No reviews are due');
   });
 
+  it('keeps caseloads out of group chats', async () => {
+    const chat = chatAs(t, 'yjs-amy');
+    chat.adapter.conversation.conversation = { id: '19:group', conversationType: 'groupChat', isGroup: true, name: 'Team chat' };
+    const replies = await chat.say('my cases');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.text).toContain('one-to-one chat');
+  });
+
   it('tells someone it does not know that it cannot help, and stores nothing for them', async () => {
     const stranger = { id: '29:stranger', aadObjectId: '11111111-2222-4333-8444-555555555555', name: 'Stranger' };
     const replies = await chatAs(t, stranger).say('my cases');
