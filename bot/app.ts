@@ -1,5 +1,5 @@
 import type { AppDeps } from '../src/app/deps.js';
-import { identifyTeamsUser, rememberConversation } from '../src/app/rememberConversation.js';
+import { forgetConversation, identifyTeamsUser, rememberConversation } from '../src/app/rememberConversation.js';
 import { DomainError } from '../src/domain/errors.js';
 import { principalOf, type Staff } from '../src/domain/staff.js';
 import { todayIn } from '../src/ports/clock.js';
@@ -22,6 +22,8 @@ export interface BotApp {
   onInstalled(turn: Turn): Promise<void>;
   /** Any other sign of the person (an update of the installation): remember the chat. */
   onSeen(turn: Turn): Promise<void>;
+  /** The person removed the app from their personal chat: stop sending, and let the tab say so. */
+  onRemoved(turn: Turn): Promise<void>;
   /** An Action.Execute from a card (a button or a refresh): the card to show in its place. */
   onCardAction(user: ChatUser, value: unknown): Promise<Card>;
 }
@@ -82,6 +84,11 @@ export function createBotApp(deps: AppDeps, links: TabLinks, logger: Logger): Bo
 
     async onSeen(turn) {
       await remember(turn);
+    },
+
+    async onRemoved(turn) {
+      const staff = await identifyTeamsUser(deps, turn.user.aadObjectId);
+      if (staff && turn.personal) await forgetConversation(deps, staff);
     },
 
     async onCardAction(user, value) {

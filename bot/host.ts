@@ -63,6 +63,10 @@ export class EcmActivityHandler extends TeamsActivityHandler {
       await app.onSeen(turnOf(ctx));
       await next();
     });
+    this.onInstallationUpdateRemove(async (ctx, next) => {
+      await app.onRemoved(turnOf(ctx));
+      await next();
+    });
   }
 
   protected override async onAdaptiveCardInvoke(ctx: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

@@ -31,3 +31,12 @@ export async function rememberConversation(deps: AppDeps, staff: Staff, referenc
     return revived;
   });
 }
+
+/** The person removed the app from their chat: nothing can reach them until they add it again. */
+export async function forgetConversation(deps: AppDeps, staff: Staff): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  await deps.store.transaction(async (tx) => {
+    await tx.conversations.markUnreachable(staff.id, 'app_removed', now);
+    await tx.audit.append({ actorId: staff.id, action: 'bot.removed', caseId: null, serviceId: null, detail: {} }, now);
+  });
+}

@@ -20,6 +20,17 @@ describe('talking to the bot', () => {
     expect(stored?.reference).toMatchObject({ conversation: { id: 'a:personal-29:yjs-amy' }, user: { id: '29:yjs-amy' } });
   });
 
+  it('stops sending to someone who removes the app, until they add it again', async () => {
+    const chat = chatAs(t, 'mgr-bri');
+    await chat.install();
+    await chat.exchange({ type: 'installationUpdate', action: 'remove' });
+    const removed = await t.system.deps.store.transaction((tx) => tx.conversations.get('mgr-bri'));
+    expect(removed?.unreachable?.reason).toBe('app_removed');
+    await chat.exchange({ type: 'installationUpdate', action: 'add' });
+    const back = await t.system.deps.store.transaction((tx) => tx.conversations.get('mgr-bri'));
+    expect(back?.unreachable).toBeNull();
+  });
+
   it('answers help with the commands, through a TestFlow', async () => {
     const chat = chatAs(t, 'yjs-amy');
     await chat.adapter
