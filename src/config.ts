@@ -29,12 +29,12 @@ const schema = z
     SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(10),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
     // The bot (Agents Toolkit names). Without BOT_ID the bot accepts unauthenticated messages: local mode only.
-    BOT_ID: z.uuid('is the bot’s Microsoft Entra app (client) id').optional(),
+    BOT_ID: z.guid('is the bot’s Microsoft Entra app (client) id').optional(),
     SECRET_BOT_PASSWORD: z.string().min(1).optional(),
     BOT_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
-    BOT_TENANT_ID: z.uuid('is a Microsoft Entra tenant id').optional(),
+    BOT_TENANT_ID: z.guid('is a Microsoft Entra tenant id').optional(),
     /** The Teams app id (manifest `id`): cards link into the tab with it. Without it they link to PUBLIC_BASE_URL/tab. */
-    TEAMS_APP_ID: z.uuid('is the Teams app id from the manifest').optional(),
+    TEAMS_APP_ID: z.guid('is the Teams app id from the manifest').optional(),
     BOT_NOTIFICATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(60).default(10),
     /** How often to look for reviews coming due; 0 turns the reminders off. */
     REVIEW_REMINDERS_EVERY_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
