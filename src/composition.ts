@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
@@ -10,16 +12,24 @@ import { systemClock } from './adapters/local/systemClock.js';
 import { openPostgresStore } from './adapters/postgres/openPostgresStore.js';
 import { listenForCaseEvents } from './adapters/postgres/postgresCaseEventBus.js';
 import { openSqliteStore } from './adapters/sqlite/openSqliteStore.js';
+import { createBotApp } from '../bot/app.js';
+import { createBotHost } from '../bot/host.js';
+import { tabLinks } from '../bot/links.js';
+import { teamsNotifier } from '../bot/notifier.js';
 import { calendarSyncDeliverer } from './app/deliverCalendarSync.js';
+import { notificationDeliverer } from './app/deliverNotification.js';
+import { NOTIFY_KIND } from './app/notify.js';
 import type { AppDeps } from './app/deps.js';
 import { CALENDAR_SYNC_KIND } from './app/meetings.js';
 import type { Config } from './config.js';
 import { seedDemoData } from './demo/seed.js';
 import { documentRoutes } from './http/routes/documents.js';
-import { oversightRoutes } from './http/routes/oversight.js';
 import { legalPages } from './http/routes/legalPages.js';
+import { oversightRoutes } from './http/routes/oversight.js';
+import { reachRoutes } from './http/routes/reach.js';
 import { createHttpApp } from './http/server.js';
 import { startOutboxWorker, type Deliverer, type OutboxWorker } from './jobs/outboxWorker.js';
+import { startReviewReminders } from './jobs/reviewReminders.js';
 import { createLogger, describeError, type Logger } from './lib/logger.js';
 import type { CaseEventBus } from './ports/caseEventBus.js';
 import type { Clock } from './ports/clock.js';
@@ -82,9 +92,29 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
   if (config.ECM_DEMO_DATA && (await seedDemoData(store, deps, { cases: overrides.seedDemoCases ?? true }))) logger.info('loaded the fictional demo data');
 
   const identity = devSessionIdentity(store, clock);
-  const calendar = icsFileCalendar(join(dataDir, 'calendar'), clock);
   const rasteriser = resvgRasteriser();
   const library = overrides.library ?? null;
+  // An in-memory database (tests) keeps its calendar files out of the working tree.
+  const temporaryCalendar = config.DATA_DIR === ':memory:';
+  const calendarDir = temporaryCalendar ? mkdtempSync(join(tmpdir(), 'ecm-calendar-')) : join(dataDir, 'calendar');
+  const calendar = icsFileCalendar(calendarDir, clock);
+
+  // The bot: in local mode it needs no app id; in Microsoft 365 mode it waits for BOT_ID (notifications stay queued).
+  const links = tabLinks({ teamsAppId: config.TEAMS_APP_ID, publicBaseUrl: config.PUBLIC_BASE_URL });
+  const bot = config.botEnabled
+    ? createBotHost(
+        {
+          appId: config.BOT_ID,
+          password: config.SECRET_BOT_PASSWORD,
+          appType: config.BOT_TYPE,
+          tenantId: config.BOT_TENANT_ID,
+          maxBodyBytes: config.MAX_BODY_BYTES,
+        },
+        createBotApp(deps, links, logger),
+        logger,
+      )
+    : null;
+  if (!bot) logger.warn('the bot is off until BOT_ID is set; notifications wait in the outbox');
 
   const worker = startOutboxWorker(
     {
@@ -92,10 +122,25 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
       clock,
       logger,
       pollMs: config.OUTBOX_POLL_MS,
-      deliverers: { ...overrides.deliverers, [CALENDAR_SYNC_KIND]: calendarSyncDeliverer({ store, calendar, clock, bus }) },
+      deliverers: {
+        ...overrides.deliverers,
+        [CALENDAR_SYNC_KIND]: calendarSyncDeliverer({ store, calendar, clock, bus }),
+        ...(bot
+          ? {
+              [NOTIFY_KIND]: notificationDeliverer({
+                store,
+                clock,
+                bus,
+                notifier: teamsNotifier(deps, bot.send, links),
+                perMinute: config.BOT_NOTIFICATIONS_PER_MINUTE,
+              }),
+            }
+          : {}),
+      },
     },
     overrides.startWorker ?? true,
   );
+  const reminders = startReviewReminders(deps, logger, (overrides.startWorker ?? true) ? config.REVIEW_REMINDERS_EVERY_MINUTES : 0);
 
   const http = createHttpApp({
     deps,
@@ -105,8 +150,8 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     sessionHours: config.SESSION_HOURS,
     maxBodyBytes: config.MAX_BODY_BYTES,
     writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
-    apiRouters: [documentRoutes(deps, rasteriser), oversightRoutes(deps, library)],
-    mounts: [{ path: '/', handler: legalPages() }],
+    apiRouters: [documentRoutes(deps, rasteriser), oversightRoutes(deps, library), reachRoutes(deps)],
+    mounts: [...(bot ? [{ path: '/api/messages', handler: bot.router }] : []), { path: '/', handler: legalPages() }],
   });
 
   let server: Server | null = null;
@@ -127,6 +172,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
         s.once('error', fail);
       }),
     async stop() {
+      reminders.stop();
       await worker.stop();
       if (server) {
         const s = server;
@@ -135,6 +181,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
       }
       await bus.close();
       await store.close();
+      if (temporaryCalendar) rmSync(calendarDir, { recursive: true, force: true });
     },
   };
 }

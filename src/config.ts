@@ -33,6 +33,16 @@ const schema = z
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256_000),
     SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(10),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    // The bot (Agents Toolkit names). Without BOT_ID the bot accepts unauthenticated messages: local mode only.
+    BOT_ID: z.guid('is the bot’s Microsoft Entra app (client) id').optional(),
+    SECRET_BOT_PASSWORD: z.string().min(1).optional(),
+    BOT_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    BOT_TENANT_ID: z.guid('is a Microsoft Entra tenant id').optional(),
+    /** The Teams app id (manifest `id`): cards link into the tab with it. Without it they link to PUBLIC_BASE_URL/tab. */
+    TEAMS_APP_ID: z.guid('is the Teams app id from the manifest').optional(),
+    BOT_NOTIFICATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(60).default(10),
+    /** How often to look for reviews coming due; 0 turns the reminders off. */
+    REVIEW_REMINDERS_EVERY_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
   })
   .superRefine((c, ctx) => {
     if (c.DATABASE_SCHEMA && !c.DATABASE_URL) {
@@ -48,9 +58,26 @@ const schema = z
         message: 'local mode signs people in with the dev sign-in, which refuses to start when NODE_ENV=production; use ECM_MODE=m365',
       });
     }
+    if (c.NODE_ENV === 'production' && !c.BOT_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BOT_ID'],
+        message: 'without a bot app id the bot accepts unauthenticated messages, which only local mode allows; set BOT_ID',
+      });
+    }
+    if (c.BOT_ID && c.BOT_TYPE !== 'UserAssignedMSI' && !c.SECRET_BOT_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['SECRET_BOT_PASSWORD'], message: `BOT_ID is set: give the bot's client secret too (or BOT_TYPE=UserAssignedMSI)` });
+    }
+    if (c.BOT_ID && c.BOT_TYPE !== 'MultiTenant' && !c.BOT_TENANT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: `a ${c.BOT_TYPE} bot needs the tenant it lives in` });
+    }
   });
 
-export type Config = z.infer<typeof schema> & { devSignIn: boolean };
+export type Config = z.infer<typeof schema> & {
+  devSignIn: boolean;
+  /** The bot answers at /api/messages: always with a bot app id, and in local mode without one. */
+  botEnabled: boolean;
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -66,7 +93,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
   }
   const c = result.data;
-  return { ...c, devSignIn: c.ECM_DEV_SIGN_IN ?? (c.ECM_MODE === 'local' && c.NODE_ENV !== 'production') };
+  return {
+    ...c,
+    devSignIn: c.ECM_DEV_SIGN_IN ?? (c.ECM_MODE === 'local' && c.NODE_ENV !== 'production'),
+    botEnabled: c.BOT_ID !== undefined || c.ECM_MODE === 'local',
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ export const NOTIFY_KIND = 'notify';
  * and only if the change commits. `dedupeKey` makes a repeated cause send once.
  */
 export async function queueNotification(
-  w: Work,
+  w: Pick<Work, 'enqueue'>,
   recipientStaffId: string,
   notification: Notification,
   dedupeKey: string,

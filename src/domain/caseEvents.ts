@@ -8,6 +8,8 @@ export const CASE_EVENT_TYPES = [
   'case.updated',
   'agreement.recorded',
   'team.changed',
+  /** The bot could not reach a member of the team (they removed or blocked it): tell them another way. */
+  'team.unreachable',
   'timeline.added',
   'timeline.edited',
   'timeline.retracted',

@@ -4,8 +4,11 @@ import type { Clock } from '../ports/clock.js';
 import type { OutboxJob } from '../ports/outbox.js';
 import type { Store } from '../ports/store.js';
 
-/** What delivering one job came to. `retryAfterMs` is the outside system's own Retry-After. */
-export type DeliveryOutcome = { ok: true } | { ok: false; permanent: boolean; retryAfterMs?: number; error: string };
+/**
+ * What delivering one job came to. `retryAfterMs` is the outside system's own Retry-After.
+ * `deferred`: the job was not tried (a per-recipient limit); it waits `retryAfterMs` and keeps its attempts.
+ */
+export type DeliveryOutcome = { ok: true } | { ok: false; permanent: boolean; retryAfterMs?: number; error: string; deferred?: boolean };
 
 export type Deliverer = (job: OutboxJob) => Promise<DeliveryOutcome>;
 
@@ -59,13 +62,22 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autoStart = true
     const now = clock.now();
     await store.transaction(async (tx) => {
       if (outcome.ok) return tx.outbox.complete(job.id, workerId, now.toISOString());
+      if (outcome.deferred && !outcome.permanent) {
+        return tx.outbox.postpone(
+          job.id,
+          workerId,
+          outcome.error,
+          new Date(now.getTime() + (outcome.retryAfterMs ?? BASE_BACKOFF_MS)).toISOString(),
+          now.toISOString(),
+        );
+      }
       const attempts = job.attempts + 1;
       const giveUp = outcome.permanent || attempts >= maxAttempts;
       const wait = outcome.retryAfterMs ?? backoffMs(attempts);
       const retryAt = giveUp ? null : new Date(now.getTime() + wait).toISOString();
       return tx.outbox.fail(job.id, workerId, outcome.error, retryAt, now.toISOString());
     });
-    if (!outcome.ok) {
+    if (!outcome.ok && !outcome.deferred) {
       logger[outcome.permanent ? 'warn' : 'info']('outbox delivery failed', {
         job: job.id,
         kind: job.kind,

@@ -9,7 +9,14 @@ export type Notification =
   | { kind: 'formulation.approved'; caseId: string; formulationNumber: number }
   | { kind: 'team.invited'; caseId: string; staffId: string };
 
-export type DeliveryResult = { ok: true } | { ok: false; permanent: boolean; retryAfterMs?: number; error: string };
+/**
+ * Why a person cannot be sent anything until they act: they never installed the app, removed it,
+ * blocked the bot, or their chat with it no longer exists. Teams answers 403 or 404 for these.
+ */
+export const UNREACHABLE_REASONS = ['app_not_installed', 'app_removed', 'bot_blocked', 'conversation_not_found'] as const;
+export type UnreachableReason = (typeof UNREACHABLE_REASONS)[number];
+
+export type DeliveryResult = { ok: true } | { ok: false; permanent: boolean; retryAfterMs?: number; error: string; unreachable?: UnreachableReason };
 
 export interface Notifier {
   /** Sends one notification to one person now; the outbox decides when and whether to retry. */

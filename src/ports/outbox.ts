@@ -37,6 +37,15 @@ export interface OutboxRepository {
   list(filter: { status?: OutboxJob['status']; kind?: string; serviceId?: string; caseId?: string; recipient?: string }, limit: number): Promise<OutboxJob[]>;
   /** Marks pending jobs of a kind created before `before` as skipped, with the reason; returns how many. */
   skipPending(kind: string, before: string, reason: string): Promise<number>;
+  /**
+   * Puts a claimed job back to wait until `retryAt` without counting an attempt: it was not tried
+   * (a per-recipient limit), so waiting must never bring it closer to being given up.
+   */
+  postpone(id: string, workerId: string, reason: string, retryAt: string, now: string): Promise<void>;
+  /** When this recipient's jobs of `kind` were delivered after `since`, oldest first: for the per-user rate limit. */
+  deliveredSince(recipient: string, kind: string, since: string): Promise<string[]>;
+  /** Gives this recipient's given-up jobs of `kind` created since `since` another life, due now; returns how many. */
+  revive(recipient: string, kind: string, since: string, now: string): Promise<number>;
   /** Jobs of this recipient and kind prefix created since `since`: for the per-user rate limit. */
   countRecent(recipient: string, kindPrefix: string, since: string): Promise<number>;
 }

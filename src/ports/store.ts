@@ -9,6 +9,7 @@ import type { Staff } from '../domain/staff.js';
 import type { TeamMember } from '../domain/team.js';
 import type { Confidence, TimelineEntry, TimelineEntryRevision } from '../domain/timeline.js';
 import type { TrmPlacement } from '../domain/trm.js';
+import type { UnreachableReason } from './notifier.js';
 import type { OutboxRepository } from './outbox.js';
 
 /**
@@ -41,6 +42,7 @@ export interface StoreTx {
   caseEvents: CaseEventRepository;
   outbox: OutboxRepository;
   sessions: SessionRepository;
+  conversations: ConversationRepository;
 }
 
 export interface Page<T> {
@@ -181,4 +183,22 @@ export interface SessionRepository {
   insert(s: Session): Promise<void>;
   get(tokenHash: string): Promise<Session | null>;
   delete(tokenHash: string): Promise<void>;
+}
+
+/** The bot's chat with one person: how to reach them proactively, or why they cannot be reached. */
+export interface StoredConversation {
+  staffId: string;
+  /** The chat platform's conversation reference, kept as it came; null when never installed. */
+  reference: unknown;
+  updatedAt: string;
+  unreachable: { reason: UnreachableReason; since: string } | null;
+}
+
+export interface ConversationRepository {
+  /** Keeps the newest reference for this person and clears any earlier "cannot reach". */
+  remember(staffId: string, reference: unknown, at: string): Promise<void>;
+  get(staffId: string): Promise<StoredConversation | null>;
+  markUnreachable(staffId: string, reason: UnreachableReason, at: string): Promise<void>;
+  /** Those of these people who cannot be reached now. */
+  listUnreachable(staffIds: string[]): Promise<StoredConversation[]>;
 }

@@ -4,6 +4,7 @@ import type { Store, StoreTx } from '../../ports/store.js';
 import type { Database, SqlDialect } from './schema.js';
 import { auditRepository } from './repositories/audit.js';
 import { caseEventRepository } from './repositories/caseEvents.js';
+import { conversationRepository } from './repositories/conversations.js';
 import { agreementRepository, caseRepository, teamRepository } from './repositories/cases.js';
 import { formulationRepository } from './repositories/formulations.js';
 import { meetingRepository } from './repositories/meetings.js';
@@ -31,6 +32,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     caseEvents: caseEventRepository(trx),
     outbox: outboxRepository(trx, dialect),
     sessions: sessionRepository(trx),
+    conversations: conversationRepository(trx),
   });
 
   return {

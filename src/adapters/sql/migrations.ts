@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import type { SqlDialect } from './schema.js';
 import { core } from './migrations/0001_core.js';
 import { postgres } from './migrations/0002_postgres.js';
+import { bot } from './migrations/0002_bot.js';
 
 /**
  * Migrations shared by SQLite and PostgreSQL, one file each under migrations/. A migration that
@@ -11,6 +12,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
   return {
     '0001_core': core(dialect),
     '0002_postgres': postgres(dialect),
+    '0002_bot': bot(),
   };
 }
 

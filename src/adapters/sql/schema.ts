@@ -179,6 +179,13 @@ export interface Database {
     updated_at: string;
   };
   sessions: { token_hash: string; staff_id: string; created_at: string; expires_at: string };
+  bot_conversations: {
+    staff_id: string;
+    reference_json: string | null;
+    updated_at: string;
+    unreachable_reason: string | null;
+    unreachable_since: string | null;
+  };
 }
 
 export type SqlDialect = 'sqlite' | 'postgres';

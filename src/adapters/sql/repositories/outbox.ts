@@ -91,6 +91,38 @@ export function outboxRepository(db: Kysely<Database>, dialect: SqlDialect): Out
         .where('locked_by', '=', workerId)
         .execute();
     },
+    async postpone(id, workerId, reason, retryAt, now) {
+      await db
+        .updateTable('outbox_jobs')
+        .set({ next_attempt_at: retryAt, last_error: reason.slice(0, 1000), locked_by: null, locked_until: null, updated_at: now })
+        .where('id', '=', id)
+        .where('locked_by', '=', workerId)
+        .execute();
+    },
+    async deliveredSince(recipient, kind, since) {
+      const rows = await db
+        .selectFrom('outbox_jobs')
+        .select('updated_at')
+        .where('recipient', '=', recipient)
+        .where('kind', '=', kind)
+        .where('status', '=', 'done')
+        .where('updated_at', '>', since)
+        .orderBy('updated_at')
+        .execute();
+      return rows.map((r) => r.updated_at);
+    },
+    async revive(recipient, kind, since, now) {
+      const rows = await db
+        .updateTable('outbox_jobs')
+        .set({ status: 'pending', attempts: 0, next_attempt_at: now, last_error: null, locked_by: null, locked_until: null, updated_at: now })
+        .where('recipient', '=', recipient)
+        .where('kind', '=', kind)
+        .where('status', '=', 'dead')
+        .where('created_at', '>=', since)
+        .returning('id')
+        .execute();
+      return rows.length;
+    },
     async list(filter, limit) {
       let q = db.selectFrom('outbox_jobs').selectAll();
       if (filter.status) q = q.where('status', '=', filter.status);

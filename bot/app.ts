@@ -1,0 +1,112 @@
+import type { AppDeps } from '../src/app/deps.js';
+import { forgetConversation, identifyTeamsUser, rememberConversation } from '../src/app/rememberConversation.js';
+import { DomainError } from '../src/domain/errors.js';
+import { principalOf, type Staff } from '../src/domain/staff.js';
+import { todayIn } from '../src/ports/clock.js';
+import { describeError, type Logger } from '../src/lib/logger.js';
+import { liveCard, showActionOf } from './cards/build.js';
+import { type CardContext, errorCard } from './cards/cards.js';
+import type { Card } from './cards/render.js';
+import { cardActionSchema, cardOf, perform } from './cardActions.js';
+import { commandOf, helpFor, myCases, reviewsDue } from './commands.js';
+import type { TabLinks } from './links.js';
+import type { ChatUser, Turn } from './turn.js';
+
+/**
+ * The bot's logic, free of any bot framework: what to say to a message, to an install and to a
+ * card action. Everything it does goes through the use cases of src/app.
+ */
+export interface BotApp {
+  onMessage(turn: Turn, text: string): Promise<void>;
+  /** The app was installed: remember the chat and welcome the person. */
+  onInstalled(turn: Turn): Promise<void>;
+  /** Any other sign of the person (an update of the installation): remember the chat. */
+  onSeen(turn: Turn): Promise<void>;
+  /** The person removed the app from their personal chat: stop sending, and let the tab say so. */
+  onRemoved(turn: Turn): Promise<void>;
+  /** An Action.Execute from a card (a button or a refresh): the card to show in its place. */
+  onCardAction(user: ChatUser, value: unknown): Promise<Card>;
+}
+
+const UNKNOWN_PERSON = 'ECM for Teams does not know your Teams account yet. Ask your ECM administrator to add you; until then I cannot show you anything.';
+
+/** A message for the person: a validation failure lists what to fix. Domain messages never carry a child's name. */
+function explain(error: DomainError): string {
+  const details = Array.isArray(error.details) ? (error.details as { path?: string; message?: string }[]).map((d) => d.message).filter(Boolean) : [];
+  return details.length ? `${error.message} ${details.map((m) => `${m}.`).join(' ')}` : error.message;
+}
+
+export function createBotApp(deps: AppDeps, links: TabLinks, logger: Logger): BotApp {
+  const contextFor = (user: ChatUser, notice: string | null = null): CardContext => ({
+    userIds: [user.id],
+    links,
+    today: todayIn(deps.clock),
+    now: deps.clock.now().toISOString(),
+    notice,
+  });
+
+  async function remember(turn: Turn): Promise<Staff | null> {
+    const staff = await identifyTeamsUser(deps, turn.user.aadObjectId);
+    if (staff && turn.personal) {
+      const resent = await rememberConversation(deps, staff, turn.reference);
+      if (resent > 0) logger.info('notifications queued again for a person who came back', { staffId: staff.id, count: resent });
+    }
+    return staff;
+  }
+
+  return {
+    async onMessage(turn, text) {
+      const staff = await remember(turn);
+      if (!staff) return turn.reply({ text: UNKNOWN_PERSON });
+      // Caseloads are for the person asking: in a group chat or channel, others would read them too.
+      if (!turn.personal) return turn.reply({ text: 'Please ask me in our one-to-one chat: what I answer is for you alone.' });
+      const command = commandOf(text);
+      const p = principalOf(staff);
+      switch (command) {
+        case 'help':
+          return turn.reply({ card: helpFor(links) });
+        case 'my cases':
+          await turn.typing();
+          return turn.reply({ card: await myCases(deps, p, links) });
+        case 'reviews due':
+          await turn.typing();
+          return turn.reply({ card: await reviewsDue(deps, p, links) });
+        case null:
+          return turn.reply({ text: 'Sorry, I did not understand that. Type **help** to see what I can do.' });
+      }
+    },
+
+    async onInstalled(turn) {
+      const staff = await remember(turn);
+      if (!staff) return turn.reply({ text: UNKNOWN_PERSON });
+      return turn.reply({ card: helpFor(links, `Welcome to ECM for Teams, ${staff.name}`) });
+    },
+
+    async onSeen(turn) {
+      await remember(turn);
+    },
+
+    async onRemoved(turn) {
+      const staff = await identifyTeamsUser(deps, turn.user.aadObjectId);
+      if (staff && turn.personal) await forgetConversation(deps, staff);
+    },
+
+    async onCardAction(user, value) {
+      const staff = await identifyTeamsUser(deps, user.aadObjectId);
+      if (!staff) return errorCard(UNKNOWN_PERSON);
+      const parsed = cardActionSchema.safeParse(value);
+      if (!parsed.success) return errorCard('This card’s button sent something I cannot act on. Open ECM for Teams instead.');
+      const action = parsed.data.action;
+      const card = cardOf(action);
+      const p = principalOf(staff);
+      try {
+        const notice = await perform(deps, p, action);
+        return await liveCard(deps, p, card, contextFor(user, notice));
+      } catch (error) {
+        if (error instanceof DomainError) return errorCard(explain(error), showActionOf(card));
+        logger.error('a card action failed', { verb: action.verb, error: describeError(error) });
+        return errorCard('Something went wrong on our side. It has been logged; please try again.', showActionOf(card));
+      }
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { acceptTerms } from '../src/app/acceptTerms.js';
+import type { AppDeps } from '../src/app/deps.js';
+import { parseInput } from '../src/app/input.js';
+import { recordAgreement } from '../src/app/recordAgreement.js';
+import { respondToMeeting } from '../src/app/respondToMeeting.js';
+import { type AgreementInput, agreementInputSchema, METHODS, type Party } from '../src/domain/agreement.js';
+import { ruleViolation } from '../src/domain/errors.js';
+import type { Principal } from '../src/domain/staff.js';
+import { todayIn } from '../src/ports/clock.js';
+import type { LiveCard } from './cards/build.js';
+
+/**
+ * Every Action.Execute the cards carry, checked with zod before anything is done. Ids are only
+ * where to look: the use cases decide whether this person may act on that case, meeting or
+ * invitation, so forged data meets the same policy as the tab does.
+ */
+const caseId = z.uuid();
+const meetingId = z.uuid();
+const decision = z.enum(['given', 'declined', 'not_yet_known']);
+const method = z.enum(METHODS);
+const isoDate = z.iso.date();
+
+export const cardActionSchema = z.object({
+  action: z.discriminatedUnion('verb', [
+    z.object({ type: z.literal('Action.Execute'), verb: z.literal('invitation.show'), data: z.object({ caseId, meetingId }) }),
+    z.object({
+      type: z.literal('Action.Execute'),
+      verb: z.literal('meeting.respond'),
+      data: z.object({ caseId, meetingId, response: z.enum(['accepted', 'declined']) }),
+    }),
+    z.object({
+      type: z.literal('Action.Execute'),
+      verb: z.literal('terms.accept'),
+      data: z.object({ caseId, meetingId: meetingId.optional(), termsVersion: z.string().min(1).max(20) }),
+    }),
+    z.object({ type: z.literal('Action.Execute'), verb: z.literal('agreement.show'), data: z.object({ caseId }) }),
+    z.object({
+      type: z.literal('Action.Execute'),
+      verb: z.literal('agreement.record'),
+      data: z.object({
+        caseId,
+        youngPersonDecision: decision.default('not_yet_known'),
+        youngPersonDate: isoDate.optional(),
+        youngPersonMethod: method.optional(),
+        competenceNote: z.string().max(1000).optional(),
+        parentCarerDecision: decision.default('not_yet_known'),
+        parentCarerDate: isoDate.optional(),
+        parentCarerMethod: method.optional(),
+      }),
+    }),
+    z.object({ type: z.literal('Action.Execute'), verb: z.literal('team.show'), data: z.object({ caseId }) }),
+  ]),
+});
+export type CardAction = z.infer<typeof cardActionSchema>['action'];
+
+/** Which live card an action belongs to: shown again after the action, or offered as "Back" after an error. */
+export function cardOf(action: CardAction): LiveCard {
+  switch (action.verb) {
+    case 'invitation.show':
+    case 'meeting.respond':
+      return { kind: 'invitation', caseId: action.data.caseId, meetingId: action.data.meetingId };
+    case 'terms.accept':
+      return action.data.meetingId
+        ? { kind: 'invitation', caseId: action.data.caseId, meetingId: action.data.meetingId }
+        : { kind: 'team', caseId: action.data.caseId };
+    case 'agreement.show':
+    case 'agreement.record':
+      return { kind: 'agreement', caseId: action.data.caseId };
+    case 'team.show':
+      return { kind: 'team', caseId: action.data.caseId };
+  }
+}
+
+/** Carries out an action through its use case; returns a line for the card saying what happened, if anything did. */
+export async function perform(deps: AppDeps, p: Principal, action: CardAction): Promise<string | null> {
+  switch (action.verb) {
+    case 'invitation.show':
+    case 'agreement.show':
+    case 'team.show':
+      return null;
+    case 'meeting.respond':
+      await respondToMeeting(deps, p, action.data.caseId, action.data.meetingId, { response: action.data.response });
+      return action.data.response === 'accepted' ? 'You accepted this meeting.' : 'You declined this meeting. The organiser will see your answer.';
+    case 'terms.accept':
+      await acceptTerms(deps, p, action.data.caseId, { termsVersion: action.data.termsVersion });
+      return 'You accepted the terms: the case is open to you in ECM for Teams.';
+    case 'agreement.record':
+      return recordFromCard(deps, p, action.data);
+  }
+}
+
+type AgreementForm = Extract<CardAction, { verb: 'agreement.record' }>['data'];
+
+/** Both decisions are checked before either is recorded, so a mistake in one records neither. */
+async function recordFromCard(deps: AppDeps, p: Principal, form: AgreementForm): Promise<string> {
+  const parties: { party: Party; decision: AgreementForm['youngPersonDecision']; date?: string; method?: string; note?: string }[] = [
+    { party: 'young_person', decision: form.youngPersonDecision, date: form.youngPersonDate, method: form.youngPersonMethod, note: form.competenceNote },
+    { party: 'parent_carer', decision: form.parentCarerDecision, date: form.parentCarerDate, method: form.parentCarerMethod },
+  ];
+  const inputs: AgreementInput[] = parties
+    .filter((x) => x.decision !== 'not_yet_known')
+    .map((x) =>
+      parseInput(
+        agreementInputSchema,
+        {
+          party: x.party,
+          decision: x.decision,
+          date: x.date,
+          method: x.method,
+          ...(x.note?.trim() ? { competenceNote: x.note.trim() } : {}),
+        },
+        x.party === 'young_person' ? "The young person's agreement" : "The parent or carer's agreement",
+      ),
+    );
+  if (inputs.length === 0) throw ruleViolation('Nothing to record: choose what at least one of them decided, or come back when you know.');
+  if (inputs.some((a) => a.date > todayIn(deps.clock))) throw ruleViolation('A decision cannot be dated in the future.');
+  for (const input of inputs) await recordAgreement(deps, p, form.caseId, input);
+  return inputs.length === 2 ? 'Both decisions recorded.' : 'Decision recorded.';
+}

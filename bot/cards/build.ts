@@ -1,0 +1,55 @@
+import type { AppDeps } from '../../src/app/deps.js';
+import { showAgreementPrompt } from '../../src/app/showAgreementPrompt.js';
+import { showCase } from '../../src/app/showCase.js';
+import { showInvitation } from '../../src/app/showInvitation.js';
+import type { Principal } from '../../src/domain/staff.js';
+import type { Notification } from '../../src/ports/notifier.js';
+import { agreementCard, type CardContext, formulationApprovedCard, invitationCard, reviewReminderCard, teamInvitedCard } from './cards.js';
+import type { Card } from './render.js';
+
+/** The cards that answer for themselves: each shows the reader's current state and refreshes. */
+export type LiveCard = { kind: 'invitation'; caseId: string; meetingId: string } | { kind: 'agreement'; caseId: string } | { kind: 'team'; caseId: string };
+
+/** The card action that shows a live card again (its refresh verb). */
+export function showActionOf(card: LiveCard): { verb: string; data: Record<string, unknown> } {
+  switch (card.kind) {
+    case 'invitation':
+      return { verb: 'invitation.show', data: { caseId: card.caseId, meetingId: card.meetingId } };
+    case 'agreement':
+      return { verb: 'agreement.show', data: { caseId: card.caseId } };
+    case 'team':
+      return { verb: 'team.show', data: { caseId: card.caseId } };
+  }
+}
+
+/** A live card as this person sees it now, through the use cases (so through the access policy). */
+export async function liveCard(deps: AppDeps, p: Principal, card: LiveCard, ctx: CardContext): Promise<Card> {
+  switch (card.kind) {
+    case 'invitation':
+      return invitationCard(await showInvitation(deps, p, card.caseId, card.meetingId), ctx);
+    case 'agreement':
+      return agreementCard(await showAgreementPrompt(deps, p, card.caseId), ctx);
+    case 'team':
+      return teamInvitedCard(await showCase(deps, p, card.caseId), ctx);
+  }
+}
+
+/** The card a notification is delivered as, built for its recipient. */
+export async function notificationCard(deps: AppDeps, recipient: Principal, n: Notification, ctx: CardContext): Promise<Card> {
+  switch (n.kind) {
+    case 'meeting.invitation':
+      return liveCard(deps, recipient, { kind: 'invitation', caseId: n.caseId, meetingId: n.meetingId }, ctx);
+    case 'agreement.prompt':
+      return liveCard(deps, recipient, { kind: 'agreement', caseId: n.caseId }, ctx);
+    case 'team.invited':
+      return liveCard(deps, recipient, { kind: 'team', caseId: n.caseId }, ctx);
+    case 'review.reminder': {
+      const c = await showCase(deps, recipient, n.caseId);
+      return reviewReminderCard({ caseId: c.id, reference: c.reference, dueDate: n.dueDate, overdue: n.overdue }, ctx.links);
+    }
+    case 'formulation.approved': {
+      const c = await showCase(deps, recipient, n.caseId);
+      return formulationApprovedCard({ caseId: c.id, reference: c.reference, formulationNumber: n.formulationNumber }, ctx.links);
+    }
+  }
+}

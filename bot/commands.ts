@@ -1,0 +1,60 @@
+import type { AppDeps } from '../src/app/deps.js';
+import { listCaseload } from '../src/app/listCaseload.js';
+import { listReviewsDue } from '../src/app/listReviewsDue.js';
+import { type Principal } from '../src/domain/staff.js';
+import { caseListCard, type CaseListItem, type CommandHelp, helpCard } from './cards/cards.js';
+import type { Card } from './cards/render.js';
+import type { TabLinks } from './links.js';
+
+/** What a person can type to the bot. Answers name cases by reference and dates only. */
+export const COMMANDS: CommandHelp[] = [
+  { name: 'my cases', description: 'the cases you work on, with their review dates' },
+  { name: 'reviews due', description: 'reviews due in the next two weeks, and overdue ones' },
+  { name: 'help', description: 'what I can do' },
+];
+
+const INTRO =
+  'I send you meeting invitations, agreement prompts and review reminders for Enhanced Case Management, and you can answer them here. Type one of these:';
+
+export type CommandName = 'help' | 'my cases' | 'reviews due';
+
+/** The command a message asks for, ignoring @mentions, case and punctuation; null when it is none of them. */
+export function commandOf(text: string): CommandName | null {
+  const words = text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .toLowerCase()
+    .replace(/[^a-z ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (words === 'help' || words === '' || words === 'hi' || words === 'hello') return 'help';
+  if (words === 'my cases' || words === 'cases' || words === 'caseload' || words === 'my caseload') return 'my cases';
+  if (words === 'reviews due' || words === 'reviews' || words === 'due reviews') return 'reviews due';
+  return null;
+}
+
+export const helpFor = (links: TabLinks, greeting = 'ECM for Teams'): Card => helpCard(greeting, INTRO, COMMANDS, links);
+
+/** The first page of a caseload is plenty for a chat answer; the tab has the rest. */
+const CASELOAD_PAGE = 50;
+
+export async function myCases(deps: AppDeps, p: Principal, links: TabLinks): Promise<Card> {
+  const page = await listCaseload(deps, p, { status: 'referred,awaiting_agreement,active', limit: String(CASELOAD_PAGE) });
+  const items: CaseListItem[] = page.items.map((c) => ({
+    caseId: c.id,
+    reference: c.reference,
+    dates: [`referred ${c.referredAt.slice(0, 10)}`, c.review ? `review due ${c.review.nextReviewDue}` : null].filter(Boolean).join(', '),
+    urgent: c.review?.state === 'overdue',
+  }));
+  return caseListCard('Your cases', 'You have no open cases.', items, links);
+}
+
+export async function reviewsDue(deps: AppDeps, p: Principal, links: TabLinks): Promise<Card> {
+  const due = await listReviewsDue(deps, p);
+  const items: CaseListItem[] = due.map((d) => ({
+    caseId: d.caseId,
+    reference: d.reference,
+    dates: d.review.state === 'overdue' ? `overdue since ${d.review.overdueFrom} (due ${d.review.nextReviewDue})` : `due ${d.review.nextReviewDue}`,
+    urgent: d.review.state === 'overdue',
+  }));
+  return caseListCard('Reviews due', 'No reviews are due in the next two weeks.', items, links);
+}

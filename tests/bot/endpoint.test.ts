@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/testSystem.js';
+import { teamsUserOf } from './fixtures.js';
+
+const activity = {
+  type: 'message',
+  id: 'm1',
+  text: 'my cases',
+  channelId: 'msteams',
+  serviceUrl: 'http://127.0.0.1:9/',
+  from: teamsUserOf('yjs-amy'),
+  recipient: { id: '28:bot', name: 'ECM for Teams' },
+  conversation: { id: 'a:forged', conversationType: 'personal' },
+};
+
+describe('/api/messages with a bot app id', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({
+      env: { BOT_ID: '2c9d6f0e-1a2b-4c3d-8e9f-0a1b2c3d4e5f', SECRET_BOT_PASSWORD: 'not-a-real-secret', BOT_TENANT_ID: '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6' },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('refuses an activity that does not come from the Bot Framework, and remembers nothing', async () => {
+    const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    expect(res.status).toBe(401);
+    const stored = await t.system.deps.store.transaction((tx) => tx.conversations.get('yjs-amy'));
+    expect(stored).toBeNull();
+  });
+});
+
+describe('/api/messages in Microsoft 365 mode without a bot app id', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ env: { ECM_MODE: 'm365', ECM_DEV_SIGN_IN: 'true' } });
+  });
+  afterAll(() => t.close());
+
+  it('is not there at all rather than open', async () => {
+    const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    expect(res.status).toBe(404);
+  });
+});

@@ -1,0 +1,42 @@
+import { DEMO_STAFF } from '../../src/demo/people.js';
+import { activeCase } from '../support/factories.js';
+import type { TestServer } from '../support/testSystem.js';
+
+export const staff = (id: string) => {
+  const s = DEMO_STAFF.find((p) => p.id === id);
+  if (!s?.aadObjectId) throw new Error(`no demo person ${id}`);
+  return s;
+};
+
+/** The Teams user of a demo person, as Teams would present them in their personal chat with the bot. */
+export const teamsUserOf = (id: string) => ({ id: `29:${id}`, aadObjectId: staff(id).aadObjectId as string, name: staff(id).name });
+
+export const CHILD_NAME = 'Jordan Test';
+
+export interface CaseWithMeeting {
+  caseId: string;
+  reference: string;
+  meetingId: string;
+}
+
+/**
+ * An active Bristol case (Amy Clarke holds it), with PC Jo Harris invited as a partner who has not
+ * yet accepted the terms, and a formulation meeting Sam Okafor has arranged for Amy and Jo.
+ */
+export async function caseWithMeeting(t: TestServer, overrides: Record<string, unknown> = {}): Promise<CaseWithMeeting> {
+  const amy = await t.signIn('yjs-amy');
+  const sam = await t.signIn('ecm-sam');
+  const caseId = await activeCase(amy, { childName: CHILD_NAME, ...overrides });
+  const invited = await sam.post(`/api/v1/cases/${caseId}/team`, { staffId: 'police-jo', agency: 'police', caseRole: 'partner' });
+  if (invited.status !== 201) throw new Error(`invitation failed: ${JSON.stringify(invited.body)}`);
+  const scheduled = await sam.post(`/api/v1/cases/${caseId}/meetings`, {
+    kind: 'formulation',
+    startsAt: '2026-12-08T10:00:00Z',
+    endsAt: '2026-12-08T12:00:00Z',
+    attendeeIds: ['yjs-amy', 'police-jo'],
+    location: 'Bristol YJS, room 2',
+  });
+  if (scheduled.status !== 201) throw new Error(`scheduling failed: ${JSON.stringify(scheduled.body)}`);
+  const shown = await amy.get(`/api/v1/cases/${caseId}`);
+  return { caseId, reference: shown.body.reference, meetingId: scheduled.body.id };
+}

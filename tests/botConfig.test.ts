@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.js';
+
+const BOT_ID = '2c9d6f0e-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
+const TENANT = '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
+
+const problems = (env: Record<string, string>) => {
+  try {
+    parseConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+};
+
+describe('the bot settings', () => {
+  it('in local mode the bot runs without an app id', () => {
+    expect(parseConfig({}).botEnabled).toBe(true);
+  });
+
+  it('refuses to start in production without a bot app id', () => {
+    expect(problems({ NODE_ENV: 'production', ECM_MODE: 'm365' })).toContainEqual(expect.stringMatching(/^BOT_ID: .*unauthenticated/));
+  });
+
+  it('in Microsoft 365 mode without an app id the bot stays off rather than open', () => {
+    expect(parseConfig({ ECM_MODE: 'm365' }).botEnabled).toBe(false);
+  });
+
+  it('an app id needs its secret and, for a single-tenant bot, its tenant', () => {
+    expect(problems({ BOT_ID })).toEqual([expect.stringMatching(/^SECRET_BOT_PASSWORD/), expect.stringMatching(/^BOT_TENANT_ID/)]);
+    const c = parseConfig({ ECM_MODE: 'm365', BOT_ID, SECRET_BOT_PASSWORD: 's3cret', BOT_TENANT_ID: TENANT });
+    expect(c.botEnabled).toBe(true);
+    expect(problems({ BOT_ID, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: TENANT })).toEqual([]);
+  });
+
+  it('limits notifications to 10 a minute per person unless told otherwise', () => {
+    expect(parseConfig({}).BOT_NOTIFICATIONS_PER_MINUTE).toBe(10);
+    expect(problems({ BOT_NOTIFICATIONS_PER_MINUTE: '0' })).toHaveLength(1);
+  });
+});
