@@ -13,6 +13,7 @@ import { CALENDAR_SYNC_KIND } from './app/meetings.js';
 import type { Config } from './config.js';
 import { seedDemoData } from './demo/seed.js';
 import { createHttpApp } from './http/server.js';
+import { tabRoutes } from './http/tab.js';
 import { startOutboxWorker, type OutboxWorker } from './jobs/outboxWorker.js';
 import { createLogger, describeError, type Logger } from './lib/logger.js';
 import type { Clock } from './ports/clock.js';
@@ -67,6 +68,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     sessionHours: config.SESSION_HOURS,
     maxBodyBytes: config.MAX_BODY_BYTES,
     writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
+    mounts: [{ path: '/tab', handler: tabRoutes(resolve(import.meta.dirname, '..', 'tab', 'dist')) }],
   });
 
   let server: Server | null = null;
