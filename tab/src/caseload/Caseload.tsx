@@ -1,4 +1,4 @@
-import { Badge, Button, Field, makeStyles, Select, Title2, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Link, makeStyles, Select, Title2, tokens } from '@fluentui/react-components';
 import { Warning20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { get } from '../api/client.js';
@@ -52,7 +52,7 @@ export function CaseCatalogue() {
       key: 'reference',
       label: 'Reference',
       sortValue: (c) => c.reference,
-      render: (c) => <a href={hrefOf({ view: 'case', caseId: c.id, section: 'overview' })}>{c.reference}</a>,
+      render: (c) => <Link href={hrefOf({ view: 'case', caseId: c.id, section: 'overview' })}>{c.reference}</Link>,
     },
     { key: 'child', label: 'Young person', sortValue: (c) => c.child?.name ?? '', render: (c) => c.child?.name ?? 'Accept the terms to see' },
     { key: 'service', label: 'Service', sortValue: (c) => c.serviceId, render: (c) => c.serviceId },

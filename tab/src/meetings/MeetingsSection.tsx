@@ -1,4 +1,4 @@
-import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ApiError, download, etagOf, get, post } from '../api/client.js';
 import type { FormulationRecord, Meeting, TeamMember } from '../api/types.js';
@@ -100,9 +100,9 @@ export default function MeetingsSection({ view, reload }: CaseProps) {
           {open.location ? <p>Where: {open.location}</p> : null}
           {open.joinUrl ? (
             <p>
-              <a href={open.joinUrl} target="_blank" rel="noreferrer">
+              <Link href={open.joinUrl} target="_blank" rel="noreferrer">
                 Join the Teams meeting
-              </a>
+              </Link>
             </p>
           ) : null}
           <h4>Who is coming</h4>

@@ -1,4 +1,4 @@
-import { Button, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { CaseCatalogue } from '../caseload/Caseload.js';
 import { ReferForm } from '../caseload/ReferForm.js';
@@ -34,13 +34,13 @@ export default function Content({ theme, setTheme }: { theme: ThemeName; setThem
   }, [route.view]);
   return (
     <>
-      <a href="#main" className={s.skip} onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+      <Link href="#main" className={s.skip} onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
         Skip to content
-      </a>
+      </Link>
       <header className={s.header}>
-        <a className={s.brand} href="#/">
+        <Link className={s.brand} href="#/">
           ECM for Teams
-        </a>
+        </Link>
         <span>
           {me.name} · {me.roleLabel}
         </span>
