@@ -38,7 +38,7 @@ export async function startHarness(): Promise<Harness> {
     async signedIn(staffId, o = {}) {
       const api = await server.signIn(staffId);
       const context = await browser.newContext({ viewport: { width: o.width ?? 1280, height: o.height ?? 900 } });
-      await context.addInitScript((token: string) => sessionStorage.setItem('ecm-dev-token', token), api.token);
+      await context.addInitScript(`sessionStorage.setItem('ecm-dev-token', ${JSON.stringify(api.token)})`);
       const page = await context.newPage();
       return { context, page, api };
     },

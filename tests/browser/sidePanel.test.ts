@@ -23,11 +23,9 @@ describe('the meeting side panel at 320 px', () => {
       await s.page.goto(tabUrl(h, `frame=sidePanel&caseId=${caseId}&theme=dark`));
       await s.page.locator('[data-live-state="live"]').waitFor();
       await s.page.getByLabel('How precisely is the time known?').selectOption(precision);
-      const widths = await s.page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        client: document.documentElement.clientWidth,
-        body: document.body.scrollWidth,
-      }));
+      const widths = (await s.page.evaluate(
+        '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth, body: document.body.scrollWidth })',
+      )) as { scroll: number; client: number; body: number };
       expect(widths.client).toBe(320);
       expect(widths.scroll).toBeLessThanOrEqual(widths.client);
       expect(widths.body).toBeLessThanOrEqual(widths.client);
