@@ -1,19 +1,18 @@
 import { FluentProvider, Spinner } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { get } from './api/client.js';
 import type { DevAccount, Me } from './api/types.js';
 import { ErrorNotice } from './common/ErrorNotice.js';
 import { purgeOldDrafts, setDraftOwner } from './common/drafts.js';
 import { AppContext, todayIso, type AppState } from './context.js';
 import { notifyLoaded, onTeamsThemeChange, type Host, type ThemeName } from './host/teams.js';
+import { prefetchFor } from './prefetch.js';
 import { connectApi, devToken, forgetDevToken } from './session.js';
 import { THEMES } from './theme.js';
 import { devAccounts, OpenInTeams, SignIn } from './views/SignIn.js';
 
-const Content = lazy(() => import('./views/Content.js'));
-const Settings = lazy(() => import('./views/Settings.js'));
-const SidePanel = lazy(() => import('./views/SidePanel.js'));
-const Stage = lazy(() => import('./views/Stage.js'));
+import { useModule } from './common/useModule.js';
+import { FRAME_VIEWS } from './sections.js';
 
 type Phase =
   | { kind: 'loading' }
@@ -43,6 +42,7 @@ export function App({ host }: { host: Host }) {
         if (live) setPhase(accounts ? { kind: 'signIn', accounts } : { kind: 'openInTeams' });
         return;
       }
+      if (host.frame === 'content') prefetchFor(window.location.hash, host.caseId);
       const me = await get<Me>('/me');
       setDraftOwner(me.staffId);
       if (live) setPhase({ kind: 'ready', me });
@@ -101,19 +101,17 @@ export function App({ host }: { host: Host }) {
       ) : null}
       {state ? (
         <AppContext.Provider value={state}>
-          <Suspense fallback={<Spinner label="Loading…" />}>
-            {host.frame === 'settings' ? (
-              <Settings />
-            ) : host.frame === 'sidePanel' ? (
-              <SidePanel />
-            ) : host.frame === 'meetingStage' ? (
-              <Stage />
-            ) : (
-              <Content theme={state.theme} setTheme={state.setTheme} />
-            )}
-          </Suspense>
+          <FrameView frame={host.frame} theme={state.theme} setTheme={state.setTheme} />
         </AppContext.Provider>
       ) : null}
     </FluentProvider>
   );
+}
+
+/** The view Teams asked for by frame context (content, settings, side panel or stage). */
+function FrameView({ frame, theme, setTheme }: { frame: Host['frame']; theme: ThemeName; setTheme: (t: ThemeName) => void }) {
+  const mod = useModule(FRAME_VIEWS[frame]);
+  if (!mod) return <Spinner label="Loading…" />;
+  const View = mod.default as (p: { theme: ThemeName; setTheme: (t: ThemeName) => void }) => React.ReactNode;
+  return <View theme={theme} setTheme={setTheme} />;
 }

@@ -1,18 +1,15 @@
 import { Badge, makeStyles, Tab, TabList, Title2, tokens } from '@fluentui/react-components';
-import { lazy, Suspense } from 'react';
+import { useModule } from '../common/useModule.js';
+import { SECTION_MODULES } from '../sections.js';
 import { request } from '../api/client.js';
 import type { CaseAction, CaseView } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useLoad } from '../common/useLoad.js';
 import { formatDate, label, REVIEW_LABELS, STATUS_LABELS } from '../labels.js';
+import { caseFromPrefetch } from '../prefetch.js';
 import { navigate, type CaseSection } from '../router.js';
 import { Overview } from './Overview.js';
 import { TermsAcceptance } from './Terms.js';
-
-const TimelineSection = lazy(() => import('../timeline/TimelineSection.js'));
-const FormulationSection = lazy(() => import('../formulation/FormulationSection.js'));
-const TrmSection = lazy(() => import('../trm/TrmSection.js'));
-const MeetingsSection = lazy(() => import('../meetings/MeetingsSection.js'));
 
 const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalM },
@@ -36,7 +33,7 @@ export interface CaseProps {
 /** One case: its sections as tabs, each shown only when the person's role allows it (allowedActions). */
 export function CasePage({ caseId, section }: { caseId: string; section: CaseSection }) {
   const s = useStyles();
-  const loaded = useLoad(() => request<CaseView>('GET', `/cases/${caseId}`), [caseId]);
+  const loaded = useLoad(() => caseFromPrefetch(caseId) ?? request<CaseView>('GET', `/cases/${caseId}`), [caseId]);
   const c = loaded.data?.body;
   if (loaded.error) return <ErrorNotice error={loaded.error} />;
   if (!c) return <p role="status">Loading the case…</p>;
@@ -70,13 +67,14 @@ export function CasePage({ caseId, section }: { caseId: string; section: CaseSec
           </Tab>
         ))}
       </TabList>
-      <Suspense fallback={<p role="status">Loading…</p>}>
-        {current === 'overview' ? <Overview {...props} /> : null}
-        {current === 'timeline' ? <TimelineSection {...props} /> : null}
-        {current === 'formulation' ? <FormulationSection {...props} /> : null}
-        {current === 'trm' ? <TrmSection {...props} /> : null}
-        {current === 'meetings' ? <MeetingsSection {...props} /> : null}
-      </Suspense>
+      {current === 'overview' ? <Overview {...props} /> : <Section load={SECTION_MODULES[current]} props={props} />}
     </article>
   );
+}
+
+function Section({ load, props }: { load: () => Promise<{ default: (p: CaseProps) => React.ReactNode }>; props: CaseProps }) {
+  const mod = useModule(load);
+  if (!mod) return <p role="status">Loading…</p>;
+  const View = mod.default;
+  return <View {...props} />;
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { get } from '../api/client.js';
 import type { LiveEvent, Page, TimelineEntry } from '../api/types.js';
 import { compareLifeOrder } from '../timeline/layout.js';
+import { timelineFromPrefetch } from '../prefetch.js';
 import { watchCaseEvents, type LiveState } from './sse.js';
 
 export interface LiveNote {
@@ -63,7 +64,7 @@ export function useLiveTimeline(caseId: string, me: string | null, onOtherEvent?
         } else otherRef.current?.(ev);
       },
     });
-    loadTimeline(caseId)
+    (timelineFromPrefetch(caseId) ?? loadTimeline(caseId))
       .then((items) => {
         if (!active) return;
         setEntries((m) => {
