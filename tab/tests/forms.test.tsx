@@ -24,6 +24,7 @@ describe('adding a timeline entry during a meeting', () => {
     });
     const user = userEvent.setup();
     const first = renderSignedIn(<EntryForm caseId="case-1" categories={categories} myAgency="police" onSaved={() => {}} />);
+    fireEvent.change(screen.getByLabelText(/^Category/), { target: { value: 'police_justice' } });
     await user.type(screen.getByLabelText(/^Age of the child/), '9');
     await user.type(screen.getByLabelText(/What happened/), 'Arrested after a fight near school.');
     await user.click(screen.getByRole('button', { name: 'Add to the timeline' }));
@@ -44,12 +45,13 @@ describe('adding a timeline entry during a meeting', () => {
     renderSignedIn(<EntryForm caseId="case-1" categories={categories} myAgency="police" onSaved={saved} />);
     fireEvent.change(screen.getByLabelText('How precisely is the time known?'), { target: { value: 'month' } });
     fireEvent.change(screen.getByLabelText(/^Month/), { target: { value: '2019-03' } });
+    fireEvent.change(screen.getByLabelText(/^Category/), { target: { value: 'care_placements' } });
     await user.type(screen.getByLabelText(/What happened/), 'Moved to a new foster placement.');
     await user.click(screen.getByRole('button', { name: 'Add to the timeline' }));
     await waitFor(() => expect(saved).toHaveBeenCalled());
     expect(api.calls[0]!.body).toEqual({
       when: { precision: 'month', month: '2019-03' },
-      category: 'pregnancy_birth',
+      category: 'care_placements',
       sourceAgency: 'police',
       confidence: 'reported',
       description: 'Moved to a new foster placement.',

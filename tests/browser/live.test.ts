@@ -19,6 +19,7 @@ describe('two attendees on one case', () => {
     await jo.page.locator('[data-live-state="live"]').waitFor();
 
     // Amy adds from the meeting side panel; Jo's timeline shows it.
+    await amy.page.getByLabel('Category').selectOption('education');
     await amy.page.getByLabel('Age of the child (years)').fill('9');
     await amy.page.getByLabel('What happened (facts, not opinion)').fill('Excluded for a day after a fight in the playground.');
     const saved = amy.page.waitForResponse((r) => r.url().endsWith('/timeline') && r.request().method() === 'POST');
@@ -31,6 +32,7 @@ describe('two attendees on one case', () => {
 
     // Jo adds from the content tab; Amy's side panel shows it.
     await jo.page.getByRole('button', { name: 'Add an entry' }).click();
+    await jo.page.getByRole('dialog').getByLabel('Category').selectOption('exploitation_missing');
     await jo.page.getByLabel('Age of the child (years)').fill('10');
     await jo.page.getByLabel('What happened (facts, not opinion)').fill('Reported missing overnight; found at a friend’s house.');
     const joSaved = jo.page.waitForResponse((r) => r.url().endsWith('/timeline') && r.request().method() === 'POST');

@@ -52,7 +52,7 @@ export default function FormulationSection({ view }: CaseProps) {
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
 
   useEffect(() => {
     if (!current) return setContent(null);
@@ -74,14 +74,14 @@ export default function FormulationSection({ view }: CaseProps) {
   );
   const evidence = useMemo(() => new Set(content?.hypotheses.find((h) => h.id === selected)?.evidence ?? []), [content, selected]);
 
-  const act = async (work: () => Promise<Formulation | null>) => {
+  const act = async (work: () => Promise<Formulation | null>, message: string) => {
     setBusy(true);
     setError(null);
     try {
       await work();
       if (draftKey) clearDraft(draftKey);
       record.reload();
-      setSavedAt(new Date().toISOString());
+      setDone(message);
     } catch (e) {
       setError(e);
     } finally {
@@ -112,22 +112,22 @@ export default function FormulationSection({ view }: CaseProps) {
           <Button
             appearance="primary"
             disabled={busy || !content}
-            onClick={() => act(() => put(`/cases/${view.id}/formulation`, content, etagOf(current!.version)))}
+            onClick={() => act(() => put(`/cases/${view.id}/formulation`, content, etagOf(current!.version)), 'Saved.')}
           >
             Save the draft
           </Button>
         ) : null}
         {current?.status === 'draft' && can('formulation.approve') && view.status === 'active' ? (
-          <Button disabled={busy} onClick={() => act(() => post(`/cases/${view.id}/formulation/approval`, undefined, etagOf(current.version)))}>
+          <Button disabled={busy} onClick={() => act(() => post(`/cases/${view.id}/formulation/approval`, undefined, etagOf(current.version)), 'Approved.')}>
             Approve version {current.number}
           </Button>
         ) : null}
         {(!current || current.status === 'approved') && can('formulation.write') && view.status === 'active' ? (
-          <Button appearance="primary" disabled={busy} onClick={() => act(() => post(`/cases/${view.id}/formulation`))}>
+          <Button appearance="primary" disabled={busy} onClick={() => act(() => post(`/cases/${view.id}/formulation`), 'A new draft was started.')}>
             {current ? `Draft version ${current.number + 1}` : 'Start the formulation'}
           </Button>
         ) : null}
-        {savedAt && !error ? <span role="status">Saved.</span> : null}
+        {done && !error ? <span role="status">{done}</span> : null}
       </div>
       <ErrorNotice error={error} onReload={reloadLatest} onDismiss={() => setError(null)} />
       {!current ? (

@@ -97,7 +97,7 @@ export function EntryForm({
           year: '',
           age: '',
           lifeStage: 'primary',
-          category: categories[0]?.key ?? '',
+          category: '',
           sourceAgency: myAgency,
           confidence: 'reported',
           description: '',
@@ -168,7 +168,8 @@ export function EntryForm({
       </div>
       <div className={s.row}>
         <Field label="Category" required>
-          <Select value={v.category} onChange={(_, d) => set({ category: d.value })}>
+          <Select value={v.category} onChange={(_, d) => set({ category: d.value })} required>
+            <option value="">Choose a category…</option>
             {categories.map((c) => (
               <option key={c.key} value={c.key}>
                 {c.label}
