@@ -24,7 +24,12 @@ function start(key: string, load: () => Promise<unknown>) {
   pending.set(key, p);
 }
 
+let started = false;
+
+/** Once per page load: later calls (a sign-in after sign-out) load as usual. */
 export function prefetchFor(hash: string, defaultCaseId: string | null): void {
+  if (started) return;
+  started = true;
   const route = parseRoute(hash, defaultCaseId);
   preload(FRAME_VIEWS.content);
   if (route.view !== 'case') return;
