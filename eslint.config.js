@@ -20,6 +20,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-console': 'off' },
   },
   {
+    // The tab runs in the browser (Teams' webview), not in Node.
+    files: ['tab/**/*.ts', 'tab/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // The domain is pure: no I/O, no frameworks, no adapters.
     files: ['src/domain/**/*.ts'],
     rules: {

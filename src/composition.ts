@@ -28,6 +28,7 @@ import { legalPages } from './http/routes/legalPages.js';
 import { oversightRoutes } from './http/routes/oversight.js';
 import { reachRoutes } from './http/routes/reach.js';
 import { createHttpApp } from './http/server.js';
+import { tabRoutes } from './http/tab.js';
 import { startOutboxWorker, type Deliverer, type OutboxWorker } from './jobs/outboxWorker.js';
 import { startReviewReminders } from './jobs/reviewReminders.js';
 import { createLogger, describeError, type Logger } from './lib/logger.js';
@@ -151,7 +152,11 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     maxBodyBytes: config.MAX_BODY_BYTES,
     writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
     apiRouters: [documentRoutes(deps, rasteriser), oversightRoutes(deps, library), reachRoutes(deps)],
-    mounts: [...(bot ? [{ path: '/api/messages', handler: bot.router }] : []), { path: '/', handler: legalPages() }],
+    mounts: [
+      ...(bot ? [{ path: '/api/messages', handler: bot.router }] : []),
+      { path: '/tab', handler: tabRoutes(resolve(import.meta.dirname, '..', 'tab', 'dist')) },
+      { path: '/', handler: legalPages() },
+    ],
   });
 
   let server: Server | null = null;

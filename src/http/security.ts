@@ -34,7 +34,8 @@ export function securityHeaders(): RequestHandler {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:', 'https://res.cdn.office.net'],
-        connectSrc: ["'self'"],
+        // teams-js fetches its list of valid host domains from Microsoft's CDN when framed by Teams.
+        connectSrc: ["'self'", 'https://res.cdn.office.net'],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],

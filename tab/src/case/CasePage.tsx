@@ -1,0 +1,80 @@
+import { Badge, makeStyles, Tab, TabList, Title2, tokens } from '@fluentui/react-components';
+import { useModule } from '../common/useModule.js';
+import { SECTION_MODULES } from '../sections.js';
+import { request } from '../api/client.js';
+import type { CaseAction, CaseView } from '../api/types.js';
+import { ErrorNotice } from '../common/ErrorNotice.js';
+import { useLoad } from '../common/useLoad.js';
+import { formatDate, label, REVIEW_LABELS, STATUS_LABELS } from '../labels.js';
+import { caseFromPrefetch } from '../prefetch.js';
+import { navigate, type CaseSection } from '../router.js';
+import { Overview } from './Overview.js';
+import { TermsAcceptance } from './Terms.js';
+
+const useStyles = makeStyles({
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalM },
+  tabs: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalM}`, '@media print': { display: 'none' } },
+});
+
+const SECTIONS: { key: CaseSection; label: string; needs: CaseAction }[] = [
+  { key: 'overview', label: 'Overview', needs: 'case.read' },
+  { key: 'timeline', label: 'Life timeline', needs: 'timeline.read' },
+  { key: 'formulation', label: 'Formulation', needs: 'formulation.read' },
+  { key: 'trm', label: 'Trauma Recovery Model', needs: 'trm.read' },
+  { key: 'meetings', label: 'Meetings', needs: 'meeting.read' },
+];
+
+export interface CaseProps {
+  view: CaseView;
+  etag: string | null;
+  reload: () => void;
+}
+
+/** One case: its sections as tabs, each shown only when the person's role allows it (allowedActions). */
+export function CasePage({ caseId, section }: { caseId: string; section: CaseSection }) {
+  const s = useStyles();
+  const loaded = useLoad(() => caseFromPrefetch(caseId) ?? request<CaseView>('GET', `/cases/${caseId}`), [caseId]);
+  const c = loaded.data?.body;
+  if (loaded.error) return <ErrorNotice error={loaded.error} />;
+  if (!c) return <p role="status">Loading the case…</p>;
+  if (c.terms) return <TermsAcceptance view={c} onAccepted={loaded.reload} />;
+  const sections = SECTIONS.filter((x) => c.allowedActions.includes(x.needs));
+  const current = sections.some((x) => x.key === section) ? section : 'overview';
+  const props: CaseProps = { view: c, etag: loaded.data?.etag ?? null, reload: loaded.reload };
+  return (
+    <article aria-labelledby="case-title">
+      <div className={s.head}>
+        <Title2 as="h1" id="case-title">
+          {c.child?.name ?? c.reference}
+        </Title2>
+        <span>{c.reference}</span>
+        <Badge appearance="outline">{label(STATUS_LABELS, c.status)}</Badge>
+        {c.review ? (
+          <Badge color={c.review.state === 'overdue' ? 'danger' : c.review.state === 'not_due' ? 'informative' : 'warning'}>
+            Next review {formatDate(c.review.nextReviewDue)} · {label(REVIEW_LABELS, c.review.state)}
+          </Badge>
+        ) : null}
+      </div>
+      <TabList
+        className={s.tabs}
+        selectedValue={current}
+        onTabSelect={(_, d) => navigate({ view: 'case', caseId, section: d.value as CaseSection })}
+        aria-label="Case sections"
+      >
+        {sections.map((x) => (
+          <Tab key={x.key} value={x.key}>
+            {x.label}
+          </Tab>
+        ))}
+      </TabList>
+      {current === 'overview' ? <Overview {...props} /> : <Section load={SECTION_MODULES[current]} props={props} />}
+    </article>
+  );
+}
+
+function Section({ load, props }: { load: () => Promise<{ default: (p: CaseProps) => React.ReactNode }>; props: CaseProps }) {
+  const mod = useModule(load);
+  if (!mod) return <p role="status">Loading…</p>;
+  const View = mod.default;
+  return <View {...props} />;
+}

@@ -1,0 +1,126 @@
+import { Badge, Button, Field, Link, makeStyles, Select, Title2, tokens } from '@fluentui/react-components';
+import { Warning20Regular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { get } from '../api/client.js';
+import type { CaseView, Page } from '../api/types.js';
+import { ErrorNotice } from '../common/ErrorNotice.js';
+import { SortableTable, type Column } from '../common/SortableTable.js';
+import { useLoad } from '../common/useLoad.js';
+import { useApp } from '../context.js';
+import { AGREEMENT_LABELS, formatDate, label, REVIEW_LABELS, STATUS_LABELS } from '../labels.js';
+import { hrefOf, navigate } from '../router.js';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', marginBottom: tokens.spacingVerticalM },
+  overdue: { display: 'inline-flex', alignItems: 'center', gap: '4px' },
+});
+
+export async function loadCaseload(service: string, status: string): Promise<CaseView[]> {
+  const all: CaseView[] = [];
+  let after: string | null = null;
+  do {
+    const q = new URLSearchParams({ limit: '200' });
+    if (service) q.set('service', service);
+    if (status) q.set('status', status);
+    if (after) q.set('after', after);
+    const page: Page<CaseView> = await get<Page<CaseView>>(`/cases?${q}`);
+    all.push(...page.items);
+    after = page.nextCursor;
+  } while (after && all.length < 2000);
+  return all;
+}
+
+const agreementText = (c: CaseView) =>
+  c.agreement
+    ? `Young person: ${label(AGREEMENT_LABELS, c.agreement.young_person)}; parent or carer: ${label(AGREEMENT_LABELS, c.agreement.parent_carer)}`
+    : '—';
+
+const REVIEW_RANK: Record<string, number> = { overdue: 0, due: 1, due_soon: 2, not_due: 3 };
+
+/** "My cases": status, agreement, next review and overdue flags; filters by service and status; sortable. */
+export function CaseCatalogue() {
+  const s = useStyles();
+  const { me } = useApp();
+  const [service, setService] = useState('');
+  const [status, setStatus] = useState('');
+  const cases = useLoad(() => loadCaseload(service, status), [service, status]);
+  const myServices = me.services.filter((sv) => me.serviceActions[sv.id]?.includes('caseload.read'));
+  const canRefer = Object.values(me.serviceActions).some((a) => a.includes('case.refer'));
+
+  const columns: Column<CaseView>[] = [
+    {
+      key: 'reference',
+      label: 'Reference',
+      sortValue: (c) => c.reference,
+      render: (c) => <Link href={hrefOf({ view: 'case', caseId: c.id, section: 'overview' })}>{c.reference}</Link>,
+    },
+    { key: 'child', label: 'Young person', sortValue: (c) => c.child?.name ?? '', render: (c) => c.child?.name ?? 'Accept the terms to see' },
+    { key: 'service', label: 'Service', sortValue: (c) => c.serviceId, render: (c) => c.serviceId },
+    { key: 'status', label: 'Status', sortValue: (c) => c.status, render: (c) => label(STATUS_LABELS, c.status) },
+    { key: 'agreement', label: 'Agreement', render: agreementText },
+    { key: 'trm', label: 'TRM', sortValue: (c) => c.trm?.level ?? 0, render: (c) => (c.trm ? `${c.trm.level} · ${c.trm.label}` : '—') },
+    {
+      key: 'review',
+      label: 'Next review due',
+      sortValue: (c) => (c.review ? `${REVIEW_RANK[c.review.state]}${c.review.nextReviewDue}` : '9'),
+      render: (c) =>
+        c.review ? (
+          <span className={s.overdue}>
+            {formatDate(c.review.nextReviewDue)}{' '}
+            {c.review.state === 'overdue' ? (
+              <Badge color="danger" icon={<Warning20Regular />}>
+                Overdue
+              </Badge>
+            ) : c.review.state !== 'not_due' ? (
+              <Badge color="warning">{label(REVIEW_LABELS, c.review.state)}</Badge>
+            ) : null}
+          </span>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+
+  return (
+    <section aria-labelledby="caseload-title">
+      <Title2 as="h1" id="caseload-title">
+        My cases
+      </Title2>
+      <div className={s.bar}>
+        {me.role !== 'partner' ? (
+          <Field label="Service">
+            <Select value={service} onChange={(_, d) => setService(d.value)}>
+              <option value="">All my services</option>
+              {myServices.map((sv) => (
+                <option key={sv.id} value={sv.id}>
+                  {sv.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+        <Field label="Status">
+          <Select value={status} onChange={(_, d) => setStatus(d.value)}>
+            <option value="">Any status</option>
+            {Object.entries(STATUS_LABELS).map(([k, l]) => (
+              <option key={k} value={k}>
+                {l}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {canRefer ? (
+          <Button appearance="primary" onClick={() => navigate({ view: 'refer' })}>
+            Refer a young person
+          </Button>
+        ) : null}
+      </div>
+      <ErrorNotice error={cases.error} />
+      {cases.loading && !cases.data ? <p role="status">Loading your cases…</p> : null}
+      {cases.data && cases.data.length === 0 ? <p>No cases match. {canRefer ? 'Refer a young person to start one.' : ''}</p> : null}
+      {cases.data && cases.data.length > 0 ? (
+        <SortableTable caption="My cases" rows={cases.data} columns={columns} rowKey={(c) => c.id} initialSort={{ key: 'review', direction: 'ascending' }} />
+      ) : null}
+    </section>
+  );
+}

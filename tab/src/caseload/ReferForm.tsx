@@ -1,0 +1,128 @@
+import { Button, Field, Input, makeStyles, Radio, RadioGroup, Select, Textarea, Title2, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { post } from '../api/client.js';
+import type { CaseView } from '../api/types.js';
+import { ErrorNotice } from '../common/ErrorNotice.js';
+import { useDraft } from '../common/drafts.js';
+import { useApp } from '../context.js';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, '& > *': { flex: '1 1 12rem' } },
+});
+
+interface ReferralDraft {
+  serviceId: string;
+  childName: string;
+  childDateOfBirth: string;
+  hasOrder: 'yes' | 'no';
+  orderStart: string;
+  orderEnd: string;
+  referralReason: string;
+  pathway: '' | 'statutory_ecm' | 'consultation';
+}
+
+/** Refer a young person. Statutory ECM needs six months left on the order; otherwise it is a case consultation. */
+export function ReferForm({ onReferred }: { onReferred: (caseId: string) => void }) {
+  const s = useStyles();
+  const { me } = useApp();
+  const services = me.services.filter((sv) => me.serviceActions[sv.id]?.includes('case.refer'));
+  const draft = useDraft<ReferralDraft>('referral', () => ({
+    serviceId: services[0]?.id ?? '',
+    childName: '',
+    childDateOfBirth: '',
+    hasOrder: 'yes',
+    orderStart: '',
+    orderEnd: '',
+    referralReason: '',
+    pathway: '',
+  }));
+  const v = draft.value;
+  const set = (patch: Partial<ReferralDraft>) => draft.set((o) => ({ ...o, ...patch }));
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await post<CaseView>('/cases', {
+        serviceId: v.serviceId,
+        childName: v.childName,
+        childDateOfBirth: v.childDateOfBirth,
+        orderStart: v.hasOrder === 'yes' ? v.orderStart : null,
+        orderEnd: v.hasOrder === 'yes' ? v.orderEnd : null,
+        referralReason: v.referralReason,
+        ...(v.pathway ? { pathway: v.pathway } : {}),
+      });
+      draft.discard();
+      onReferred(created.id);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="refer-title">
+      <Title2 as="h1" id="refer-title">
+        Refer a young person
+      </Title2>
+      <p>Nothing beyond the referral is recorded until the young person and their parent or carer agree to take part.</p>
+      {draft.restored ? <p role="status">Your unsaved referral was brought back.</p> : null}
+      <form className={s.form} onSubmit={submit}>
+        <Field label="Youth Justice Service" required>
+          <Select value={v.serviceId} onChange={(_, d) => set({ serviceId: d.value })}>
+            {services.map((sv) => (
+              <option key={sv.id} value={sv.id}>
+                {sv.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className={s.row}>
+          <Field label="Young person's name" required>
+            <Input value={v.childName} onChange={(_, d) => set({ childName: d.value })} autoComplete="off" required />
+          </Field>
+          <Field label="Date of birth" required>
+            <Input type="date" value={v.childDateOfBirth} onChange={(_, d) => set({ childDateOfBirth: d.value })} required />
+          </Field>
+        </div>
+        <Field label="Is there a statutory order?">
+          <RadioGroup layout="horizontal" value={v.hasOrder} onChange={(_, d) => set({ hasOrder: d.value as 'yes' | 'no' })}>
+            <Radio value="yes" label="Yes" />
+            <Radio value="no" label="No (out of court or pre-court)" />
+          </RadioGroup>
+        </Field>
+        {v.hasOrder === 'yes' ? (
+          <div className={s.row}>
+            <Field label="Order starts" required>
+              <Input type="date" value={v.orderStart} onChange={(_, d) => set({ orderStart: d.value })} required />
+            </Field>
+            <Field label="Order ends" required>
+              <Input type="date" value={v.orderEnd} onChange={(_, d) => set({ orderEnd: d.value })} required />
+            </Field>
+          </div>
+        ) : null}
+        <Field label="Pathway" hint="Leave to decide by eligibility: statutory ECM needs at least six months left on the order.">
+          <Select value={v.pathway} onChange={(_, d) => set({ pathway: d.value as ReferralDraft['pathway'] })}>
+            <option value="">Decide by eligibility</option>
+            <option value="statutory_ecm">Statutory ECM</option>
+            <option value="consultation">Case consultation</option>
+          </Select>
+        </Field>
+        <Field label="Why are you referring?" required>
+          <Textarea value={v.referralReason} onChange={(_, d) => set({ referralReason: d.value })} maxLength={2000} rows={5} required />
+        </Field>
+        <ErrorNotice error={error} onDismiss={() => setError(null)} />
+        <div>
+          <Button appearance="primary" type="submit" disabled={busy}>
+            {busy ? 'Referring…' : 'Refer'}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

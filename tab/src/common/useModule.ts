@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * Code split without Suspense: React holds back a revealed Suspense boundary for up to 300 ms,
+ * which nested lazy views turned into most of the timeline's first-render time. A view's module
+ * is loaded (often already prefetched), then rendered directly.
+ */
+const loaded = new Map<() => Promise<unknown>, unknown>();
+
+export function useModule<T>(load: () => Promise<T>): T | null {
+  const [mod, setMod] = useState<T | null>(() => (loaded.get(load) as T | undefined) ?? null);
+  useEffect(() => {
+    if (mod) return;
+    let live = true;
+    void load().then((m) => {
+      loaded.set(load, m);
+      if (live) setMod(m);
+    });
+    return () => {
+      live = false;
+    };
+  }, [load, mod]);
+  return mod;
+}
+
+/** Starts loading a module early, so that useModule finds it ready. */
+export function preload<T>(load: () => Promise<T>): void {
+  if (!loaded.has(load)) void load().then((m) => loaded.set(load, m));
+}

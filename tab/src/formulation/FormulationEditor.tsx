@@ -1,0 +1,249 @@
+import { Button, Checkbox, Dropdown, Field, Input, makeStyles, Option, Select, Textarea, tokens } from '@fluentui/react-components';
+import { Add20Regular, Delete20Regular } from '@fluentui/react-icons';
+import type { FormulationContent, Hypothesis, Recommendation, TimelineEntry } from '../api/types.js';
+import { HYPOTHESIS_DOMAIN_LABELS } from '../labels.js';
+import { describeWhen } from '../timeline/layout.js';
+
+const useStyles = makeStyles({
+  pair: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)',
+    gap: tokens.spacingHorizontalL,
+    '@media (max-width: 720px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  youth: { backgroundColor: tokens.colorNeutralBackground2, padding: tokens.spacingHorizontalS, borderRadius: tokens.borderRadiusMedium },
+  item: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', '& > *': { flex: '1 1 9rem', minWidth: 0 } },
+  text: { whiteSpace: 'pre-wrap' },
+});
+
+type YouthKey = keyof FormulationContent['youthFriendly'];
+
+export interface EditorProps {
+  content: FormulationContent;
+  editable: boolean;
+  onChange: (c: FormulationContent) => void;
+  entries: TimelineEntry[];
+  categoryLabel: (key: string) => string;
+  selectedHypothesis: string | null;
+  onSelectHypothesis: (id: string | null) => void;
+  trmLevels: { level: number; name: string }[];
+}
+
+const newId = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
+export const entryLabel = (e: TimelineEntry, categoryLabel: (k: string) => string) =>
+  `${describeWhen(e.when).text} · ${categoryLabel(e.category)}: ${e.description.length > 70 ? `${e.description.slice(0, 70)}…` : e.description}`;
+
+/** The formulation's sections, each with its youth-friendly text beside it. Read-only once approved. */
+export function FormulationEditor(p: EditorProps) {
+  const s = useStyles();
+  const c = p.content;
+  const set = (patch: Partial<FormulationContent>) => p.onChange({ ...c, ...patch });
+  const setYouth = (k: YouthKey, v: string) => set({ youthFriendly: { ...c.youthFriendly, [k]: v } });
+
+  const text = (label: string, value: string, onChange: (v: string) => void, rows = 5) =>
+    p.editable ? (
+      <Field label={label}>
+        <Textarea value={value} onChange={(_, d) => onChange(d.value)} rows={rows} resize="vertical" />
+      </Field>
+    ) : (
+      <div>
+        <h4>{label}</h4>
+        <p className={s.text}>{value || '—'}</p>
+      </div>
+    );
+
+  const pair = (title: string, main: React.ReactNode, youthKey: YouthKey) => (
+    <section className={s.pair} aria-label={title}>
+      <div>
+        <h3>{title}</h3>
+        {main}
+      </div>
+      <div className={s.youth}>{text(`Youth-friendly: ${title.toLowerCase()}`, c.youthFriendly[youthKey], (v) => setYouth(youthKey, v), 4)}</div>
+    </section>
+  );
+
+  const live = p.entries.filter((e) => !e.retraction);
+  const updateHypothesis = (h: Hypothesis, patch: Partial<Hypothesis>) =>
+    set({ hypotheses: c.hypotheses.map((x) => (x.id === h.id ? { ...x, ...patch } : x)) });
+  const updateRec = (r: Recommendation, patch: Partial<Recommendation>) =>
+    set({ recommendations: c.recommendations.map((x) => (x.id === r.id ? { ...x, ...patch } : x)) });
+  const byLevel = [...new Set(c.recommendations.map((r) => r.trmLevel))].sort((a, b) => a - b);
+
+  return (
+    <div>
+      {pair(
+        'Summary of the young person’s life',
+        text('Summary', c.summary, (v) => set({ summary: v }), 8),
+        'summary',
+      )}
+      {pair(
+        'Psychological hypotheses',
+        <>
+          {c.hypotheses.map((h, i) => (
+            <div key={h.id} className={`${s.item} ${p.selectedHypothesis === h.id ? s.selected : ''}`}>
+              <div className={s.row}>
+                {p.editable ? (
+                  <Field label={`Hypothesis ${i + 1}: about`}>
+                    <Select value={h.domain} onChange={(_, d) => updateHypothesis(h, { domain: d.value as Hypothesis['domain'] })}>
+                      {Object.entries(HYPOTHESIS_DOMAIN_LABELS).map(([k, l]) => (
+                        <option key={k} value={k}>
+                          {l}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                ) : (
+                  <strong>
+                    Hypothesis {i + 1} ({HYPOTHESIS_DOMAIN_LABELS[h.domain]})
+                  </strong>
+                )}
+                <Button aria-pressed={p.selectedHypothesis === h.id} onClick={() => p.onSelectHypothesis(p.selectedHypothesis === h.id ? null : h.id)}>
+                  {p.selectedHypothesis === h.id ? 'Hide its evidence' : `Show its evidence (${h.evidence.length})`}
+                </Button>
+                {p.editable ? (
+                  <Button
+                    icon={<Delete20Regular />}
+                    aria-label={`Remove hypothesis ${i + 1}`}
+                    onClick={() => set({ hypotheses: c.hypotheses.filter((x) => x.id !== h.id) })}
+                  />
+                ) : null}
+              </div>
+              {text(`Hypothesis ${i + 1}`, h.text, (v) => updateHypothesis(h, { text: v }), 3)}
+              {p.editable ? (
+                <Field label={`Timeline evidence for hypothesis ${i + 1}`}>
+                  <Dropdown
+                    multiselect
+                    placeholder="Choose entries"
+                    selectedOptions={h.evidence}
+                    value={`${h.evidence.length} ${h.evidence.length === 1 ? 'entry' : 'entries'} chosen`}
+                    onOptionSelect={(_, d) => updateHypothesis(h, { evidence: d.selectedOptions })}
+                  >
+                    {live.map((e) => (
+                      <Option key={e.id} value={e.id}>
+                        {entryLabel(e, p.categoryLabel)}
+                      </Option>
+                    ))}
+                  </Dropdown>
+                </Field>
+              ) : null}
+            </div>
+          ))}
+          {p.editable ? (
+            <Button
+              icon={<Add20Regular />}
+              onClick={() => set({ hypotheses: [...c.hypotheses, { id: newId('h'), domain: 'behaviours', text: '', evidence: [] }] })}
+            >
+              Add a hypothesis
+            </Button>
+          ) : null}
+        </>,
+        'hypotheses',
+      )}
+      <section aria-label="The five Ps">
+        <h3>The five Ps</h3>
+        <div className={s.row}>
+          {(['presenting', 'predisposing', 'precipitating', 'perpetuating', 'protective'] as const).map((k) => (
+            <div key={k}>{text(`${k[0]!.toUpperCase()}${k.slice(1)}`, c.fivePs[k], (v) => set({ fivePs: { ...c.fivePs, [k]: v } }), 3)}</div>
+          ))}
+        </div>
+      </section>
+      {pair(
+        'Strengths and protective factors',
+        text('Strengths', c.strengths, (v) => set({ strengths: v })),
+        'strengths',
+      )}
+      {pair(
+        'Cognitive and developmental needs',
+        text('Needs', c.needs, (v) => set({ needs: v })),
+        'needs',
+      )}
+      {pair(
+        'Recommendations, in order',
+        <>
+          <p>Grouped by TRM level, relationship-based help first within each level.</p>
+          {byLevel.map((level) => (
+            <div key={level}>
+              <h4>
+                TRM level {level}: {p.trmLevels.find((l) => l.level === Math.floor(level))?.name ?? ''}
+              </h4>
+              <ol>
+                {c.recommendations
+                  .filter((r) => r.trmLevel === level)
+                  .sort((a, b) => Number(b.relationshipBased) - Number(a.relationshipBased) || a.sequence - b.sequence)
+                  .map((r) => (
+                    <li key={r.id} className={s.item}>
+                      {p.editable ? (
+                        <>
+                          <Field label="Recommendation">
+                            <Textarea value={r.text} onChange={(_, d) => updateRec(r, { text: d.value })} rows={2} />
+                          </Field>
+                          <div className={s.row}>
+                            <Field label="TRM level">
+                              <Select value={String(r.trmLevel)} onChange={(_, d) => updateRec(r, { trmLevel: Number(d.value) })}>
+                                {[1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5, 6].map((n) => (
+                                  <option key={n} value={n}>
+                                    {n}
+                                  </option>
+                                ))}
+                              </Select>
+                            </Field>
+                            <Field label="Order">
+                              <Input
+                                type="number"
+                                min={1}
+                                max={999}
+                                value={String(r.sequence)}
+                                onChange={(_, d) => updateRec(r, { sequence: Number(d.value) || 1 })}
+                              />
+                            </Field>
+                            <Checkbox
+                              label="Relationship-based"
+                              checked={r.relationshipBased}
+                              onChange={(_, d) => updateRec(r, { relationshipBased: d.checked === true })}
+                            />
+                            <Button
+                              icon={<Delete20Regular />}
+                              aria-label="Remove this recommendation"
+                              onClick={() => set({ recommendations: c.recommendations.filter((x) => x.id !== r.id) })}
+                            />
+                          </div>
+                        </>
+                      ) : (
+                        <span>
+                          {r.text}
+                          {r.relationshipBased ? ' (relationship-based)' : ''}
+                        </span>
+                      )}
+                    </li>
+                  ))}
+              </ol>
+            </div>
+          ))}
+          {p.editable ? (
+            <Button
+              icon={<Add20Regular />}
+              onClick={() =>
+                set({
+                  recommendations: [
+                    ...c.recommendations,
+                    { id: newId('r'), text: '', trmLevel: 2, sequence: c.recommendations.length + 1, relationshipBased: false },
+                  ],
+                })
+              }
+            >
+              Add a recommendation
+            </Button>
+          ) : null}
+        </>,
+        'recommendations',
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+/** teams-js is loaded only when the tab is framed, so a standalone page neither downloads nor runs it. */
+const teams = () => import('@microsoft/teams-js');
+
+export type FrameContext = 'content' | 'settings' | 'sidePanel' | 'meetingStage';
+export type ThemeName = 'default' | 'dark' | 'contrast';
+
+export interface Host {
+  inTeams: boolean;
+  frame: FrameContext;
+  theme: ThemeName;
+  /** The case a configured tab, side panel or stage belongs to (its content URL carries it). */
+  caseId: string | null;
+}
+
+const FRAMES: FrameContext[] = ['content', 'settings', 'sidePanel', 'meetingStage'];
+const THEMES: ThemeName[] = ['default', 'dark', 'contrast'];
+
+const pick = <T extends string>(allowed: T[], value: string | null | undefined, fallback: T): T =>
+  value && (allowed as string[]).includes(value) ? (value as T) : fallback;
+
+/** How long to wait for Teams before deciding the tab is not hosted. */
+export const HOST_TIMEOUT_MS = 1500;
+
+/**
+ * Hosted in Teams or not. `app.initialize` rejects at once in a top-level window but waits up to a
+ * minute when framed by another page, so it is raced against a short timeout.
+ */
+export async function detectHost(location: Location = window.location, timeoutMs = HOST_TIMEOUT_MS): Promise<Host> {
+  const query = new URLSearchParams(location.search);
+  const caseId = query.get('caseId');
+  const standalone = (): Host => ({
+    inTeams: false,
+    frame: pick(FRAMES, query.get('frame'), 'content'),
+    theme: pick(THEMES, query.get('theme') ?? localStorage.getItem('ecm-theme'), 'default'),
+    caseId,
+  });
+  if (window.parent === window && !window.opener) return standalone();
+  try {
+    const { app } = await teams();
+    await Promise.race([app.initialize(), new Promise((_, fail) => setTimeout(() => fail(new Error('not hosted')), timeoutMs))]);
+    const context = await app.getContext();
+    return {
+      inTeams: true,
+      frame: pick(FRAMES, context.page.frameContext, 'content'),
+      theme: pick(THEMES, context.app.theme, 'default'),
+      caseId: caseId ?? (context.page.id && /^[0-9a-f-]{36}$/i.test(context.page.id) ? context.page.id : null),
+    };
+  } catch {
+    return standalone();
+  }
+}
+
+export function notifyLoaded(host: Host): void {
+  if (host.inTeams) void teams().then(({ app }) => app.notifySuccess());
+}
+
+export function onTeamsThemeChange(host: Host, handler: (theme: ThemeName) => void): void {
+  if (host.inTeams) void teams().then(({ app }) => app.registerOnThemeChangeHandler((t) => handler(pick(THEMES, t, 'default'))));
+}
+
+/** The Teams SSO token for the API; teams-js caches it until it nears expiry. */
+export const teamsToken = async (): Promise<string> => (await teams()).authentication.getAuthToken();
+
+/** The settings page of a configurable tab: remember which case the tab shows. */
+export async function offerCaseForTab(caseId: string | null, reference: string | null): Promise<void> {
+  const { pages } = await teams();
+  pages.config.setValidityState(caseId !== null);
+  if (!caseId || !reference) return;
+  pages.config.registerOnSaveHandler((save) => {
+    const contentUrl = `${window.location.origin}/tab/?caseId=${encodeURIComponent(caseId)}`;
+    // The tab's name is the case reference: a child's name never appears in Teams' own chrome.
+    pages.config
+      .setConfig({ entityId: caseId, contentUrl, websiteUrl: contentUrl, suggestedDisplayName: `ECM ${reference}` })
+      .then(() => save.notifySuccess())
+      .catch((e: unknown) => save.notifyFailure(String(e)));
+  });
+}

@@ -1,0 +1,96 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { get } from '../api/client.js';
+import type { LiveEvent, Page, TimelineEntry } from '../api/types.js';
+import { compareLifeOrder } from '../timeline/layout.js';
+import { timelineFromPrefetch } from '../prefetch.js';
+import { watchCaseEvents, type LiveState } from './sse.js';
+
+export interface LiveNote {
+  entryId: string;
+  by: string;
+  what: 'added' | 'edited' | 'retracted';
+  at: string;
+}
+
+/** Every entry of a case, all pages, including retracted ones (shown struck through when asked). */
+export async function loadTimeline(caseId: string): Promise<TimelineEntry[]> {
+  const all: TimelineEntry[] = [];
+  let after: string | null = null;
+  do {
+    const q = new URLSearchParams({ limit: '1000', includeRetracted: 'true' });
+    if (after) q.set('after', after);
+    const page: Page<TimelineEntry> = await get<Page<TimelineEntry>>(`/cases/${caseId}/timeline?${q}`);
+    all.push(...page.items);
+    after = page.nextCursor;
+  } while (after);
+  return all;
+}
+
+/**
+ * A case's timeline that follows live changes. The feed starts before the first load finishes and
+ * its events are applied by entry version, so nothing committed in between is lost or doubled.
+ */
+export function useLiveTimeline(caseId: string, me: string | null, onOtherEvent?: (e: LiveEvent) => void) {
+  const [entries, setEntries] = useState<Map<string, TimelineEntry>>(new Map());
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [live, setLive] = useState<LiveState>('connecting');
+  const [notes, setNotes] = useState<LiveNote[]>([]);
+  const [tick, setTick] = useState(0);
+  const otherRef = useRef(onOtherEvent);
+  otherRef.current = onOtherEvent;
+
+  useEffect(() => {
+    let active = true;
+    const apply = (e: TimelineEntry) =>
+      setEntries((m) => {
+        const current = m.get(e.id);
+        if (current && current.version >= e.version) return m;
+        const next = new Map(m);
+        next.set(e.id, e);
+        return next;
+      });
+    const stop = watchCaseEvents(caseId, {
+      onState: (s) => active && setLive(s),
+      onEvent: (ev) => {
+        if (!active) return;
+        if (ev.type === 'timeline.added' || ev.type === 'timeline.edited' || ev.type === 'timeline.retracted') {
+          const entry = ev.data as TimelineEntry;
+          apply(entry);
+          if (ev.actor.id !== me) {
+            const what = ev.type === 'timeline.added' ? 'added' : ev.type === 'timeline.edited' ? 'edited' : 'retracted';
+            setNotes((n) => [{ entryId: entry.id, by: ev.actor.name, what, at: ev.at } as LiveNote, ...n].slice(0, 50));
+          }
+        } else otherRef.current?.(ev);
+      },
+    });
+    (timelineFromPrefetch(caseId) ?? loadTimeline(caseId))
+      .then((items) => {
+        if (!active) return;
+        setEntries((m) => {
+          const next = new Map(m);
+          for (const e of items) {
+            const seen = next.get(e.id);
+            if (!seen || seen.version < e.version) next.set(e.id, e);
+          }
+          return next;
+        });
+        setLoaded(true);
+        setError(null);
+      })
+      .catch((e: unknown) => active && setError(e));
+    return () => {
+      active = false;
+      stop();
+    };
+  }, [caseId, me, tick]);
+
+  const sorted = useMemo(() => [...entries.values()].sort(compareLifeOrder), [entries]);
+  const upsert = (e: TimelineEntry) =>
+    setEntries((m) => {
+      const current = m.get(e.id);
+      if (current && current.version >= e.version) return m;
+      return new Map(m).set(e.id, e);
+    });
+  return { entries: sorted, loaded, error, live, notes, upsert, reload: () => setTick((t) => t + 1) };
+}

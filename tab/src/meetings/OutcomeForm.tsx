@@ -1,0 +1,104 @@
+import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { etagOf, post } from '../api/client.js';
+import type { Meeting, Recommendation } from '../api/types.js';
+import { ErrorNotice } from '../common/ErrorNotice.js';
+import { useDraft } from '../common/drafts.js';
+import { PROGRESS_LABELS } from '../labels.js';
+
+const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '44rem' } });
+
+/** What the meeting decided: progress on each recommendation, the re-plan, and the next review date. */
+export function OutcomeForm({
+  caseId,
+  meeting,
+  recommendations,
+  onRecorded,
+  onReload,
+}: {
+  caseId: string;
+  meeting: Meeting;
+  recommendations: Recommendation[];
+  onRecorded: () => void;
+  onReload: () => void;
+}) {
+  const s = useStyles();
+  const draft = useDraft(`outcome:${meeting.id}`, () => ({
+    summary: '',
+    replan: '',
+    nextReviewDue: '',
+    progress: Object.fromEntries(recommendations.map((r) => [r.id, { status: 'in_progress', note: '' }])) as Record<string, { status: string; note: string }>,
+  }));
+  const v = draft.value;
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await post(
+        `/cases/${caseId}/meetings/${meeting.id}/outcome`,
+        {
+          summary: v.summary,
+          replan: v.replan,
+          nextReviewDue: v.nextReviewDue || null,
+          recommendationProgress: recommendations.map((r) => ({
+            recommendationId: r.id,
+            status: v.progress[r.id]?.status ?? 'not_started',
+            note: v.progress[r.id]?.note ?? '',
+          })),
+        },
+        etagOf(meeting.version),
+      );
+      draft.discard();
+      onRecorded();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form className={s.form} onSubmit={submit} aria-label="Record the outcome">
+      <Field label="What was discussed and agreed" required>
+        <Textarea value={v.summary} onChange={(_, d) => draft.set({ ...v, summary: d.value })} rows={4} />
+      </Field>
+      {recommendations.map((r, i) => (
+        <fieldset key={r.id}>
+          <legend>
+            Recommendation {i + 1}: {r.text}
+          </legend>
+          <Field label="Progress">
+            <Select
+              value={v.progress[r.id]?.status ?? 'not_started'}
+              onChange={(_, d) => draft.set({ ...v, progress: { ...v.progress, [r.id]: { note: v.progress[r.id]?.note ?? '', status: d.value } } })}
+            >
+              {Object.entries(PROGRESS_LABELS).map(([k, l]) => (
+                <option key={k} value={k}>
+                  {l}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Note">
+            <Input
+              value={v.progress[r.id]?.note ?? ''}
+              onChange={(_, d) =>
+                draft.set({ ...v, progress: { ...v.progress, [r.id]: { status: v.progress[r.id]?.status ?? 'not_started', note: d.value } } })
+              }
+            />
+          </Field>
+        </fieldset>
+      ))}
+      <Field label="Re-plan">
+        <Textarea value={v.replan} onChange={(_, d) => draft.set({ ...v, replan: d.value })} rows={3} />
+      </Field>
+      <Field label="Next review due" hint={meeting.kind === 'consultation' ? 'Optional for a consultation.' : '8–12 weeks after this meeting.'}>
+        <Input type="date" value={v.nextReviewDue} onChange={(_, d) => draft.set({ ...v, nextReviewDue: d.value })} />
+      </Field>
+      <ErrorNotice error={error} onReload={onReload} />
+      <div>
+        <Button type="submit" appearance="primary">
+          Record the outcome
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import { Button, Checkbox, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { post } from '../api/client.js';
+import type { TeamMember } from '../api/types.js';
+import { ErrorNotice } from '../common/ErrorNotice.js';
+import { useDraft } from '../common/drafts.js';
+import { MEETING_KIND_LABELS } from '../labels.js';
+
+const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '36rem' } });
+
+/** Local times typed by the organiser, sent as instants. */
+const toInstant = (local: string) => (local ? new Date(local).toISOString() : local);
+
+export function ScheduleForm({ caseId, team, me, onScheduled }: { caseId: string; team: TeamMember[]; me: string; onScheduled: () => void }) {
+  const s = useStyles();
+  const draft = useDraft(`meeting:${caseId}`, () => ({ kind: 'review', startsAt: '', endsAt: '', location: '', attendeeIds: team.map((m) => m.staffId) }));
+  const v = draft.value;
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const attendeeIds = v.attendeeIds.includes(me) || !team.some((m) => m.staffId === me) ? v.attendeeIds : [...v.attendeeIds, me];
+      await post(`/cases/${caseId}/meetings`, {
+        kind: v.kind,
+        startsAt: toInstant(v.startsAt),
+        endsAt: toInstant(v.endsAt),
+        attendeeIds,
+        ...(v.location.trim() ? { location: v.location } : {}),
+      });
+      draft.discard();
+      onScheduled();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form className={s.form} onSubmit={submit} aria-label="Schedule a meeting">
+      <h3>Schedule a meeting</h3>
+      <Field label="Kind">
+        <Select value={v.kind} onChange={(_, d) => draft.set({ ...v, kind: d.value })}>
+          {Object.entries(MEETING_KIND_LABELS).map(([k, l]) => (
+            <option key={k} value={k}>
+              {l}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Starts" required>
+        <Input type="datetime-local" value={v.startsAt} onChange={(_, d) => draft.set({ ...v, startsAt: d.value, endsAt: v.endsAt || d.value })} />
+      </Field>
+      <Field label="Ends" required>
+        <Input type="datetime-local" value={v.endsAt} onChange={(_, d) => draft.set({ ...v, endsAt: d.value })} />
+      </Field>
+      <Field label="Where (or leave empty for a Teams meeting)">
+        <Input value={v.location} onChange={(_, d) => draft.set({ ...v, location: d.value })} />
+      </Field>
+      <fieldset>
+        <legend>Who is invited (from the case team)</legend>
+        {team.map((m) => (
+          <Checkbox
+            key={m.staffId}
+            label={m.name}
+            checked={v.attendeeIds.includes(m.staffId)}
+            onChange={(_, d) => draft.set({ ...v, attendeeIds: d.checked ? [...v.attendeeIds, m.staffId] : v.attendeeIds.filter((x) => x !== m.staffId) })}
+          />
+        ))}
+      </fieldset>
+      <ErrorNotice error={error} />
+      <div>
+        <Button type="submit" appearance="primary">
+          Schedule
+        </Button>
+      </div>
+    </form>
+  );
+}

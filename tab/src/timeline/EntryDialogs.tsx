@@ -1,0 +1,110 @@
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
+import { etagOf, get, post } from '../api/client.js';
+import type { TimelineCategory, TimelineEntry, TimelineEntryRevision } from '../api/types.js';
+import { ErrorNotice } from '../common/ErrorNotice.js';
+import { useLoad } from '../common/useLoad.js';
+import { AGENCY_LABELS, CONFIDENCE_LABELS, formatDateTime, label } from '../labels.js';
+import { describeWhen } from './layout.js';
+
+/** Every version of an entry, oldest first, with who changed it and when: nothing is silently overwritten. */
+export function EntryHistoryDialog({
+  caseId,
+  entry,
+  categories,
+  onClose,
+}: {
+  caseId: string;
+  entry: TimelineEntry;
+  categories: TimelineCategory[];
+  onClose: () => void;
+}) {
+  const history = useLoad(() => get<{ items: TimelineEntryRevision[] }>(`/cases/${caseId}/timeline/${entry.id}/history`), [caseId, entry.id, entry.version]);
+  const cat = (k: string) => categories.find((c) => c.key === k)?.label ?? k;
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>History of this entry</DialogTitle>
+          <DialogContent>
+            <ErrorNotice error={history.error} />
+            {history.loading ? <p>Loading…</p> : null}
+            <ol>
+              {history.data?.items.map((r) => (
+                <li key={r.version}>
+                  <p>
+                    <strong>Version {r.version}</strong> — {r.retraction ? 'retracted' : r.version === 1 ? 'added' : 'edited'} by {r.changedByName},{' '}
+                    {formatDateTime(r.changedAt)}
+                  </p>
+                  <p>
+                    {describeWhen(r.content.when).text} · {cat(r.content.category)} · {label(AGENCY_LABELS, r.content.sourceAgency)} ·{' '}
+                    {label(CONFIDENCE_LABELS, r.content.confidence)}
+                  </p>
+                  <p>{r.content.description}</p>
+                  {r.retraction ? <p>Reason for retraction: {r.retraction.reason}</p> : null}
+                </li>
+              ))}
+            </ol>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={onClose}>Close</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+/** Retracting keeps the entry (struck through) with the reason; it is never deleted. */
+export function RetractDialog({
+  caseId,
+  entry,
+  onDone,
+  onClose,
+  onReload,
+}: {
+  caseId: string;
+  entry: TimelineEntry;
+  onDone: (e: TimelineEntry) => void;
+  onClose: () => void;
+  onReload: () => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    try {
+      onDone(await post<TimelineEntry>(`/cases/${caseId}/timeline/${entry.id}/retraction`, { reason }, etagOf(entry.version)));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Retract this entry?</DialogTitle>
+          <DialogContent>
+            <p>It stays in the record, struck through, with your reason. Add a new entry if the facts need correcting.</p>
+            <p>
+              <strong>{describeWhen(entry.when).text}:</strong> {entry.description}
+            </p>
+            <Field label="Why is it being retracted?" required>
+              <Textarea value={reason} onChange={(_, d) => setReason(d.value)} maxLength={500} />
+            </Field>
+            <ErrorNotice error={error} onReload={onReload} />
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={submit} disabled={busy || !reason.trim()}>
+              Retract
+            </Button>
+            <Button onClick={onClose}>Keep it</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

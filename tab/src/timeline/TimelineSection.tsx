@@ -1,0 +1,149 @@
+import { Button, Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Add20Regular, Print20Regular } from '@fluentui/react-icons';
+import { useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
+import type { TimelineEntry } from '../api/types.js';
+import type { CaseProps } from '../case/CasePage.js';
+import { ErrorNotice } from '../common/ErrorNotice.js';
+import { useApp } from '../context.js';
+import { useLiveTimeline } from '../live/useTimeline.js';
+import { EntryHistoryDialog, RetractDialog } from './EntryDialogs.js';
+import { EntryForm } from './EntryForm.js';
+import { applyFilter, Legend, NO_FILTER, TimelineFilters, type TimelineFilter } from './Filters.js';
+import { describeWhen } from './layout.js';
+import { freshMap, LiveStatus } from './LiveStatus.js';
+import { TimelineList } from './TimelineList.js';
+
+const useStyles = makeStyles({
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalS,
+    '@media print': { display: 'none' },
+  },
+  tools: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM, '@media print': { display: 'none' } },
+  printTitle: { display: 'none', '@media print': { display: 'block' } },
+});
+
+/** The heart of the tab: the child's whole life, from the pregnancy to today, built by everyone around them. */
+export default function TimelineSection({ view }: CaseProps) {
+  const s = useStyles();
+  const { me, palette, today, serviceOf } = useApp();
+  const t = useLiveTimeline(view.id, me.staffId);
+  const categories = serviceOf(view.serviceId)?.settings.categories ?? [];
+  const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<TimelineEntry | null>(null);
+  const [retracting, setRetracting] = useState<TimelineEntry | null>(null);
+  const [history, setHistory] = useState<TimelineEntry | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const shown = useMemo(() => applyFilter(t.entries, filter), [t.entries, filter]);
+  const fresh = useMemo(() => freshMap(t.notes), [t.notes]);
+  const can = (a: string) => view.allowedActions.includes(a as never);
+  // allowedActions lists timeline.edit only for those who may edit anyone's entry; contributors edit their own.
+  const canEdit = (e: TimelineEntry) => can('timeline.edit') || (can('timeline.add') && e.contributorId === me.staffId);
+
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  useEffect(() => {
+    if (t.loaded) performance.mark('ecm:timeline-rendered');
+  }, [t.loaded]);
+
+  if (!view.child) return null;
+  const describe = (id: string) => {
+    const e = t.entries.find((x) => x.id === id);
+    return e ? `${describeWhen(e.when).text}, ${categories.find((c) => c.key === e.category)?.label ?? e.category}` : '';
+  };
+  const saved = (e: TimelineEntry) => {
+    t.upsert(e);
+    setAdding(false);
+    setEditing(null);
+    setRetracting(null);
+  };
+
+  return (
+    <section aria-labelledby="timeline-h">
+      <p className={s.printTitle}>
+        <strong>Life timeline — {view.reference}</strong>
+      </p>
+      <div className={s.bar}>
+        <h2 id="timeline-h" style={{ margin: 0 }}>
+          Life timeline
+        </h2>
+        <LiveStatus state={t.live} notes={t.notes} describe={describe} />
+        <span>
+          {shown.length} of {t.entries.filter((e) => !e.retraction).length} entries shown
+        </span>
+        {can('timeline.add') && view.status === 'active' ? (
+          <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>
+            Add an entry
+          </Button>
+        ) : null}
+        <Button icon={<Print20Regular />} onClick={() => window.print()}>
+          Print
+        </Button>
+      </div>
+      <div className={s.tools}>
+        <TimelineFilters entries={t.entries} categories={categories} value={filter} onChange={setFilter} />
+        <Legend categories={categories} palette={palette} />
+      </div>
+      <ErrorNotice error={t.error} onReload={t.reload} />
+      {!t.loaded && !t.error ? <p role="status">Loading the timeline…</p> : null}
+      {t.loaded ? (
+        <TimelineList
+          entries={shown}
+          dateOfBirth={view.child.dateOfBirth}
+          today={today}
+          categories={categories}
+          palette={palette}
+          fresh={fresh}
+          printing={printing}
+          canEdit={canEdit}
+          onEdit={setEditing}
+          onRetract={setRetracting}
+          onHistory={setHistory}
+        />
+      ) : null}
+      {adding || editing ? (
+        <Dialog open onOpenChange={(_, d) => !d.open && (setAdding(false), setEditing(null))}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{editing ? 'Edit the entry' : 'Add an entry'}</DialogTitle>
+              <DialogContent>
+                <EntryForm
+                  caseId={view.id}
+                  categories={categories}
+                  myAgency={me.agency}
+                  editing={editing ?? undefined}
+                  onSaved={saved}
+                  onCancel={() => (setAdding(false), setEditing(null))}
+                  onReload={() => (setEditing(null), t.reload())}
+                />
+              </DialogContent>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      ) : null}
+      {retracting ? (
+        <RetractDialog
+          caseId={view.id}
+          entry={retracting}
+          onDone={saved}
+          onClose={() => setRetracting(null)}
+          onReload={() => (setRetracting(null), t.reload())}
+        />
+      ) : null}
+      {history ? <EntryHistoryDialog caseId={view.id} entry={history} categories={categories} onClose={() => setHistory(null)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import {
+  Backpack20Regular,
+  BuildingHome20Regular,
+  Gavel20Regular,
+  HatGraduation20Regular,
+  Heart20Regular,
+  HeartPulse20Regular,
+  Home20Regular,
+  PeopleTeam20Regular,
+  PersonRunning20Regular,
+  Ribbon20Regular,
+  ShieldError20Regular,
+  Stethoscope20Regular,
+  Trophy20Regular,
+  VehicleTruckProfile20Regular,
+  Warning20Regular,
+  Star20Regular,
+  type FluentIcon,
+} from '@fluentui/react-icons';
+import type { TimelineCategory } from '../api/types.js';
+
+/**
+ * Each category has a colour AND an icon, and each tone a marker shape (adverse ▲, positive ★,
+ * context ●), so nothing is told by colour alone. Colours have a light and a dark variant; in
+ * high contrast everything is drawn in the system's text colour and the shapes carry the meaning.
+ */
+interface Look {
+  icon: FluentIcon;
+  light: string;
+  dark: string;
+}
+
+const LOOKS: Record<string, Look> = {
+  pregnancy_birth: { icon: HeartPulse20Regular, light: '#8a3c99', dark: '#d59ce0' },
+  home_family: { icon: Home20Regular, light: '#1b6e8c', dark: '#7ccbea' },
+  care_placements: { icon: BuildingHome20Regular, light: '#5b5fc7', dark: '#aaacf0' },
+  moves_accommodation: { icon: VehicleTruckProfile20Regular, light: '#6b6b2a', dark: '#d3d38a' },
+  loss_bereavement: { icon: Ribbon20Regular, light: '#55606e', dark: '#b9c3cf' },
+  abuse_neglect: { icon: ShieldError20Regular, light: '#b3261e', dark: '#ff9b93' },
+  domestic_abuse: { icon: Warning20Regular, light: '#a3352a', dark: '#ffa58f' },
+  parental_adversity: { icon: PeopleTeam20Regular, light: '#9a4a00', dark: '#ffb774' },
+  health_development: { icon: Stethoscope20Regular, light: '#00707a', dark: '#6fd6df' },
+  education: { icon: HatGraduation20Regular, light: '#2f5fa8', dark: '#94b8f0' },
+  police_justice: { icon: Gavel20Regular, light: '#7a3b3b', dark: '#e6a3a3' },
+  exploitation_missing: { icon: PersonRunning20Regular, light: '#a8206b', dark: '#ff8fcb' },
+  positive_relationships: { icon: Heart20Regular, light: '#2e7d32', dark: '#8fdc92' },
+  strengths_achievements: { icon: Trophy20Regular, light: '#6a5a00', dark: '#f0d75a' },
+};
+
+const FALLBACK: Record<TimelineCategory['tone'], Look> = {
+  adverse: { icon: Warning20Regular, light: '#a3352a', dark: '#ffa58f' },
+  positive: { icon: Star20Regular, light: '#2e7d32', dark: '#8fdc92' },
+  context: { icon: Backpack20Regular, light: '#55606e', dark: '#b9c3cf' },
+};
+
+export type Shape = 'triangle' | 'star' | 'circle';
+export const SHAPE_OF: Record<TimelineCategory['tone'], Shape> = { adverse: 'triangle', positive: 'star', context: 'circle' };
+export const SHAPE_WORDS: Record<Shape, string> = { triangle: 'triangle: a hard experience', star: 'star: a strength or positive', circle: 'circle: context' };
+
+export type Palette = 'light' | 'dark' | 'contrast';
+
+export function lookOf(category: TimelineCategory | undefined, palette: Palette): { Icon: FluentIcon; colour: string; shape: Shape } {
+  const look = (category && LOOKS[category.key]) ?? FALLBACK[category?.tone ?? 'context'];
+  return {
+    Icon: look.icon,
+    colour: palette === 'contrast' ? 'CanvasText' : palette === 'dark' ? look.dark : look.light,
+    shape: SHAPE_OF[category?.tone ?? 'context'],
+  };
+}
+
+/** The marker shape, drawn in SVG so it prints and survives forced colours. */
+export function ShapeMark({ shape, colour, size = 14 }: { shape: Shape; colour: string; size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 14 14" aria-hidden="true" focusable="false" style={{ flex: 'none' }}>
+      {shape === 'triangle' ? (
+        <polygon points="7,1 13,13 1,13" fill={colour} />
+      ) : shape === 'star' ? (
+        <polygon points="7,0.5 8.8,5 13.5,5.2 9.8,8.2 11,13 7,10.3 3,13 4.2,8.2 0.5,5.2 5.2,5" fill={colour} />
+      ) : (
+        <circle cx="7" cy="7" r="6" fill={colour} />
+      )}
+    </svg>
+  );
+}

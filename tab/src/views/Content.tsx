@@ -1,0 +1,68 @@
+import { Button, Link, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
+import { CaseCatalogue } from '../caseload/Caseload.js';
+import { ReferForm } from '../caseload/ReferForm.js';
+import { CasePage } from '../case/CasePage.js';
+import { useApp } from '../context.js';
+import type { ThemeName } from '../host/teams.js';
+import { navigate, useRoute } from '../router.js';
+import { THEME_LABELS } from '../theme.js';
+
+const useStyles = makeStyles({
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    '@media print': { display: 'none' },
+  },
+  brand: { fontWeight: tokens.fontWeightSemibold, marginRight: 'auto', color: tokens.colorNeutralForeground1, textDecorationLine: 'none' },
+  main: { padding: tokens.spacingHorizontalL, maxWidth: '90rem', margin: '0 auto' },
+  skip: { position: 'absolute', left: '-10000px', ':focus': { left: tokens.spacingHorizontalS, top: tokens.spacingVerticalS, zIndex: 10 } },
+});
+
+/** The personal tab (and a configured channel tab): caseload, referral, and one case at a time. */
+export default function Content({ theme, setTheme }: { theme: ThemeName; setTheme: (t: ThemeName) => void }) {
+  const s = useStyles();
+  const { me, host, signOut } = useApp();
+  const route = useRoute(host.caseId);
+  useEffect(() => {
+    document.title =
+      route.view === 'case' ? 'Case — ECM for Teams' : route.view === 'refer' ? 'Refer a young person — ECM for Teams' : 'My cases — ECM for Teams';
+  }, [route.view]);
+  return (
+    <>
+      <Link href="#main" className={s.skip} onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+        Skip to content
+      </Link>
+      <header className={s.header}>
+        <Link className={s.brand} href="#/">
+          ECM for Teams
+        </Link>
+        <span>
+          {me.name} · {me.roleLabel}
+        </span>
+        {!host.inTeams ? (
+          <>
+            <label htmlFor="theme-select">Theme</label>
+            <Select id="theme-select" value={theme} onChange={(_, d) => setTheme(d.value as ThemeName)}>
+              {Object.entries(THEME_LABELS).map(([k, l]) => (
+                <option key={k} value={k}>
+                  {l}
+                </option>
+              ))}
+            </Select>
+            <Button onClick={signOut}>Sign out</Button>
+          </>
+        ) : null}
+      </header>
+      <main id="main" tabIndex={-1} className={s.main}>
+        {route.view === 'caseload' ? <CaseCatalogue /> : null}
+        {route.view === 'refer' ? <ReferForm onReferred={(id) => navigate({ view: 'case', caseId: id, section: 'overview' })} /> : null}
+        {route.view === 'case' ? <CasePage caseId={route.caseId} section={route.section} /> : null}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { meetingCase, startHarness, tabUrl } from '../browser/harness.js';
+
+/**
+ * `npm run bench:tab`: the gzip size of the tab's initial JavaScript (budget 250 KB) and the time
+ * from navigation to the first render of a 1,000-entry timeline in headless Chromium (goal
+ * 500 ms), each the median of several runs. A report, not a test: it prints and never fails.
+ */
+const RUNS = 7;
+const BUDGET_KB = 250;
+const GOAL_MS = 500;
+const dist = join(import.meta.dirname, '..', '..', 'tab', 'dist');
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** What index.html loads before anything else: its entry script and the chunks it preloads. */
+function initialJsGzipBytes(): number {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/tab\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
+}
+
+const PRECISIONS = [
+  (i: number) => ({ precision: 'age', age: i % 15 }),
+  (i: number) => ({ precision: 'year', year: 2011 + (i % 15) }),
+  (i: number) => ({ precision: 'month', month: `${2012 + (i % 14)}-${String((i % 12) + 1).padStart(2, '0')}` }),
+  (i: number) => ({ precision: 'day', date: `${2012 + (i % 14)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}` }),
+  (i: number) => ({ precision: 'lifeStage', lifeStage: ['pregnancy', 'infancy', 'early_years', 'primary', 'secondary'][i % 5] }),
+];
+const CATEGORIES = [
+  'home_family',
+  'education',
+  'police_justice',
+  'positive_relationships',
+  'health_development',
+  'moves_accommodation',
+  'strengths_achievements',
+];
+
+async function main() {
+  const sizes = Array.from({ length: 3 }, initialJsGzipBytes);
+  const kb = median(sizes) / 1024;
+  console.log(
+    `initial JS (gzip -9): median ${kb.toFixed(1)} KB of ${RUNS > 0 ? 3 : 0} reads; budget ${BUDGET_KB} KB → ${((kb / BUDGET_KB) * 100).toFixed(0)}% of budget`,
+  );
+
+  const h = await startHarness();
+  try {
+    const { caseId, amy } = await meetingCase(h, 0);
+    for (let i = 0; i < 1000; i += 25) {
+      await Promise.all(
+        Array.from({ length: 25 }, (_, k) =>
+          amy.post(`/api/v1/cases/${caseId}/timeline`, {
+            when: PRECISIONS[(i + k) % PRECISIONS.length]!(i + k),
+            category: CATEGORIES[(i + k) % CATEGORIES.length],
+            sourceAgency: 'youth_justice',
+            confidence: 'reported',
+            description: `Benchmark entry ${i + k + 1}: something that happened, in a sentence or two of plain facts.`,
+          }),
+        ),
+      );
+    }
+    const times: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const s = await h.signedIn('ecm-sam');
+      await s.page.goto(tabUrl(h, '', `#/cases/${caseId}/timeline`));
+      await s.page.locator('[data-timeline-ready]').first().waitFor();
+      await s.page.getByText('1000 of 1000 entries shown').waitFor();
+      times.push((await s.page.evaluate(`performance.getEntriesByName('ecm:timeline-rendered')[0].startTime`)) as number);
+      await s.context.close();
+    }
+    const ms = median(times);
+    console.log(
+      `first render of a 1,000-entry timeline: median ${ms.toFixed(0)} ms over ${RUNS} runs (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}); goal ${GOAL_MS} ms → ${(ms / GOAL_MS).toFixed(2)}× the goal`,
+    );
+  } finally {
+    await h.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { richCase } from './fixtures.js';
+import { ARTIFACTS, startHarness, tabUrl, type Harness } from './harness.js';
+
+/**
+ * Every view, in the light, dark and high-contrast themes: axe-core finds no serious or critical
+ * violation of WCAG 2.2 A/AA, and a screenshot of each is kept in tests/browser/artifacts.
+ */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const THEMES = ['default', 'dark', 'contrast'] as const;
+
+interface View {
+  name: string;
+  who: string;
+  width?: number;
+  url: (caseId: string, theme: string) => string;
+  ready: (page: Page) => Promise<unknown>;
+  signedOut?: boolean;
+}
+
+async function violations(page: Page) {
+  await page.evaluate(axeSource);
+  // A string, so the root type check (Node only, no DOM) need not know the page's globals.
+  const result = (await page.evaluate(`axe.run(
+    // Tabster (Fluent's focus manager) places aria-hidden focus sentinels that hand focus straight on; they are not content.
+    { exclude: [['[data-tabster-dummy]']] },
+    { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
+  )`)) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
+}
+
+describe('accessibility of every view in every theme', () => {
+  let h: Harness;
+  let caseId: string;
+  beforeAll(async () => {
+    h = await startHarness();
+    ({ caseId } = await richCase(h));
+  });
+  afterAll(() => h?.close());
+
+  const views: View[] = [
+    {
+      name: 'sign-in',
+      who: '',
+      signedOut: true,
+      url: (_c, t) => tabUrl(h, `theme=${t}`),
+      ready: (p) => p.getByRole('heading', { name: /local sign-in/ }).waitFor(),
+    },
+    { name: 'caseload', who: 'ecm-sam', url: (_c, t) => tabUrl(h, `theme=${t}`, '#/'), ready: (p) => p.getByRole('table', { name: 'My cases' }).waitFor() },
+    {
+      name: 'refer',
+      who: 'yjs-amy',
+      url: (_c, t) => tabUrl(h, `theme=${t}`, '#/refer'),
+      ready: (p) => p.getByRole('heading', { name: 'Refer a young person' }).waitFor(),
+    },
+    {
+      name: 'case-overview',
+      who: 'yjs-amy',
+      url: (c, t) => tabUrl(h, `theme=${t}`, `#/cases/${c}/overview`),
+      ready: (p) => p.getByRole('table', { name: 'Case team' }).waitFor(),
+    },
+    {
+      name: 'timeline',
+      who: 'ecm-sam',
+      url: (c, t) => tabUrl(h, `theme=${t}`, `#/cases/${c}/timeline`),
+      ready: (p) => p.locator('[data-live-state="live"]').waitFor(),
+    },
+    {
+      name: 'formulation',
+      who: 'psy-helen',
+      url: (c, t) => tabUrl(h, `theme=${t}`, `#/cases/${c}/formulation`),
+      ready: async (p) => {
+        await p
+          .getByRole('button', { name: /Show its evidence/ })
+          .first()
+          .click();
+        await p.getByText('Evidence', { exact: true }).first().waitFor();
+        await p.getByRole('heading', { name: 'Compare versions' }).waitFor();
+      },
+    },
+    {
+      name: 'trm',
+      who: 'ecm-sam',
+      url: (c, t) => tabUrl(h, `theme=${t}`, `#/cases/${c}/trm`),
+      ready: (p) => p.getByRole('table', { name: 'TRM placements' }).waitFor(),
+    },
+    {
+      name: 'meetings',
+      who: 'ecm-sam',
+      url: (c, t) => tabUrl(h, `theme=${t}`, `#/cases/${c}/meetings`),
+      ready: async (p) => {
+        await p.getByRole('table', { name: 'Meetings' }).waitFor();
+        await p.getByRole('button', { name: /^Show/ }).first().click();
+      },
+    },
+    {
+      name: 'side-panel',
+      who: 'police-jo',
+      width: 320,
+      url: (c, t) => tabUrl(h, `frame=sidePanel&caseId=${c}&theme=${t}`),
+      ready: (p) => p.locator('[data-live-state="live"]').waitFor(),
+    },
+    {
+      name: 'stage',
+      who: 'police-jo',
+      url: (c, t) => tabUrl(h, `frame=meetingStage&caseId=${c}&theme=${t}`),
+      ready: (p) => p.locator('[data-live-state="live"]').waitFor(),
+    },
+    {
+      name: 'settings',
+      who: 'ecm-sam',
+      url: (_c, t) => tabUrl(h, `frame=settings&theme=${t}`),
+      ready: (p) => p.getByRole('heading', { name: 'Add ECM to this conversation' }).waitFor(),
+    },
+  ];
+
+  for (const theme of THEMES) {
+    for (const view of views) {
+      it(`${view.name} has no serious or critical violation in the ${theme} theme`, async () => {
+        const s = view.signedOut
+          ? await (async () => {
+              const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+              return { context, page: await context.newPage() };
+            })()
+          : await h.signedIn(view.who, { width: view.width ?? 1280 });
+        const errors: string[] = [];
+        s.page.on('pageerror', (e) => errors.push(e.message));
+        await s.page.goto(view.url(caseId, theme));
+        await view.ready(s.page);
+        await s.page.waitForTimeout(150);
+        await s.page.screenshot({ path: join(ARTIFACTS, `${view.name}-${theme}.png`), fullPage: true });
+        expect(await violations(s.page)).toEqual([]);
+        expect(errors).toEqual([]);
+        await s.context.close();
+      });
+    }
+  }
+});

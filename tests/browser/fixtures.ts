@@ -1,0 +1,62 @@
+import type { Harness } from './harness.js';
+import { meetingCase } from './harness.js';
+
+/**
+ * A case with something in every section: entries, an approved formulation v1 and a draft v2,
+ * TRM placements with a setback, and a scheduled review. Made through the API, as people would.
+ */
+export async function richCase(h: Harness): Promise<{ caseId: string; entryIds: string[] }> {
+  const { caseId, amy } = await meetingCase(h, 6);
+  const entries = (await amy.get(`/api/v1/cases/${caseId}/timeline`)).body.items as { id: string }[];
+  const helen = await h.server.signIn('psy-helen');
+  const content = {
+    summary: 'Riley grew up moving between homes; school was the steady place.',
+    hypotheses: [{ id: 'h1', domain: 'triggers', text: 'Sudden changes of school feel like losing safety.', evidence: [entries[0]!.id, entries[2]!.id] }],
+    strengths: 'Loves art; a trusted teacher at primary school.',
+    needs: 'Speech and language assessment.',
+    recommendations: [
+      { id: 'r1', text: 'One consistent key worker, same time each week.', trmLevel: 2, sequence: 1, relationshipBased: true },
+      { id: 'r2', text: 'Art-based mentoring.', trmLevel: 3, sequence: 2, relationshipBased: false },
+    ],
+    youthFriendly: {
+      summary: 'You have moved a lot. School helped.',
+      hypotheses: '',
+      strengths: 'You are good at art.',
+      needs: '',
+      recommendations: 'Same worker each week.',
+    },
+  };
+  const must = (r: { status: number; body: unknown }, what: string) => {
+    if (r.status >= 300) throw new Error(`${what} failed: ${r.status} ${JSON.stringify(r.body)}`);
+    return r;
+  };
+  must(await helen.post(`/api/v1/cases/${caseId}/formulation`, content), 'draft');
+  must(await helen.post(`/api/v1/cases/${caseId}/formulation/approval`, undefined, { 'if-match': '"1"' }), 'approval');
+  must(await helen.post(`/api/v1/cases/${caseId}/formulation`), 'v2');
+  must(
+    await helen.put(
+      `/api/v1/cases/${caseId}/formulation`,
+      { ...content, summary: `${content.summary} Since the review, more settled.` },
+      { 'if-match': '"1"' },
+    ),
+    'v2 save',
+  );
+  const sam = await h.server.signIn('ecm-sam');
+  for (const [level, effectiveDate] of [
+    [2, '2026-06-01'],
+    [3, '2026-09-01'],
+    [2.5, '2026-11-20'],
+  ] as const) {
+    must(await sam.post(`/api/v1/cases/${caseId}/trm`, { level, effectiveDate, rationale: `Placed at ${level} at the meeting.` }), 'trm');
+  }
+  must(
+    await sam.post(`/api/v1/cases/${caseId}/meetings`, {
+      kind: 'review',
+      startsAt: '2026-12-10T10:00:00Z',
+      endsAt: '2026-12-10T11:00:00Z',
+      attendeeIds: ['yjs-amy', 'police-jo'],
+    }),
+    'meeting',
+  );
+  return { caseId, entryIds: entries.map((e) => e.id) };
+}

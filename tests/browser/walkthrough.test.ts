@@ -1,0 +1,72 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, tabUrl, type Harness } from './harness.js';
+
+/** The "done when": a newcomer walks a case from referral to an approved formulation, in the browser only. */
+describe('from referral to an approved formulation, in the tab', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h?.close());
+
+  async function signInAs(page: Page, staffId: string) {
+    await page.goto(tabUrl(h));
+    await page.locator(`[data-staff-id="${staffId}"]`).click();
+    await page.getByRole('heading', { name: 'My cases' }).waitFor();
+  }
+
+  it('refers, records agreement, builds the timeline, drafts and approves', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signInAs(page, 'yjs-amy');
+    await page.getByRole('button', { name: 'Refer a young person' }).click();
+    await page.getByLabel("Young person's name").fill('Alex Walkthrough');
+    await page.getByLabel('Date of birth').fill('2011-05-14');
+    await page.getByLabel('Order starts').fill('2026-10-01');
+    await page.getByLabel('Order ends').fill('2027-10-01');
+    await page.getByLabel('Why are you referring?').fill('Violence towards peers; history of domestic abuse at home.');
+    await page.getByRole('button', { name: 'Refer', exact: true }).click();
+    await page.getByRole('heading', { name: 'Alex Walkthrough' }).waitFor();
+    const caseId = /#\/cases\/([^/]+)/.exec(page.url())![1]!;
+
+    await page.getByLabel("Your view of the young person's competence to agree (Gillick)").fill('Understood what ECM involves.');
+    await page.getByRole('button', { name: 'Record', exact: true }).click();
+    await page.getByText(/Young person: Agreed/).waitFor();
+    await page.getByLabel('Who').selectOption('parent_carer');
+    await page.getByRole('button', { name: 'Record', exact: true }).click();
+    await page.getByText('Active', { exact: true }).first().waitFor();
+
+    await page.getByRole('tab', { name: 'Life timeline' }).click();
+    await page.getByRole('button', { name: 'Add an entry' }).click();
+    await page.getByRole('dialog').getByLabel('Category').selectOption('education');
+    await page.getByLabel('Age of the child (years)').fill('7');
+    await page.getByLabel('What happened (facts, not opinion)').fill('Moved primary school after the family was rehoused.');
+    await page.getByRole('button', { name: 'Add to the timeline' }).click();
+    await page.locator('[data-entry-id]').getByText('Moved primary school after the family was rehoused.').waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInAs(page, 'psy-helen');
+    await page.goto(tabUrl(h, '', `#/cases/${caseId}/formulation`));
+    await page.getByRole('button', { name: 'Start the formulation' }).click();
+    await page.getByLabel('Summary', { exact: true }).fill('Alex has moved home and school often.');
+    await page.getByRole('button', { name: 'Add a hypothesis' }).click();
+    await page.getByLabel('Hypothesis 1', { exact: true }).fill('School moves feel like losing safety.');
+    // By keyboard, as a practitioner without a mouse would.
+    await page.getByRole('combobox', { name: 'Timeline evidence for hypothesis 1' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await page.getByText('1 entry chosen').waitFor();
+    await page.getByLabel('Strengths', { exact: true }).fill('Good at art.');
+    await page.getByRole('button', { name: 'Add a recommendation' }).click();
+    await page.getByLabel('Recommendation', { exact: true }).fill('The same key worker, at the same time each week.');
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.getByRole('button', { name: 'Approve version 1' }).click();
+    await page.getByText(/Approved by Dr Helen Marsh/).waitFor();
+    expect(await page.getByRole('button', { name: /Approve/ }).count()).toBe(0);
+    await context.close();
+  });
+});
