@@ -116,7 +116,12 @@ export function graphSession(settings: GraphSettings, token: () => Promise<strin
   // The SDK adds the bearer token only for Graph's own hosts or these: the configured one.
   const client = Client.initWithMiddleware({ middleware: auth, baseUrl: `${base}/`, defaultVersion: 'v1.0', customHosts: new Set([new URL(base).hostname]) });
   const request = (path: string, headers: Record<string, string> = {}) => client.api(path).headers(headers);
-  const run = <T>(what: string, op: () => Promise<T>) => withRetries(settings, what, op);
+  // The token first, on its own: an Entra refusal keeps its meaning instead of becoming a network error.
+  const run = <T>(what: string, op: () => Promise<T>) =>
+    withRetries(settings, what, async () => {
+      await token();
+      return op();
+    });
 
   async function batchOnce(parts: BatchPart[]): Promise<BatchReply[]> {
     const reply = await run('batch', () =>

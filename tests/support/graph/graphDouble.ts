@@ -226,12 +226,26 @@ export async function startGraphDouble(options: { verifyToken: (token: string) =
       const n = ++counter;
       const entry: LoggedRequest = { n, method: 'POST', path, status: 200, authorization: Boolean(req.headers.authorization), inBatch: false };
       log.push(entry);
+      const fault = pickFault(n, { method: 'POST', path, inBatch: false, upload: false });
+      if (fault?.kind === 'timeout' || fault?.kind === 'drop') {
+        entry.status = fault.kind === 'timeout' ? 'timeout' : 'dropped';
+        if (fault.kind === 'drop') req.raw.socket.destroy();
+        return;
+      }
       try {
+        if (fault) {
+          throw fail(
+            fault.status,
+            fault.status === 429 ? 'TooManyRequests' : 'serviceNotAvailable',
+            'Scripted fault.',
+            fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {},
+          );
+        }
         await authenticate(req.headers.authorization);
         reply = await batch({ ...call, caller: { appId: '', roles: [], scopes: [], userId: null } }, req.headers.authorization);
       } catch (error) {
         if (!(error instanceof GraphFailure)) throw error;
-        reply = { status: error.status, body: errorBody(error.code, error.message, randomUUID()) };
+        reply = { status: error.status, headers: error.headers, body: errorBody(error.code, error.message, randomUUID()) };
       }
       entry.status = reply.status;
     } else {
