@@ -19,3 +19,6 @@ export function assertLibraryNames(caseReference: string, fileName?: string): vo
   caseReferenceSchema.parse(caseReference);
   if (fileName !== undefined) documentFileNameSchema.parse(fileName);
 }
+
+/** The largest document the service keeps; SharePoint takes far more, but a case document never needs it. */
+export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;

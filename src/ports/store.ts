@@ -9,6 +9,7 @@ import type { Staff } from '../domain/staff.js';
 import type { TeamMember } from '../domain/team.js';
 import type { Confidence, TimelineEntry, TimelineEntryRevision } from '../domain/timeline.js';
 import type { TrmPlacement } from '../domain/trm.js';
+import type { CaseDocumentRepository } from './caseDocuments.js';
 import type { OutboxRepository } from './outbox.js';
 
 /**
@@ -37,6 +38,7 @@ export interface StoreTx {
   caseEvents: CaseEventRepository;
   outbox: OutboxRepository;
   sessions: SessionRepository;
+  documents: CaseDocumentRepository;
 }
 
 export interface Page<T> {

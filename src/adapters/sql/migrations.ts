@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { SqlDialect } from './schema.js';
 import { core } from './migrations/0001_core.js';
+import { m365Documents } from './migrations/0002_m365_documents.js';
 
 /**
  * Migrations shared by SQLite and PostgreSQL, one file each under migrations/. A migration that
@@ -9,6 +10,7 @@ import { core } from './migrations/0001_core.js';
 function migrations(dialect: SqlDialect): Record<string, Migration> {
   return {
     '0001_core': core(dialect),
+    '0002_m365_documents': m365Documents(dialect),
   };
 }
 
