@@ -79,6 +79,7 @@ const schema = z
     GRAPH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
     GRAPH_MAX_INLINE_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     ECM_LIBRARY_DIR: z.string().optional(),
+    ENTRA_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && c.ECM_DEV_SIGN_IN === true) {

@@ -37,11 +37,7 @@ const shown = (j: OutboxJob): UndeliveredJob => ({
 
 const LIMIT = 200;
 
-async function undelivered(
-  tx: Parameters<Parameters<AppDeps['store']['transaction']>[0]>[0],
-  filter: { caseId?: string; serviceId?: string },
-  status?: 'pending' | 'dead',
-) {
+async function undelivered(tx: StoreTx, filter: { caseId?: string; serviceId?: string }, status?: 'pending' | 'dead') {
   const statuses = status ? [status] : (['dead', 'pending'] as const);
   const jobs: OutboxJob[] = [];
   for (const s of statuses) jobs.push(...(await tx.outbox.list({ ...filter, status: s }, LIMIT)));

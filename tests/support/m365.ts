@@ -35,7 +35,7 @@ export interface M365Doubles {
   close(): Promise<void>;
 }
 
-/** A tenant in a box: Entra ID and Graph doubles, the app registered and granted two services' sites. */
+/** A tenant in a box: Entra ID and Graph doubles, the app registered and granted each service's site. */
 export async function startM365Doubles(options: { now?: () => Date } = {}): Promise<M365Doubles> {
   const tls = await testTls();
   const entra = await startEntraDouble(options.now ? { now: options.now } : {});
@@ -45,7 +45,7 @@ export async function startM365Doubles(options: { now?: () => Date } = {}): Prom
   entra.registerApp({ clientId, secret: clientSecret, applicationPermissions: APP_PERMISSIONS, delegatedScopes: DELEGATED_SCOPES });
   const columns = Object.values(LIBRARY_COLUMNS);
   const libraries: Record<string, ServiceLibrary> = {};
-  for (const service of ['BRI', 'NSO']) {
+  for (const service of ['BRI', 'NSO', 'SGL', 'BNE']) {
     const { siteId, driveIds } = graph.drives.addSite(`sites/ecm-${service.toLowerCase()}`, ['Case documents'], columns);
     graph.drives.grant(siteId, clientId, 'write');
     libraries[service] = { siteId, driveId: driveIds[0]! };
@@ -80,5 +80,22 @@ export async function startM365Doubles(options: { now?: () => Date } = {}): Prom
       await graph.close();
       await entra.close();
     },
+  };
+}
+
+/** The env that points ECM for Teams at the doubles, as env/.env.dev would at a real tenant. */
+export function m365Env(m: M365Doubles, teamsAppId: string): Record<string, string> {
+  return {
+    ECM_MODE: 'm365',
+    AZURE_TENANT_ID: m.entra.tenantId,
+    AZURE_CLIENT_ID: m.clientId,
+    AZURE_CLIENT_SECRET: m.clientSecret,
+    ECM_ALLOWED_TENANTS: m.entra.tenantId,
+    ECM_SERVICE_LIBRARIES: JSON.stringify(m.libraries),
+    GRAPH_BASE_URL: m.graph.url,
+    ENTRA_AUTHORITY_HOST: m.entra.url,
+    ENTRA_JWKS_COOLDOWN_MS: '0',
+    TEAMS_APP_ID: teamsAppId,
+    PUBLIC_BASE_URL: 'https://ecm.contoso.example',
   };
 }

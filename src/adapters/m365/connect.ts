@@ -59,7 +59,7 @@ export function connectMicrosoft365(config: Config, o: Microsoft365Options): Mic
   // Entra ID's keys, cached; a token naming a key we do not know makes jose fetch them again (at most every 30 s).
   const keys = createRemoteJWKSet(new URL(`${config.ENTRA_AUTHORITY_HOST}/common/discovery/v2.0/keys`), {
     [customFetch]: doFetch,
-    cooldownDuration: 30_000,
+    cooldownDuration: config.ENTRA_JWKS_COOLDOWN_MS,
     cacheMaxAge: 12 * 3_600_000,
   });
   const publicHost = new URL(config.PUBLIC_BASE_URL).host;
