@@ -119,12 +119,12 @@ export function graphCalendar(o: GraphCalendarOptions): MeetingCalendar {
       if (!o.teamsAppId) return null;
       const graph = actingFor ? sessionFor(actingFor, ['OnlineMeetings.ReadWrite', 'TeamsAppInstallation.ReadWriteForChat', 'TeamsTab.Create']) : o.appGraph;
       const found = await graph.get<{ value: { chatInfo?: { threadId?: string } }[] }>(
-        `${calendarOf(organiser, actingFor)}/onlineMeetings?$filter=JoinWebUrl eq '${quoted(joinUrl)}'`,
+        `${calendarOf(organiser, actingFor)}/onlineMeetings?$filter=${encodeURIComponent(`JoinWebUrl eq '${quoted(joinUrl)}'`)}`,
       );
       const chatId = found.value[0]?.chatInfo?.threadId;
       if (!chatId) return null;
       catalogId ??= o.appGraph
-        .get<{ value: { id: string }[] }>(`/appCatalogs/teamsApps?$filter=externalId eq '${quoted(o.teamsAppId)}'`)
+        .get<{ value: { id: string }[] }>(`/appCatalogs/teamsApps?$filter=${encodeURIComponent(`externalId eq '${quoted(o.teamsAppId)}'`)}`)
         .then((r) => r.value[0]?.id ?? null)
         .catch((error) => {
           catalogId = null;

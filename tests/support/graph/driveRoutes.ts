@@ -423,7 +423,7 @@ export function newDriveState(baseUrl: () => string) {
       session.received.push(req.body);
       session.next = end + 1;
       // A dropped connection after the bytes arrived: the client cannot know they did.
-      if (fault?.kind === 'drop') {
+      if (fault?.kind === 'drop' || fault?.kind === 'dropAfter') {
         entry.status = 'dropped';
         if (last) finish();
         req.raw.socket.destroy();

@@ -109,16 +109,15 @@ export async function startEntraDouble(options: { tenantId?: string; now?: () =>
       if (!audiences.some((a) => user.aud === a || String(user.aud).endsWith(`/${app.clientId}`))) {
         return send(400, oauthError('invalid_grant', 'AADSTS50013', 'Assertion audience does not match the client app.'));
       }
-      const wanted = scopes.filter((s) => s.startsWith(`${GRAPH_AUDIENCE}/`)).map((s) => s.slice(GRAPH_AUDIENCE.length + 1));
+      // A scope is resource/permission; the resource is Graph's (or a national cloud's) URL.
+      const resource = scopes.find((s) => /^https:\/\/.+\/[^/]+$/.test(s) && !s.endsWith('/.default'))?.replace(/\/[^/]+$/, '') ?? GRAPH_AUDIENCE;
+      const wanted = scopes.filter((s) => s.startsWith(`${resource}/`)).map((s) => s.slice(resource.length + 1));
       const missing = wanted.filter((s) => !app.delegatedScopes.includes(s));
       if (missing.length) return send(400, oauthError('invalid_grant', 'AADSTS65001', `The user or administrator has not consented to ${missing.join(', ')}.`));
-      const token = await sign(
-        { ...base, aud: GRAPH_AUDIENCE, scp: wanted.join(' '), oid: user.oid, upn: user.preferred_username, name: user.name },
-        current(),
-      );
+      const token = await sign({ ...base, aud: resource, scp: wanted.join(' '), oid: user.oid, upn: user.preferred_username, name: user.name }, current());
       return send(200, {
         token_type: 'Bearer',
-        scope: wanted.map((s) => `${GRAPH_AUDIENCE}/${s}`).join(' '),
+        scope: wanted.map((s) => `${resource}/${s}`).join(' '),
         expires_in: 3599,
         ext_expires_in: 3599,
         access_token: token,

@@ -59,7 +59,12 @@ const errorBody = (code: string, message: string, requestId: string) => ({
 });
 
 /** What a scripted fault does to the request it hits. */
-export type Fault = { kind: 'status'; status: 429 | 503 | 500 | 504; retryAfterSeconds?: number } | { kind: 'timeout' } | { kind: 'drop' };
+export type Fault =
+  | { kind: 'status'; status: 429 | 503 | 500 | 504; retryAfterSeconds?: number }
+  | { kind: 'timeout' }
+  | { kind: 'drop' }
+  /** The request is carried out, then the connection drops before the answer: the client cannot know. */
+  | { kind: 'dropAfter' };
 
 export interface FaultRule {
   /** Decides, per request (batch parts included), whether this rule hits it. */
@@ -103,7 +108,8 @@ export async function startGraphDouble(options: { verifyToken: (token: string) =
     if (!m) throw fail(401, 'InvalidAuthenticationToken', 'Access token is empty.');
     const claims = await options.verifyToken(m[1]!);
     if (!claims) throw fail(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience or signature.');
-    if (claims.aud !== audience) throw fail(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
+    // Graph accepts its own resource URL; the double, like a national cloud, also its own address.
+    if (claims.aud !== audience && claims.aud !== baseUrl) throw fail(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
     const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
     const scopes = typeof claims.scp === 'string' ? claims.scp.split(' ') : [];
     return { appId: String(claims.appid ?? ''), roles, scopes, userId: scopes.length ? String(claims.oid) : null };
@@ -116,7 +122,7 @@ export async function startGraphDouble(options: { verifyToken: (token: string) =
       if (m)
         return route.handle(
           call,
-          m.slice(1).map((p) => decodeURIComponent(p)),
+          m.slice(1).map((p) => (p === undefined ? (undefined as unknown as string) : decodeURIComponent(p))),
         );
     }
     throw fail(400, 'BadRequest', `Resource not found for the segment '${call.path.split('/')[1] ?? ''}'.`);
@@ -135,6 +141,11 @@ export async function startGraphDouble(options: { verifyToken: (token: string) =
     }
     let reply: GraphReply;
     try {
+      if (fault?.kind === 'dropAfter') {
+        await dispatch({ ...call, caller: await authenticate(call.authorization) }).catch(() => undefined);
+        entry.status = 'dropped';
+        return 'drop';
+      }
       if (fault) {
         const name = fault.status === 429 ? 'TooManyRequests' : fault.status === 503 ? 'serviceNotAvailable' : 'generalException';
         throw fail(fault.status, name, 'Scripted fault.', fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {});
@@ -227,9 +238,9 @@ export async function startGraphDouble(options: { verifyToken: (token: string) =
       const entry: LoggedRequest = { n, method: 'POST', path, status: 200, authorization: Boolean(req.headers.authorization), inBatch: false };
       log.push(entry);
       const fault = pickFault(n, { method: 'POST', path, inBatch: false, upload: false });
-      if (fault?.kind === 'timeout' || fault?.kind === 'drop') {
+      if (fault && fault.kind !== 'status') {
         entry.status = fault.kind === 'timeout' ? 'timeout' : 'dropped';
-        if (fault.kind === 'drop') req.raw.socket.destroy();
+        if (fault.kind !== 'timeout') req.raw.socket.destroy();
         return;
       }
       try {
