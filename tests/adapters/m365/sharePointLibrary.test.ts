@@ -40,7 +40,7 @@ describe('the SharePoint library against the Graph double', () => {
 
   it('fails clearly for a service with no library configured', async () => {
     const error = await library()
-      .ensureCaseFolder('SGL', 'SGL-2026-0001')
+      .ensureCaseFolder('WSX', 'WSX-2026-0001')
       .catch((e) => e);
     expect(error).toMatchObject({ code: 'not_configured', permanent: true });
   });
