@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { openSqliteStore } from '../../src/adapters/sqlite/openSqliteStore.js';
 import { DEMO_STAFF } from '../../src/demo/people.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { type M365Doubles, m365Env, startM365Doubles } from './m365.js';
@@ -49,16 +50,24 @@ function bearerApi(url: string, token: string) {
  * The real server in Microsoft 365 mode with the Entra ID and Graph doubles standing in for a
  * tenant: SSO tokens signed by the Entra double, SharePoint, calendars and chats in the Graph double.
  */
-export async function startM365TestServer(): Promise<M365TestServer> {
+export async function startM365TestServer(options: { doubles?: M365Doubles & { teamsAppId?: string }; dataDir?: string } = {}): Promise<M365TestServer> {
   let now: () => Date = () => new Date();
-  const m = await startM365Doubles({ now: () => now() });
-  for (const s of DEMO_STAFF) m.graph.teams.addUser({ id: s.aadObjectId!, displayName: s.name, mail: s.email });
-  const teamsAppId = randomUUID();
-  m.graph.teams.publishApp(teamsAppId, 'ECM for Teams');
+  const m = options.doubles ?? (await startM365Doubles({ now: () => now() }));
+  const teamsAppId = options.doubles?.teamsAppId ?? randomUUID();
+  if (!options.doubles) {
+    for (const s of DEMO_STAFF) m.graph.teams.addUser({ id: s.aadObjectId!, displayName: s.name, mail: s.email });
+    m.graph.teams.publishApp(teamsAppId, 'ECM for Teams');
+  }
   const logs: string[] = [];
   const t = await startTestServer({
     env: { ...m365Env(m, teamsAppId), LOG_LEVEL: 'debug' },
-    overrides: { fetch: m.fetch, graphSleep: async (ms) => void m.waits.push(ms), logger: createLogger('debug', (line) => logs.push(line)) },
+    overrides: {
+      fetch: m.fetch,
+      graphSleep: async (ms) => void m.waits.push(ms),
+      logger: createLogger('debug', (line) => logs.push(line)),
+      // A database on disk outlives this server, for a test that restarts it.
+      ...(options.dataDir ? { store: await openSqliteStore({ dataDir: options.dataDir }) } : {}),
+    },
   });
   now = () => t.clock.now();
   const tokenFor = async (staffId: string, claims: Record<string, unknown> = {}) => {
@@ -74,7 +83,7 @@ export async function startM365TestServer(): Promise<M365TestServer> {
     apiAs: async (staffId) => bearerApi(t.url, await tokenFor(staffId)),
     async close() {
       await t.close();
-      await m.close();
+      if (!options.doubles) await m.close();
     },
   };
 }

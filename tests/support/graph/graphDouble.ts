@@ -292,8 +292,8 @@ export async function startGraphDouble(options: { verifyToken: (token: string) =
       const target = counter + nth;
       rules.push({ matches: (n) => n === target, fault, times: 1 });
     },
-    /** A seeded share of all requests, uploads and batch parts included, get 429 or 503. */
-    throttleRandomly(ratio: number, seed = 42, retryAfterSeconds = 1) {
+    /** A seeded share of all requests, uploads and batch parts included, get 429 or 503 with one of these Retry-Afters. */
+    throttleRandomly(ratio: number, seed = 42, retryAfterSeconds: number[] = [1]) {
       let state = seed;
       const random = () => {
         state = (state * 1103515245 + 12345) % 2 ** 31;
@@ -302,7 +302,8 @@ export async function startGraphDouble(options: { verifyToken: (token: string) =
       rules.push({
         matches: () => random() < ratio,
         get fault(): Fault {
-          return { kind: 'status', status: random() < 0.5 ? 429 : 503, retryAfterSeconds };
+          const wait = retryAfterSeconds[Math.floor(random() * retryAfterSeconds.length)]!;
+          return { kind: 'status', status: random() < 0.5 ? 429 : 503, retryAfterSeconds: wait };
         },
       });
     },
