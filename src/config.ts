@@ -36,10 +36,13 @@ const jsonOf = <T extends z.ZodType>(inner: T, shape: string) =>
     return r.success ? r.data : z.NEVER;
   });
 /** Each service's SharePoint site and document library (drive) ids. */
-const serviceLibrariesSchema = z.record(
-  z.string().regex(/^[A-Z]{3}$/, 'is a three-letter service code such as BRI'),
-  z.object({ siteId: z.string().min(3), driveId: z.string().min(3) }).strict(),
-);
+const serviceLibrariesSchema = z
+  .record(z.string(), z.object({ siteId: z.string().min(3), driveId: z.string().min(3) }).strict())
+  .superRefine((libraries, ctx) => {
+    for (const key of Object.keys(libraries)) {
+      if (!/^[A-Z]{3}$/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'is not a three-letter service code such as BRI' });
+    }
+  });
 const roleGroupsSchema = z.record(
   z.string().regex(UUID, 'is a group object id (a GUID)'),
   z.string().refine((v) => (ROLES as readonly string[]).includes(v) || /^service:[A-Z]{3}$/.test(v), 'is a role such as manager, or service:BRI'),
