@@ -98,4 +98,36 @@ describe('case documents in SharePoint', () => {
       expect.objectContaining({ kind: 'document.publish', caseId: id, attempts: 1, lastError: expect.stringContaining('403') }),
     ]);
   });
+
+  it('never lets an older version, delivered late, overwrite a newer one that landed first', async () => {
+    const helen = await principal(t.system.deps, 'psy-helen');
+    const { id, reference } = await activeCaseVia(t.system.deps, 'BNE');
+    const fileName = `${reference} youth-friendly.docx`;
+    const v1 = await publishCaseDocument(t.system.deps, helen, id, {
+      fileName,
+      content: bytes('first'),
+      documentType: 'youth_friendly_formulation',
+      version: 'v1',
+    });
+    t.m.graph.failNth(1, { kind: 'status', status: 503, retryAfterSeconds: 600 });
+    await t.system.worker.runOnce(); // v1 is throttled for ten minutes
+    t.clock.advance(60_000);
+    const v2 = await publishCaseDocument(t.system.deps, helen, id, {
+      fileName,
+      content: bytes('second'),
+      documentType: 'youth_friendly_formulation',
+      version: 'v2',
+    });
+    await t.system.worker.runOnce(); // v2 lands
+    t.clock.advance(600_000);
+    await t.system.worker.runOnce(); // v1 comes due, and must stand aside
+
+    const files = t.m.graph.drives.filesIn(t.m.libraries.BNE!.driveId).filter((f) => f.path.startsWith(reference));
+    expect(files.map((f) => [f.versions, new TextDecoder().decode(f.content)])).toEqual([[1, 'second']]);
+    const status = await t.system.deps.store.transaction(async (tx) => [
+      (await tx.documents.get(v1.documentId))!.status,
+      (await tx.documents.get(v2.documentId))!.status,
+    ]);
+    expect(status).toEqual(['superseded', 'delivered']);
+  });
 });
