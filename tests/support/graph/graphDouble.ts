@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { JWTPayload } from 'jose';
 import { type DoubleRequest, startHttpsDouble } from './httpsDouble.js';
 import { driveRoutes, type DriveState, newDriveState } from './driveRoutes.js';
+import { handleDownload, handleUpload } from './uploadRoutes.js';
 import { teamsRoutes, type TeamsState, newTeamsState } from './teamsRoutes.js';
 
 /**
@@ -210,16 +211,17 @@ export async function startGraphDouble(options: { verifyToken: (token: string) =
   const server = await startHttpsDouble(async (req: DoubleRequest, res: ServerResponse) => {
     const upload = /^\/upload\/([^/]+)$/.exec(req.url.pathname);
     if (upload)
-      return drives.handleUpload(
+      return handleUpload(
+        drives,
         req,
         res,
         upload[1]!,
-        (n) => pickFault(n, { method: req.method, path: req.url.pathname, inBatch: false, upload: true }),
+        (n: number) => pickFault(n, { method: req.method, path: req.url.pathname, inBatch: false, upload: true }),
         () => ++counter,
         log,
       );
     const download = /^\/download\/([^/]+)\/([^/]+)$/.exec(req.url.pathname);
-    if (download) return drives.handleDownload(res, download[1]!, download[2]!);
+    if (download) return handleDownload(drives, res, download[1]!, download[2]!);
 
     const m = /^\/(v1\.0|beta)(\/.*)$/.exec(req.url.pathname);
     const path = m?.[2] ?? req.url.pathname;
