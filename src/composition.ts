@@ -1,30 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Server } from 'node:http';
 import type { Express } from 'express';
-import { devSessionIdentity } from './adapters/local/devSessionIdentity.js';
-import { icsFileCalendar } from './adapters/local/icsFileCalendar.js';
-import { resvgRasteriser } from './adapters/resvg/resvgRasteriser.js';
-import { memoryCaseEventBus } from './adapters/local/memoryCaseEventBus.js';
-import { systemClock } from './adapters/local/systemClock.js';
-import { openPostgresStore } from './adapters/postgres/openPostgresStore.js';
-import { listenForCaseEvents } from './adapters/postgres/postgresCaseEventBus.js';
-import { openSqliteStore } from './adapters/sqlite/openSqliteStore.js';
 import { createBotApp } from '../bot/app.js';
 import { createBotHost } from '../bot/host.js';
 import { tabLinks } from '../bot/links.js';
 import { teamsNotifier } from '../bot/notifier.js';
+import { devSessionIdentity } from './adapters/local/devSessionIdentity.js';
+import { fileSystemLibrary } from './adapters/local/fileSystemLibrary.js';
+import { icsFileCalendar } from './adapters/local/icsFileCalendar.js';
+import { memoryCaseEventBus } from './adapters/local/memoryCaseEventBus.js';
+import { staffDirectory } from './adapters/local/staffDirectory.js';
+import { systemClock } from './adapters/local/systemClock.js';
+import { connectMicrosoft365, type Microsoft365 } from './adapters/m365/connect.js';
+import { openPostgresStore } from './adapters/postgres/openPostgresStore.js';
+import { listenForCaseEvents } from './adapters/postgres/postgresCaseEventBus.js';
+import { resvgRasteriser } from './adapters/resvg/resvgRasteriser.js';
+import { openSqliteStore } from './adapters/sqlite/openSqliteStore.js';
 import { calendarSyncDeliverer } from './app/deliverCalendarSync.js';
+import { documentDeliverer } from './app/deliverDocument.js';
 import { notificationDeliverer } from './app/deliverNotification.js';
-import { NOTIFY_KIND } from './app/notify.js';
 import type { AppDeps } from './app/deps.js';
 import { CALENDAR_SYNC_KIND } from './app/meetings.js';
-import type { Config } from './config.js';
+import { NOTIFY_KIND } from './app/notify.js';
+import { DOCUMENT_PUBLISH_KIND } from './app/publishCaseDocument.js';
+import { ConfigError, type Config } from './config.js';
 import { seedDemoData } from './demo/seed.js';
 import { documentRoutes } from './http/routes/documents.js';
 import { legalPages } from './http/routes/legalPages.js';
+import { libraryRoutes } from './http/routes/library.js';
+import { outsideServiceRoutes } from './http/routes/outsideServices.js';
 import { oversightRoutes } from './http/routes/oversight.js';
 import { reachRoutes } from './http/routes/reach.js';
 import { createHttpApp } from './http/server.js';
@@ -34,7 +41,9 @@ import { startReviewReminders } from './jobs/reviewReminders.js';
 import { createLogger, describeError, type Logger } from './lib/logger.js';
 import type { CaseEventBus } from './ports/caseEventBus.js';
 import type { Clock } from './ports/clock.js';
+import type { Directory } from './ports/directory.js';
 import type { DocumentLibrary } from './ports/documentLibrary.js';
+import type { MeetingCalendar } from './ports/meetingCalendar.js';
 import type { Store } from './ports/store.js';
 
 /**
@@ -43,6 +52,8 @@ import type { Store } from './ports/store.js';
 export interface System {
   config: Config;
   deps: AppDeps;
+  /** The adapters chosen for this mode, for jobs and tests that reach past the HTTP API. */
+  ports: { library: DocumentLibrary; calendar: MeetingCalendar; directory: Directory };
   http: Express;
   logger: Logger;
   worker: OutboxWorker;
@@ -58,10 +69,13 @@ export interface Overrides {
   startWorker?: boolean;
   /** Tests load the demo people but make their own cases. */
   seedDemoCases?: boolean;
-  /** The case document library; until an adapter is chosen here, tests pass their own. */
+  /** A document library in place of the one the mode chooses. */
   library?: DocumentLibrary;
   /** Deliverers of further outbox kinds, beside the built-in ones (tests count deliveries this way). */
   deliverers?: Record<string, Deliverer>;
+  /** Microsoft 365 mode against local doubles: a fetch that trusts their certificate, and no real sleeping. */
+  fetch?: typeof fetch;
+  graphSleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -83,22 +97,40 @@ async function openDatabase(config: Config, logger: Logger, given: Store | undef
   }
 }
 
+/** Microsoft 365 mode: every service must have its library before anything starts. */
+async function openMicrosoft365(config: Config, store: Store, clock: Clock, logger: Logger, overrides: Overrides): Promise<Microsoft365 | null> {
+  if (config.ECM_MODE !== 'm365') return null;
+  const mapped = config.ECM_SERVICE_LIBRARIES ?? {};
+  const unmapped = (await store.transaction((tx) => tx.services.list())).filter((s) => !mapped[s.id]);
+  if (unmapped.length) throw new ConfigError(unmapped.map((s) => `ECM_SERVICE_LIBRARIES: service ${s.id} has no SharePoint library`));
+  return connectMicrosoft365(config, {
+    store,
+    clock,
+    logger,
+    ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
+    ...(overrides.graphSleep ? { sleep: overrides.graphSleep } : {}),
+  });
+}
+
 export async function compose(config: Config, overrides: Overrides = {}): Promise<System> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const clock = overrides.clock ?? systemClock;
-  const dataDir = resolve(config.DATA_DIR);
   const { store, bus } = await openDatabase(config, logger, overrides.store);
   const deps: AppDeps = { store, bus, clock, newId: randomUUID };
 
   if (config.ECM_DEMO_DATA && (await seedDemoData(store, deps, { cases: overrides.seedDemoCases ?? true }))) logger.info('loaded the fictional demo data');
 
-  const identity = devSessionIdentity(store, clock);
+  // Files kept beside the database (calendar, local library). An in-memory database keeps them in a
+  // scratch folder removed on stop, never in the working tree.
+  const scratch = config.DATA_DIR === ':memory:' ? mkdtempSync(join(tmpdir(), 'ecm-files-')) : null;
+  const filesDir = scratch ?? resolve(config.DATA_DIR);
+
+  const m365 = await openMicrosoft365(config, store, clock, logger, overrides);
+  const identity = m365?.identity ?? devSessionIdentity(store, clock);
+  const calendar = m365?.calendar ?? icsFileCalendar(join(filesDir, 'calendar'), clock);
+  const library = overrides.library ?? m365?.library ?? fileSystemLibrary(resolve(config.ECM_LIBRARY_DIR ?? join(filesDir, 'library')), clock);
+  const directory = m365?.directory ?? staffDirectory(store);
   const rasteriser = resvgRasteriser();
-  const library = overrides.library ?? null;
-  // An in-memory database (tests) keeps its calendar files out of the working tree.
-  const temporaryCalendar = config.DATA_DIR === ':memory:';
-  const calendarDir = temporaryCalendar ? mkdtempSync(join(tmpdir(), 'ecm-calendar-')) : join(dataDir, 'calendar');
-  const calendar = icsFileCalendar(calendarDir, clock);
 
   // The bot: in local mode it needs no app id; in Microsoft 365 mode it waits for BOT_ID (notifications stay queued).
   const links = tabLinks({ teamsAppId: config.TEAMS_APP_ID, publicBaseUrl: config.PUBLIC_BASE_URL });
@@ -126,6 +158,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
       deliverers: {
         ...overrides.deliverers,
         [CALENDAR_SYNC_KIND]: calendarSyncDeliverer({ store, calendar, clock, bus }),
+        [DOCUMENT_PUBLISH_KIND]: documentDeliverer({ store, library, clock, bus }),
         ...(bot
           ? {
               [NOTIFY_KIND]: notificationDeliverer({
@@ -151,7 +184,13 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     sessionHours: config.SESSION_HOURS,
     maxBodyBytes: config.MAX_BODY_BYTES,
     writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
-    apiRouters: [documentRoutes(deps, rasteriser), oversightRoutes(deps, library), reachRoutes(deps)],
+    apiRouters: [
+      documentRoutes(deps, rasteriser),
+      libraryRoutes(deps, library),
+      oversightRoutes(deps, library),
+      reachRoutes(deps),
+      outsideServiceRoutes(deps, calendar, directory),
+    ],
     mounts: [
       ...(bot ? [{ path: '/api/messages', handler: bot.router }] : []),
       { path: '/tab', handler: tabRoutes(resolve(import.meta.dirname, '..', 'tab', 'dist')) },
@@ -163,6 +202,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
   return {
     config,
     deps,
+    ports: { library, calendar, directory },
     http,
     logger,
     worker,
@@ -186,7 +226,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
       }
       await bus.close();
       await store.close();
-      if (temporaryCalendar) rmSync(calendarDir, { recursive: true, force: true });
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
     },
   };
 }

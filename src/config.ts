@@ -2,12 +2,51 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { ROLES } from './domain/staff.js';
 
 /**
  * Every setting, parsed once at start-up. A bad configuration lists every problem at once and
  * stops the process, rather than failing later in front of a practitioner. README lists them all.
  */
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const commaList = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
+const httpsUrl = z
+  .url()
+  .refine((u) => u.startsWith('https://'), 'must be an https:// URL')
+  .transform((u) => u.replace(/\/+$/, ''));
+/** An env value holding JSON, checked against `inner`; problems name the key inside the JSON. */
+const jsonOf = <T extends z.ZodType>(inner: T, shape: string) =>
+  z.string().transform((text, ctx): z.output<T> => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `must be ${shape}` });
+      return z.NEVER;
+    }
+    const r = inner.safeParse(parsed);
+    if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: `${i.path.join('.') || 'value'}: ${i.message}` });
+    return r.success ? r.data : z.NEVER;
+  });
+/** Each service's SharePoint site and document library (drive) ids. */
+const serviceLibrariesSchema = z
+  .record(z.string(), z.object({ siteId: z.string().min(3), driveId: z.string().min(3) }).strict())
+  .superRefine((libraries, ctx) => {
+    for (const key of Object.keys(libraries)) {
+      if (!/^[A-Z]{3}$/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'is not a three-letter service code such as BRI' });
+    }
+  });
+const roleGroupsSchema = z.record(
+  z.string().regex(UUID, 'is a group object id (a GUID)'),
+  z.string().refine((v) => (ROLES as readonly string[]).includes(v) || /^service:[A-Z]{3}$/.test(v), 'is a role such as manager, or service:BRI'),
+);
 
 const schema = z
   .object({
@@ -43,6 +82,21 @@ const schema = z
     BOT_NOTIFICATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(60).default(10),
     /** How often to look for reviews coming due; 0 turns the reminders off. */
     REVIEW_REMINDERS_EVERY_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+    // Microsoft 365 mode (docs/m365.md). Required when ECM_MODE=m365; ignored in local mode.
+    AZURE_TENANT_ID: z.uuid('must be the directory (tenant) id, a GUID').optional(),
+    AZURE_CLIENT_ID: z.uuid("must be the app registration's client id, a GUID").optional(),
+    AZURE_CLIENT_SECRET: z.string().min(8).optional(),
+    ECM_ALLOWED_TENANTS: commaList.optional(),
+    ECM_SERVICE_LIBRARIES: jsonOf(serviceLibrariesSchema, 'a JSON object such as {"BRI":{"siteId":"…","driveId":"…"}}').optional(),
+    ECM_ROLE_GROUPS: jsonOf(roleGroupsSchema, 'a JSON object of group object id → role or "service:BRI"').optional(),
+    ECM_API_AUDIENCE: z.string().min(1).optional(),
+    GRAPH_BASE_URL: httpsUrl.default('https://graph.microsoft.com'),
+    ENTRA_AUTHORITY_HOST: httpsUrl.default('https://login.microsoftonline.com'),
+    ENTRA_V1_ISSUER_HOST: httpsUrl.default('https://sts.windows.net'),
+    GRAPH_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
+    GRAPH_MAX_INLINE_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    ECM_LIBRARY_DIR: z.string().optional(),
+    ENTRA_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   })
   .superRefine((c, ctx) => {
     if (c.DATABASE_SCHEMA && !c.DATABASE_URL) {
@@ -73,6 +127,24 @@ const schema = z
     }
   });
 
+/** Microsoft 365 mode needs a tenant, an app registration and a library for every service. */
+function m365Problems(env: Record<string, string | undefined>): string[] {
+  if (env.ECM_MODE !== 'm365') return [];
+  const problems: string[] = [];
+  for (const key of ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'ECM_ALLOWED_TENANTS', 'ECM_SERVICE_LIBRARIES']) {
+    if (env[key] === undefined) problems.push(`${key}: is required when ECM_MODE=m365 (see docs/m365.md)`);
+  }
+  const allowed = (env.ECM_ALLOWED_TENANTS ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  for (const t of allowed) if (!UUID.test(t)) problems.push(`ECM_ALLOWED_TENANTS: "${t}" is not a tenant id (a GUID)`);
+  if (env.AZURE_TENANT_ID && allowed.length && !allowed.includes(env.AZURE_TENANT_ID)) {
+    problems.push("ECM_ALLOWED_TENANTS: must include the app's own tenant (AZURE_TENANT_ID)");
+  }
+  return problems;
+}
+
 export type Config = z.infer<typeof schema> & {
   devSignIn: boolean;
   /** The bot answers at /api/messages: always with a bot app id, and in local mode without one. */
@@ -89,8 +161,10 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = schema.safeParse(cleaned);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  // Checked on the raw values too, so that a missing setting is listed beside a malformed one.
+  const m365 = m365Problems(cleaned);
+  if (!result.success || m365.length) {
+    throw new ConfigError([...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`)), ...m365]);
   }
   const c = result.data;
   return {

@@ -4,6 +4,16 @@ import { ConfigError, parseConfig } from '../src/config.js';
 const BOT_ID = '2c9d6f0e-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
 const TENANT = '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
 
+/** What Microsoft 365 mode needs apart from the bot (see tests/configM365.test.ts). */
+const M365 = {
+  ECM_MODE: 'm365',
+  AZURE_TENANT_ID: TENANT,
+  AZURE_CLIENT_ID: '0b6e2f5c-3d4a-4b1c-9e8f-7a6b5c4d3e2f',
+  AZURE_CLIENT_SECRET: 'a-long-enough-secret',
+  ECM_ALLOWED_TENANTS: TENANT,
+  ECM_SERVICE_LIBRARIES: JSON.stringify({ BRI: { siteId: 'contoso.sharepoint.com,a,b', driveId: 'b!bri' } }),
+};
+
 const problems = (env: Record<string, string>) => {
   try {
     parseConfig(env);
@@ -20,16 +30,16 @@ describe('the bot settings', () => {
   });
 
   it('refuses to start in production without a bot app id', () => {
-    expect(problems({ NODE_ENV: 'production', ECM_MODE: 'm365' })).toContainEqual(expect.stringMatching(/^BOT_ID: .*unauthenticated/));
+    expect(problems({ ...M365, NODE_ENV: 'production' })).toContainEqual(expect.stringMatching(/^BOT_ID: .*unauthenticated/));
   });
 
   it('in Microsoft 365 mode without an app id the bot stays off rather than open', () => {
-    expect(parseConfig({ ECM_MODE: 'm365' }).botEnabled).toBe(false);
+    expect(parseConfig(M365).botEnabled).toBe(false);
   });
 
   it('an app id needs its secret and, for a single-tenant bot, its tenant', () => {
     expect(problems({ BOT_ID })).toEqual([expect.stringMatching(/^SECRET_BOT_PASSWORD/), expect.stringMatching(/^BOT_TENANT_ID/)]);
-    const c = parseConfig({ ECM_MODE: 'm365', BOT_ID, SECRET_BOT_PASSWORD: 's3cret', BOT_TENANT_ID: TENANT });
+    const c = parseConfig({ ...M365, BOT_ID, SECRET_BOT_PASSWORD: 's3cret', BOT_TENANT_ID: TENANT });
     expect(c.botEnabled).toBe(true);
     expect(problems({ BOT_ID, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: TENANT })).toEqual([]);
   });

@@ -18,6 +18,8 @@ export const CASE_EVENT_TYPES = [
   'trm.recorded',
   'meeting.scheduled',
   'meeting.updated',
+  'document.queued',
+  'document.delivered',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

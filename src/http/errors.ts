@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
 import { InvalidCursorError } from '../adapters/sql/repositories/page.js';
 import { describeError, type Logger } from '../lib/logger.js';
+import { OutsideServiceError } from '../lib/outsideServiceError.js';
 
 /** One envelope for every error: `{ error: { code, message, details? } }`. */
 export interface ErrorBody {
@@ -66,6 +67,21 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
             ? new HttpError(400, 'validation_failed', error.message)
             : parserError(error);
     if (known) return res.status(known.status).json(body(known.code, known.message, known.details));
+    if (error instanceof OutsideServiceError) {
+      // Microsoft 365 did not do what was asked: say so, and when to try again if it told us.
+      logger.warn('an outside service failed a request', { route: req.route?.path ?? null, error: describeError(error) });
+      if (error.retryAfterMs !== null) res.set('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
+      return res
+        .status(error.permanent ? 502 : 503)
+        .json(
+          body(
+            'unavailable',
+            error.permanent
+              ? 'Microsoft 365 refused this request; an administrator may need to check the set-up.'
+              : 'Microsoft 365 did not answer in time; try again shortly.',
+          ),
+        );
+    }
     // Unexpected: log the class and message (never the request body), answer without detail.
     logger.error('request failed', { method: req.method, route: req.route?.path ?? req.path.replace(/[0-9a-f-]{36}/g, ':id'), error: describeError(error) });
     return res.status(500).json(body('internal_error', 'Something went wrong on our side. It has been logged; please try again.'));

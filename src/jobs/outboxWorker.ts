@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describeError, type Logger } from '../lib/logger.js';
+import { OutsideServiceError } from '../lib/outsideServiceError.js';
 import type { Clock } from '../ports/clock.js';
 import type { OutboxJob } from '../ports/outbox.js';
 import type { Store } from '../ports/store.js';
@@ -57,7 +58,11 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autoStart = true
     try {
       outcome = deliverer ? await deliverer(job) : { ok: false, permanent: true, error: `no deliverer for ${job.kind}` };
     } catch (error) {
-      outcome = { ok: false, permanent: false, error: describeError(error) };
+      // An outside service's own verdict (Retry-After, or "this cannot succeed") beats a guess.
+      outcome =
+        error instanceof OutsideServiceError
+          ? { ok: false, permanent: error.permanent, ...(error.retryAfterMs !== null ? { retryAfterMs: error.retryAfterMs } : {}), error: describeError(error) }
+          : { ok: false, permanent: false, error: describeError(error) };
     }
     const now = clock.now();
     await store.transaction(async (tx) => {

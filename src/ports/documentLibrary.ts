@@ -26,6 +26,8 @@ export interface LibraryItem {
   /** The library's version label of the newest version ("1.0", "2.0"…). */
   versionLabel: string;
   webUrl: string | null;
+  /** The delivery that wrote the newest version (see PutDocumentOptions.uploadId). */
+  uploadId: string | null;
 }
 
 export interface LibraryItemVersion {
@@ -37,6 +39,11 @@ export interface LibraryItemVersion {
 export interface PutDocumentOptions {
   /** Update only if the file's eTag still matches; a mismatch rejects with a precondition error. */
   ifMatch?: string;
+  /**
+   * Names this write. When the file's newest version already carries it, the write happened
+   * before (a retried delivery) and nothing is written again: no second file, no extra version.
+   */
+  uploadId?: string;
 }
 
 export interface DocumentLibrary {
@@ -56,4 +63,12 @@ export interface DocumentLibrary {
   /** Every file in the service's library with its metadata, for the manager's review. */
   listLibrary(serviceId: string): Promise<LibraryItem[]>;
   deleteCaseFolder(serviceId: string, caseReference: string): Promise<void>;
+}
+
+/** The file changed since the eTag the caller holds (If-Match failed). Reload and decide again. */
+export class LibraryConflict extends Error {
+  constructor(readonly fileName: string) {
+    super(`${fileName} was changed by someone else since it was read`);
+    this.name = 'LibraryConflict';
+  }
 }

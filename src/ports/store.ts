@@ -10,6 +10,7 @@ import type { TeamMember } from '../domain/team.js';
 import type { Confidence, TimelineEntry, TimelineEntryRevision } from '../domain/timeline.js';
 import type { TrmPlacement } from '../domain/trm.js';
 import type { UnreachableReason } from './notifier.js';
+import type { CaseDocumentRepository } from './caseDocuments.js';
 import type { OutboxRepository } from './outbox.js';
 
 /**
@@ -43,6 +44,7 @@ export interface StoreTx {
   outbox: OutboxRepository;
   sessions: SessionRepository;
   conversations: ConversationRepository;
+  documents: CaseDocumentRepository;
 }
 
 export interface Page<T> {

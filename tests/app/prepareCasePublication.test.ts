@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resvgRasteriser } from '../../src/adapters/resvg/resvgRasteriser.js';
 import { prepareCasePublication } from '../../src/app/prepareCasePublication.js';
 import { caseWithApprovedFormulation } from '../support/caseStory.js';
-import { memoryDocumentLibrary } from '../support/memoryDocumentLibrary.js';
 import { startTestServer, type TestServer } from '../support/testSystem.js';
 
 describe('preparing a case’s documents for its library', () => {
@@ -25,7 +24,7 @@ describe('preparing a case’s documents for its library', () => {
   });
 
   it('the same file names each time, so a second publication is a second version in the library, not a second file', async () => {
-    const library = memoryDocumentLibrary();
+    const library = t.system.ports.library;
     for (let i = 0; i < 2; i++) {
       for (const d of await prepareCasePublication(t.system.deps, resvgRasteriser(), caseId, { kind: 'formulation.approved', formulationNumber: 1 })) {
         await library.putDocument('BRI', d.metadata.caseReference, d.fileName, d.content, d.metadata);

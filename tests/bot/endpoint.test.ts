@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startM365TestServer } from '../support/m365System.js';
 import { startTestServer, type TestServer } from '../support/testSystem.js';
 import { teamsUserOf } from './fixtures.js';
 
@@ -33,7 +34,8 @@ describe('/api/messages with a bot app id', () => {
 describe('/api/messages in Microsoft 365 mode without a bot app id', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer({ env: { ECM_MODE: 'm365', ECM_DEV_SIGN_IN: 'true' } });
+    // A tenant stood in for by the Entra and Graph doubles, with no bot registered yet.
+    t = await startM365TestServer();
   });
   afterAll(() => t.close());
 

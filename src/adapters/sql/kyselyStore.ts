@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Store, StoreTx } from '../../ports/store.js';
 import type { Database, SqlDialect } from './schema.js';
 import { auditRepository } from './repositories/audit.js';
+import { caseDocumentRepository } from './repositories/caseDocuments.js';
 import { caseEventRepository } from './repositories/caseEvents.js';
 import { conversationRepository } from './repositories/conversations.js';
 import { agreementRepository, caseRepository, teamRepository } from './repositories/cases.js';
@@ -33,6 +34,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     outbox: outboxRepository(trx, dialect),
     sessions: sessionRepository(trx),
     conversations: conversationRepository(trx),
+    documents: caseDocumentRepository(trx),
   });
 
   return {

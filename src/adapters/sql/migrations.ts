@@ -3,6 +3,7 @@ import type { SqlDialect } from './schema.js';
 import { core } from './migrations/0001_core.js';
 import { postgres } from './migrations/0002_postgres.js';
 import { bot } from './migrations/0002_bot.js';
+import { m365Documents } from './migrations/0002_m365_documents.js';
 
 /**
  * Migrations shared by SQLite and PostgreSQL, one file each under migrations/. A migration that
@@ -13,6 +14,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0001_core': core(dialect),
     '0002_postgres': postgres(dialect),
     '0002_bot': bot(),
+    '0002_m365_documents': m365Documents(dialect),
   };
 }
 

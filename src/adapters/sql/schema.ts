@@ -186,6 +186,27 @@ export interface Database {
     unreachable_reason: string | null;
     unreachable_since: string | null;
   };
+  case_documents: {
+    id: string;
+    case_id: string;
+    service_id: string;
+    case_reference: string;
+    file_name: string;
+    document_type: string;
+    document_version: string;
+    review_date: string | null;
+    retain_until: string | null;
+    content: Uint8Array | null;
+    size: number;
+    sha256: string;
+    status: string;
+    library_item_id: string | null;
+    library_version: string | null;
+    web_url: string | null;
+    published_by: string;
+    created_at: string;
+    delivered_at: string | null;
+  };
 }
 
 export type SqlDialect = 'sqlite' | 'postgres';

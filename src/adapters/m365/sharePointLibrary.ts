@@ -1,0 +1,254 @@
+import { assertLibraryNames } from '../../domain/document.js';
+import { OutsideServiceError } from '../../lib/outsideServiceError.js';
+import {
+  type DocumentLibrary,
+  type DocumentMetadata,
+  DOCUMENT_TYPES,
+  type DocumentType,
+  LibraryConflict,
+  type LibraryItem,
+  type PutDocumentOptions,
+} from '../../ports/documentLibrary.js';
+import type { BatchReply, GraphSession } from './graph.js';
+import { FRAGMENT_UNIT, uploadInSession, UploadSessionGone } from './uploadSession.js';
+
+/** Where each service's documents live: a SharePoint site and one of its document libraries. */
+export interface ServiceLibrary {
+  siteId: string;
+  driveId: string;
+}
+
+/**
+ * The library's metadata columns (create them once per library; docs/m365.md says how). The
+ * upload id column lets a retried delivery see that its write already happened.
+ */
+export const LIBRARY_COLUMNS = {
+  caseReference: 'EcmCaseReference',
+  documentType: 'EcmDocumentType',
+  version: 'EcmDocumentVersion',
+  reviewDate: 'EcmReviewDate',
+  retainUntil: 'EcmRetainUntil',
+  uploadId: 'EcmUploadId',
+} as const;
+
+export interface SharePointLibraryOptions {
+  /** App-only Graph: Sites.Selected, with a write grant on each service's site. */
+  graph: GraphSession;
+  libraries: Record<string, ServiceLibrary>;
+  /** Files up to this size go in one PUT; larger ones through an upload session. Graph's limit is 4 MiB. */
+  smallUploadLimit?: number;
+  /** Upload-session fragment size, a multiple of 320 KiB. */
+  fragmentSize?: number;
+}
+
+interface DriveItem {
+  id: string;
+  name: string;
+  size?: number;
+  eTag?: string;
+  lastModifiedDateTime?: string;
+  webUrl?: string;
+  file?: object;
+  folder?: object;
+  parentReference?: { driveId?: string };
+  listItem?: { fields?: Record<string, unknown> };
+}
+const FIELDS = '$expand=listItem($expand=fields)';
+const enc = encodeURIComponent;
+const asDate = (v: unknown) => (typeof v === 'string' && v ? v.slice(0, 10) : null);
+
+function metadataOf(fields: Record<string, unknown> | undefined): DocumentMetadata | null {
+  const ref = fields?.[LIBRARY_COLUMNS.caseReference];
+  const type = fields?.[LIBRARY_COLUMNS.documentType];
+  if (typeof ref !== 'string' || !DOCUMENT_TYPES.includes(type as DocumentType)) return null;
+  return {
+    caseReference: ref,
+    documentType: type as DocumentType,
+    version: String(fields?.[LIBRARY_COLUMNS.version] ?? ''),
+    reviewDate: asDate(fields?.[LIBRARY_COLUMNS.reviewDate]),
+    retainUntil: asDate(fields?.[LIBRARY_COLUMNS.retainUntil]),
+  };
+}
+
+function toItem(d: DriveItem, folder: string): LibraryItem {
+  const fields = d.listItem?.fields as Record<string, unknown> | undefined;
+  return {
+    id: String(d.id),
+    folder,
+    name: String(d.name),
+    size: Number(d.size ?? 0),
+    eTag: String(d.eTag ?? ''),
+    lastModified: String(d.lastModifiedDateTime ?? ''),
+    metadata: metadataOf(fields),
+    versionLabel: String(fields?._UIVersionString ?? '1.0'),
+    webUrl: typeof d.webUrl === 'string' ? d.webUrl : null,
+    uploadId: typeof fields?.[LIBRARY_COLUMNS.uploadId] === 'string' ? (fields[LIBRARY_COLUMNS.uploadId] as string) : null,
+  };
+}
+
+/** A failed batch part as the error it would have been on its own. */
+function partError(r: BatchReply | undefined, what: string): OutsideServiceError {
+  if (!r) return new OutsideServiceError(`Graph ${what}: no reply in the batch`, null, 'batch_incomplete');
+  const code = String((r.body as { error?: { code?: string } } | null)?.error?.code ?? `http_${r.status}`);
+  const retryAfter = r.headers['retry-after'] ? Number(r.headers['retry-after']) * 1000 : null;
+  return new OutsideServiceError(`Graph ${what} failed: ${r.status} ${code}`, r.status, code, retryAfter, [400, 403, 404, 409, 413].includes(r.status));
+}
+
+const bytesEqual = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteLength && Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
+
+/** Each service's SharePoint document library, one folder per case named by its reference only. */
+export function sharePointLibrary(o: SharePointLibraryOptions): DocumentLibrary {
+  const { graph } = o;
+  const smallLimit = o.smallUploadLimit ?? 4 * 1024 * 1024;
+  const fragmentSize = o.fragmentSize ?? 10 * FRAGMENT_UNIT;
+
+  const driveOf = (serviceId: string) => {
+    const lib = o.libraries[serviceId];
+    if (!lib) throw new OutsideServiceError(`no SharePoint library is configured for service ${serviceId}`, null, 'not_configured', null, true);
+    return lib.driveId;
+  };
+  const pathOf = (d: string, ref: string, name?: string) => `/drives/${d}/root:/${enc(ref)}${name ? `/${enc(name)}` : ''}:`;
+  const createFolder = (d: string, ref: string) => ({
+    method: 'POST' as const,
+    url: `/drives/${d}/root/children`,
+    body: { name: ref, folder: {}, '@microsoft.graph.conflictBehavior': 'fail' },
+  });
+
+  async function readItem(d: string, ref: string, name: string): Promise<DriveItem | null> {
+    try {
+      return await graph.get<DriveItem>(`${pathOf(d, ref, name)}?${FIELDS}`);
+    } catch (error) {
+      if (error instanceof OutsideServiceError && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  /** True when the newest version already holds this write: same upload id, or the very same bytes. */
+  async function alreadyWritten(existing: DriveItem | null, content: Uint8Array, uploadId: string): Promise<boolean> {
+    if (!existing) return false;
+    if (existing.listItem?.fields?.[LIBRARY_COLUMNS.uploadId] === uploadId) return true;
+    // The bytes may have landed while the metadata did not (a crash between the two): compare them.
+    if (Number(existing.size) !== content.byteLength) return false;
+    return bytesEqual(await graph.getBytes(`/drives/${existing.parentReference?.driveId}/items/${existing.id}/content`), content);
+  }
+
+  async function upload(d: string, ref: string, name: string, content: Uint8Array, ifMatch: string | undefined): Promise<void> {
+    const headers = ifMatch ? { 'If-Match': ifMatch } : undefined;
+    if (content.byteLength <= smallLimit) await graph.putBytes(`${pathOf(d, ref, name)}/content`, content, headers);
+    else await uploadInSession(graph, `${pathOf(d, ref, name)}/createUploadSession`, content, { fragmentSize, ...(ifMatch ? { ifMatch } : {}) });
+  }
+
+  return {
+    async ensureCaseFolder(serviceId, ref) {
+      assertLibraryNames(ref);
+      try {
+        await graph.post(`/drives/${driveOf(serviceId)}/root/children`, createFolder(driveOf(serviceId), ref).body);
+      } catch (error) {
+        if (!(error instanceof OutsideServiceError && error.status === 409)) throw error;
+      }
+    },
+
+    async putDocument(serviceId, ref, name, content, metadata, options: PutDocumentOptions = {}) {
+      assertLibraryNames(ref, name);
+      const d = driveOf(serviceId);
+      // One request: make sure the case folder exists and read the file as it stands.
+      const first = await graph.batch([
+        { id: 'folder', ...createFolder(d, ref) },
+        { id: 'file', method: 'GET', url: `${pathOf(d, ref, name)}?${FIELDS}` },
+      ]);
+      const folder = first.get('folder');
+      if (folder?.status !== 201 && folder?.status !== 409) throw partError(folder, 'create the case folder');
+      const file = first.get('file');
+      if (file?.status !== 200 && file?.status !== 404) throw partError(file, 'read the file');
+      const existing = file.status === 200 ? (file.body as DriveItem) : null;
+      if (options.ifMatch !== undefined && existing?.eTag !== options.ifMatch) throw new LibraryConflict(name);
+
+      const skip = options.uploadId !== undefined && (await alreadyWritten(existing, content, options.uploadId));
+      if (!skip) {
+        try {
+          await upload(d, ref, name, content, options.ifMatch);
+        } catch (error) {
+          if (error instanceof OutsideServiceError && error.status === 412) throw new LibraryConflict(name);
+          // The session ended without telling us: if the file now holds our bytes, it completed.
+          if (!(error instanceof UploadSessionGone && options.uploadId && (await alreadyWritten(await readItem(d, ref, name), content, options.uploadId)))) {
+            throw error instanceof UploadSessionGone ? new OutsideServiceError('the upload session ended early', null, 'upload_session_gone') : error;
+          }
+        }
+      }
+
+      // One request: the metadata, then the item as it now is (dependsOn keeps the order).
+      const fields = {
+        [LIBRARY_COLUMNS.caseReference]: ref,
+        [LIBRARY_COLUMNS.documentType]: metadata.documentType,
+        [LIBRARY_COLUMNS.version]: metadata.version,
+        [LIBRARY_COLUMNS.reviewDate]: metadata.reviewDate ? `${metadata.reviewDate}T00:00:00Z` : null,
+        [LIBRARY_COLUMNS.retainUntil]: metadata.retainUntil ? `${metadata.retainUntil}T00:00:00Z` : null,
+        ...(options.uploadId ? { [LIBRARY_COLUMNS.uploadId]: options.uploadId } : {}),
+      };
+      const second = await graph.batch([
+        { id: 'fields', method: 'PATCH', url: `${pathOf(d, ref, name)}/listItem/fields`, body: fields },
+        { id: 'item', method: 'GET', url: `${pathOf(d, ref, name)}?${FIELDS}`, dependsOn: ['fields'] },
+      ]);
+      if (second.get('fields')?.status !== 200) throw partError(second.get('fields'), 'set the metadata');
+      const item = second.get('item');
+      if (item?.status !== 200) throw partError(item, 'read the file back');
+      return toItem(item.body as DriveItem, ref);
+    },
+
+    async getDocument(serviceId, ref, name) {
+      assertLibraryNames(ref, name);
+      const d = driveOf(serviceId);
+      const found = await readItem(d, ref, name);
+      if (!found) return null;
+      return { item: toItem(found, ref), content: await graph.getBytes(`/drives/${d}/items/${found.id}/content`) };
+    },
+
+    async listVersions(serviceId, ref, name) {
+      assertLibraryNames(ref, name);
+      try {
+        const r = await graph.get<{ value: { id: string; size?: number; lastModifiedDateTime: string }[] }>(
+          `${pathOf(driveOf(serviceId), ref, name)}/versions`,
+        );
+        return r.value.map((v) => ({ versionLabel: v.id, size: Number(v.size ?? 0), lastModified: v.lastModifiedDateTime }));
+      } catch (error) {
+        if (error instanceof OutsideServiceError && error.status === 404) return [];
+        throw error;
+      }
+    },
+
+    async listLibrary(serviceId) {
+      const d = driveOf(serviceId);
+      const folders: DriveItem[] = [];
+      for (let next: string | null = `/drives/${d}/root/children?$select=id,name,folder&$top=200`; next;) {
+        const page: { value: DriveItem[]; '@odata.nextLink'?: string } = await graph.get(next);
+        folders.push(...page.value.filter((i) => i.folder));
+        next = page['@odata.nextLink'] ?? null;
+      }
+      // One batch per 20 case folders instead of one request each.
+      const replies = await graph.batch(
+        folders.map((f, i) => ({ id: String(i), method: 'GET' as const, url: `/drives/${d}/items/${f.id}/children?${FIELDS}&$top=200` })),
+      );
+      const items: LibraryItem[] = [];
+      for (const [i, f] of folders.entries()) {
+        const r = replies.get(String(i));
+        if (r?.status !== 200) throw partError(r, 'list a case folder');
+        let page = r.body as { value: DriveItem[]; '@odata.nextLink'?: string };
+        for (;;) {
+          items.push(...page.value.filter((x) => x.file).map((x) => toItem(x, String(f.name))));
+          if (!page['@odata.nextLink']) break;
+          page = await graph.get(page['@odata.nextLink']);
+        }
+      }
+      return items.sort((a, b) => `${a.folder}/${a.name}`.localeCompare(`${b.folder}/${b.name}`));
+    },
+
+    async deleteCaseFolder(serviceId, ref) {
+      assertLibraryNames(ref);
+      try {
+        await graph.delete(pathOf(driveOf(serviceId), ref));
+      } catch (error) {
+        if (!(error instanceof OutsideServiceError && error.status === 404)) throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { Principal } from '../domain/staff.js';
+import type { Directory, DirectoryPerson } from '../ports/directory.js';
+import { AccessRefused } from './access.js';
+import type { AppDeps } from './deps.js';
+import { peopleQuerySchema } from './findPeople.js';
+import { parseInput } from './input.js';
+import { inTransaction } from './unitOfWork.js';
+
+/**
+ * People in the organisation's directory (Entra ID in Microsoft 365 mode, the staff list locally),
+ * for inviting someone who has not yet used ECM. Only those who run case teams may search.
+ */
+export async function searchDirectory(deps: AppDeps, directory: Directory, p: Principal, query: unknown): Promise<DirectoryPerson[]> {
+  const { q, limit } = parseInput(peopleQuerySchema, query, 'The search');
+  await inTransaction(deps, p, async (w) => {
+    if (!['ecm_practitioner', 'psychologist'].includes(p.role)) {
+      throw new AccessRefused({ allowed: false, reason: 'forbidden' }, { action: 'directory.search', caseId: null, serviceId: null });
+    }
+    await w.audit({ action: 'directory.searched', caseId: null, serviceId: null, detail: {} });
+  });
+  return directory.search(q, limit);
+}

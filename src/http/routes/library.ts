@@ -1,0 +1,25 @@
+import { Router } from 'express';
+import type { AppDeps } from '../../app/deps.js';
+import { listCaseDocuments } from '../../app/listCaseDocuments.js';
+import { listUndeliveredForCase, listUndeliveredForService } from '../../app/listUndelivered.js';
+import { showServiceLibrary } from '../../app/showServiceLibrary.js';
+import type { DocumentLibrary } from '../../ports/documentLibrary.js';
+import { principal } from '../auth.js';
+
+/** Published case documents, the service's library, and what has not been delivered yet. */
+export function libraryRoutes(deps: AppDeps, library: DocumentLibrary): Router {
+  const r = Router();
+  r.get('/cases/:caseId/documents', async (req, res) => {
+    res.json({ items: await listCaseDocuments(deps, principal(res), req.params.caseId) });
+  });
+  r.get('/cases/:caseId/undelivered', async (req, res) => {
+    res.json({ items: await listUndeliveredForCase(deps, principal(res), req.params.caseId, req.query) });
+  });
+  r.get('/services/:serviceId/undelivered', async (req, res) => {
+    res.json({ items: await listUndeliveredForService(deps, principal(res), req.params.serviceId, req.query) });
+  });
+  r.get('/services/:serviceId/library', async (req, res) => {
+    res.json({ items: await showServiceLibrary(deps, library, principal(res), req.params.serviceId) });
+  });
+  return r;
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { compose } from '../src/composition.js';
+import { ConfigError, parseConfig } from '../src/config.js';
+import { openSqliteStore } from '../src/adapters/sqlite/openSqliteStore.js';
+import { silentLogger } from '../src/lib/logger.js';
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    parseConfig(env);
+    return [];
+  } catch (e) {
+    return (e as ConfigError).problems;
+  }
+};
+
+const tenant = randomUUID();
+const complete = {
+  ECM_MODE: 'm365',
+  AZURE_TENANT_ID: tenant,
+  AZURE_CLIENT_ID: randomUUID(),
+  AZURE_CLIENT_SECRET: 'a-long-enough-secret',
+  ECM_ALLOWED_TENANTS: tenant,
+  ECM_SERVICE_LIBRARIES: JSON.stringify({ BRI: { siteId: 'contoso.sharepoint.com,a,b', driveId: 'b!bri' } }),
+};
+
+describe('Microsoft 365 configuration', () => {
+  it('local mode needs no tenant at all', () => {
+    expect(parseConfig({}).ECM_MODE).toBe('local');
+  });
+
+  it('lists every missing setting at once when ECM_MODE=m365', () => {
+    const problems = problemsOf({ ECM_MODE: 'm365' });
+    for (const key of ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET', 'ECM_ALLOWED_TENANTS', 'ECM_SERVICE_LIBRARIES']) {
+      expect(problems.some((p) => p.startsWith(`${key}:`))).toBe(true);
+    }
+  });
+
+  it('lists malformed and missing settings side by side', () => {
+    const problems = problemsOf({
+      ECM_MODE: 'm365',
+      AZURE_TENANT_ID: 'contoso',
+      GRAPH_BASE_URL: 'http://graph.example',
+      ECM_SERVICE_LIBRARIES: '{"bri":{"siteId":"contoso.sharepoint.com,a,b","driveId":"b!1"}}',
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^AZURE_TENANT_ID: .*GUID/),
+        expect.stringMatching(/^GRAPH_BASE_URL: must be an https/),
+        expect.stringMatching(/^ECM_SERVICE_LIBRARIES: bri: is not a three-letter/),
+        expect.stringMatching(/^AZURE_CLIENT_ID: is required/),
+      ]),
+    );
+  });
+
+  it("refuses allowed tenants that leave out the app's own", () => {
+    expect(problemsOf({ ...complete, ECM_ALLOWED_TENANTS: randomUUID() })).toEqual([
+      "ECM_ALLOWED_TENANTS: must include the app's own tenant (AZURE_TENANT_ID)",
+    ]);
+  });
+
+  it('accepts a national cloud’s Graph and sign-in hosts', () => {
+    const c = parseConfig({ ...complete, GRAPH_BASE_URL: 'https://graph.microsoft.us/', ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.us' });
+    expect([c.GRAPH_BASE_URL, c.ENTRA_AUTHORITY_HOST]).toEqual(['https://graph.microsoft.us', 'https://login.microsoftonline.us']);
+  });
+
+  it('will not start when a service has no SharePoint library, naming every such service', async () => {
+    const store = await openSqliteStore({ dataDir: ':memory:' });
+    const config = parseConfig({ ...complete, NODE_ENV: 'test', DATA_DIR: ':memory:' });
+    const error = await compose(config, { store, logger: silentLogger, startWorker: false }).catch((e) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect([...error.problems].sort()).toEqual(['BNE', 'NSO', 'SGL'].map((s) => `ECM_SERVICE_LIBRARIES: service ${s} has no SharePoint library`));
+    await store.close();
+  });
+});
