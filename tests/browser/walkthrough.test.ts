@@ -48,8 +48,13 @@ describe('from referral to an approved formulation, in the tab', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signInAs(page, 'psy-helen');
-    await page.goto(tabUrl(h, '', `#/cases/${caseId}/formulation`));
+    // From the caseload, through the case's tabs, as a psychologist would get there.
+    await page.locator(`a[href*="${caseId}"]`).first().click();
+    await page.getByRole('tab', { name: 'Life timeline' }).click();
+    await page.locator('[data-entry-id]').first().waitFor();
+    await page.getByRole('tab', { name: 'Formulation' }).click();
     await page.getByRole('button', { name: 'Start the formulation' }).click();
+    expect(page.url()).toContain(`#/cases/${caseId}/formulation`);
     await page.getByLabel('Summary', { exact: true }).fill('Alex has moved home and school often.');
     await page.getByRole('button', { name: 'Add a hypothesis' }).click();
     await page.getByLabel('Hypothesis 1', { exact: true }).fill('School moves feel like losing safety.');

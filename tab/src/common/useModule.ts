@@ -8,13 +8,15 @@ import { useEffect, useState } from 'react';
 const loaded = new Map<() => Promise<unknown>, unknown>();
 
 export function useModule<T>(load: () => Promise<T>): T | null {
-  const [mod, setMod] = useState<T | null>(() => (loaded.get(load) as T | undefined) ?? null);
+  // The module is remembered with the loader it came from, so asking for another view never shows the last one.
+  const [state, setState] = useState<{ load: () => Promise<T>; mod: T | null }>(() => ({ load, mod: (loaded.get(load) as T | undefined) ?? null }));
+  const mod = state.load === load ? state.mod : ((loaded.get(load) as T | undefined) ?? null);
   useEffect(() => {
     if (mod) return;
     let live = true;
     void load().then((m) => {
       loaded.set(load, m);
-      if (live) setMod(m);
+      if (live) setState({ load, mod: m });
     });
     return () => {
       live = false;
