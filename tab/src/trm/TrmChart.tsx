@@ -6,7 +6,8 @@ const useStyles = makeStyles({ svg: { width: '100%', height: 'auto', maxWidth: '
 
 const W = 720;
 const H = 300;
-const PAD = { left: 190, right: 24, top: 16, bottom: 44 };
+// The right margin holds half of the last date label, which is centred on its point.
+const PAD = { left: 190, right: 48, top: 16, bottom: 44 };
 
 /**
  * The child's TRM placements over time as a step line. A move down is drawn with a ▼ and the word
