@@ -158,8 +158,21 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The Agents Toolkit writes the app registration as AAD_APP_* (and the secret as
+ * SECRET_AAD_APP_CLIENT_SECRET); the server reads those when its own names are not set, so a
+ * provisioned env file works without copying ids around.
+ */
+const TOOLKIT_NAMES: Record<string, string> = {
+  AZURE_TENANT_ID: 'AAD_APP_TENANT_ID',
+  AZURE_CLIENT_ID: 'AAD_APP_CLIENT_ID',
+  AZURE_CLIENT_SECRET: 'SECRET_AAD_APP_CLIENT_SECRET',
+};
+
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>;
+  const cleaned = { ...given };
+  for (const [ours, toolkit] of Object.entries(TOOLKIT_NAMES)) if (cleaned[ours] === undefined && given[toolkit] !== undefined) cleaned[ours] = given[toolkit];
   const result = schema.safeParse(cleaned);
   // Checked on the raw values too, so that a missing setting is listed beside a malformed one.
   const m365 = m365Problems(cleaned);

@@ -73,3 +73,22 @@ describe('Microsoft 365 configuration', () => {
     await store.close();
   });
 });
+
+describe('the Agents Toolkit’s names for the app registration', () => {
+  it('are read when the server’s own names are not set, and the server’s own names win', () => {
+    const { AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, ...rest } = complete;
+    const viaToolkit = parseConfig({
+      ...rest,
+      AAD_APP_TENANT_ID: AZURE_TENANT_ID,
+      AAD_APP_CLIENT_ID: AZURE_CLIENT_ID,
+      SECRET_AAD_APP_CLIENT_SECRET: AZURE_CLIENT_SECRET,
+    });
+    expect([viaToolkit.AZURE_TENANT_ID, viaToolkit.AZURE_CLIENT_ID, viaToolkit.AZURE_CLIENT_SECRET]).toEqual([
+      AZURE_TENANT_ID,
+      AZURE_CLIENT_ID,
+      AZURE_CLIENT_SECRET,
+    ]);
+    const other = randomUUID();
+    expect(parseConfig({ ...complete, AAD_APP_CLIENT_ID: other }).AZURE_CLIENT_ID).toBe(AZURE_CLIENT_ID);
+  });
+});
