@@ -31,6 +31,7 @@ import { DOCUMENTS_PREPARE_KIND } from './app/queueCaseDocuments.js';
 import { RETAIN_UNTIL_RESTAMP_KIND, retainUntilRestamper } from './app/restampRetainUntil.js';
 import { ConfigError, type Config } from './config.js';
 import { seedDemoData } from './demo/seed.js';
+import { dashboardRoutes } from './http/routes/dashboard.js';
 import { documentRoutes } from './http/routes/documents.js';
 import { legalPages } from './http/routes/legalPages.js';
 import { libraryRoutes } from './http/routes/library.js';
@@ -192,6 +193,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     apiRouters: [
       documentRoutes(deps, rasteriser),
       libraryRoutes(deps, library),
+      dashboardRoutes(deps, library),
       oversightRoutes(deps, library),
       reachRoutes(deps),
       outsideServiceRoutes(deps, calendar, directory),

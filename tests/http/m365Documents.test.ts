@@ -132,6 +132,17 @@ describe('case documents in SharePoint', () => {
     ]);
   });
 
+  it("still shows the service's dashboard when SharePoint refuses its library, saying the library did not answer", async () => {
+    // South Gloucestershire's grant was revoked above.
+    const dashboard = await (await t.apiAs('psy-helen')).get('/api/v1/services/SGL/dashboard');
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.library).toEqual({ status: 'unavailable', message: expect.stringContaining('did not answer (accessDenied)') });
+    expect(dashboard.body.undelivered).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'document.publish', status: 'dead' })]));
+    const bristol = await (await t.apiAs('mgr-bri')).get('/api/v1/services/BRI/dashboard');
+    expect(bristol.body.library.status).toBe('available');
+    expect(bristol.body.library.items.length).toBeGreaterThan(0);
+  });
+
   it('never lets an older version, delivered late, overwrite a newer one that landed first', async () => {
     const helen = await principal(t.system.deps, 'psy-helen');
     const { id, reference } = await activeCaseVia(t.system.deps, 'BNE');
