@@ -15,11 +15,21 @@ import { inTransaction, SYSTEM_ACTOR } from './unitOfWork.js';
  * retried after its documents were queued (a crash before the job was marked done) queues nothing
  * twice and the library gets no extra version.
  */
+async function laterVersionApproved(deps: AppDeps, caseId: string, formulationNumber: number): Promise<boolean> {
+  const formulations = await deps.store.transaction((tx) => tx.formulations.list(caseId));
+  return formulations.some((f) => f.approvedAt !== null && f.number > formulationNumber);
+}
+
 export function caseDocumentsPreparer(deps: AppDeps, rasteriser: PictureRasteriser): Deliverer {
   return async (job) => {
     const parsed = documentsPrepareSchema.safeParse(job.payload);
     if (!parsed.success) return { ok: false, permanent: true, error: 'the job does not say which documents to make' };
     const { caseId, trigger } = parsed.data;
+    if (trigger.kind === 'formulation.approved' && (await laterVersionApproved(deps, caseId, trigger.formulationNumber))) {
+      // This job waited (retries, a slow worker) while a later version was approved: filing this one
+      // now would make it the library's newest version. The library shows the latest; the case keeps every version.
+      return { ok: true };
+    }
     let files;
     try {
       files = await prepareCasePublication(deps, rasteriser, caseId, trigger);

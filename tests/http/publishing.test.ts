@@ -138,6 +138,20 @@ describe('publishing a case’s documents when a formulation is approved or a re
     ]);
   });
 
+  it('a version approved while the one before still waited for the worker is the only one filed, so the library never goes back to the older', async () => {
+    const other = (await caseWithApprovedFormulation(amy, helen)).id;
+    const started = await helen.post(`/api/v1/cases/${other}/formulation`);
+    expect((await helen.post(`/api/v1/cases/${other}/formulation/approval`, undefined, { 'if-match': started.headers.get('etag')! })).status).toBe(200);
+    await drainOutbox(t.system);
+    const ref = (await amy.get(`/api/v1/cases/${other}`)).body.reference;
+    const items = (await t.system.ports.library.listLibrary('BRI')).filter((i) => i.folder === ref);
+    expect(items.map((i) => [i.versionLabel, i.metadata?.version])).toEqual([
+      ['1.0', 'v2'],
+      ['1.0', 'v2'],
+      ['1.0', 'v2'],
+    ]);
+  });
+
   it('an administrator changing the service’s periods restamps its closed cases’ files', async () => {
     const admin = await t.signIn('admin-chris');
     const changed = await admin.put('/api/v1/services/BRI/retention', { statutoryYears: 10, consultationYears: 2 });
