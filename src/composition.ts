@@ -20,14 +20,18 @@ import { listenForCaseEvents } from './adapters/postgres/postgresCaseEventBus.js
 import { resvgRasteriser } from './adapters/resvg/resvgRasteriser.js';
 import { openSqliteStore } from './adapters/sqlite/openSqliteStore.js';
 import { calendarSyncDeliverer } from './app/deliverCalendarSync.js';
+import { caseDocumentsPreparer } from './app/deliverCaseDocuments.js';
 import { documentDeliverer } from './app/deliverDocument.js';
 import { notificationDeliverer } from './app/deliverNotification.js';
 import type { AppDeps } from './app/deps.js';
 import { CALENDAR_SYNC_KIND } from './app/meetings.js';
 import { NOTIFY_KIND } from './app/notify.js';
 import { DOCUMENT_PUBLISH_KIND } from './app/publishCaseDocument.js';
+import { DOCUMENTS_PREPARE_KIND } from './app/queueCaseDocuments.js';
+import { RETAIN_UNTIL_RESTAMP_KIND, retainUntilRestamper } from './app/restampRetainUntil.js';
 import { ConfigError, type Config } from './config.js';
 import { seedDemoData } from './demo/seed.js';
+import { dashboardRoutes } from './http/routes/dashboard.js';
 import { documentRoutes } from './http/routes/documents.js';
 import { legalPages } from './http/routes/legalPages.js';
 import { libraryRoutes } from './http/routes/library.js';
@@ -159,6 +163,8 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
         ...overrides.deliverers,
         [CALENDAR_SYNC_KIND]: calendarSyncDeliverer({ store, calendar, clock, bus }),
         [DOCUMENT_PUBLISH_KIND]: documentDeliverer({ store, library, clock, bus }),
+        [DOCUMENTS_PREPARE_KIND]: caseDocumentsPreparer(deps, rasteriser),
+        [RETAIN_UNTIL_RESTAMP_KIND]: retainUntilRestamper({ store, library, clock }),
         ...(bot
           ? {
               [NOTIFY_KIND]: notificationDeliverer({
@@ -187,6 +193,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     apiRouters: [
       documentRoutes(deps, rasteriser),
       libraryRoutes(deps, library),
+      dashboardRoutes(deps, library),
       oversightRoutes(deps, library),
       reachRoutes(deps),
       outsideServiceRoutes(deps, calendar, directory),

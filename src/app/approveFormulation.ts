@@ -6,9 +6,10 @@ import { caseFor } from './access.js';
 import type { AppDeps } from './deps.js';
 import { checkEvidence, saveFormulation } from './formulations.js';
 import { queueNotification } from './notify.js';
+import { queueCaseDocuments } from './queueCaseDocuments.js';
 import { inTransaction } from './unitOfWork.js';
 
-/** Only a psychologist approves; the team hears of it. */
+/** Only a psychologist approves; the team hears of it, and the documents go to the service's library. */
 export async function approveFormulation(deps: AppDeps, p: Principal, caseId: string, expectedVersion: number): Promise<Formulation> {
   return inTransaction(deps, p, async (w) => {
     const { case: c } = await caseFor(w.tx, p, caseId, 'formulation.approve');
@@ -30,6 +31,8 @@ export async function approveFormulation(deps: AppDeps, p: Principal, caseId: st
       version: current.version + 1,
     };
     await saveFormulation(w, c, approved, current.version, 'formulation.approved');
+    // The report, youth-friendly version and timeline picture are made after this commits.
+    await queueCaseDocuments(w, c, { kind: 'formulation.approved', formulationNumber: approved.number });
     for (const member of await w.tx.team.list(c.id)) {
       if (member.staffId === p.staffId) continue;
       await queueNotification(

@@ -5,6 +5,9 @@ import { caseFor } from './access.js';
 import { caseView, type CaseView } from './caseViews.js';
 import type { AppDeps } from './deps.js';
 import { parseInput } from './input.js';
+import { retainUntil } from '../domain/retention.js';
+import { queueRetainUntilRestamp } from './restampRetainUntil.js';
+import { serviceOf } from './staffing.js';
 import { inTransaction } from './unitOfWork.js';
 
 export async function closeCase(deps: AppDeps, p: Principal, caseId: string, input: unknown, expectedVersion: number): Promise<CaseView> {
@@ -17,6 +20,9 @@ export async function closeCase(deps: AppDeps, p: Principal, caseId: string, inp
     if (!(await w.tx.cases.update(closed, c.version))) throw staleVersion('The case', c.version);
     await w.audit({ action: 'case.closed', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, reason } });
     await w.emit({ caseId: c.id, type: 'case.updated', data: { status: 'closed', closureReason: reason } });
+    const service = await serviceOf(w.tx, c.serviceId);
+    const until = retainUntil(closed, service.settings.retention);
+    if (until) await queueRetainUntilRestamp(w, closed, until);
     return caseView(deps, w.tx, p, closed, membership);
   });
 }

@@ -2,8 +2,16 @@ import type { Deliverer } from '../jobs/outboxWorker.js';
 import type { CaseEventBus } from '../ports/caseEventBus.js';
 import type { Clock } from '../ports/clock.js';
 import type { DocumentLibrary } from '../ports/documentLibrary.js';
-import type { Store } from '../ports/store.js';
+import type { Store, StoreTx } from '../ports/store.js';
+import { retainUntil } from '../domain/retention.js';
 import type { DocumentPublish } from './publishCaseDocument.js';
+
+/** The case's retain-until date as it stands now: null while it is open. */
+async function keptUntil(tx: StoreTx, caseId: string): Promise<string | null> {
+  const c = await tx.cases.get(caseId);
+  const service = c ? await tx.services.get(c.serviceId) : null;
+  return c && service ? retainUntil(c, service.settings.retention) : null;
+}
 
 export interface DocumentDeliveryDeps {
   store: Store;
@@ -23,10 +31,10 @@ export function documentDeliverer(deps: DocumentDeliveryDeps): Deliverer {
     const { documentId } = job.payload as DocumentPublish;
     const loaded = await deps.store.transaction(async (tx) => {
       const doc = await tx.documents.get(documentId);
-      if (!doc || doc.status !== 'queued') return { doc, content: null, superseded: false };
+      if (!doc || doc.status !== 'queued') return { doc, content: null, superseded: false, keepUntil: null };
       // An older publication retried after a newer one landed must not become the newest version.
       const superseded = await tx.documents.newerDelivered(doc.caseId, doc.fileName, doc.createdAt);
-      return { doc, content: superseded ? null : await tx.documents.content(documentId), superseded };
+      return { doc, content: superseded ? null : await tx.documents.content(documentId), superseded, keepUntil: await keptUntil(tx, doc.caseId) };
     });
     const { doc } = loaded;
     if (!doc) return { ok: false, permanent: true, error: 'the document no longer exists' };
@@ -50,7 +58,9 @@ export function documentDeliverer(deps: DocumentDeliveryDeps): Deliverer {
     }
     if (!loaded.content) return { ok: false, permanent: true, error: 'the document has no content to deliver' };
 
-    const item = await deps.library.putDocument(doc.serviceId, doc.metadata.caseReference, doc.fileName, loaded.content, doc.metadata, { uploadId: doc.id });
+    // A case that closed while its document waited is now kept until a known date: the file says so.
+    const metadata = loaded.keepUntil ? { ...doc.metadata, retainUntil: loaded.keepUntil } : doc.metadata;
+    const item = await deps.library.putDocument(doc.serviceId, doc.metadata.caseReference, doc.fileName, loaded.content, metadata, { uploadId: doc.id });
 
     const event = await deps.store.transaction(async (tx) => {
       const now = at();

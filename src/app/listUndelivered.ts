@@ -37,7 +37,8 @@ const shown = (j: OutboxJob): UndeliveredJob => ({
 
 const LIMIT = 200;
 
-async function undelivered(tx: StoreTx, filter: { caseId?: string; serviceId?: string }, status?: 'pending' | 'dead') {
+/** Jobs not yet delivered for a case or a service, dead first (also for the dashboard). */
+export async function undelivered(tx: StoreTx, filter: { caseId?: string; serviceId?: string }, status?: 'pending' | 'dead') {
   const statuses = status ? [status] : (['dead', 'pending'] as const);
   const jobs: OutboxJob[] = [];
   for (const s of statuses) jobs.push(...(await tx.outbox.list({ ...filter, status: s }, LIMIT)));

@@ -54,9 +54,14 @@ export interface QueuedDocument {
  * as part of a change (approving a formulation makes its report). The caller has already checked
  * access; this writes the audit event and tells watchers.
  */
-export async function queueDocumentPublication(w: Work, c: Case, document: DocumentToPublish): Promise<QueuedDocument> {
+export async function queueDocumentPublication(w: Work, c: Case, document: DocumentToPublish, options: { key?: string } = {}): Promise<QueuedDocument> {
   const d = parseInput(documentToPublishSchema, document, 'The document');
-  const id = w.newId();
+  // A key names this publication: queueing it again (a retried job) finds the first and adds nothing.
+  const id = options.key ? idFromKey(options.key) : w.newId();
+  if (options.key) {
+    const earlier = await w.tx.documents.get(id);
+    if (earlier) return { documentId: id, caseReference: c.reference, fileName: earlier.fileName, size: earlier.size, status: 'queued' };
+  }
   const record: CaseDocument = {
     id,
     caseId: c.id,
@@ -85,6 +90,15 @@ export async function queueDocumentPublication(w: Work, c: Case, document: Docum
   const { content: _bytes, ...shown } = d;
   await w.emit({ caseId: c.id, type: 'document.queued', data: { documentId: id, ...shown, size: record.size } });
   return { documentId: id, caseReference: c.reference, fileName: d.fileName, size: record.size, status: 'queued' };
+}
+
+/** A UUID made from a key (RFC 9562 version 8, from SHA-256), so the same key always names the same document. */
+function idFromKey(key: string): string {
+  const h = createHash('sha256').update(`case-document:${key}`).digest();
+  h[6] = (h[6]! & 0x0f) | 0x80;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const x = h.subarray(0, 16).toString('hex');
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Principal } from '../domain/staff.js';
 import { caseFor } from './access.js';
 import type { AppDeps } from './deps.js';
 import { parseInput } from './input.js';
+import { queueCaseDocuments } from './queueCaseDocuments.js';
 import { saveMeeting } from './meetings.js';
 import { serviceOf } from './staffing.js';
 import { inTransaction } from './unitOfWork.js';
@@ -36,6 +37,9 @@ export async function recordMeetingOutcome(
     if (unknown.length) throw ruleViolation('Progress was given for recommendations the formulation does not hold.', { unknown });
 
     const held: Meeting = { ...meeting, status: 'held', outcome: { ...outcome, recordedBy: p.staffId, recordedAt: w.now }, version: meeting.version + 1 };
-    return saveMeeting(w, c, held, meeting.version, 'meeting.outcome.recorded', null);
+    const saved = await saveMeeting(w, c, held, meeting.version, 'meeting.outcome.recorded', null);
+    // A review closes with its record in the service's library (made once this commits).
+    if (held.kind === 'review') await queueCaseDocuments(w, c, { kind: 'review.recorded', meetingId: held.id });
+    return saved;
   });
 }

@@ -1,4 +1,4 @@
-import { retentionPolicySchema } from '../domain/retention.js';
+import { retainUntil, retentionPolicySchema } from '../domain/retention.js';
 import type { RetentionPolicy } from '../domain/service.js';
 import { serviceIdSchema } from '../domain/service.js';
 import type { Principal } from '../domain/staff.js';
@@ -6,6 +6,8 @@ import { assertServiceAllowed } from './access.js';
 import type { AppDeps } from './deps.js';
 import { parseInput } from './input.js';
 import { serviceOf } from './staffing.js';
+import { casesOfService } from './exportOutcomes.js';
+import { queueRetainUntilRestamp } from './restampRetainUntil.js';
 import { inTransaction } from './unitOfWork.js';
 
 /** The service's retention periods by pathway, as anyone who works in it may read them. */
@@ -25,6 +27,11 @@ export async function setRetentionPolicy(deps: AppDeps, p: Principal, serviceId:
     assertServiceAllowed(p, 'service.configure', id);
     const service = await serviceOf(w.tx, id);
     await w.tx.services.updateSettings(id, { ...service.settings, retention });
+    // Closed cases are now kept until another date: their files in the library say so too.
+    for (const c of await casesOfService(w.tx, id)) {
+      const until = retainUntil(c, retention);
+      if (until && until !== retainUntil(c, service.settings.retention)) await queueRetainUntilRestamp(w, c, until);
+    }
     await w.audit({
       action: 'service.retention.changed',
       caseId: null,

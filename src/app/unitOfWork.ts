@@ -13,6 +13,14 @@ export interface AuditNote {
   detail?: AuditDetail;
 }
 
+/**
+ * Who acts when the system works on its own (an outbox job preparing a case's documents). It holds
+ * the least role there is and no service or case team, so anything that asked the policy on its
+ * behalf would be refused: system work checks nothing because it only does what a person's
+ * change, already checked, queued.
+ */
+export const SYSTEM_ACTOR: Principal = { staffId: 'system', name: 'ECM for Teams', role: 'partner', serviceIds: [], agency: 'ecm_team' };
+
 /** One use case's view of its transaction: the store, the time, and the audit and event logs. */
 export interface Work {
   tx: StoreTx;

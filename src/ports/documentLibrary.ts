@@ -59,6 +59,11 @@ export interface DocumentLibrary {
     options?: PutDocumentOptions,
   ): Promise<LibraryItem>;
   getDocument(serviceId: string, caseReference: string, fileName: string): Promise<{ item: LibraryItem; content: Uint8Array } | null>;
+  /**
+   * Replaces the metadata of the file's newest version, leaving its content and version alone (a
+   * case's retain-until date is known only once it closes). Null when there is no such file.
+   */
+  setMetadata(serviceId: string, caseReference: string, fileName: string, metadata: DocumentMetadata): Promise<LibraryItem | null>;
   listVersions(serviceId: string, caseReference: string, fileName: string): Promise<LibraryItemVersion[]>;
   /** Every file in the service's library with its metadata, for the manager's review. */
   listLibrary(serviceId: string): Promise<LibraryItem[]>;

@@ -76,3 +76,42 @@ export function formatDate(iso: string | null | undefined): string {
 export function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
+
+export const DOCUMENT_TYPE_LABELS: Record<string, string> = {
+  formulation_report: 'Formulation report',
+  youth_friendly_formulation: 'Youth-friendly formulation',
+  review_record: 'Review record',
+  timeline_picture: 'Timeline picture',
+};
+
+export const DOCUMENT_STATUS_LABELS: Record<string, string> = {
+  queued: 'Waiting to be filed',
+  delivered: 'In the library',
+  superseded: 'Replaced by a newer version',
+};
+
+/** What an outbox job was for, in the words of the people waiting on it. */
+export const JOB_KIND_LABELS: Record<string, string> = {
+  notify: 'Teams message',
+  'document.publish': 'Document for the library',
+  'documents.prepare': 'Making the case documents',
+  'documents.restamp': 'Retention date on the documents',
+  'calendar.sync': 'Calendar',
+};
+
+export const JOB_STATUS_LABELS: Record<string, string> = { pending: 'Waiting to retry', dead: 'Gave up' };
+
+export const UNREACHABLE_LABELS: Record<string, string> = {
+  app_not_installed: 'Has not installed ECM for Teams',
+  app_removed: 'Removed ECM for Teams',
+  bot_blocked: 'Blocked the ECM bot',
+  conversation_not_found: 'Their chat with the bot is gone',
+};
+
+export const MOVEMENT_LABELS: Record<string, string> = {
+  up: 'Moved up',
+  same: 'Stayed at the same level',
+  setback: 'Set back (moved down)',
+  first: 'One placement so far',
+  none: 'Not placed yet',
+};

@@ -69,7 +69,11 @@ describe('accessibility of every view in every theme', () => {
       name: 'case-overview',
       who: 'yjs-amy',
       url: (c, t) => tabUrl(h, `theme=${t}`, `#/cases/${c}/overview`),
-      ready: (p) => p.getByRole('table', { name: 'Case team' }).waitFor(),
+      ready: async (p) => {
+        await p.getByRole('table', { name: 'Case team' }).waitFor();
+        await p.getByRole('table', { name: 'Published documents' }).waitFor();
+        await p.getByText(/The bot cannot reach/).waitFor();
+      },
     },
     {
       name: 'timeline',
@@ -104,6 +108,23 @@ describe('accessibility of every view in every theme', () => {
         await p.getByRole('table', { name: 'Meetings' }).waitFor();
         await p.getByRole('button', { name: /^Show/ }).first().click();
       },
+    },
+    {
+      name: 'dashboard',
+      who: 'mgr-bri',
+      url: (_c, t) => tabUrl(h, `theme=${t}`, '#/dashboard'),
+      ready: async (p) => {
+        await p.getByRole('table', { name: 'Documents in the library' }).waitFor();
+        await p.getByText('Each case', { exact: true }).click();
+        await p.getByRole('table', { name: 'TRM movement by case' }).waitFor();
+      },
+    },
+    {
+      name: 'dashboard-320',
+      who: 'mgr-bri',
+      width: 320,
+      url: (_c, t) => tabUrl(h, `theme=${t}`, '#/dashboard'),
+      ready: (p) => p.getByRole('table', { name: 'TRM movement in numbers' }).waitFor(),
     },
     {
       name: 'side-panel',

@@ -1,9 +1,11 @@
 import type { Harness } from './harness.js';
+import { drainOutbox } from '../support/outbox.js';
 import { meetingCase } from './harness.js';
 
 /**
  * A case with something in every section: entries, an approved formulation v1 and a draft v2,
- * TRM placements with a setback, and a scheduled review. Made through the API, as people would.
+ * TRM placements with a setback, a scheduled review, version 1's documents in the library and two
+ * people the bot cannot reach. Made through the API, as people would.
  */
 export async function richCase(h: Harness): Promise<{ caseId: string; entryIds: string[] }> {
   const { caseId, amy } = await meetingCase(h, 6);
@@ -58,5 +60,7 @@ export async function richCase(h: Harness): Promise<{ caseId: string; entryIds: 
     }),
     'meeting',
   );
+  // The worker files version 1's documents in the library and finds that Amy and Jo never installed the app.
+  await drainOutbox(h.server.system);
   return { caseId, entryIds: entries.map((e) => e.id) };
 }

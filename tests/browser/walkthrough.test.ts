@@ -1,8 +1,14 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drainOutbox } from '../support/outbox.js';
 import { startHarness, tabUrl, type Harness } from './harness.js';
 
-/** The "done when": a newcomer walks a case from referral to an approved formulation, in the browser only. */
+/**
+ * The "done when": a newcomer walks a case from referral to an approved formulation, in the browser
+ * only; the documents reach the case's folder of the local library, and the manager sees them.
+ */
 describe('from referral to an approved formulation, in the tab', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -72,6 +78,29 @@ describe('from referral to an approved formulation, in the tab', () => {
     await page.getByRole('button', { name: 'Approve version 1' }).click();
     await page.getByText(/Approved by Dr Helen Marsh/).waitFor();
     expect(await page.getByRole('button', { name: /Approve/ }).count()).toBe(0);
+
+    // The worker makes the documents and files them in the case's folder of the local library.
+    await drainOutbox(h.server.system);
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await page.getByRole('button', { name: 'Check again' }).click();
+    const published = page.getByRole('table', { name: 'Published documents' });
+    await published.getByRole('row').filter({ hasText: 'formulation-report.docx' }).waitFor();
+    const reference = (await page.locator('#case-title + span').innerText()).trim();
+    const folder = join(h.server.system.config.DATA_DIR, 'library', 'BRI', reference);
+    expect(readdirSync(folder).filter((n) => !n.startsWith('.'))).toEqual(
+      [`${reference}_formulation-report.docx`, `${reference}_timeline.svg`, `${reference}_youth-friendly-formulation.docx`].sort(),
+    );
+
+    // The manager opens the dashboard and sees the service at a glance, the new documents included.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInAs(page, 'mgr-bri');
+    await page.getByRole('link', { name: 'Service dashboard' }).click();
+    const library = page.getByRole('table', { name: 'Documents in the library' });
+    await library
+      .getByRole('row')
+      .filter({ hasText: `${reference}_youth-friendly-formulation.docx` })
+      .waitFor();
+    expect(await page.getByRole('table', { name: 'Active cases' }).getByRole('row').filter({ hasText: reference }).innerText()).toContain('Approved');
     await context.close();
   });
 });

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishCaseDocument } from '../../src/app/publishCaseDocument.js';
 import { LIBRARY_COLUMNS } from '../../src/adapters/m365/sharePointLibrary.js';
 import { activeCaseVia, principal } from '../support/caseSetup.js';
+import { caseWithApprovedFormulation } from '../support/caseStory.js';
+import { entry } from '../support/factories.js';
+import { drainOutbox } from '../support/outbox.js';
+import type { Api } from '../support/testSystem.js';
 import { startM365TestServer, type M365TestServer } from '../support/m365System.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -57,6 +61,35 @@ describe('case documents in SharePoint', () => {
     expect(documents.body.items.map((d: any) => d.webUrl)).toEqual([expect.stringContaining(`/${reference}/`), expect.stringContaining(`/${reference}/`)]);
   });
 
+  it('approving a formulation files its report, youth-friendly version and timeline picture in SharePoint; version 2 adds versions, not files', async () => {
+    // The bearer API answers as the local one does; the story only needs get and post.
+    const psy = (await t.apiAs('psy-helen')) as unknown as Api;
+    const { id } = await caseWithApprovedFormulation((await t.apiAs('yjs-amy')) as unknown as Api, psy);
+    const reference = (await psy.get(`/api/v1/cases/${id}`)).body.reference as string;
+    await drainOutbox(t.system);
+    const files = () => t.m.graph.drives.filesIn(t.m.libraries.BRI!.driveId).filter((f) => f.path.startsWith(`${reference}/`));
+    const names = ['formulation-report.docx', 'timeline.svg', 'youth-friendly-formulation.docx'].map((n) => `${reference}/${reference}_${n}`);
+    expect(files().map((f) => [f.path, f.versions])).toEqual(names.map((n) => [n, 1]));
+    expect(files()[0]!.fields).toMatchObject({
+      [LIBRARY_COLUMNS.caseReference]: reference,
+      [LIBRARY_COLUMNS.documentType]: 'formulation_report',
+      [LIBRARY_COLUMNS.version]: 'v1',
+      [LIBRARY_COLUMNS.reviewDate]: '2027-02-19T00:00:00Z',
+      [LIBRARY_COLUMNS.retainUntil]: null,
+    });
+
+    // Something new on the timeline, so that the picture changes too: the SharePoint adapter takes
+    // the very same bytes again for a retried delivery and files no new version, only the metadata.
+    expect((await psy.post(`/api/v1/cases/${id}/timeline`, entry({ description: 'Joined a boxing club.', category: 'strengths_achievements' }))).status).toBe(
+      201,
+    );
+    const started = await psy.post(`/api/v1/cases/${id}/formulation`);
+    const approved = await psy.post(`/api/v1/cases/${id}/formulation/approval`, undefined, { 'if-match': started.headers.get('etag')! });
+    expect(approved.status).toBe(200);
+    await drainOutbox(t.system);
+    expect(files().map((f) => [f.path, f.versions, f.fields[LIBRARY_COLUMNS.version]])).toEqual(names.map((n) => [n, 2, 'v2']));
+  });
+
   it('puts a throttled delivery back in the outbox for exactly as long as Retry-After says', async () => {
     const helen = await principal(t.system.deps, 'psy-helen');
     const { id, reference } = await activeCaseVia(t.system.deps, 'BRI');
@@ -97,6 +130,17 @@ describe('case documents in SharePoint', () => {
     expect(dead.body.items).toEqual([
       expect.objectContaining({ kind: 'document.publish', caseId: id, attempts: 1, lastError: expect.stringContaining('403') }),
     ]);
+  });
+
+  it("still shows the service's dashboard when SharePoint refuses its library, saying the library did not answer", async () => {
+    // South Gloucestershire's grant was revoked above.
+    const dashboard = await (await t.apiAs('psy-helen')).get('/api/v1/services/SGL/dashboard');
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.library).toEqual({ status: 'unavailable', message: expect.stringContaining('did not answer (accessDenied)') });
+    expect(dashboard.body.undelivered).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'document.publish', status: 'dead' })]));
+    const bristol = await (await t.apiAs('mgr-bri')).get('/api/v1/services/BRI/dashboard');
+    expect(bristol.body.library.status).toBe('available');
+    expect(bristol.body.library.items.length).toBeGreaterThan(0);
   });
 
   it('never lets an older version, delivered late, overwrite a newer one that landed first', async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishCaseDocument } from '../../src/app/publishCaseDocument.js';
+import { principal } from '../support/caseSetup.js';
 import { activeCase } from '../support/factories.js';
 import { startTestServer, type Api, type TestServer } from '../support/testSystem.js';
 
@@ -26,6 +28,13 @@ describe('retention: cases are kept for the service’s period after closure, th
         new Uint8Array([1, 2, 3]),
         meta(view.body.reference),
       );
+      // Its record of published documents (bytes still queued) goes with the case when it is deleted.
+      await publishCaseDocument(t.system.deps, await principal(t.system.deps, 'ecm-sam'), id, {
+        fileName: `${view.body.reference}_review-record.docx`,
+        content: new Uint8Array([4, 5, 6]),
+        documentType: 'review_record',
+        version: 'review 1',
+      });
       // The first two close today; the third stays open.
       if (i < 2) expect((await sam.post(`/api/v1/cases/${id}/closure`, { reason: 'completed' }, { 'if-match': view.headers.get('etag')! })).status).toBe(200);
     }
@@ -80,6 +89,11 @@ describe('retention: cases are kept for the service’s period after closure, th
     expect((await sam.get(`/api/v1/cases/${cases[1]!.id}`)).status).toBe(200);
     expect((await sam.get(`/api/v1/cases/${cases[2]!.id}`)).status).toBe(200);
     expect(await folders()).toEqual([cases[1]!.reference, cases[2]!.reference]);
+    const published = await t.system.deps.store.transaction(async (tx) => [
+      (await tx.documents.list(cases[0]!.id)).length,
+      (await tx.documents.list(cases[1]!.id)).length,
+    ]);
+    expect(published).toEqual([0, 1]);
     expect((await chris.get('/api/v1/retention/cases-due')).body.items.map((c: { reference: string }) => c.reference)).toEqual([cases[1]!.reference]);
 
     const purged = await t.system.deps.store.transaction(async (tx) => (await tx.audit.read('BRI', 0, 10_000)).filter((e) => e.action === 'case.purged'));

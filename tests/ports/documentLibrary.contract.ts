@@ -88,6 +88,20 @@ export function documentLibraryContract(name: string, start: () => Promise<Libra
       expect(await lib.listVersions('BRI', ref, 'youth-friendly.docx')).toHaveLength(1);
     });
 
+    it('stamps new metadata on the newest version without making another version, and keeps whose upload it was', async () => {
+      const ref = nextRef();
+      const uploadId = randomUUID();
+      const first = await lib.putDocument('BRI', ref, 'report.docx', Buffer.from('one'), meta(ref, { retainUntil: null }));
+      const second = await lib.putDocument('BRI', ref, 'report.docx', Buffer.from('two'), meta(ref, { version: 'v2', retainUntil: null }), { uploadId });
+      const stamped = await lib.setMetadata('BRI', ref, 'report.docx', meta(ref, { version: 'v2', retainUntil: '2033-12-01' }));
+      expect(stamped).toMatchObject({ id: first.id, versionLabel: '2.0', uploadId, metadata: meta(ref, { version: 'v2', retainUntil: '2033-12-01' }) });
+      expect(stamped!.eTag).not.toBe(second.eTag);
+      expect(await lib.listVersions('BRI', ref, 'report.docx')).toHaveLength(2);
+      const got = await lib.getDocument('BRI', ref, 'report.docx');
+      expect([Buffer.from(got!.content).toString(), got!.item.metadata?.retainUntil]).toEqual(['two', '2033-12-01']);
+      expect(await lib.setMetadata('BRI', ref, 'missing.docx', meta(ref))).toBeNull();
+    });
+
     it('keeps a large file intact (over 4 MiB, not a multiple of 320 KiB)', async () => {
       const ref = nextRef();
       const bytes = randomBytes(4 * 1024 * 1024 + 777_777);

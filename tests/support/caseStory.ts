@@ -44,7 +44,8 @@ export async function caseWithApprovedFormulation(holder: Api, psychologist: Api
   const placed = await psychologist.post(`/api/v1/cases/${id}/trm`, {
     level: 2,
     rationale: 'Needs a trusted relationship first.',
-    effectiveDate: '2026-11-27',
+    // The day of approval (the test clock's today, unless a test moved it).
+    effectiveDate: String(approved.body.approvedAt).slice(0, 10),
   });
   expect(placed.status).toBe(201);
   return { id, entries };

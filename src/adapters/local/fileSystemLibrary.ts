@@ -25,6 +25,8 @@ interface StoredFile {
   /** Changes on every write, like SharePoint's eTag. */
   eTag: string;
   versions: StoredVersion[];
+  /** Metadata changes made since the newest version, so that each gives a new eTag. */
+  metadataWrites?: number;
 }
 
 /**
@@ -109,6 +111,19 @@ export function fileSystemLibrary(root: string, clock: Clock): DocumentLibrary {
         await writeAtomically(blobPath(serviceId, ref, name, label), content);
         await writeAtomically(join(caseDir(serviceId, ref), name), content);
         // The record last: until it is written, the version does not exist.
+        await writeAtomically(recordPath(serviceId, ref, name), JSON.stringify(next));
+        return itemOf(serviceId, ref, name, next);
+      });
+    },
+
+    async setMetadata(serviceId, ref, name, metadata) {
+      assertLibraryNames(ref, name);
+      return withLock(`${serviceId}/${ref}/${name}`, async () => {
+        const record = await readRecord(serviceId, ref, name);
+        if (!record) return null;
+        const writes = (record.metadataWrites ?? 0) + 1;
+        const versions = record.versions.map((v, i) => (i === record.versions.length - 1 ? { ...v, metadata } : v));
+        const next: StoredFile = { ...record, versions, metadataWrites: writes, eTag: `"{${record.id}},${versions.length}.${writes}"` };
         await writeAtomically(recordPath(serviceId, ref, name), JSON.stringify(next));
         return itemOf(serviceId, ref, name, next);
       });

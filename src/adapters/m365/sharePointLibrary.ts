@@ -138,6 +138,31 @@ export function sharePointLibrary(o: SharePointLibraryOptions): DocumentLibrary 
     else await uploadInSession(graph, `${pathOf(d, ref, name)}/createUploadSession`, content, { fragmentSize, ...(ifMatch ? { ifMatch } : {}) });
   }
 
+  /**
+   * One request: the metadata, then the item as it now is (dependsOn keeps the order). The upload id
+   * is written only by an upload, so changing metadata later never hides whose write a version was.
+   * Null when the file is not there.
+   */
+  async function writeFields(d: string, ref: string, name: string, metadata: DocumentMetadata, uploadId?: string): Promise<LibraryItem | null> {
+    const fields = {
+      [LIBRARY_COLUMNS.caseReference]: ref,
+      [LIBRARY_COLUMNS.documentType]: metadata.documentType,
+      [LIBRARY_COLUMNS.version]: metadata.version,
+      [LIBRARY_COLUMNS.reviewDate]: metadata.reviewDate ? `${metadata.reviewDate}T00:00:00Z` : null,
+      [LIBRARY_COLUMNS.retainUntil]: metadata.retainUntil ? `${metadata.retainUntil}T00:00:00Z` : null,
+      ...(uploadId ? { [LIBRARY_COLUMNS.uploadId]: uploadId } : {}),
+    };
+    const replies = await graph.batch([
+      { id: 'fields', method: 'PATCH', url: `${pathOf(d, ref, name)}/listItem/fields`, body: fields },
+      { id: 'item', method: 'GET', url: `${pathOf(d, ref, name)}?${FIELDS}`, dependsOn: ['fields'] },
+    ]);
+    if (replies.get('fields')?.status === 404) return null;
+    if (replies.get('fields')?.status !== 200) throw partError(replies.get('fields'), 'set the metadata');
+    const item = replies.get('item');
+    if (item?.status !== 200) throw partError(item, 'read the file back');
+    return toItem(item.body as DriveItem, ref);
+  }
+
   return {
     async ensureCaseFolder(serviceId, ref) {
       assertLibraryNames(ref);
@@ -176,23 +201,14 @@ export function sharePointLibrary(o: SharePointLibraryOptions): DocumentLibrary 
         }
       }
 
-      // One request: the metadata, then the item as it now is (dependsOn keeps the order).
-      const fields = {
-        [LIBRARY_COLUMNS.caseReference]: ref,
-        [LIBRARY_COLUMNS.documentType]: metadata.documentType,
-        [LIBRARY_COLUMNS.version]: metadata.version,
-        [LIBRARY_COLUMNS.reviewDate]: metadata.reviewDate ? `${metadata.reviewDate}T00:00:00Z` : null,
-        [LIBRARY_COLUMNS.retainUntil]: metadata.retainUntil ? `${metadata.retainUntil}T00:00:00Z` : null,
-        ...(options.uploadId ? { [LIBRARY_COLUMNS.uploadId]: options.uploadId } : {}),
-      };
-      const second = await graph.batch([
-        { id: 'fields', method: 'PATCH', url: `${pathOf(d, ref, name)}/listItem/fields`, body: fields },
-        { id: 'item', method: 'GET', url: `${pathOf(d, ref, name)}?${FIELDS}`, dependsOn: ['fields'] },
-      ]);
-      if (second.get('fields')?.status !== 200) throw partError(second.get('fields'), 'set the metadata');
-      const item = second.get('item');
-      if (item?.status !== 200) throw partError(item, 'read the file back');
-      return toItem(item.body as DriveItem, ref);
+      const item = await writeFields(d, ref, name, metadata, options.uploadId);
+      if (!item) throw new OutsideServiceError(`Graph set the metadata: ${name} vanished after its upload`, 404, 'itemNotFound');
+      return item;
+    },
+
+    async setMetadata(serviceId, ref, name, metadata) {
+      assertLibraryNames(ref, name);
+      return writeFields(driveOf(serviceId), ref, name, metadata);
     },
 
     async getDocument(serviceId, ref, name) {

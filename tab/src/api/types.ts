@@ -37,3 +37,8 @@ export interface LiveEvent {
   actor: { id: string; name: string };
   data: unknown;
 }
+export type { ServiceDashboard, LibraryDocument, UnreachableRecipient } from '../../../src/app/showServiceDashboard.js';
+export type { CaseloadMovement } from '../../../src/domain/caseloadOverview.js';
+export type { CaseDocument } from '../../../src/ports/caseDocuments.js';
+export type { UndeliveredJob } from '../../../src/app/listUndelivered.js';
+export type { UnreachableMember } from '../../../src/app/listUnreachableMembers.js';

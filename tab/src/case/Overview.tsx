@@ -1,27 +1,35 @@
 import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { get, post } from '../api/client.js';
-import type { Agreement, PersonCard, TeamMember } from '../api/types.js';
+import type { Agreement } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useDraft } from '../common/drafts.js';
-import { SortableTable } from '../common/SortableTable.js';
 import { useLoad } from '../common/useLoad.js';
 import { useApp } from '../context.js';
-import { AGENCIES, AGENCY_LABELS, AGREEMENT_LABELS, CASE_ROLE_LABELS, formatDate, label, STATUS_LABELS } from '../labels.js';
+import { AGREEMENT_LABELS, formatDate, label, STATUS_LABELS } from '../labels.js';
+import { useCaseEvents } from '../live/useCaseEvents.js';
+import { CaseDocuments } from './CaseDocuments.js';
 import type { CaseProps } from './CasePage.js';
+import { CaseTeam } from './CaseTeam.js';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(22rem, 1fr))', gap: tokens.spacingHorizontalXL },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 22rem), 1fr))', gap: tokens.spacingHorizontalXL },
   dl: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, '& dd': { margin: 0 } },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '32rem' },
 });
 
 const PATHWAYS: Record<string, string> = { statutory_ecm: 'Statutory ECM', consultation: 'Case consultation' };
 
-/** The referral, agreement to take part (kept apart from the lawful basis), and the case team. */
+/** The referral, agreement to take part (kept apart from the lawful basis), the case team and the case's documents. */
 export function Overview({ view: c, reload }: CaseProps) {
   const s = useStyles();
   const can = (a: string) => c.allowedActions.includes(a as never);
+  // Documents land and people become unreachable while the page is open: the live feed says when.
+  const [live, setLive] = useState({ documents: 0, reach: 0 });
+  useCaseEvents(c.id, (e) => {
+    if (e.type === 'document.queued' || e.type === 'document.delivered') setLive((l) => ({ ...l, documents: l.documents + 1 }));
+    if (e.type === 'team.unreachable') setLive((l) => ({ ...l, reach: l.reach + 1 }));
+  });
   return (
     <div className={s.grid}>
       <section aria-labelledby="referral-h">
@@ -47,7 +55,8 @@ export function Overview({ view: c, reload }: CaseProps) {
         {c.referralReason ? <p>{c.referralReason}</p> : null}
       </section>
       {can('agreement.read') ? <Agreements caseId={c.id} canRecord={can('agreement.record')} onChanged={reload} /> : null}
-      {can('team.read') ? <Team caseId={c.id} serviceId={c.serviceId} canInvite={can('team.invite')} /> : null}
+      {can('team.read') ? <CaseTeam caseId={c.id} serviceId={c.serviceId} canInvite={can('team.invite')} refresh={live.reach} /> : null}
+      {can('documents.read') ? <CaseDocuments caseId={c.id} refresh={live.documents} /> : null}
     </div>
   );
 }
@@ -134,92 +143,6 @@ function Agreements({ caseId, canRecord, onChanged }: { caseId: string; canRecor
           <div>
             <Button type="submit" appearance="primary">
               Record
-            </Button>
-          </div>
-        </form>
-      ) : null}
-    </section>
-  );
-}
-
-function Team({ caseId, serviceId, canInvite }: { caseId: string; serviceId: string; canInvite: boolean }) {
-  const s = useStyles();
-  const team = useLoad(() => get<{ items: TeamMember[] }>(`/cases/${caseId}/team`), [caseId]);
-  const [query, setQuery] = useState('');
-  const people = useLoad(
-    () => (canInvite ? get<{ items: PersonCard[] }>(`/people?q=${encodeURIComponent(query)}`) : Promise.resolve({ items: [] })),
-    [query, canInvite],
-  );
-  const [pick, setPick] = useState('');
-  const [agency, setAgency] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const chosen = people.data?.items.find((p) => p.id === pick);
-  const invite = async (e: React.FormEvent) => {
-    e.preventDefault();
-    if (!chosen) return;
-    setError(null);
-    try {
-      const caseRole = chosen.role === 'partner' ? 'partner' : chosen.role === 'yjs_practitioner' ? 'case_holder' : chosen.role;
-      await post(`/cases/${caseId}/team`, { staffId: chosen.id, agency: agency || chosen.agency, caseRole });
-      setPick('');
-      team.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
-  const onTeam = new Set(team.data?.items.map((m) => m.staffId));
-  return (
-    <section aria-labelledby="team-h">
-      <h2 id="team-h">Case team</h2>
-      <ErrorNotice error={team.error} />
-      {team.data ? (
-        <SortableTable
-          caption="Case team"
-          rows={team.data.items}
-          rowKey={(m) => m.staffId}
-          columns={[
-            { key: 'name', label: 'Name', sortValue: (m) => m.name, render: (m) => m.name },
-            { key: 'role', label: 'Role', sortValue: (m) => m.caseRole, render: (m) => label(CASE_ROLE_LABELS, m.caseRole) },
-            { key: 'agency', label: 'Agency', sortValue: (m) => m.agency, render: (m) => label(AGENCY_LABELS, m.agency) },
-            {
-              key: 'terms',
-              label: 'Terms',
-              render: (m) => (m.caseRole !== 'partner' ? 'Not needed' : m.termsAcceptedAt ? `Accepted ${formatDate(m.termsAcceptedAt)}` : 'Not yet accepted'),
-            },
-          ]}
-        />
-      ) : null}
-      {canInvite ? (
-        <form className={s.form} onSubmit={invite} aria-label="Invite to the case team">
-          <h3>Invite someone</h3>
-          <Field label="Search by name or email">
-            <Input value={query} onChange={(_, d) => setQuery(d.value)} />
-          </Field>
-          <Field label="Person">
-            <Select value={pick} onChange={(_, d) => setPick(d.value)}>
-              <option value="">Choose…</option>
-              {people.data?.items
-                .filter((p) => !onTeam.has(p.id) && (p.role === 'partner' || p.serviceIds.includes(serviceId)))
-                .map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name} — {p.roleLabel}
-                  </option>
-                ))}
-            </Select>
-          </Field>
-          <Field label="Speaks for which agency">
-            <Select value={agency || chosen?.agency || ''} onChange={(_, d) => setAgency(d.value)}>
-              {AGENCIES.map((a) => (
-                <option key={a} value={a}>
-                  {AGENCY_LABELS[a]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <ErrorNotice error={error} />
-          <div>
-            <Button type="submit" appearance="primary" disabled={!chosen}>
-              Invite
             </Button>
           </div>
         </form>

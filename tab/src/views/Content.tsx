@@ -4,6 +4,8 @@ import { CaseCatalogue } from '../caseload/Caseload.js';
 import { ReferForm } from '../caseload/ReferForm.js';
 import { CasePage } from '../case/CasePage.js';
 import { useApp } from '../context.js';
+import { DashboardView } from '../dashboard/DashboardView.js';
+import { dashboardHref, useDashboardRoute } from '../dashboard/route.js';
 import type { ThemeName } from '../host/teams.js';
 import { navigate, useRoute } from '../router.js';
 import { THEME_LABELS } from '../theme.js';
@@ -28,10 +30,15 @@ export default function Content({ theme, setTheme }: { theme: ThemeName; setThem
   const s = useStyles();
   const { me, host, signOut } = useApp();
   const route = useRoute(host.caseId);
+  // The service dashboard (#/dashboard) is routed apart from router.ts; the dashboard sets its own title.
+  const dashboard = useDashboardRoute();
+  const onDashboard = dashboard !== null;
+  const canSeeDashboard = Object.values(me.serviceActions).some((a) => a.includes('dashboard.read'));
   useEffect(() => {
+    if (onDashboard) return;
     document.title =
       route.view === 'case' ? 'Case — ECM for Teams' : route.view === 'refer' ? 'Refer a young person — ECM for Teams' : 'My cases — ECM for Teams';
-  }, [route.view]);
+  }, [route.view, onDashboard]);
   return (
     <>
       <Link href="#main" className={s.skip} onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
@@ -41,6 +48,7 @@ export default function Content({ theme, setTheme }: { theme: ThemeName; setThem
         <Link className={s.brand} href="#/">
           ECM for Teams
         </Link>
+        {canSeeDashboard ? <Link href={dashboardHref()}>Service dashboard</Link> : null}
         <span>
           {me.name} · {me.roleLabel}
         </span>
@@ -59,9 +67,10 @@ export default function Content({ theme, setTheme }: { theme: ThemeName; setThem
         ) : null}
       </header>
       <main id="main" tabIndex={-1} className={s.main}>
-        {route.view === 'caseload' ? <CaseCatalogue /> : null}
-        {route.view === 'refer' ? <ReferForm onReferred={(id) => navigate({ view: 'case', caseId: id, section: 'overview' })} /> : null}
-        {route.view === 'case' ? <CasePage caseId={route.caseId} section={route.section} /> : null}
+        {dashboard ? <DashboardView serviceId={dashboard.serviceId} /> : null}
+        {!dashboard && route.view === 'caseload' ? <CaseCatalogue /> : null}
+        {!dashboard && route.view === 'refer' ? <ReferForm onReferred={(id) => navigate({ view: 'case', caseId: id, section: 'overview' })} /> : null}
+        {!dashboard && route.view === 'case' ? <CasePage caseId={route.caseId} section={route.section} /> : null}
       </main>
     </>
   );

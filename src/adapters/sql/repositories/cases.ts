@@ -64,6 +64,8 @@ const CASE_TABLES = [
   'meeting_attendees',
   'case_events',
   'outbox_jobs',
+  // Published documents' records (file names, metadata, bytes not yet delivered): the folder goes too.
+  'case_documents',
 ] as const;
 
 export function caseRepository(db: Kysely<Database>): CaseRepository {

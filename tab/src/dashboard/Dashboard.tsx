@@ -1,0 +1,119 @@
+import { Field, makeStyles, Select, Title2, tokens } from '@fluentui/react-components';
+import { useEffect } from 'react';
+import { get } from '../api/client.js';
+import type { ServiceDashboard } from '../api/types.js';
+import { ErrorNotice } from '../common/ErrorNotice.js';
+import { useLoad } from '../common/useLoad.js';
+import { useApp } from '../context.js';
+import { formatDate } from '../labels.js';
+import { ActiveCases, AgreementsOutstanding, LibraryDocuments, Movement, ReviewsDue, Undelivered, Unreachable } from './DashboardSections.js';
+import { dashboardHref } from './route.js';
+
+const useStyles = makeStyles({
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalM },
+  tiles: {
+    listStyleType: 'none',
+    padding: 0,
+    margin: `0 0 ${tokens.spacingVerticalL}`,
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 8rem), 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+  tile: {
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column-reverse',
+    gap: tokens.spacingVerticalXS,
+  },
+  number: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 34rem), 1fr))', gap: tokens.spacingHorizontalXXL },
+});
+
+/**
+ * The manager's view of one service: what waits, how the children have moved on the TRM, who the
+ * bot cannot reach, the library and what has not been delivered. Read-only; one audited call.
+ * A manager sees only their own service; ECM staff choose among the services they serve.
+ */
+export default function Dashboard({ serviceId }: { serviceId: string | null }) {
+  const s = useStyles();
+  const { me } = useApp();
+  const mine = me.services.filter((sv) => me.serviceActions[sv.id]?.includes('dashboard.read'));
+  const chosen = mine.find((sv) => sv.id === serviceId) ?? mine[0] ?? null;
+  const dashboard = useLoad(() => (chosen ? get<ServiceDashboard>(`/services/${chosen.id}/dashboard`) : Promise.resolve(null)), [chosen?.id]);
+  useEffect(() => {
+    document.title = `Service dashboard${chosen ? ` — ${chosen.name}` : ''} — ECM for Teams`;
+  }, [chosen]);
+
+  if (!chosen) {
+    return (
+      <section aria-labelledby="dashboard-title">
+        <Title2 as="h1" id="dashboard-title">
+          Service dashboard
+        </Title2>
+        <p>Your role has no service dashboard. Managers see their own service; the ECM team sees the services it serves.</p>
+      </section>
+    );
+  }
+  const d = dashboard.data?.service.id === chosen.id ? dashboard.data : null;
+  const overdue = d?.reviews.filter((r) => r.state === 'overdue').length ?? 0;
+  const tiles: [string, number][] = d
+    ? [
+        ['Active cases', d.counts.active],
+        ['Waiting on agreement', d.agreementsOutstanding.length],
+        ['Reviews overdue', overdue],
+        ['Reviews due or due soon', d.reviews.length - overdue],
+        ['People the bot cannot reach', d.unreachable.length],
+        ['Not yet delivered', d.undelivered.length],
+      ]
+    : [];
+
+  return (
+    <section aria-labelledby="dashboard-title">
+      <div className={s.head}>
+        <Title2 as="h1" id="dashboard-title">
+          {chosen.name}
+        </Title2>
+        {mine.length > 1 ? (
+          <Field label="Service">
+            <Select value={chosen.id} onChange={(_, v) => (window.location.hash = dashboardHref(v.value))}>
+              {mine.map((sv) => (
+                <option key={sv.id} value={sv.id}>
+                  {sv.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+      </div>
+      <ErrorNotice error={dashboard.error} />
+      {!d ? <p role="status">Loading the service dashboard…</p> : null}
+      {d ? (
+        <>
+          <p>
+            As of {formatDate(d.today)}. Cases are named by reference; open one to see more. {d.counts.closed} closed{' '}
+            {d.counts.closed === 1 ? 'case is' : 'cases are'} kept for their retention period.
+          </p>
+          <ul className={s.tiles} aria-label="At a glance">
+            {tiles.map(([label, n]) => (
+              <li key={label} className={s.tile}>
+                <span>{label}</span>
+                <span className={s.number}>{n}</span>
+              </li>
+            ))}
+          </ul>
+          <div className={s.grid}>
+            <ReviewsDue rows={d.reviews} />
+            <AgreementsOutstanding rows={d.agreementsOutstanding} />
+            <Movement movement={d.trmMovement} />
+            <ActiveCases rows={d.activeCases} />
+            <Unreachable rows={d.unreachable} />
+            <Undelivered rows={d.undelivered} />
+          </div>
+          <LibraryDocuments library={d.library} />
+        </>
+      ) : null}
+    </section>
+  );
+}

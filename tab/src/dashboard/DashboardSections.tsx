@@ -1,0 +1,281 @@
+import { Badge, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { Warning16Regular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
+import type { ServiceDashboard } from '../api/types.js';
+import { ScrollRegion } from '../common/ScrollRegion.js';
+import { SortableTable, type Column } from '../common/SortableTable.js';
+import {
+  AGREEMENT_LABELS,
+  DOCUMENT_TYPE_LABELS,
+  formatDate,
+  formatDateTime,
+  JOB_KIND_LABELS,
+  JOB_STATUS_LABELS,
+  label,
+  MOVEMENT_LABELS,
+  REVIEW_LABELS,
+  STATUS_LABELS,
+  UNREACHABLE_LABELS,
+} from '../labels.js';
+import { hrefOf } from '../router.js';
+import { MOVEMENT_MARKS, MOVEMENT_ORDER, MovementChart } from './MovementChart.js';
+
+const useStyles = makeStyles({
+  error: { overflowWrap: 'anywhere', display: 'inline-block', minWidth: '10rem' },
+  // A target at least 24 px high (WCAG 2.5.8).
+  summary: { cursor: 'pointer', minHeight: '24px', paddingBlock: tokens.spacingVerticalXS },
+});
+
+type D = ServiceDashboard;
+
+const caseLink = (caseId: string, reference: string) => <Link href={hrefOf({ view: 'case', caseId, section: 'overview' })}>{reference}</Link>;
+const PATHWAYS: Record<string, string> = { statutory_ecm: 'Statutory ECM', consultation: 'Case consultation' };
+
+/** A section with a heading, a line for when it is empty, and its table in a box that scrolls on its own. */
+function Part<T>(p: {
+  id: string;
+  title: string;
+  intro?: ReactNode;
+  empty: string;
+  rows: T[];
+  columns: Column<T>[];
+  rowKey: (r: T) => string;
+  initialSort?: { key: string; direction: 'ascending' | 'descending' };
+}) {
+  return (
+    <section aria-labelledby={p.id}>
+      <h2 id={p.id}>{p.title}</h2>
+      {p.intro}
+      {p.rows.length === 0 ? (
+        <p>{p.empty}</p>
+      ) : (
+        <ScrollRegion label={p.title}>
+          <SortableTable caption={p.title} rows={p.rows} columns={p.columns} rowKey={p.rowKey} {...(p.initialSort ? { initialSort: p.initialSort } : {})} />
+        </ScrollRegion>
+      )}
+    </section>
+  );
+}
+
+const REVIEW_RANK: Record<string, number> = { overdue: 0, due: 1, due_soon: 2 };
+
+export function ReviewsDue({ rows }: { rows: D['reviews'] }) {
+  return (
+    <Part
+      id="dash-reviews"
+      title="Reviews due and overdue"
+      empty="No review is due in the next 14 days, and none is overdue."
+      rows={rows}
+      rowKey={(r) => r.caseId}
+      columns={[
+        { key: 'reference', label: 'Case', sortValue: (r) => r.reference, render: (r) => caseLink(r.caseId, r.reference) },
+        {
+          key: 'state',
+          label: 'State',
+          sortValue: (r) => `${REVIEW_RANK[r.state]}${r.nextReviewDue}`,
+          render: (r) =>
+            r.state === 'overdue' ? (
+              <Badge color="danger" icon={<Warning16Regular />}>
+                Overdue
+              </Badge>
+            ) : (
+              <Badge color="warning">{label(REVIEW_LABELS, r.state)}</Badge>
+            ),
+        },
+        { key: 'due', label: 'Due', sortValue: (r) => r.nextReviewDue, render: (r) => formatDate(r.nextReviewDue) },
+        { key: 'overdue', label: 'Overdue from', sortValue: (r) => r.overdueFrom, render: (r) => formatDate(r.overdueFrom) },
+      ]}
+    />
+  );
+}
+
+export function AgreementsOutstanding({ rows }: { rows: D['agreementsOutstanding'] }) {
+  return (
+    <Part
+      id="dash-agreements"
+      title="Agreements outstanding"
+      empty="Every open case has the agreement of the young person and their parent or carer."
+      rows={rows}
+      rowKey={(r) => r.caseId}
+      columns={[
+        { key: 'reference', label: 'Case', sortValue: (r) => r.reference, render: (r) => caseLink(r.caseId, r.reference) },
+        { key: 'status', label: 'Status', sortValue: (r) => r.status, render: (r) => label(STATUS_LABELS, r.status) },
+        { key: 'yp', label: 'Young person', render: (r) => label(AGREEMENT_LABELS, r.agreement.young_person) },
+        { key: 'pc', label: 'Parent or carer', render: (r) => label(AGREEMENT_LABELS, r.agreement.parent_carer) },
+        { key: 'waiting', label: 'Days since referral', sortValue: (r) => r.daysWaiting, render: (r) => r.daysWaiting },
+      ]}
+    />
+  );
+}
+
+export function Movement({ movement }: { movement: D['trmMovement'] }) {
+  const s = useStyles();
+  const totals = MOVEMENT_ORDER.map((m) => ({ m, n: movement.counts[m] }));
+  return (
+    <section aria-labelledby="dash-movement">
+      <h2 id="dash-movement">TRM movement across the caseload</h2>
+      <p>Where each child on an active case is now, against their first placement. Moving down is part of recovery, not a failure.</p>
+      <MovementChart counts={movement.counts} caption="Children by movement since their first placement" />
+      <ScrollRegion label="TRM movement in numbers">
+        <SortableTable
+          caption="TRM movement in numbers"
+          rows={totals}
+          rowKey={(r) => r.m}
+          columns={[
+            { key: 'movement', label: 'Movement', render: (r) => `${MOVEMENT_MARKS[r.m]} ${MOVEMENT_LABELS[r.m]}` },
+            { key: 'children', label: 'Children', sortValue: (r) => r.n, render: (r) => r.n },
+          ]}
+        />
+      </ScrollRegion>
+      {movement.cases.length > 0 ? (
+        <details>
+          <summary className={s.summary}>Each case</summary>
+          <ScrollRegion label="TRM movement by case">
+            <SortableTable
+              caption="TRM movement by case"
+              rows={movement.cases}
+              rowKey={(r) => r.caseId}
+              columns={[
+                { key: 'reference', label: 'Case', sortValue: (r) => r.reference, render: (r) => caseLink(r.caseId, r.reference) },
+                { key: 'first', label: 'First level', sortValue: (r) => r.firstLevel ?? 0, render: (r) => r.firstLevel ?? '—' },
+                { key: 'latest', label: 'Latest level', sortValue: (r) => r.latestLevel ?? 0, render: (r) => r.latestLevel ?? '—' },
+                {
+                  key: 'movement',
+                  label: 'Movement',
+                  sortValue: (r) => r.movement,
+                  render: (r) => `${MOVEMENT_MARKS[r.movement]} ${MOVEMENT_LABELS[r.movement]}`,
+                },
+              ]}
+            />
+          </ScrollRegion>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+export function ActiveCases({ rows }: { rows: D['activeCases'] }) {
+  return (
+    <Part
+      id="dash-active"
+      title="Active cases"
+      empty="No case is active."
+      rows={rows}
+      rowKey={(r) => r.caseId}
+      columns={[
+        { key: 'reference', label: 'Case', sortValue: (r) => r.reference, render: (r) => caseLink(r.caseId, r.reference) },
+        { key: 'pathway', label: 'Pathway', sortValue: (r) => r.pathway, render: (r) => label(PATHWAYS, r.pathway) },
+        {
+          key: 'formulation',
+          label: 'Formulation',
+          sortValue: (r) => Number(r.formulationApproved),
+          render: (r) => (r.formulationApproved ? 'Approved' : 'Not yet'),
+        },
+        { key: 'trm', label: 'TRM level', sortValue: (r) => r.trmLevel ?? 0, render: (r) => r.trmLevel ?? '—' },
+        {
+          key: 'review',
+          label: 'Next review',
+          sortValue: (r) => r.review?.nextReviewDue ?? '9',
+          render: (r) => (r.review ? `${formatDate(r.review.nextReviewDue)} (${label(REVIEW_LABELS, r.review.state)})` : '—'),
+        },
+      ]}
+    />
+  );
+}
+
+export function Unreachable({ rows }: { rows: D['unreachable'] }) {
+  return (
+    <Part
+      id="dash-unreachable"
+      title="People the bot cannot reach"
+      intro={rows.length ? <p>They miss invitations and reminders in Teams until they install ECM for Teams again: tell them another way.</p> : null}
+      empty="The bot can reach everyone on the open cases’ teams."
+      rows={rows}
+      rowKey={(r) => r.staffId}
+      columns={[
+        { key: 'name', label: 'Name', sortValue: (r) => r.name, render: (r) => r.name },
+        { key: 'reason', label: 'Why', render: (r) => label(UNREACHABLE_LABELS, r.reason) },
+        { key: 'since', label: 'Since', sortValue: (r) => r.since, render: (r) => formatDate(r.since) },
+        { key: 'cases', label: 'Their cases', render: (r) => r.cases.join(', ') },
+        { key: 'missed', label: 'Messages missed', sortValue: (r) => r.undelivered, render: (r) => r.undelivered },
+      ]}
+    />
+  );
+}
+
+export function Undelivered({ rows }: { rows: D['undelivered'] }) {
+  const s = useStyles();
+  return (
+    <Part
+      id="dash-undelivered"
+      title="Not yet delivered"
+      intro={
+        rows.some((r) => r.status === 'dead') ? (
+          <p>Jobs that gave up need their cause fixed (a library permission, someone who removed the app), then publishing again.</p>
+        ) : null
+      }
+      empty="Every document, message and calendar change has been delivered."
+      rows={rows}
+      rowKey={(r) => r.id}
+      columns={[
+        { key: 'kind', label: 'What', sortValue: (r) => r.kind, render: (r) => label(JOB_KIND_LABELS, r.kind) },
+        { key: 'case', label: 'Case', sortValue: (r) => r.reference ?? '', render: (r) => (r.caseId && r.reference ? caseLink(r.caseId, r.reference) : '—') },
+        { key: 'status', label: 'State', sortValue: (r) => r.status, render: (r) => label(JOB_STATUS_LABELS, r.status) },
+        { key: 'attempts', label: 'Attempts', sortValue: (r) => r.attempts, render: (r) => r.attempts },
+        { key: 'error', label: 'Last error', render: (r) => <span className={s.error}>{r.lastError ?? '—'}</span> },
+        { key: 'next', label: 'Next try', render: (r) => (r.nextAttemptAt ? formatDateTime(r.nextAttemptAt) : '—') },
+      ]}
+    />
+  );
+}
+
+export function LibraryDocuments({ library }: { library: D['library'] }) {
+  if (library.status === 'unavailable') {
+    return (
+      <section aria-labelledby="dash-library">
+        <h2 id="dash-library">Documents in the library</h2>
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The library could not be listed</MessageBarTitle> {library.message}
+          </MessageBarBody>
+        </MessageBar>
+      </section>
+    );
+  }
+  return (
+    <Part
+      id="dash-library"
+      title="Documents in the library"
+      intro={<p>Each file’s newest version, newest first. Approving a formulation or recording a review files a new version of the same file.</p>}
+      empty="The library holds no case documents yet."
+      rows={library.items}
+      rowKey={(r) => `${r.folder}/${r.name}`}
+      columns={[
+        { key: 'folder', label: 'Case', sortValue: (r) => r.folder, render: (r) => r.folder },
+        {
+          key: 'name',
+          label: 'File',
+          sortValue: (r) => r.name,
+          render: (r) =>
+            r.webUrl ? (
+              <Link href={r.webUrl} target="_blank" rel="noreferrer">
+                {r.name}
+              </Link>
+            ) : (
+              r.name
+            ),
+        },
+        { key: 'type', label: 'Document', sortValue: (r) => r.documentType ?? '', render: (r) => label(DOCUMENT_TYPE_LABELS, r.documentType) },
+        { key: 'version', label: 'Version', sortValue: (r) => r.version ?? '', render: (r) => r.version ?? '—' },
+        { key: 'libraryVersion', label: 'Library version', sortValue: (r) => Number(r.versionLabel) || 0, render: (r) => r.versionLabel },
+        { key: 'modified', label: 'Last changed', sortValue: (r) => r.lastModified, render: (r) => formatDateTime(r.lastModified) },
+        {
+          key: 'retain',
+          label: 'Kept until',
+          sortValue: (r) => r.retainUntil ?? '',
+          render: (r) => (r.retainUntil ? formatDate(r.retainUntil) : 'While open'),
+        },
+      ]}
+    />
+  );
+}
