@@ -64,6 +64,8 @@ const CASE_TABLES = [
   'meeting_attendees',
   'case_events',
   'outbox_jobs',
+  // Documents waiting for the library hold the case's content (a formulation names the child).
+  'case_documents',
 ] as const;
 
 export function caseRepository(db: Kysely<Database>): CaseRepository {
