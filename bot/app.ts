@@ -8,7 +8,7 @@ import { liveCard, showActionOf } from './cards/build.js';
 import { type CardContext, errorCard } from './cards/cards.js';
 import type { Card } from './cards/render.js';
 import { cardActionSchema, cardOf, perform } from './cardActions.js';
-import { commandOf, helpFor, myCases, reviewsDue } from './commands.js';
+import { commandOf, helpFor, myCases, reviewsDue, sharedHelpFor } from './commands.js';
 import type { TabLinks } from './links.js';
 import type { ChatUser, Turn } from './turn.js';
 
@@ -58,9 +58,12 @@ export function createBotApp(deps: AppDeps, links: TabLinks, logger: Logger): Bo
     async onMessage(turn, text) {
       const staff = await remember(turn);
       if (!staff) return turn.reply({ text: UNKNOWN_PERSON });
-      // Caseloads are for the person asking: in a group chat or channel, others would read them too.
-      if (!turn.personal) return turn.reply({ text: 'Please ask me in our one-to-one chat: what I answer is for you alone.' });
       const command = commandOf(text);
+      if (!turn.personal) {
+        if (command === 'help') return turn.reply({ card: sharedHelpFor(links) });
+        // Caseloads are for the person asking: in a group chat or channel, others would read them too.
+        return turn.reply({ text: 'Please ask me in our one-to-one chat: what I answer is for you alone.' });
+      }
       const p = principalOf(staff);
       switch (command) {
         case 'help':

@@ -34,6 +34,18 @@ export function commandOf(text: string): CommandName | null {
 
 export const helpFor = (links: TabLinks, greeting = 'ECM for Teams'): Card => helpCard(greeting, INTRO, COMMANDS, links);
 
+/** Help where others read along (a group chat, a meeting chat, a channel): only what is safe to answer there. */
+const SHARED_INTRO =
+  'In this chat I answer **help**. I send meeting invitations, agreement prompts and review reminders to each person in their own chat with me, naming cases by reference only; ask me there for your cases and the reviews due.';
+
+export const sharedHelpFor = (links: TabLinks): Card =>
+  helpCard(
+    'ECM for Teams',
+    SHARED_INTRO,
+    COMMANDS.filter((c) => c.name === 'help'),
+    links,
+  );
+
 /** The first page of a caseload is plenty for a chat answer; the tab has the rest. */
 const CASELOAD_PAGE = 50;
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { precompressAssets } from './precompress.js';
 
 /**
  * Builds the tab with Vite unless nothing it is built from has changed since the last build, so
@@ -23,6 +24,8 @@ export function fingerprint(): string {
   const inputs = [
     ...files(join(tab, 'src')),
     ...files(join(root, 'src', 'domain')),
+    join(root, 'src', 'teamsApp', 'tabAddress.ts'),
+    join(root, 'scripts', 'precompress.ts'),
     join(tab, 'index.html'),
     join(tab, 'vite.config.ts'),
     join(root, 'package-lock.json'),
@@ -40,8 +43,13 @@ async function main() {
   }
   const { build } = await import('vite');
   await build({ configFile: join(tab, 'vite.config.ts'), logLevel: 'warn' });
+  const assets = precompressAssets(join(tab, 'dist', 'assets'));
   writeFileSync(stamp, print);
-  console.warn('tab: built into tab/dist');
+  const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+  const sum = (pick: (a: (typeof assets)[number]) => number) => assets.reduce((n, a) => n + pick(a), 0);
+  console.warn(
+    `tab: built into tab/dist (${kib(sum((a) => a.bytes))} of assets; ${kib(sum((a) => a.gzip ?? a.bytes))} gzip, ${kib(sum((a) => a.brotli ?? a.bytes))} brotli)`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -137,7 +137,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
   const rasteriser = resvgRasteriser();
 
   // The bot: in local mode it needs no app id; in Microsoft 365 mode it waits for BOT_ID (notifications stay queued).
-  const links = tabLinks({ teamsAppId: config.TEAMS_APP_ID, publicBaseUrl: config.PUBLIC_BASE_URL });
+  const links = tabLinks({ teamsAppId: config.TEAMS_APP_CATALOG_ID ?? config.TEAMS_APP_ID, publicBaseUrl: config.PUBLIC_BASE_URL });
   const bot = config.botEnabled
     ? createBotHost(
         {

@@ -79,6 +79,11 @@ const schema = z
     BOT_TENANT_ID: z.guid('is a Microsoft Entra tenant id').optional(),
     /** The Teams app id (manifest `id`): cards link into the tab with it. Without it they link to PUBLIC_BASE_URL/tab. */
     TEAMS_APP_ID: z.guid('is the Teams app id from the manifest').optional(),
+    /**
+     * The id the organisation's catalogue gave the app, when an admin uploaded it there: Teams deep
+     * links to an org-catalogue app name that id, not the manifest's. Without it links use TEAMS_APP_ID.
+     */
+    TEAMS_APP_CATALOG_ID: z.guid('is the id of the app in the organisation catalogue').optional(),
     BOT_NOTIFICATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(60).default(10),
     /** How often to look for reviews coming due; 0 turns the reminders off. */
     REVIEW_REMINDERS_EVERY_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),

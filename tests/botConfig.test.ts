@@ -25,6 +25,11 @@ const problems = (env: Record<string, string>) => {
 };
 
 describe('the bot settings', () => {
+  it('takes the id the organisation catalogue gave the app, for deep links, and refuses one that is not an id', () => {
+    expect(parseConfig({ TEAMS_APP_CATALOG_ID: BOT_ID }).TEAMS_APP_CATALOG_ID).toBe(BOT_ID);
+    expect(problems({ TEAMS_APP_CATALOG_ID: 'ECM for Teams' })).toContainEqual(expect.stringMatching(/^TEAMS_APP_CATALOG_ID: .*organisation catalogue/));
+  });
+
   it('in local mode the bot runs without an app id', () => {
     expect(parseConfig({}).botEnabled).toBe(true);
   });

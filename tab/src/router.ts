@@ -1,35 +1,44 @@
 import { useEffect, useState } from 'react';
+import { CASE_SECTIONS, type CaseSection, parseTabRoute, routeText, type ScheduleKind, type TabRoute } from '../../src/teamsApp/tabAddress.js';
 
-/** Views of the content frame, addressed by the URL's hash so a reload or a shared link lands in the same place. */
-export type Route = { view: 'caseload' } | { view: 'refer' } | { view: 'case'; caseId: string; section: CaseSection };
-
-export const CASE_SECTIONS = ['overview', 'timeline', 'formulation', 'trm', 'meetings'] as const;
-export type CaseSection = (typeof CASE_SECTIONS)[number];
+/**
+ * Views of the content frame, addressed by the URL's hash so a reload or a shared link lands in the
+ * same place. The routes are the ones the bot's deep links and browser links carry
+ * (src/teamsApp/tabAddress.ts); a Teams deep link's subEntityId becomes the hash on arrival
+ * (host/teams.ts).
+ */
+export type Route = TabRoute;
+export { CASE_SECTIONS, type CaseSection, type ScheduleKind };
 
 export function parseRoute(hash: string, defaultCaseId: string | null): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  if (parts[0] === 'refer') return { view: 'refer' };
-  if (parts[0] === 'cases' && parts[1]) {
-    const section = (CASE_SECTIONS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as CaseSection) : 'overview';
-    return { view: 'case', caseId: decodeURIComponent(parts[1]), section };
-  }
-  if (defaultCaseId && parts.length === 0) return { view: 'case', caseId: defaultCaseId, section: 'timeline' };
-  return { view: 'caseload' };
+  const route = parseTabRoute(hash);
+  // A tab configured for one case opens on its timeline: what the meeting is there to build.
+  if (defaultCaseId && route.view === 'caseload' && hash.replace(/^#?\/*/, '') === '') return { view: 'case', caseId: defaultCaseId, section: 'timeline' };
+  return route;
 }
 
-export const hrefOf = (r: Route): string =>
-  r.view === 'caseload' ? '#/' : r.view === 'refer' ? '#/refer' : `#/cases/${encodeURIComponent(r.caseId)}/${r.section}`;
+export const hrefOf = (r: Route): string => `#/${routeText(r)}`;
 
 export function navigate(r: Route): void {
   window.location.hash = hrefOf(r);
 }
 
-export function useRoute(defaultCaseId: string | null): Route {
+function useHash(): string {
   const [hash, setHash] = useState(window.location.hash);
   useEffect(() => {
     const on = () => setHash(window.location.hash);
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
-  return parseRoute(hash, defaultCaseId);
+  return hash;
+}
+
+export function useRoute(defaultCaseId: string | null): Route {
+  return parseRoute(useHash(), defaultCaseId);
+}
+
+/** The kind of meeting a link asked the scheduler of this case to prepare (`cases/{id}/meetings/new?kind=…`), or null. */
+export function useScheduleRequest(caseId: string): ScheduleKind | null {
+  const route = parseTabRoute(useHash());
+  return route.view === 'case' && route.caseId === caseId && route.schedule ? route.schedule : null;
 }

@@ -3,7 +3,7 @@ import { notificationCard } from '../../bot/cards/build.js';
 import { type CardContext, caseListCard, errorCard, reviewReminderCard } from '../../bot/cards/cards.js';
 import type { TEMPLATES } from '../../bot/cards/render.js';
 import { type Card } from '../../bot/cards/render.js';
-import { helpFor, myCases } from '../../bot/commands.js';
+import { helpFor, myCases, sharedHelpFor } from '../../bot/commands.js';
 import { tabLinks } from '../../bot/links.js';
 import { principalOf } from '../../src/domain/staff.js';
 import { referral } from '../support/factories.js';
@@ -77,6 +77,7 @@ describe('the cards', () => {
     );
     cards.set('help', helpFor(links));
     cards.set('welcome', helpFor(links, 'Welcome to ECM for Teams, Amy Clarke'));
+    cards.set('help in a shared chat', sharedHelpFor(links));
     cards.set(
       'error with a way back',
       errorCard('This invitation has expired; ask the ECM team to invite you again.', { verb: 'invitation.show', data: { caseId, meetingId } }),
@@ -125,7 +126,7 @@ describe('the cards', () => {
   it('names the case by its reference and carries no unexpanded template text', () => {
     for (const [name, card] of cards) {
       const json = JSON.stringify(card);
-      if (!['help', 'welcome', 'my cases, none', 'error with a way back'].includes(name)) expect(json, name).toMatch(/BRI-2026-\d{4}/);
+      if (!['help', 'welcome', 'help in a shared chat', 'my cases, none', 'error with a way back'].includes(name)) expect(json, name).toMatch(/BRI-2026-\d{4}/);
       expect(json, name).not.toMatch(/\$\{/);
     }
   });

@@ -3,6 +3,8 @@ import type { Store } from '../../src/ports/store.js';
 import { auditAndEventContract } from './contract/auditAndEvents.js';
 import { caseContract } from './contract/cases.js';
 import { concurrencyContract } from './contract/concurrency.js';
+import { conversationContract } from './contract/conversations.js';
+import { documentContract } from './contract/documents.js';
 import { outboxContract } from './contract/outbox.js';
 import { purgeContract } from './contract/purge.js';
 import { recordsContract } from './contract/caseRecords.js';
@@ -42,6 +44,8 @@ export function describeStoreContract(name: string, openStore: OpenStore): void 
     describe('agreements, team, formulations, TRM, meetings and sessions', () => recordsContract(context));
     describe('the audit trail and case events', () => auditAndEventContract(context));
     describe('the outbox', () => outboxContract(context));
+    describe("the bot's conversations", () => conversationContract(context));
+    describe('case documents waiting for the library', () => documentContract(context));
     describe('purging a case', () => purgeContract(context));
     describe('concurrent transactions', () => concurrencyContract(context));
   });

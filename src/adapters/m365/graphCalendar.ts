@@ -3,6 +3,7 @@ import type { CalendarMeeting, CalendarMeetingRequest, CalendarPerson, MeetingCa
 import type { EntraApp } from './entraApp.js';
 import { type GraphSession, graphSession, type GraphSettings } from './graph.js';
 import { freeSlots } from './freeSlots.js';
+import { caseTabUrl } from '../../teamsApp/tabAddress.js';
 
 /**
  * Meetings as Teams online meetings on the organiser's Outlook calendar, through Graph. A call made
@@ -146,15 +147,12 @@ export function graphCalendar(o: GraphCalendarOptions): MeetingCalendar {
       if (tabs?.status !== 200) throw new OutsideServiceError(`listing the meeting chat's tabs failed: ${tabs?.status}`, tabs?.status ?? null, 'tabs_failed');
       const existing = (tabs.body as { value: { teamsApp?: { id?: string }; configuration?: { entityId?: string } }[] }).value;
       if (existing.some((t) => t.teamsApp?.id === appId && t.configuration?.entityId === tab.caseId)) return { chatId };
-      const base = o.publicBaseUrl.replace(/\/$/, '');
+      // The same tab the settings page would save for this case (entity id and content URL).
+      const contentUrl = caseTabUrl(o.publicBaseUrl, tab.caseId);
       await graph.post(`${chat}/tabs`, {
         displayName: `ECM ${tab.caseReference}`,
         'teamsApp@odata.bind': bind,
-        configuration: {
-          entityId: tab.caseId,
-          contentUrl: `${base}/tab/?caseId=${encodeURIComponent(tab.caseId)}&context=meeting`,
-          websiteUrl: `${base}/tab/?caseId=${encodeURIComponent(tab.caseId)}`,
-        },
+        configuration: { entityId: tab.caseId, contentUrl, websiteUrl: contentUrl },
       });
       return { chatId };
     },

@@ -1,3 +1,5 @@
+import { caseIdOfTabUrl, caseTabUrl, frameOfTabUrl } from '../../../src/teamsApp/tabAddress.js';
+
 /** teams-js is loaded only when the tab is framed, so a standalone page neither downloads nor runs it. */
 const teams = () => import('@microsoft/teams-js');
 
@@ -27,10 +29,10 @@ export const HOST_TIMEOUT_MS = 1500;
  */
 export async function detectHost(location: Location = window.location, timeoutMs = HOST_TIMEOUT_MS): Promise<Host> {
   const query = new URLSearchParams(location.search);
-  const caseId = query.get('caseId');
+  const caseId = caseIdOfTabUrl(location.search);
   const standalone = (): Host => ({
     inTeams: false,
-    frame: pick(FRAMES, query.get('frame'), 'content'),
+    frame: pick(FRAMES, frameOfTabUrl(location.search), 'content'),
     theme: pick(THEMES, query.get('theme') ?? localStorage.getItem('ecm-theme'), 'default'),
     caseId,
   });
@@ -39,15 +41,28 @@ export async function detectHost(location: Location = window.location, timeoutMs
     const { app } = await teams();
     await Promise.race([app.initialize(), new Promise((_, fail) => setTimeout(() => fail(new Error('not hosted')), timeoutMs))]);
     const context = await app.getContext();
+    const frame = pick(FRAMES, context.page.frameContext, 'content');
+    if (frame === 'content') openDeepLinkedRoute(context.page.subPageId, location);
     return {
       inTeams: true,
-      frame: pick(FRAMES, context.page.frameContext, 'content'),
+      frame,
       theme: pick(THEMES, context.app.theme, 'default'),
       caseId: caseId ?? (context.page.id && /^[0-9a-f-]{36}$/i.test(context.page.id) ? context.page.id : null),
     };
   } catch {
     return standalone();
   }
+}
+
+/**
+ * A Teams deep link carries its route as subEntityId (bot/links.ts), which the personal tab reads
+ * as `page.subPageId`. It becomes the hash before anything routes, so the router, the prefetch and
+ * a reload all see one address. A hash already there (the person moved on, then Teams reloaded the
+ * frame) wins.
+ */
+function openDeepLinkedRoute(subPageId: string | undefined, location: Location): void {
+  if (!subPageId || location.hash.replace(/^#?\/*/, '') !== '') return;
+  window.history.replaceState(window.history.state, '', `${location.pathname}${location.search}#/${subPageId.replace(/^#?\/*/, '')}`);
 }
 
 export function notifyLoaded(host: Host): void {
@@ -67,7 +82,7 @@ export async function offerCaseForTab(caseId: string | null, reference: string |
   pages.config.setValidityState(caseId !== null);
   if (!caseId || !reference) return;
   pages.config.registerOnSaveHandler((save) => {
-    const contentUrl = `${window.location.origin}/tab/?caseId=${encodeURIComponent(caseId)}`;
+    const contentUrl = caseTabUrl(window.location.origin, caseId);
     // The tab's name is the case reference: a child's name never appears in Teams' own chrome.
     pages.config
       .setConfig({ entityId: caseId, contentUrl, websiteUrl: contentUrl, suggestedDisplayName: `ECM ${reference}` })

@@ -1,10 +1,11 @@
 import { Button, Checkbox, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { post } from '../api/client.js';
 import type { TeamMember } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useDraft } from '../common/drafts.js';
 import { MEETING_KIND_LABELS } from '../labels.js';
+import { useScheduleRequest } from '../router.js';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '36rem' } });
 
@@ -16,6 +17,16 @@ export function ScheduleForm({ caseId, team, me, onScheduled }: { caseId: string
   const draft = useDraft(`meeting:${caseId}`, () => ({ kind: 'review', startsAt: '', endsAt: '', location: '', attendeeIds: team.map((m) => m.staffId) }));
   const v = draft.value;
   const [error, setError] = useState<unknown>(null);
+  // A link to `cases/{id}/meetings/new?kind=…` (a review reminder's button) opens this form ready.
+  const requested = useScheduleRequest(caseId);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!requested) return;
+    if (v.kind !== requested) draft.set({ ...v, kind: requested });
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+    // Once per request, not on every keystroke: the draft is left out on purpose.
+  }, [requested]);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setError(null);
@@ -36,7 +47,9 @@ export function ScheduleForm({ caseId, team, me, onScheduled }: { caseId: string
   };
   return (
     <form className={s.form} onSubmit={submit} aria-label="Schedule a meeting">
-      <h3>Schedule a meeting</h3>
+      <h3 ref={heading} tabIndex={-1}>
+        Schedule a meeting
+      </h3>
       <Field label="Kind">
         <Select value={v.kind} onChange={(_, d) => draft.set({ ...v, kind: d.value })}>
           {Object.entries(MEETING_KIND_LABELS).map(([k, l]) => (

@@ -5,6 +5,7 @@ import { graphDirectory } from '../../../src/adapters/m365/graphDirectory.js';
 import { staffDirectory } from '../../../src/adapters/local/staffDirectory.js';
 import { openSqliteStore } from '../../../src/adapters/sqlite/openSqliteStore.js';
 import type { CalendarMeetingRequest, MeetingCalendar } from '../../../src/ports/meetingCalendar.js';
+import { caseIdOfTabUrl } from '../../../src/teamsApp/tabAddress.js';
 import type { DirectoryUser } from '../../support/graph/teamsRoutes.js';
 import { type M365Doubles, startM365Doubles } from '../../support/m365.js';
 
@@ -101,8 +102,11 @@ describe('the Graph calendar', () => {
     expect(chat.tabs).toHaveLength(1);
     expect(chat.tabs[0]).toMatchObject({
       displayName: 'ECM BRI-2026-0042',
-      configuration: { entityId: tab.caseId, contentUrl: expect.stringMatching(/^https:\/\/ecm\.contoso\.example\/tab\//) },
+      configuration: { entityId: tab.caseId, contentUrl: `https://ecm.contoso.example/tab/?caseId=${tab.caseId}` },
     });
+    // The tab in the meeting chat is the one the settings page would have saved: it opens that case.
+    const saved = new URL(String(chat.tabs[0]!.configuration.contentUrl));
+    expect(caseIdOfTabUrl(saved.search)).toBe(tab.caseId);
   });
 
   it('adds no tab when the Teams app is not in the organisation catalogue, and says why', async () => {

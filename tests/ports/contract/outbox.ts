@@ -111,4 +111,63 @@ export function outboxContract({ store }: ContractContext): void {
       expect(await tx.outbox.countRecent('yjs-amy', '', minute(0))).toBe(3);
     });
   });
+
+  it('puts a claimed job back to wait without counting an attempt, only for the worker holding it', async () => {
+    await enqueue('j1', { recipient: 'yjs-amy' });
+    await claim('w1', minute(1), minute(3));
+    await store().transaction((tx) => tx.outbox.postpone('j1', 'w2', 'not mine', minute(30), minute(2)));
+    expect(await claim('w2', minute(2), minute(4))).toEqual([]);
+    await store().transaction((tx) => tx.outbox.postpone('j1', 'w1', 'ten notifications this minute already', minute(10), minute(2)));
+    expect(await claim('w2', minute(9), minute(11))).toEqual([]);
+    const [again] = await claim('w2', minute(10), minute(12));
+    expect(again).toMatchObject({ id: 'j1', status: 'pending', attempts: 0, nextAttemptAt: minute(10), lastError: 'ten notifications this minute already' });
+  });
+
+  it('says when a recipient’s jobs of a kind were delivered after a moment, oldest first', async () => {
+    await enqueue('a1', { recipient: 'yjs-amy', kind: 'notify.card' });
+    await enqueue('a2', { recipient: 'yjs-amy', kind: 'notify.card' });
+    await enqueue('a3', { recipient: 'yjs-amy', kind: 'notify.card' });
+    await enqueue('a-failed', { recipient: 'yjs-amy', kind: 'notify.card' });
+    await enqueue('a-doc', { recipient: 'yjs-amy', kind: 'document.publish' });
+    await enqueue('sam', { recipient: 'ecm-sam', kind: 'notify.card' });
+    await claim('w1', minute(0), minute(30));
+    await store().transaction(async (tx) => {
+      await tx.outbox.complete('a2', 'w1', minute(7));
+      await tx.outbox.complete('a1', 'w1', minute(3));
+      await tx.outbox.complete('a3', 'w1', minute(1));
+      await tx.outbox.fail('a-failed', 'w1', 'Teams answered 500', minute(20), minute(4));
+      await tx.outbox.complete('a-doc', 'w1', minute(5));
+      await tx.outbox.complete('sam', 'w1', minute(6));
+    });
+    await store().transaction(async (tx) => {
+      expect(await tx.outbox.deliveredSince('yjs-amy', 'notify.card', minute(2))).toEqual([minute(3), minute(7)]);
+      expect(await tx.outbox.deliveredSince('yjs-amy', 'notify.card', minute(0))).toEqual([minute(1), minute(3), minute(7)]);
+      expect(await tx.outbox.deliveredSince('yjs-amy', 'notify.card', minute(7))).toEqual([]);
+    });
+  });
+
+  it('gives a recipient’s given-up jobs of a kind since a moment another life, due now, and leaves the rest', async () => {
+    await enqueue('old', { recipient: 'police-jo', kind: 'notify.card' }, minute(1));
+    await enqueue('recent-1', { recipient: 'police-jo', kind: 'notify.card' }, minute(5));
+    await enqueue('recent-2', { recipient: 'police-jo', kind: 'notify.card' }, minute(6));
+    await enqueue('delivered', { recipient: 'police-jo', kind: 'notify.card' }, minute(6));
+    await enqueue('other-kind', { recipient: 'police-jo', kind: 'document.publish' }, minute(6));
+    await enqueue('other-person', { recipient: 'yjs-amy', kind: 'notify.card' }, minute(6));
+    await claim('w1', minute(7), minute(9));
+    await store().transaction(async (tx) => {
+      for (const id of ['old', 'recent-1', 'recent-2', 'other-kind', 'other-person']) await tx.outbox.fail(id, 'w1', 'Teams answered 403', null, minute(8));
+      await tx.outbox.complete('delivered', 'w1', minute(8));
+    });
+
+    expect(await store().transaction((tx) => tx.outbox.revive('police-jo', 'notify.card', minute(5), minute(20)))).toBe(2);
+
+    const jobs = await store().transaction((tx) => tx.outbox.list({}, 10));
+    const byId = Object.fromEntries(jobs.map((j) => [j.id, j]));
+    expect(byId['recent-1']).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: minute(20), lastError: null, updatedAt: minute(20) });
+    expect(byId['recent-2']).toMatchObject({ status: 'pending', attempts: 0 });
+    for (const id of ['old', 'other-kind', 'other-person']) expect(byId[id]).toMatchObject({ status: 'dead', attempts: 1 });
+    expect(byId.delivered).toMatchObject({ status: 'done' });
+    expect(ids(await claim('w2', minute(20), minute(22)))).toEqual(expect.arrayContaining(['recent-1', 'recent-2']));
+    expect(await store().transaction((tx) => tx.outbox.revive('police-jo', 'notify.card', minute(5), minute(21)))).toBe(0);
+  });
 }

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../../src/app/verifyAuditTrail.js';
 import type { StoreTx } from '../../../src/ports/store.js';
 import type { ContractContext } from '../store.contract.js';
+import { caseDocument } from './documents.js';
 import { aCase, agreement, AT, entry, formulation, meeting, member, placement, withServices } from './records.js';
 
 /** A case with something in every table that holds case content. */
@@ -36,6 +37,7 @@ async function fullCase(tx: StoreTx, caseId: string): Promise<void> {
   await tx.meetings.insert(meeting(`${caseId}-m`, caseId));
   await tx.caseEvents.append({ caseId, type: 'timeline.added', actorId: 'yjs-amy', actorName: 'Amy Clarke', data: null }, AT);
   await tx.outbox.enqueue({ id: `${caseId}-j`, kind: 'document.publish', payload: {}, caseId, serviceId: 'BRI', now: AT });
+  await tx.documents.insert(caseDocument(`${caseId}-d`, caseId, { size: 4 }), new Uint8Array([0x50, 0x4b, 0x03, 0x04]));
   await tx.audit.append({ actorId: 'yjs-amy', action: 'case.referred', caseId, serviceId: 'BRI', detail: { reference: `BRI-2026-${caseId}` } }, AT);
 }
 
@@ -52,6 +54,8 @@ async function whatRemains(tx: StoreTx, caseId: string) {
     meetings: await tx.meetings.list(caseId),
     events: await tx.caseEvents.since(caseId, 0, 10),
     jobs: await tx.outbox.list({ caseId }, 10),
+    documents: await tx.documents.list(caseId),
+    documentBytes: await tx.documents.content(`${caseId}-d`),
   };
 }
 
@@ -80,6 +84,8 @@ export function purgeContract({ store }: ContractContext): void {
         meetings: [],
         events: [],
         jobs: [],
+        documents: [],
+        documentBytes: null,
       });
       expect(await tx.meetings.respond('c1-m', 'yjs-amy', 'accepted', AT)).toBe(false);
       expect(await whatRemains(tx, 'c2')).toEqual(kept);

@@ -64,7 +64,7 @@ const CASE_TABLES = [
   'meeting_attendees',
   'case_events',
   'outbox_jobs',
-  // Published documents' records (file names, metadata, bytes not yet delivered): the folder goes too.
+  // Published documents' records and bytes not yet delivered: the library folder goes too.
   'case_documents',
 ] as const;
 
