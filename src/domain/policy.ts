@@ -144,6 +144,15 @@ export function decideOnService(p: Principal, action: ServiceAction, serviceId: 
   return p.serviceIds.includes(serviceId) ? allow : refuse('forbidden');
 }
 
+/**
+ * Whether the role may do this in some service at all. Asked before an id from the request is
+ * looked up, so that a refusal is the same whatever the id names: a person who may not delete cases
+ * must not learn from the answer that an id is a case.
+ */
+export function decideOnRole(p: Principal, action: ServiceAction): Decision {
+  return SERVICE_RULES[p.role].has(action) ? allow : refuse('forbidden');
+}
+
 /** Which cases a caseload shows: everything in the services a person serves, or only their team's. */
 export type CaseloadScope = { kind: 'services'; serviceIds: string[] } | { kind: 'team'; serviceIds: string[] | null } | { kind: 'none' };
 

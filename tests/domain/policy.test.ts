@@ -4,6 +4,7 @@ import {
   type CaseAction,
   type CaseAccessContext,
   decideOnCase,
+  decideOnRole,
   decideOnService,
   SERVICE_ACTIONS,
   type ServiceAction,
@@ -134,4 +135,9 @@ describe('actions on a service as a whole', () => {
       }
     });
   }
+  it('a role that may not do something in any service is refused before any id is looked up', () => {
+    for (const role of ROLES) {
+      for (const action of SERVICE_ACTIONS) expect(decideOnRole(person(role), action).allowed, `${role} ${action}`).toBe(table[role].includes(action));
+    }
+  });
 });
