@@ -73,7 +73,7 @@ for (const store of stores) {
 }
 
 say('Memory: a fresh server, idle, then after 10,000 entries');
-const memory = await withServers([startEcmServer('embedded')], ([server]) => measureMemory(server!));
+const memory = await withServers([startEcmServer('embedded', { nodeArgs: ['--expose-gc'] })], ([server]) => measureMemory(server!));
 rows.push(memory.row);
 details.memory = memory.details;
 

@@ -11,7 +11,7 @@ import { parseConfig } from '../../../src/config.js';
  * monotonic clock (process.hrtime), which every process on one machine shares, so the benchmark can
  * subtract them from the times its own streams received the events.
  */
-export type BenchQuestion = { ask: 'memory' } | { ask: 'commits' } | { ask: 'stop' };
+export type BenchQuestion = { ask: 'memory'; collectGarbage?: boolean } | { ask: 'commits' } | { ask: 'stop' };
 export type BenchAnswer =
   | { answer: 'memory'; rssBytes: number; heapUsedBytes: number; heapTotalBytes: number; externalBytes: number }
   | { answer: 'commits'; commits: [caseId: string, seq: number, atMs: number][] }
@@ -33,6 +33,8 @@ const reply = (answer: BenchAnswer) => process.send?.(answer);
 process.on('message', (m: BenchQuestion) => {
   switch (m.ask) {
     case 'memory': {
+      // Only with --expose-gc: a full collection first, to tell memory held from memory not yet returned.
+      if (m.collectGarbage) (globalThis as { gc?: () => void }).gc?.();
       const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
       return reply({ answer: 'memory', rssBytes: rss, heapUsedBytes: heapUsed, heapTotalBytes: heapTotal, externalBytes: external });
     }

@@ -23,6 +23,8 @@ export interface Machine {
   node: string;
   os: string;
   postgres: string;
+  /** The 1-minute load average when the run began: other work on a shared machine skews every number. */
+  loadAtStart: string;
   date: string;
 }
 
@@ -35,6 +37,7 @@ export function describeMachine(postgres: string): Machine {
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     postgres,
+    loadAtStart: (os.loadavg()[0] ?? 0).toFixed(2),
     date: new Date().toISOString(),
   };
 }
@@ -73,7 +76,7 @@ export function markdownTable(rows: ResultRow[]): string {
 }
 
 export function machineLine(m: Machine): string {
-  return `${m.cpu}, ${m.cores} cores, ${m.memory} memory, Node ${m.node}, ${m.os}, PostgreSQL ${m.postgres}; ${m.date}`;
+  return `${m.cpu}, ${m.cores} cores, ${m.memory} memory, Node ${m.node}, ${m.os}, PostgreSQL ${m.postgres}; load average ${m.loadAtStart} at the start; ${m.date}`;
 }
 
 const RESULTS = fileURLToPath(new URL('../results/', import.meta.url));

@@ -21,7 +21,7 @@ export type StoreKind = 'embedded' | 'postgres';
 export interface EcmBenchServer extends ServerProcess {
   store: StoreKind;
   /** The server's resident memory and JS heap, as the process sees them. */
-  memory(): Promise<{ rssBytes: number; heapUsedBytes: number; heapTotalBytes: number; externalBytes: number }>;
+  memory(collectGarbage?: boolean): Promise<{ rssBytes: number; heapUsedBytes: number; heapTotalBytes: number; externalBytes: number }>;
   /** The commit stamps taken since the last call (with stampCommits). */
   commits(): Promise<[caseId: string, seq: number, atMs: number][]>;
   /** Stops the server and removes its data (the temp dir, or the PostgreSQL schema). */
@@ -75,7 +75,7 @@ export async function startEcmServer(
   return {
     ...server,
     store,
-    memory: () => ask({ ask: 'memory' }, 'memory'),
+    memory: (collectGarbage = false) => ask({ ask: 'memory', collectGarbage }, 'memory'),
     commits: async () => (await ask({ ask: 'commits' }, 'commits')).commits,
     async stop() {
       const stopped = Promise.all([ask({ ask: 'stop' }, 'stopped'), server.exited]);
