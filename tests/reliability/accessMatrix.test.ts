@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Staff } from '../../src/domain/staff.js';
 import { activeCase, entry } from '../support/factories.js';
 import { memoryDocumentLibrary } from '../support/memoryDocumentLibrary.js';
 import { startTestServer, type TestServer } from '../support/testSystem.js';
-import { CASE_ACTS, type CaseAct, type Expected, expectedOnCase, expectedOnService, seesInCaseload, type Subject } from './access/intent.js';
-import { CASE_ROUTES, type CaseRoute, type CaseWorld, mountedRoutes, OUTSIDE_THE_MATRIX, SERVICE_ROUTES } from './access/routes.js';
+import { CASE_ACTS, type CaseAct, type Expected, expectedOnCase, expectedOnService, seesInCaseload } from './access/intent.js';
+import { EXTRA_STAFF, SUBJECTS } from './access/people.js';
+import { CASE_ROUTES, type CaseRoute, type CaseWorld, mountedRoutes, OUTSIDE_THE_MATRIX, pathFor, SERVICE_ROUTES } from './access/routes.js';
 import { type Outcome, type Request, send } from './support/send.js';
 import { type Actors, type CaseRegister, caseWorldFor, currentEtag, expectOk, signInActors } from './access/world.js';
 
@@ -16,88 +16,6 @@ import { type Actors, type CaseRegister, caseWorldFor, currentEtag, expectOk, si
  * with a forged case id (another service's case, a random uuid, something that is not a uuid)
  * answers exactly as for a case that does not exist: nothing reveals another service's case.
  */
-type Person = Subject & { agency: Staff['agency'] };
-
-/** People the demo lacks: staff who serve one service only, and a second Bristol YJS practitioner. */
-const EXTRA_STAFF: Staff[] = [
-  {
-    id: 'ecm-bri-only',
-    name: 'Test ECM Bristol',
-    email: 'ecm-bri-only@ecm-demo.example',
-    role: 'ecm_practitioner',
-    serviceIds: ['BRI'],
-    agency: 'ecm_team',
-    aadObjectId: null,
-  },
-  {
-    id: 'ecm-nso-only',
-    name: 'Test ECM North Somerset',
-    email: 'ecm-nso-only@ecm-demo.example',
-    role: 'ecm_practitioner',
-    serviceIds: ['NSO'],
-    agency: 'ecm_team',
-    aadObjectId: null,
-  },
-  {
-    id: 'psy-nso-only',
-    name: 'Test Psychologist NSO',
-    email: 'psy-nso-only@ecm-demo.example',
-    role: 'psychologist',
-    serviceIds: ['NSO'],
-    agency: 'health',
-    aadObjectId: null,
-  },
-  {
-    id: 'yjs-bri-two',
-    name: 'Test YJS Bristol',
-    email: 'yjs-bri-two@ecm-demo.example',
-    role: 'yjs_practitioner',
-    serviceIds: ['BRI'],
-    agency: 'youth_justice',
-    aadObjectId: null,
-  },
-];
-
-const ALL = ['BRI', 'NSO', 'SGL', 'BNE'];
-const SUBJECTS: Person[] = [
-  {
-    label: 'ECM practitioner serving the service, on the team',
-    staffId: 'ecm-sam',
-    role: 'ecm_practitioner',
-    services: ALL,
-    team: 'member',
-    agency: 'ecm_team',
-  },
-  {
-    label: 'ECM practitioner serving the service, off the team',
-    staffId: 'ecm-bri-only',
-    role: 'ecm_practitioner',
-    services: ['BRI'],
-    team: 'none',
-    agency: 'ecm_team',
-  },
-  { label: 'ECM practitioner of another service', staffId: 'ecm-nso-only', role: 'ecm_practitioner', services: ['NSO'], team: 'none', agency: 'ecm_team' },
-  { label: 'psychologist serving the service, on the team', staffId: 'psy-tom', role: 'psychologist', services: ALL, team: 'member', agency: 'health' },
-  { label: 'psychologist of another service', staffId: 'psy-nso-only', role: 'psychologist', services: ['NSO'], team: 'none', agency: 'health' },
-  { label: 'YJS practitioner holding the case', staffId: 'yjs-amy', role: 'yjs_practitioner', services: ['BRI'], team: 'member', agency: 'youth_justice' },
-  {
-    label: 'YJS practitioner of the service, off the team',
-    staffId: 'yjs-bri-two',
-    role: 'yjs_practitioner',
-    services: ['BRI'],
-    team: 'none',
-    agency: 'youth_justice',
-  },
-  { label: 'YJS practitioner of another service', staffId: 'yjs-dan', role: 'yjs_practitioner', services: ['NSO'], team: 'none', agency: 'youth_justice' },
-  { label: 'manager of the service, on the team', staffId: 'mgr-bri', role: 'manager', services: ['BRI'], team: 'member', agency: 'youth_justice' },
-  { label: 'manager of another service', staffId: 'mgr-nso', role: 'manager', services: ['NSO'], team: 'none', agency: 'youth_justice' },
-  { label: 'partner not invited', staffId: 'school-ruth', role: 'partner', services: [], team: 'none', agency: 'education' },
-  { label: 'partner invited, terms not yet accepted', staffId: 'sw-mark', role: 'partner', services: [], team: 'invited', agency: 'social_care' },
-  { label: 'partner who accepted the terms', staffId: 'police-jo', role: 'partner', services: [], team: 'accepted', agency: 'police' },
-  { label: "partner on another service's case only", staffId: 'probation-fay', role: 'partner', services: [], team: 'none', agency: 'probation' },
-  { label: 'administrator', staffId: 'admin-chris', role: 'administrator', services: [], team: 'none', agency: 'youth_justice' },
-];
-
 const CHILD = 'Jordan Test';
 const OTHER_CHILD = 'Riley Otherservice';
 
@@ -124,13 +42,6 @@ function verdict(expected: Expected, o: Outcome, tolerate: string[] = []): boole
       return o.status === 403 && o.code === 'terms_required';
   }
 }
-
-const pathOf = (route: CaseRoute, w: CaseWorld, ids: { caseId?: string; entryId?: string; meetingId?: string } = {}) =>
-  route.pattern
-    .replace(':caseId', ids.caseId ?? w.caseId)
-    .replace(':entryId', ids.entryId ?? (route.entry === 'own' ? (w.entries.own ?? '') : w.entries.others))
-    .replace(':meetingId', ids.meetingId ?? w.meetings[route.meeting ?? 'upcoming'])
-    .replace(':number', '1');
 
 /** A world of ids that name nothing at all. */
 const nowhere = (w: CaseWorld): CaseWorld => ({
@@ -208,7 +119,7 @@ describe('the access matrix through HTTP', () => {
         const ifMatch = route.ifMatch
           ? await currentEtag(actors.priya, world, route.ifMatch, route.entry && world.entries[route.entry], route.meeting && world.meetings[route.meeting])
           : undefined;
-        const o = await send(api, request(route, pathOf(route, world), route.body?.(world), ifMatch));
+        const o = await send(api, request(route, pathFor(route, world), route.body?.(world), ifMatch));
         if (!verdict(expected, o, route.tolerate)) wrong.push(`${route.name}: expected ${expected}, got ${o.status} ${o.code ?? ''}`);
         if (route.act === 'timeline.add' && o.status === 201) world.entries.own = (JSON.parse(o.text) as { id: string }).id;
         if (expected !== 'allowed' && o.text.includes(CHILD)) wrong.push(`${route.name}: the refusal carries the child's name`);
@@ -234,7 +145,7 @@ describe('the access matrix through HTTP', () => {
           ['something that is not a uuid', ghost, 'not-a-uuid'],
           ...(reachesOther(route.act) ? [] : ([["another service's case", other, other.caseId]] as [string, CaseWorld, string][])),
         ];
-        const answers = await Promise.all(variants.map(([, w, caseId]) => send(api, request(route, pathOf(route, w, { caseId }), route.body?.(w), '"1"'))));
+        const answers = await Promise.all(variants.map(([, w, caseId]) => send(api, request(route, pathFor(route, w, { caseId }), route.body?.(w), '"1"'))));
         const [first] = answers;
         for (const [i, a] of answers.entries()) {
           if (a.status !== first!.status || a.text !== first!.text)
@@ -248,7 +159,7 @@ describe('the access matrix through HTTP', () => {
         for (const route of CASE_ROUTES.filter((r) => r.entry || r.meeting)) {
           const ids = (w: CaseWorld) => ({ entryId: w.entries.others, meetingId: w.meetings[route.meeting ?? 'upcoming'] });
           const [theirs, none] = await Promise.all(
-            [other, nowhere(world)].map((w) => send(api, request(route, pathOf(route, world, ids(w)), route.body?.(world), '"1"'))),
+            [other, nowhere(world)].map((w) => send(api, request(route, pathFor(route, world, ids(w)), route.body?.(world), '"1"'))),
           );
           if (theirs!.status !== none!.status || theirs!.text !== none!.text) {
             wrong.push(`${route.name} naming another case's record: ${theirs!.status} ${theirs!.text} (a random uuid: ${none!.status} ${none!.text})`);

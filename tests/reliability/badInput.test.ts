@@ -8,7 +8,7 @@ import type { Api } from '../support/httpApi.js';
 import { memoryDocumentLibrary } from '../support/memoryDocumentLibrary.js';
 import { startTestServer, type TestServer } from '../support/testSystem.js';
 import type { Subject } from './access/intent.js';
-import { CASE_ROUTES, type CaseRoute, type CaseWorld, SERVICE_ROUTES, type ServiceRoute } from './access/routes.js';
+import { CASE_ROUTES, type CaseRoute, type CaseWorld, pathFor, SERVICE_ROUTES, type ServiceRoute } from './access/routes.js';
 import { type Actors, caseWorldFor, currentEtag, signInActors } from './access/world.js';
 import { bodiesNear, ifMatchValues, queries, rawBodies } from './support/arbitraries.js';
 import { watchDatabase } from './support/databaseWatch.js';
@@ -104,13 +104,6 @@ describe('fuzzed bodies and queries on every endpoint', () => {
     }
   }
 
-  const pathOf = (r: CaseRoute, w: CaseWorld) =>
-    r.pattern
-      .replace(':caseId', w.caseId)
-      .replace(':entryId', w.entries.others)
-      .replace(':meetingId', w.meetings[r.meeting ?? 'upcoming'])
-      .replace(':number', '1');
-
   /** Sends the request and judges the answer against what the database did meanwhile. */
   async function attempt(api: Api, r: Request, what: string) {
     watch.changes(); // whatever came before this request (reading the current version) is not its doing
@@ -153,7 +146,8 @@ describe('fuzzed bodies and queries on every endpoint', () => {
     const actor = CASE_ACTOR(route);
     const api = await t.signIn(actor.staffId);
     const world = worlds.get(route.name) ?? shared;
-    const path = pathOf(route, world);
+    // Edits name the entry someone else added: the psychologist fuzzing them may change any entry.
+    const path = pathFor(route, world, { entryId: world.entries.others });
     const ifMatch = route.ifMatch
       ? () => currentEtag(actors.priya, world, route.ifMatch!, world.entries.others, world.meetings[route.meeting ?? 'upcoming'])
       : null;

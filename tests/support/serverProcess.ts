@@ -36,6 +36,16 @@ export interface ServerProcessOptions {
 
 export const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * What every child process gets from this one: the path, the home and temp directories, who the
+ * user is and the PostgreSQL client's own settings (PGUSER, PGPASSWORD…). Nothing of the app's.
+ */
+export function baseEnvironment(): Record<string, string> {
+  const passed = Object.entries(process.env).filter(([k, v]) => v !== undefined && (/^PG[A-Z]+$/.test(k) || ['PATH', 'HOME', 'USER', 'TMPDIR'].includes(k)));
+  // No env/.env.<name> file has this name: the process reads only what is given to it.
+  return { TMPDIR: '/tmp', ...(Object.fromEntries(passed) as Record<string, string>), ECM_ENV: 'child-process' };
+}
+
 export async function freePort(): Promise<number> {
   const probe = createServer();
   probe.listen(0, '127.0.0.1');
@@ -50,11 +60,7 @@ export async function startServerProcess(o: ServerProcessOptions): Promise<Serve
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '',
-    TMPDIR: process.env.TMPDIR ?? '/tmp',
-    // No env/.env.<name> file has this name: the process reads only what is given here.
-    ECM_ENV: 'child-process',
+    ...baseEnvironment(),
     HOST: '127.0.0.1',
     PORT: String(port),
     LOG_LEVEL: 'warn',

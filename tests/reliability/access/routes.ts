@@ -193,6 +193,14 @@ export const CASE_ROUTES: CaseRoute[] = [
   },
 ];
 
+/** The route's address in a world; ids given override the world's (forged ids). */
+export const pathFor = (route: CaseRoute, w: CaseWorld, ids: { caseId?: string; entryId?: string; meetingId?: string } = {}) =>
+  route.pattern
+    .replace(':caseId', ids.caseId ?? w.caseId)
+    .replace(':entryId', ids.entryId ?? (route.entry === 'own' ? (w.entries.own ?? '') : w.entries.others))
+    .replace(':meetingId', ids.meetingId ?? w.meetings[route.meeting ?? 'upcoming'])
+    .replace(':number', '1');
+
 export interface ServiceRoute {
   name: string;
   method: 'GET' | 'POST' | 'PUT';

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { REPOSITORY } from '../../support/serverProcess.js';
+import { baseEnvironment, REPOSITORY } from '../../support/serverProcess.js';
 
 /**
  * `npm run audit:verify` as an operator runs it: a process of its own, configured only by the
@@ -9,14 +9,7 @@ export function runAuditVerify(env: Record<string, string>): Promise<{ code: num
   return new Promise((ok, fail) => {
     const child = spawn('npm', ['run', '--silent', 'audit:verify'], {
       cwd: REPOSITORY,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        TMPDIR: process.env.TMPDIR ?? '/tmp',
-        ECM_ENV: 'child-process',
-        LOG_LEVEL: 'warn',
-        ...env,
-      },
+      env: { ...baseEnvironment(), LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
