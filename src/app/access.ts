@@ -1,6 +1,6 @@
 import type { Case } from '../domain/case.js';
 import { DomainError } from '../domain/errors.js';
-import { type CaseAction, type Decision, decideOnCase, decideOnService, type ServiceAction } from '../domain/policy.js';
+import { type CaseAction, type Decision, decideOnCase, decideOnRole, decideOnService, type ServiceAction } from '../domain/policy.js';
 import type { Principal } from '../domain/staff.js';
 import { needsToAcceptTerms, type TeamMember } from '../domain/team.js';
 import type { StoreTx } from '../ports/store.js';
@@ -52,6 +52,12 @@ export function assertAllowed(p: Principal, action: CaseAction, c: Case, members
 export function assertServiceAllowed(p: Principal, action: ServiceAction, serviceId: string): void {
   const decision = decideOnService(p, action, serviceId);
   if (!decision.allowed) throw new AccessRefused(decision, { action, caseId: null, serviceId });
+}
+
+/** Refuses, before anything is looked up, a person whose role may not do this in any service. */
+export function assertRoleAllowed(p: Principal, action: ServiceAction): void {
+  const decision = decideOnRole(p, action);
+  if (!decision.allowed) throw new AccessRefused(decision, { action, caseId: null, serviceId: null });
 }
 
 /** Whether the policy allows an action, for views that show or hide what a person can do. */

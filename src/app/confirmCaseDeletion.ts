@@ -5,7 +5,7 @@ import type { Principal } from '../domain/staff.js';
 import { todayIn } from '../ports/clock.js';
 import type { DocumentLibrary } from '../ports/documentLibrary.js';
 import type { StoreTx } from '../ports/store.js';
-import { assertServiceAllowed } from './access.js';
+import { assertRoleAllowed, assertServiceAllowed } from './access.js';
 import type { AppDeps } from './deps.js';
 import { parseInput } from './input.js';
 import { type CaseDueForDeletion, dueForDeletion } from './listCasesPastRetention.js';
@@ -18,6 +18,7 @@ export const deletionConfirmationSchema = z.object({ confirmReference: z.string(
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function expiredCase(tx: StoreTx, p: Principal, caseId: string, today: string): Promise<CaseDueForDeletion> {
+  assertRoleAllowed(p, 'retention.delete');
   const c = UUID.test(caseId) ? await tx.cases.get(caseId) : null;
   if (!c) throw notFound('That case');
   assertServiceAllowed(p, 'retention.delete', c.serviceId);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ROLE_LABELS, type Principal, type Role } from '../domain/staff.js';
-import { AccessRefused } from './access.js';
+import { assertRoleAllowed } from './access.js';
 import type { AppDeps } from './deps.js';
 import { parseInput } from './input.js';
+import { inTransaction } from './unitOfWork.js';
 
 export const peopleQuerySchema = z.object({ q: z.string().trim().max(100).default(''), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict();
 
@@ -19,11 +20,11 @@ export interface PersonCard {
 /** Who can be invited to a case team: for the people who run the team. */
 export async function findPeople(deps: AppDeps, p: Principal, query: unknown): Promise<PersonCard[]> {
   const { q, limit } = parseInput(peopleQuerySchema, query, 'The search');
-  if (!['ecm_practitioner', 'psychologist'].includes(p.role)) {
-    throw new AccessRefused({ allowed: false, reason: 'forbidden' }, { action: 'people.search', caseId: null, serviceId: null });
-  }
   const needle = q.toLowerCase();
-  const staff = await deps.store.transaction((tx) => tx.staff.list());
+  const staff = await inTransaction(deps, p, async (w) => {
+    assertRoleAllowed(p, 'people.search');
+    return w.tx.staff.list();
+  });
   return staff
     .filter((s) => s.role !== 'administrator' && (!needle || s.name.toLowerCase().includes(needle) || s.email.toLowerCase().includes(needle)))
     .slice(0, limit)

@@ -1,6 +1,6 @@
 import type { Principal } from '../domain/staff.js';
 import type { Directory, DirectoryPerson } from '../ports/directory.js';
-import { AccessRefused } from './access.js';
+import { assertRoleAllowed } from './access.js';
 import type { AppDeps } from './deps.js';
 import { peopleQuerySchema } from './findPeople.js';
 import { parseInput } from './input.js';
@@ -13,9 +13,7 @@ import { inTransaction } from './unitOfWork.js';
 export async function searchDirectory(deps: AppDeps, directory: Directory, p: Principal, query: unknown): Promise<DirectoryPerson[]> {
   const { q, limit } = parseInput(peopleQuerySchema, query, 'The search');
   await inTransaction(deps, p, async (w) => {
-    if (!['ecm_practitioner', 'psychologist'].includes(p.role)) {
-      throw new AccessRefused({ allowed: false, reason: 'forbidden' }, { action: 'directory.search', caseId: null, serviceId: null });
-    }
+    assertRoleAllowed(p, 'people.search');
     await w.audit({ action: 'directory.searched', caseId: null, serviceId: null, detail: {} });
   });
   return directory.search(q, limit);

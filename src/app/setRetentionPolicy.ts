@@ -14,7 +14,7 @@ import { inTransaction } from './unitOfWork.js';
 export async function showRetentionPolicy(deps: AppDeps, p: Principal, serviceId: string): Promise<RetentionPolicy> {
   const id = parseInput(serviceIdSchema, serviceId, 'The service');
   return inTransaction(deps, p, async (w) => {
-    if (p.role !== 'administrator') assertServiceAllowed(p, 'caseload.read', id);
+    assertServiceAllowed(p, 'service.read', id);
     return (await serviceOf(w.tx, id)).settings.retention;
   });
 }

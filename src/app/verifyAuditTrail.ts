@@ -37,7 +37,9 @@ export async function verifyAuditTrail(store: Store): Promise<ChainReport[]> {
         if (problem || rows.length < BATCH) break;
       }
       const head = await tx.audit.head(chain);
-      if (!problem && head && (head.seq !== expectedSeq - 1 || head.hash !== prevHash)) {
+      if (!problem && head && head.seq < expectedSeq - 1) {
+        problem = { seq: head.seq + 1, reason: `row ${head.seq + 1} was added after the chain's head` };
+      } else if (!problem && head && (head.seq !== expectedSeq - 1 || head.hash !== prevHash)) {
         problem = { seq: expectedSeq, reason: `rows after ${expectedSeq - 1} were removed (the chain reached ${head.seq})` };
       }
       reports.push({ chain, rows: expectedSeq - 1, ok: problem === null, problem });

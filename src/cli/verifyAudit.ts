@@ -1,3 +1,4 @@
+import { openPostgresStore } from '../adapters/postgres/openPostgresStore.js';
 import { openSqliteReadOnly } from '../adapters/sqlite/openSqliteStore.js';
 import { verifyAuditTrail } from '../app/verifyAuditTrail.js';
 import { ConfigError, loadEnvFiles, parseConfig } from '../config.js';
@@ -5,11 +6,14 @@ import type { Store } from '../ports/store.js';
 
 /**
  * `npm run audit:verify`: walks every audit chain and says whether each is intact. It opens the
- * database read-only, so it can run beside a running server. Exit code 0 intact, 1 broken, 2 error.
+ * embedded database read-only, so it can run beside a running server; with DATABASE_URL it reads
+ * the PostgreSQL schema the instances share. Exit code 0 intact, 1 broken, 2 error.
  */
 async function main(): Promise<number> {
   const config = parseConfig(loadEnvFiles(process.env.ECM_ENV ?? 'local'));
-  const store: Store = openSqliteReadOnly(config.DATA_DIR);
+  const store: Store = config.DATABASE_URL
+    ? await openPostgresStore({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, poolSize: 2 })
+    : openSqliteReadOnly(config.DATA_DIR);
   try {
     const reports = await verifyAuditTrail(store);
     for (const r of reports) {

@@ -42,6 +42,10 @@ export const SERVICE_ACTIONS = [
   'service.configure',
   'retention.review',
   'retention.delete',
+  /** A service's settings (labels, categories, cadence, retention): set-up, not case data. */
+  'service.read',
+  /** The staff list and the directory, to invite people to a case team. */
+  'people.search',
 ] as const;
 export type ServiceAction = (typeof SERVICE_ACTIONS)[number];
 
@@ -126,13 +130,16 @@ export function decideOnCase(p: Principal, action: CaseAction, c: CaseAccessCont
 }
 
 const SERVICE_RULES: Record<Role, ReadonlySet<ServiceAction>> = {
-  ecm_practitioner: new Set(['case.refer', 'caseload.read', 'dashboard.read', 'library.read']),
-  psychologist: new Set(['case.refer', 'caseload.read', 'dashboard.read', 'library.read']),
-  yjs_practitioner: new Set(['case.refer', 'caseload.read']),
-  manager: new Set(['caseload.read', 'dashboard.read', 'library.read', 'outcomes.export']),
-  partner: new Set(['caseload.read']),
-  administrator: new Set(['service.configure', 'retention.review', 'retention.delete']),
+  ecm_practitioner: new Set(['case.refer', 'caseload.read', 'dashboard.read', 'library.read', 'service.read', 'people.search']),
+  psychologist: new Set(['case.refer', 'caseload.read', 'dashboard.read', 'library.read', 'service.read', 'people.search']),
+  yjs_practitioner: new Set(['case.refer', 'caseload.read', 'service.read']),
+  manager: new Set(['caseload.read', 'dashboard.read', 'library.read', 'outcomes.export', 'service.read']),
+  partner: new Set(['caseload.read', 'service.read']),
+  administrator: new Set(['service.configure', 'service.read', 'retention.review', 'retention.delete']),
 };
+
+/** What a partner may do on any service: they reach cases of any service by invitation alone. */
+const ANY_SERVICE_FOR_PARTNERS: ReadonlySet<ServiceAction> = new Set(['caseload.read', 'service.read']);
 
 /**
  * Actions on a service as a whole. Partners have no service; their caseload is only the cases they
@@ -140,9 +147,18 @@ const SERVICE_RULES: Record<Role, ReadonlySet<ServiceAction>> = {
  */
 export function decideOnService(p: Principal, action: ServiceAction, serviceId: string): Decision {
   if (!SERVICE_RULES[p.role].has(action)) return refuse('forbidden');
-  if (p.role === 'partner') return action === 'caseload.read' ? allow : refuse('forbidden');
+  if (p.role === 'partner') return ANY_SERVICE_FOR_PARTNERS.has(action) ? allow : refuse('forbidden');
   if (p.role === 'administrator') return allow;
   return p.serviceIds.includes(serviceId) ? allow : refuse('forbidden');
+}
+
+/**
+ * Whether the role may do this in some service at all. Asked before an id from the request is
+ * looked up, so that a refusal is the same whatever the id names: a person who may not delete cases
+ * must not learn from the answer that an id is a case.
+ */
+export function decideOnRole(p: Principal, action: ServiceAction): Decision {
+  return SERVICE_RULES[p.role].has(action) ? allow : refuse('forbidden');
 }
 
 /** Which cases a caseload shows: everything in the services a person serves, or only their team's. */

@@ -4,6 +4,7 @@ import {
   type CaseAction,
   type CaseAccessContext,
   decideOnCase,
+  decideOnRole,
   decideOnService,
   SERVICE_ACTIONS,
   type ServiceAction,
@@ -116,12 +117,12 @@ describe('partners and the information-sharing terms', () => {
 
 describe('actions on a service as a whole', () => {
   const table: Record<Role, ServiceAction[]> = {
-    ecm_practitioner: ['case.refer', 'caseload.read', 'dashboard.read', 'library.read'],
-    psychologist: ['case.refer', 'caseload.read', 'dashboard.read', 'library.read'],
-    yjs_practitioner: ['case.refer', 'caseload.read'],
-    manager: ['caseload.read', 'dashboard.read', 'library.read', 'outcomes.export'],
-    partner: ['caseload.read'],
-    administrator: ['service.configure', 'retention.review', 'retention.delete'],
+    ecm_practitioner: ['case.refer', 'caseload.read', 'dashboard.read', 'library.read', 'service.read', 'people.search'],
+    psychologist: ['case.refer', 'caseload.read', 'dashboard.read', 'library.read', 'service.read', 'people.search'],
+    yjs_practitioner: ['case.refer', 'caseload.read', 'service.read'],
+    manager: ['caseload.read', 'dashboard.read', 'library.read', 'outcomes.export', 'service.read'],
+    partner: ['caseload.read', 'service.read'],
+    administrator: ['service.configure', 'service.read', 'retention.review', 'retention.delete'],
   };
   for (const role of ROLES) {
     it(`${role}: in their own service, and never in another`, () => {
@@ -129,9 +130,15 @@ describe('actions on a service as a whole', () => {
         expect(decideOnService(person(role), action, 'BRI').allowed, action).toBe(table[role].includes(action));
         const elsewhere = decideOnService(person(role), action, 'NSO').allowed;
         // Partners have no service of their own and administrators configure every service.
-        const expectedElsewhere = role === 'administrator' ? table[role].includes(action) : role === 'partner' ? action === 'caseload.read' : false;
+        const expectedElsewhere =
+          role === 'administrator' ? table[role].includes(action) : role === 'partner' ? ['caseload.read', 'service.read'].includes(action) : false;
         expect(elsewhere, `${action} elsewhere`).toBe(expectedElsewhere);
       }
     });
   }
+  it('a role that may not do something in any service is refused before any id is looked up', () => {
+    for (const role of ROLES) {
+      for (const action of SERVICE_ACTIONS) expect(decideOnRole(person(role), action).allowed, `${role} ${action}`).toBe(table[role].includes(action));
+    }
+  });
 });

@@ -44,7 +44,7 @@ describe('signing in with the Teams SSO token', () => {
     expect(await first.json()).toMatchObject({
       staffId: `aad-${oid}`,
       role: 'yjs_practitioner',
-      serviceActions: { NSO: ['case.refer', 'caseload.read'], BRI: [] },
+      serviceActions: { NSO: ['case.refer', 'caseload.read', 'service.read'], BRI: [] },
     });
     const promoted = await t.m.entra.ssoToken(t.m.clientId, {
       oid,

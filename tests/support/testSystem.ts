@@ -6,7 +6,10 @@ import { openSqliteStore } from '../../src/adapters/sqlite/openSqliteStore.js';
 import { compose, type Overrides, type System } from '../../src/composition.js';
 import { parseConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/lib/logger.js';
+import { type Api, signInAt } from './httpApi.js';
 import { dropSchema, freshSchemaName } from './postgresServer.js';
+
+export type { Api, ApiResponse } from './httpApi.js';
 
 export const TODAY = '2026-11-27T10:00:00.000Z';
 
@@ -16,20 +19,6 @@ export interface TestServer {
   clock: ReturnType<typeof fixedClock>;
   signIn(staffId: string): Promise<Api>;
   close(): Promise<void>;
-}
-
-export interface ApiResponse<T = any> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
-
-export interface Api {
-  token: string;
-  get<T = any>(path: string, headers?: Record<string, string>): Promise<ApiResponse<T>>;
-  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
-  put<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
-  raw(path: string, init: RequestInit): Promise<Response>;
 }
 
 /**
@@ -49,43 +38,11 @@ export async function startTestServer(options: { env?: Record<string, string>; o
   const store = postgres || givenDatabase ? undefined : await openSqliteStore({ dataDir: ':memory:' });
   const system = await compose(config, { clock, logger: silentLogger, store, startWorker: false, seedDemoCases: false, ...options.overrides });
   const { url } = await system.listen();
-  const apiFor = (token: string): Api => {
-    const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : null;
-      } catch {
-        // not JSON: leave the text
-      }
-      return { status: res.status, headers: res.headers, body: parsed as any };
-    };
-    return {
-      token,
-      get: (path, headers) => call('GET', path, undefined, headers),
-      post: (path, body, headers) => call('POST', path, body, headers),
-      put: (path, body, headers) => call('PUT', path, body, headers),
-      raw: (path, init) => fetch(`${url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) } }),
-    };
-  };
   return {
     system,
     url,
     clock,
-    async signIn(staffId) {
-      const res = await fetch(`${url}/api/v1/dev/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ staffId }),
-      });
-      if (res.status !== 201) throw new Error(`sign-in as ${staffId} failed: ${res.status} ${await res.text()}`);
-      return apiFor(((await res.json()) as { token: string }).token);
-    },
+    signIn: (staffId) => signInAt(url, staffId),
     async close() {
       await system.stop();
       await postgres?.drop();

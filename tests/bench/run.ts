@@ -1,0 +1,97 @@
+import { measureGraphRequests } from './graphRequests.js';
+import { measureLatency } from './latency.js';
+import { measureMemory } from './memory.js';
+import { describeMachine, machineLine, markdownTable, type ResultRow, writeResults } from './support/report.js';
+import {
+  BENCH_DATABASE_URL,
+  BENCH_WRITE_LIMIT,
+  type EcmBenchServer,
+  probePostgres,
+  startEcmServer,
+  startHelloServer,
+  type StoreKind,
+} from './support/servers.js';
+import { CONNECTIONS, measureThroughput } from './throughput.js';
+
+/**
+ * npm run bench — the whole system measured against references taken in the same run on the same
+ * machine: throughput of adding a timeline entry (embedded database and PostgreSQL) against express's
+ * hello world, commit-to-delivery time on 50 event streams, memory after 10,000 entries against the
+ * idle server, and (a slot until the Graph test double lands) Graph requests per published document.
+ * Every server runs in a child process of its own; the load comes from this process.
+ * Prints the table and writes tests/bench/results/latest.{json,md}.
+ */
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const ROUNDS = env('BENCH_ROUNDS', 3);
+const SECONDS = env('BENCH_SECONDS', 6);
+const WARM_UP_SECONDS = env('BENCH_WARM_UP_SECONDS', 3);
+const LATENCY_SECONDS = env('BENCH_LATENCY_SECONDS', 15);
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const started = Date.now();
+const rows: ResultRow[] = [];
+const details: Record<string, unknown> = {};
+const notes: string[] = [];
+
+const postgres = await probePostgres();
+const stores: StoreKind[] = postgres.ok ? ['embedded', 'postgres'] : ['embedded'];
+if (!postgres.ok) {
+  const note = `PostgreSQL skipped: the server at ${BENCH_DATABASE_URL} does not answer (${postgres.why}).`;
+  notes.push(note);
+  say(`NOTE: ${note}`);
+}
+const machine = describeMachine(postgres.ok ? postgres.version : 'not reachable');
+say(`ECM for Teams benchmarks on ${machineLine(machine)}\n`);
+
+async function withServers<T>(starting: Promise<EcmBenchServer>[], work: (servers: EcmBenchServer[]) => Promise<T>): Promise<T> {
+  const servers = await Promise.all(starting);
+  try {
+    return await work(servers);
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
+say(`Throughput: ${ROUNDS} rounds of ${SECONDS} s per target, ${CONNECTIONS} connections, after a ${WARM_UP_SECONDS} s warm-up`);
+const hello = await startHelloServer();
+try {
+  const throughput = await withServers(
+    stores.map((s) => startEcmServer(s)),
+    (servers) => measureThroughput(hello, servers, { rounds: ROUNDS, seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS }),
+  );
+  rows.push(...throughput.rows);
+  details.throughput = throughput.details;
+} finally {
+  await hello.kill();
+}
+
+for (const store of stores) {
+  say(`Commit to delivery (${store}): ${LATENCY_SECONDS} s of writes`);
+  const latency = await withServers([startEcmServer(store, { stampCommits: true })], ([server]) => measureLatency(server!, { seconds: LATENCY_SECONDS }));
+  rows.push(latency.row);
+  details[`latency_${store}`] = latency.details;
+}
+
+say('Memory: a fresh server, idle, then after 10,000 entries');
+const memory = await withServers([startEcmServer('embedded', { nodeArgs: ['--expose-gc'] })], ([server]) => measureMemory(server!));
+rows.push(memory.row);
+details.memory = memory.details;
+
+const graph = await measureGraphRequests();
+rows.push(graph.row);
+details.graph = graph.details;
+
+notes.push(
+  `The servers run in child processes of their own (the real composition, demo data loaded, NODE_ENV=development, LOG_LEVEL=warn); autocannon, the writers and the event-stream readers run in the benchmark's process. On a machine with few cores they share them.`,
+  `The per-person write limit (RATE_LIMIT_WRITES_PER_MINUTE, 120 by default) is raised to ${BENCH_WRITE_LIMIT.toLocaleString('en-GB')} on the benchmark servers: one person makes the whole load.`,
+  `The embedded database commits with synchronous=FULL (each acknowledged write is on disk). PostgreSQL runs on the same machine, in a fresh schema per server.`,
+  `Throughput is the median of the rounds' median seconds; each entry also reaches the watchers holding the case's event stream open.`,
+  `Commit stamps are taken in the server right after COMMIT returns, on the monotonic clock the benchmark's process shares.`,
+);
+const table = markdownTable(rows);
+say(`\n${table}`);
+for (const n of notes) say(`- ${n}`);
+const written = writeResults(machine, rows, notes, details);
+const missed = rows.filter((r) => r.met === false);
+say(`\n${missed.length ? `${missed.length} goal(s) NOT met: ${missed.map((r) => r.measure).join('; ')}` : 'Every goal measured was met.'}`);
+say(`Written to ${written.markdown} and ${written.json} in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

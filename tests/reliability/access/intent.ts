@@ -1,0 +1,175 @@
+import type { Role } from '../../../src/domain/staff.js';
+
+/**
+ * Who may do what, written out again from DESIGN.md §2 and the practice — not derived from
+ * src/domain/policy.ts — so that the access suite compares the running system with the intent
+ * rather than with itself.
+ */
+export const CASE_ACTS = [
+  'case.read',
+  'case.close',
+  'agreement.read',
+  'agreement.record',
+  'team.read',
+  'team.invite',
+  'terms.accept',
+  'timeline.read',
+  'timeline.add',
+  'timeline.edit.own',
+  'timeline.edit.others',
+  'timeline.retract.own',
+  'timeline.retract.others',
+  'formulation.read',
+  'formulation.write',
+  'formulation.approve',
+  'trm.read',
+  'trm.record',
+  'meeting.read',
+  'meeting.schedule',
+  'meeting.respond',
+  'meeting.recordOutcome',
+  'documents.read',
+] as const;
+export type CaseAct = (typeof CASE_ACTS)[number];
+
+export type ServiceAct =
+  | 'caseload.read'
+  | 'case.refer'
+  | 'outcomes.export'
+  | 'retention.read'
+  | 'retention.configure'
+  | 'retention.review'
+  | 'retention.delete'
+  | 'people.search'
+  | 'dashboard.read'
+  | 'library.read'
+  | 'me.read';
+
+export type Expected = 'allowed' | 'not_found' | 'forbidden' | 'terms_required';
+
+/** A person and where they stand towards the case under test (a case of Bristol, BRI). */
+export interface Subject {
+  label: string;
+  staffId: string;
+  role: Role;
+  services: string[];
+  /** Their place on the case team: none, a member, or (partners) invited or having accepted the terms. */
+  team: 'none' | 'member' | 'invited' | 'accepted';
+}
+
+export const CASE_SERVICE = 'BRI';
+
+/** Reading the record of a case: what a manager may do, and the first thing anyone on it does. */
+const READING: CaseAct[] = ['case.read', 'agreement.read', 'team.read', 'timeline.read', 'formulation.read', 'trm.read', 'meeting.read', 'documents.read'];
+
+/** A partner who accepted the terms contributes facts to the timeline and takes part in meetings. */
+const CONTRIBUTING: CaseAct[] = [
+  'case.read',
+  'team.read',
+  'timeline.read',
+  'timeline.add',
+  'timeline.edit.own',
+  'timeline.retract.own',
+  'formulation.read',
+  'trm.read',
+  'meeting.read',
+  'meeting.respond',
+];
+
+/** The YJS case holder contributes too, and also records agreement and reads the case documents. */
+const HOLDING: CaseAct[] = [...CONTRIBUTING, 'agreement.read', 'agreement.record', 'documents.read'];
+
+/** The ECM team runs the case: everything but approving the formulation (psychologists) and the partners' terms. */
+const RUNNING: CaseAct[] = [
+  'case.read',
+  'case.close',
+  'agreement.read',
+  'agreement.record',
+  'team.read',
+  'team.invite',
+  'timeline.read',
+  'timeline.add',
+  'timeline.edit.own',
+  'timeline.edit.others',
+  'timeline.retract.own',
+  'timeline.retract.others',
+  'formulation.read',
+  'formulation.write',
+  'trm.read',
+  'trm.record',
+  'meeting.read',
+  'meeting.schedule',
+  'meeting.respond',
+  'meeting.recordOutcome',
+  'documents.read',
+];
+
+/** What the person may do on a case of `serviceId` where their place on the team is `s.team`. */
+export function expectedOnCase(s: Subject, act: CaseAct, serviceId = CASE_SERVICE): Expected {
+  const serves = s.services.includes(serviceId);
+  const may = (acts: CaseAct[]): Expected => (acts.includes(act) ? 'allowed' : 'forbidden');
+  switch (s.role) {
+    // Administrators set services up and see no case content: a case is not there for them.
+    case 'administrator':
+      return 'not_found';
+    // A service never sees another service's cases.
+    case 'ecm_practitioner':
+      return serves ? may(RUNNING) : 'not_found';
+    case 'psychologist':
+      return serves ? may([...RUNNING, 'formulation.approve']) : 'not_found';
+    case 'manager':
+      return serves ? may(READING) : 'not_found';
+    // A YJS practitioner works on the cases of their service where they are on the team.
+    case 'yjs_practitioner':
+      return serves && s.team === 'member' ? may(HOLDING) : 'not_found';
+    // Partners: only cases they are invited to, only after accepting the information-sharing terms.
+    case 'partner':
+      if (s.team === 'none' || s.team === 'member') return 'not_found';
+      if (s.team === 'invited') return act === 'terms.accept' || act === 'case.read' ? 'allowed' : 'terms_required';
+      return may(CONTRIBUTING);
+  }
+}
+
+export function expectedOnService(s: Subject, act: ServiceAct, serviceId: string | null): Expected {
+  const serves = serviceId !== null && s.services.includes(serviceId);
+  const yes = (b: boolean): Expected => (b ? 'allowed' : 'forbidden');
+  switch (act) {
+    case 'me.read':
+    case 'caseload.read':
+      return 'allowed';
+    case 'case.refer':
+      return yes(serves && ['ecm_practitioner', 'psychologist', 'yjs_practitioner'].includes(s.role));
+    case 'outcomes.export':
+      return yes(serves && s.role === 'manager');
+    case 'retention.read':
+      // Retention periods are set-up, not case data: whoever works in the service reads them, and
+      // partners, who may be invited to a case of any service.
+      return yes(s.role === 'administrator' || s.role === 'partner' || serves);
+    case 'retention.configure':
+    case 'retention.review':
+    case 'retention.delete':
+      return yes(s.role === 'administrator');
+    case 'people.search':
+      return yes(s.role === 'ecm_practitioner' || s.role === 'psychologist');
+    // Oversight of a service: its managers and the ECM team who serve it; never partners or the YJS case holders.
+    case 'dashboard.read':
+    case 'library.read':
+      return yes(serves && ['ecm_practitioner', 'psychologist', 'manager'].includes(s.role));
+  }
+}
+
+/** Which cases a caseload lists for the person. */
+export function seesInCaseload(s: Subject, c: { serviceId: string; members: Set<string> }): boolean {
+  switch (s.role) {
+    case 'administrator':
+      return false;
+    case 'ecm_practitioner':
+    case 'psychologist':
+    case 'manager':
+      return s.services.includes(c.serviceId);
+    case 'yjs_practitioner':
+      return s.services.includes(c.serviceId) && c.members.has(s.staffId);
+    case 'partner':
+      return c.members.has(s.staffId);
+  }
+}

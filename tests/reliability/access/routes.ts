@@ -1,0 +1,288 @@
+import { TERMS_VERSION } from '../../../src/domain/team.js';
+import { agreementGiven, entry, referral } from '../../support/factories.js';
+import type { CaseAct, ServiceAct } from './intent.js';
+
+/**
+ * Every route the server mounts, with the act it asks for, a valid request, and where its case,
+ * entry and meeting ids go. Case routes run in this order on a fresh case per person: reads, then
+ * changes, then what ends things (cancellation, acceptance, withdrawal, closure).
+ */
+export type MeetingKey = 'upcoming' | 'toCancel' | 'toHold' | 'held';
+export type VersionOf = 'case' | 'entry' | 'formulation' | 'meeting';
+
+/** What a case route is run against: a case and the records on it. */
+export interface CaseWorld {
+  caseId: string;
+  entries: { own?: string; others: string };
+  meetings: Record<MeetingKey, string>;
+  /** The contents of a formulation ready for approval (its evidence is an entry of this case). */
+  formulation: Record<string, unknown>;
+  /** On the test clock: today, a time for a new meeting, and the next review after a held one. */
+  today: string;
+  meetingStart: string;
+  nextReviewDue: string;
+}
+
+export interface CaseRoute {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT';
+  pattern: string;
+  act: CaseAct | 'retention.delete';
+  entry?: 'own' | 'others';
+  meeting?: MeetingKey;
+  body?: (w: CaseWorld) => unknown;
+  ifMatch?: VersionOf;
+  /** Refusals by a rule of the practice (not by access) that an allowed person may meet here. */
+  tolerate?: string[];
+  /** Server-sent events: only the status and content type are read. */
+  stream?: boolean;
+}
+
+const C = '/api/v1/cases/:caseId';
+
+export const CASE_ROUTES: CaseRoute[] = [
+  { name: 'read the case', method: 'GET', pattern: C, act: 'case.read' },
+  { name: 'read the agreements', method: 'GET', pattern: `${C}/agreements`, act: 'agreement.read' },
+  { name: 'read the team', method: 'GET', pattern: `${C}/team`, act: 'team.read' },
+  { name: 'read the timeline', method: 'GET', pattern: `${C}/timeline`, act: 'timeline.read' },
+  { name: "read an entry's history", method: 'GET', pattern: `${C}/timeline/:entryId/history`, act: 'timeline.read', entry: 'others' },
+  { name: 'read the formulation', method: 'GET', pattern: `${C}/formulation`, act: 'formulation.read' },
+  { name: 'read the revisions of formulation v1', method: 'GET', pattern: `${C}/formulation/versions/:number/revisions`, act: 'formulation.read' },
+  { name: 'read the TRM placements', method: 'GET', pattern: `${C}/trm`, act: 'trm.read' },
+  { name: 'list the meetings', method: 'GET', pattern: `${C}/meetings`, act: 'meeting.read' },
+  { name: 'read a meeting', method: 'GET', pattern: `${C}/meetings/:meetingId`, act: 'meeting.read', meeting: 'upcoming' },
+  { name: "download a meeting's invitation", method: 'GET', pattern: `${C}/meetings/:meetingId/invitation.ics`, act: 'meeting.read', meeting: 'upcoming' },
+  { name: 'watch the case (event stream)', method: 'GET', pattern: `${C}/events`, act: 'timeline.read', stream: true },
+  { name: 'make the formulation report', method: 'GET', pattern: `${C}/documents/formulation-report`, act: 'documents.read' },
+  { name: 'make the youth-friendly formulation', method: 'GET', pattern: `${C}/documents/youth-friendly-formulation`, act: 'documents.read' },
+  { name: 'make the timeline picture', method: 'GET', pattern: `${C}/documents/timeline-picture`, act: 'documents.read' },
+  { name: "make a review's record", method: 'GET', pattern: `${C}/meetings/:meetingId/review-record`, act: 'documents.read', meeting: 'held' },
+  { name: 'list the published documents', method: 'GET', pattern: `${C}/documents`, act: 'documents.read' },
+  { name: 'list what has not been delivered', method: 'GET', pattern: `${C}/undelivered`, act: 'documents.read' },
+  { name: 'list who the bot cannot reach', method: 'GET', pattern: `${C}/unreachable`, act: 'team.read' },
+  {
+    name: 'suggest meeting times',
+    method: 'POST',
+    pattern: `${C}/meetings/suggestions`,
+    act: 'meeting.schedule',
+    body: (w) => ({
+      attendeeIds: ['yjs-amy'],
+      from: w.meetingStart,
+      to: new Date(Date.parse(w.meetingStart) + 7 * 86_400_000).toISOString(),
+      durationMinutes: 60,
+    }),
+  },
+
+  { name: 'record an agreement', method: 'POST', pattern: `${C}/agreements`, act: 'agreement.record', body: () => agreementGiven('parent_carer') },
+  {
+    name: 'invite someone to the team',
+    method: 'POST',
+    pattern: `${C}/team`,
+    act: 'team.invite',
+    body: () => ({ staffId: 'mentor-kai', agency: 'mentoring', caseRole: 'partner' }),
+  },
+  {
+    name: 'add a timeline entry',
+    method: 'POST',
+    pattern: `${C}/timeline`,
+    act: 'timeline.add',
+    body: () => entry({ description: 'Added by the person under test.' }),
+  },
+  {
+    name: 'edit an entry they added',
+    method: 'PUT',
+    pattern: `${C}/timeline/:entryId`,
+    act: 'timeline.edit.own',
+    entry: 'own',
+    ifMatch: 'entry',
+    body: () => entry({ description: 'Edited by the person who added it.' }),
+  },
+  {
+    name: 'edit an entry someone else added',
+    method: 'PUT',
+    pattern: `${C}/timeline/:entryId`,
+    act: 'timeline.edit.others',
+    entry: 'others',
+    ifMatch: 'entry',
+    body: () => entry({ description: 'Edited by someone else.' }),
+  },
+  {
+    name: 'record a TRM placement',
+    method: 'POST',
+    pattern: `${C}/trm`,
+    act: 'trm.record',
+    body: (w) => ({ level: 2.5, rationale: 'Building trust with the key worker.', effectiveDate: w.today }),
+  },
+  {
+    name: 'schedule a meeting',
+    method: 'POST',
+    pattern: `${C}/meetings`,
+    act: 'meeting.schedule',
+    body: (w) => ({
+      kind: 'review',
+      startsAt: w.meetingStart,
+      endsAt: new Date(Date.parse(w.meetingStart) + 3_600_000).toISOString(),
+      attendeeIds: ['yjs-amy'],
+    }),
+  },
+  {
+    name: 'answer a meeting invitation',
+    method: 'POST',
+    pattern: `${C}/meetings/:meetingId/response`,
+    act: 'meeting.respond',
+    meeting: 'upcoming',
+    body: () => ({ response: 'accepted' }),
+    // Only those invited answer; the team's own staff may not be on this meeting's list.
+    tolerate: ['rule_violation'],
+  },
+  {
+    name: 'save the formulation draft',
+    method: 'PUT',
+    pattern: `${C}/formulation`,
+    act: 'formulation.write',
+    ifMatch: 'formulation',
+    body: (w) => w.formulation,
+  },
+  { name: 'approve the formulation', method: 'POST', pattern: `${C}/formulation/approval`, act: 'formulation.approve', ifMatch: 'formulation' },
+  // After an approval this starts the next version; without one, the draft is still open (409).
+  { name: 'draft a new formulation version', method: 'POST', pattern: `${C}/formulation`, act: 'formulation.write', body: () => ({}), tolerate: ['conflict'] },
+  {
+    name: 'retract an entry they added',
+    method: 'POST',
+    pattern: `${C}/timeline/:entryId/retraction`,
+    act: 'timeline.retract.own',
+    entry: 'own',
+    ifMatch: 'entry',
+    body: () => ({ reason: 'Added to the wrong case.' }),
+  },
+  {
+    name: 'retract an entry someone else added',
+    method: 'POST',
+    pattern: `${C}/timeline/:entryId/retraction`,
+    act: 'timeline.retract.others',
+    entry: 'others',
+    ifMatch: 'entry',
+    body: () => ({ reason: 'The agency withdrew it.' }),
+  },
+  {
+    name: "record a meeting's outcome",
+    method: 'POST',
+    pattern: `${C}/meetings/:meetingId/outcome`,
+    act: 'meeting.recordOutcome',
+    meeting: 'toHold',
+    ifMatch: 'meeting',
+    body: (w) => ({ summary: 'Progress reviewed with the team.', nextReviewDue: w.nextReviewDue }),
+  },
+  {
+    name: 'cancel a meeting',
+    method: 'POST',
+    pattern: `${C}/meetings/:meetingId/cancellation`,
+    act: 'meeting.schedule',
+    meeting: 'toCancel',
+    ifMatch: 'meeting',
+  },
+  {
+    name: 'delete the case after retention',
+    method: 'POST',
+    pattern: '/api/v1/retention/cases-due/:caseId/deletion',
+    act: 'retention.delete',
+    body: () => ({ confirmReference: 'BRI-2026-0001' }),
+    // An open case is not past retention: the administrator is told so.
+    tolerate: ['rule_violation'],
+  },
+  {
+    name: 'withdraw an agreement',
+    method: 'POST',
+    pattern: `${C}/agreements/withdrawals`,
+    act: 'agreement.record',
+    body: () => ({ party: 'parent_carer', date: '2026-11-26', method: 'phone' }),
+  },
+  { name: 'close the case', method: 'POST', pattern: `${C}/closure`, act: 'case.close', ifMatch: 'case', body: () => ({ reason: 'completed' }) },
+  // Last: it changes the invited partner's place on the case.
+  {
+    name: 'accept the information-sharing terms',
+    method: 'POST',
+    pattern: `${C}/terms-acceptance`,
+    act: 'terms.accept',
+    body: () => ({ termsVersion: TERMS_VERSION }),
+  },
+];
+
+/** The route's address in a world; ids given override the world's (forged ids). */
+export const pathFor = (route: CaseRoute, w: CaseWorld, ids: { caseId?: string; entryId?: string; meetingId?: string } = {}) =>
+  route.pattern
+    .replace(':caseId', ids.caseId ?? w.caseId)
+    .replace(':entryId', ids.entryId ?? (route.entry === 'own' ? (w.entries.own ?? '') : w.entries.others))
+    .replace(':meetingId', ids.meetingId ?? w.meetings[route.meeting ?? 'upcoming'])
+    .replace(':number', '1');
+
+export interface ServiceRoute {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT';
+  pattern: string;
+  act: ServiceAct;
+  serviceId: string | null;
+  body?: () => unknown;
+}
+
+const S = '/api/v1/services/:serviceId';
+const both = (r: Omit<ServiceRoute, 'serviceId' | 'name'> & { name: string }): ServiceRoute[] =>
+  ['BRI', 'NSO'].map((serviceId) => ({ ...r, name: `${r.name} (${serviceId})`, serviceId }));
+
+export const SERVICE_ROUTES: ServiceRoute[] = [
+  { name: 'who am I', method: 'GET', pattern: '/api/v1/me', act: 'me.read', serviceId: null },
+  { name: 'find people to invite', method: 'GET', pattern: '/api/v1/people', act: 'people.search', serviceId: null },
+  { name: 'list my caseload', method: 'GET', pattern: '/api/v1/cases', act: 'caseload.read', serviceId: null },
+  ...['BRI', 'NSO'].map((serviceId): ServiceRoute => ({
+    name: `refer a case (${serviceId})`,
+    method: 'POST',
+    pattern: '/api/v1/cases',
+    act: 'case.refer',
+    serviceId,
+    body: () => referral({ serviceId }),
+  })),
+  ...both({ name: 'export the outcomes', method: 'GET', pattern: `${S}/outcomes.csv`, act: 'outcomes.export' }),
+  ...both({ name: 'read the retention periods', method: 'GET', pattern: `${S}/retention`, act: 'retention.read' }),
+  ...both({
+    name: 'set the retention periods',
+    method: 'PUT',
+    pattern: `${S}/retention`,
+    act: 'retention.configure',
+    body: () => ({ statutoryYears: 7, consultationYears: 3 }),
+  }),
+  { name: 'review the cases past retention', method: 'GET', pattern: '/api/v1/retention/cases-due', act: 'retention.review', serviceId: null },
+  { name: 'search the directory', method: 'GET', pattern: '/api/v1/directory', act: 'people.search', serviceId: null },
+  ...both({ name: "read the service's dashboard", method: 'GET', pattern: `${S}/dashboard`, act: 'dashboard.read' }),
+  ...both({ name: "list the service's undelivered jobs", method: 'GET', pattern: `${S}/undelivered`, act: 'dashboard.read' }),
+  ...both({ name: "list the service's library", method: 'GET', pattern: `${S}/library`, act: 'library.read' }),
+];
+
+/** Routes that carry no case and no service: public pages, health, and the local sign-in itself. */
+export const OUTSIDE_THE_MATRIX = [
+  'GET /healthz',
+  'GET /readyz',
+  'GET /api/v1/dev/accounts',
+  'POST /api/v1/dev/sign-in',
+  'GET /privacy',
+  'GET /terms',
+  'GET /support',
+  'GET /legal.css',
+  // The bot's endpoint: the Bot Framework authenticates each activity itself (tests/bot/endpoint.test.ts).
+  'POST /api/messages/',
+  // The tab's static files: no data, only the page that then calls the API.
+  'GET /tab/',
+];
+
+/** Every route the server mounts, as `METHOD /path`, read from the express app itself. */
+export function mountedRoutes(app: unknown): string[] {
+  type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] }; rawPath?: string };
+  const out: string[] = [];
+  const walk = (stack: Layer[], prefix: string) => {
+    for (const l of stack) {
+      if (l.route) for (const m of Object.keys(l.route.methods)) out.push(`${m.toUpperCase()} ${prefix}${l.route.path}`);
+      else if (l.handle?.stack) walk(l.handle.stack, prefix + (l.rawPath && l.rawPath !== '/' ? l.rawPath : ''));
+    }
+  };
+  walk((app as { router: { stack: Layer[] } }).router.stack, '');
+  return out;
+}

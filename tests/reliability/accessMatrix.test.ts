@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeCase, entry } from '../support/factories.js';
+import { startTestServer, type TestServer } from '../support/testSystem.js';
+import { CASE_ACTS, type CaseAct, type Expected, expectedOnCase, expectedOnService, seesInCaseload } from './access/intent.js';
+import { EXTRA_STAFF, SUBJECTS } from './access/people.js';
+import { CASE_ROUTES, type CaseRoute, type CaseWorld, mountedRoutes, OUTSIDE_THE_MATRIX, pathFor, SERVICE_ROUTES } from './access/routes.js';
+import { type Outcome, type Request, send } from './support/send.js';
+import { type Actors, type CaseRegister, caseWorldFor, currentEtag, expectOk, signInActors } from './access/world.js';
+
+/**
+ * The whole access matrix through HTTP: every route the server mounts, for every role of the demo
+ * in its own service and another, on and off the case team, partners before and after accepting
+ * the terms — compared with the intent written out in access/intent.ts. And every case route asked
+ * with a forged case id (another service's case, a random uuid, something that is not a uuid)
+ * answers exactly as for a case that does not exist: nothing reveals another service's case.
+ */
+const CHILD = 'Jordan Test';
+const OTHER_CHILD = 'Riley Otherservice';
+
+/** A route's request, as the tab would send it. */
+const request = (route: Pick<CaseRoute, 'method' | 'stream'>, path: string, body: unknown, ifMatch: string | undefined): Request => ({
+  method: route.method,
+  path,
+  ...(body === undefined ? {} : { body: { json: body } }),
+  ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}),
+  ...(route.stream ? { stream: true } : {}),
+});
+
+const ACCESS_REFUSALS = new Set(['not_found', 'forbidden', 'terms_required', 'unauthenticated']);
+
+function verdict(expected: Expected, o: Outcome, tolerate: string[] = []): boolean {
+  switch (expected) {
+    case 'allowed':
+      return o.status < 400 || (o.code !== null && tolerate.includes(o.code) && !ACCESS_REFUSALS.has(o.code));
+    case 'not_found':
+      return o.status === 404 && o.code === 'not_found';
+    case 'forbidden':
+      return o.status === 403 && o.code === 'forbidden';
+    case 'terms_required':
+      return o.status === 403 && o.code === 'terms_required';
+  }
+}
+
+/** A world of ids that name nothing at all. */
+const nowhere = (w: CaseWorld): CaseWorld => ({
+  ...w,
+  caseId: randomUUID(),
+  entries: { own: randomUUID(), others: randomUUID() },
+  meetings: { upcoming: randomUUID(), toCancel: randomUUID(), toHold: randomUUID(), held: randomUUID() },
+});
+
+describe('the access matrix through HTTP', () => {
+  let t: TestServer;
+  let actors: Actors;
+  const register: CaseRegister = new Map();
+  /** A North Somerset case with records of its own: the other service's case. */
+  let other: CaseWorld;
+  let otherReference: string;
+
+  beforeAll(async () => {
+    t = await startTestServer({ env: { RATE_LIMIT_WRITES_PER_MINUTE: '1000000' } });
+    await t.system.deps.store.transaction(async (tx) => {
+      for (const s of EXTRA_STAFF) await tx.staff.upsert(s);
+    });
+    actors = await signInActors(t);
+    const dan = await t.signIn('yjs-dan');
+    const caseId = await activeCase(dan, { serviceId: 'NSO', childName: OTHER_CHILD });
+    const fay = await t.signIn('probation-fay');
+    await expectOk('invite Fay', actors.priya.post(`/api/v1/cases/${caseId}/team`, { staffId: 'probation-fay', agency: 'probation', caseRole: 'partner' }));
+    await expectOk('Fay accepts', fay.post(`/api/v1/cases/${caseId}/terms-acceptance`, { termsVersion: '2026-1' }));
+    const e = await expectOk('an entry on the other case', actors.priya.post(`/api/v1/cases/${caseId}/timeline`, entry()));
+    const m = await expectOk(
+      'a meeting on the other case',
+      actors.priya.post(`/api/v1/cases/${caseId}/meetings`, {
+        kind: 'review',
+        startsAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
+        endsAt: new Date(t.clock.now().getTime() + 7_200_000).toISOString(),
+        attendeeIds: ['yjs-dan'],
+      }),
+    );
+    otherReference = (await dan.get(`/api/v1/cases/${caseId}`)).body.reference;
+    register.set(caseId, { serviceId: 'NSO', reference: otherReference, members: new Set(['yjs-dan', 'probation-fay']) });
+    other = {
+      caseId,
+      entries: { own: e.body.id, others: e.body.id },
+      meetings: { upcoming: m.body.id, toCancel: m.body.id, toHold: m.body.id, held: m.body.id },
+      formulation: { summary: 'Another child.' },
+      today: '2026-11-27',
+      meetingStart: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
+      nextReviewDue: '2027-02-05',
+    };
+  });
+  afterAll(() => t?.close());
+
+  it('covers every route the server mounts', () => {
+    const covered = new Set([...CASE_ROUTES, ...SERVICE_ROUTES].map((r) => `${r.method} ${r.pattern}`));
+    const uncovered = mountedRoutes(t.system.http).filter((r) => !covered.has(r) && !OUTSIDE_THE_MATRIX.includes(r));
+    expect(uncovered).toEqual([]);
+  });
+
+  describe.each(SUBJECTS.map((s) => [s.label, s] as const))('%s', (_label, subject) => {
+    it('meets every case route as the intent says, and learns nothing of a case out of reach', async () => {
+      actors = await signInActors(t);
+      const api = await t.signIn(subject.staffId);
+      const world = await caseWorldFor(t, actors, subject, api, register);
+      const reference = register.get(world.caseId)!.reference;
+      const wrong: string[] = [];
+      if (subject.team === 'invited') {
+        const caseload = (await api.get('/api/v1/cases')).body.items as { child: unknown; referralReason: unknown }[];
+        if (caseload.length !== 1 || caseload.some((c) => c.child !== null || c.referralReason !== null))
+          wrong.push('the caseload shows more than the invitation');
+      }
+
+      for (const route of CASE_ROUTES) {
+        if (route.entry === 'own' && !world.entries.own) continue; // they could not add one
+        const expected = route.act === 'retention.delete' ? expectedOnService(subject, 'retention.delete', 'BRI') : expectedOnCase(subject, route.act);
+        const ifMatch = route.ifMatch
+          ? await currentEtag(actors.priya, world, route.ifMatch, route.entry && world.entries[route.entry], route.meeting && world.meetings[route.meeting])
+          : undefined;
+        const o = await send(api, request(route, pathFor(route, world), route.body?.(world), ifMatch));
+        if (!verdict(expected, o, route.tolerate)) wrong.push(`${route.name}: expected ${expected}, got ${o.status} ${o.code ?? ''}`);
+        if (route.act === 'timeline.add' && o.status === 201) world.entries.own = (JSON.parse(o.text) as { id: string }).id;
+        if (expected !== 'allowed' && o.text.includes(CHILD)) wrong.push(`${route.name}: the refusal carries the child's name`);
+        if (expected === 'not_found' && o.text.includes(reference)) wrong.push(`${route.name}: the refusal carries the case reference`);
+        if (subject.team === 'invited' && route.name === 'read the case' && (o.text.includes(CHILD) || JSON.parse(o.text).referralReason !== null)) {
+          wrong.push('read the case: the invitation shows more than the reference and the terms');
+        }
+      }
+
+      // Forged case ids: whatever they name, the answer is the answer for a case that does not exist.
+      const reachesOther = (act: CaseAct | 'retention.delete') =>
+        act === 'retention.delete'
+          ? expectedOnService(subject, 'retention.delete', 'NSO') === 'allowed'
+          : expectedOnCase(
+              { ...subject, team: subject.staffId === 'probation-fay' ? 'accepted' : subject.staffId === 'yjs-dan' ? 'member' : 'none' },
+              act,
+              'NSO',
+            ) !== 'not_found';
+      for (const route of CASE_ROUTES) {
+        const ghost = nowhere(world);
+        const variants: [string, CaseWorld, string][] = [
+          ['a random uuid', ghost, ghost.caseId],
+          ['something that is not a uuid', ghost, 'not-a-uuid'],
+          ...(reachesOther(route.act) ? [] : ([["another service's case", other, other.caseId]] as [string, CaseWorld, string][])),
+        ];
+        const answers = await Promise.all(variants.map(([, w, caseId]) => send(api, request(route, pathFor(route, w, { caseId }), route.body?.(w), '"1"'))));
+        const [first] = answers;
+        for (const [i, a] of answers.entries()) {
+          if (a.status !== first!.status || a.text !== first!.text)
+            wrong.push(`${route.name} with ${variants[i]![0]}: ${a.status} ${a.text} (a random uuid: ${first!.status} ${first!.text})`);
+          if (a.text.includes(otherReference) || a.text.includes(OTHER_CHILD)) wrong.push(`${route.name} with ${variants[i]![0]}: reveals the other case`);
+        }
+      }
+
+      // Forged entry and meeting ids inside a case in reach: another case's record is not there.
+      if (expectedOnCase(subject, 'case.read') === 'allowed') {
+        for (const route of CASE_ROUTES.filter((r) => r.entry || r.meeting)) {
+          const ids = (w: CaseWorld) => ({ entryId: w.entries.others, meetingId: w.meetings[route.meeting ?? 'upcoming'] });
+          const [theirs, none] = await Promise.all(
+            [other, nowhere(world)].map((w) => send(api, request(route, pathFor(route, world, ids(w)), route.body?.(world), '"1"'))),
+          );
+          if (theirs!.status !== none!.status || theirs!.text !== none!.text) {
+            wrong.push(`${route.name} naming another case's record: ${theirs!.status} ${theirs!.text} (a random uuid: ${none!.status} ${none!.text})`);
+          }
+        }
+      }
+
+      expect(wrong).toEqual([]);
+    });
+  });
+
+  it('every service-wide route answers every person as the intent says', async () => {
+    const wrong: string[] = [];
+    for (const subject of SUBJECTS) {
+      const api = await t.signIn(subject.staffId);
+      for (const route of SERVICE_ROUTES) {
+        const expected = expectedOnService(subject, route.act, route.serviceId);
+        const o = await send(api, request(route, route.pattern.replace(':serviceId', route.serviceId ?? ''), route.body?.(), undefined));
+        if (!verdict(expected, o)) wrong.push(`${subject.label} | ${route.name}: expected ${expected}, got ${o.status} ${o.code ?? ''}`);
+        if (route.act === 'case.refer' && o.status === 201) {
+          const made = JSON.parse(o.text) as { id: string; reference: string };
+          register.set(made.id, { serviceId: route.serviceId!, reference: made.reference, members: new Set([subject.staffId]) });
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('every caseload lists exactly the cases the person may see', async () => {
+    const wrong: string[] = [];
+    for (const subject of SUBJECTS) {
+      const api = await t.signIn(subject.staffId);
+      const listed = (await api.get('/api/v1/cases?limit=200')).body.items as { id: string; child: unknown }[];
+      const expected = [...register].filter(([, c]) => seesInCaseload(subject, c)).map(([id]) => id);
+      const extra = listed.filter((c) => !expected.includes(c.id)).map((c) => register.get(c.id)?.reference ?? c.id);
+      const missing = expected.filter((id) => !listed.some((c) => c.id === id)).map((id) => register.get(id)!.reference);
+      if (extra.length || missing.length)
+        wrong.push(`${subject.label}: lists ${extra.join(', ') || 'nothing'} it should not; misses ${missing.join(', ') || 'nothing'}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('a refusal is the same whichever person makes it: the sign-in is needed first', async () => {
+    const res = await fetch(`${t.url}/api/v1/cases/${other.caseId}`);
+    expect(res.status).toBe(401);
+    expect(await res.text()).not.toContain(otherReference);
+  });
+
+  it('asks for every act the intent names', () => {
+    const asked = new Set<string>([...CASE_ROUTES, ...SERVICE_ROUTES].map((r) => r.act));
+    expect([...CASE_ACTS].filter((a) => !asked.has(a))).toEqual([]);
+  });
+});
