@@ -14,9 +14,7 @@ import { icsFileCalendar } from './adapters/local/icsFileCalendar.js';
 import { memoryCaseEventBus } from './adapters/local/memoryCaseEventBus.js';
 import { staffDirectory } from './adapters/local/staffDirectory.js';
 import { systemClock } from './adapters/local/systemClock.js';
-import { connectMicrosoft365, type Microsoft365 } from './adapters/m365/connect.js';
-import { openPostgresStore } from './adapters/postgres/openPostgresStore.js';
-import { listenForCaseEvents } from './adapters/postgres/postgresCaseEventBus.js';
+import type { Microsoft365 } from './adapters/m365/connect.js';
 import { resvgRasteriser } from './adapters/resvg/resvgRasteriser.js';
 import { openSqliteStore } from './adapters/sqlite/openSqliteStore.js';
 import { calendarSyncDeliverer } from './app/deliverCalendarSync.js';
@@ -91,6 +89,9 @@ async function openDatabase(config: Config, logger: Logger, given: Store | undef
   if (!config.DATABASE_URL) {
     return { store: given ?? (await openSqliteStore({ dataDir: config.DATA_DIR })), bus: memoryCaseEventBus(warn('a case watcher failed')) };
   }
+  // Loaded only when chosen: a server that never uses PostgreSQL or Microsoft 365 does not hold their clients in memory.
+  const { openPostgresStore } = await import('./adapters/postgres/openPostgresStore.js');
+  const { listenForCaseEvents } = await import('./adapters/postgres/postgresCaseEventBus.js');
   const postgres = { url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA };
   const store = given ?? (await openPostgresStore({ ...postgres, poolSize: config.DATABASE_POOL_SIZE, onIdleError: warn('a database connection failed') }));
   try {
@@ -107,6 +108,7 @@ async function openMicrosoft365(config: Config, store: Store, clock: Clock, logg
   const mapped = config.ECM_SERVICE_LIBRARIES ?? {};
   const unmapped = (await store.transaction((tx) => tx.services.list())).filter((s) => !mapped[s.id]);
   if (unmapped.length) throw new ConfigError(unmapped.map((s) => `ECM_SERVICE_LIBRARIES: service ${s.id} has no SharePoint library`));
+  const { connectMicrosoft365 } = await import('./adapters/m365/connect.js');
   return connectMicrosoft365(config, {
     store,
     clock,
