@@ -1,6 +1,5 @@
 import type { Party } from '../../src/domain/agreement.js';
-import { MEETING_KIND_LABELS } from '../../src/domain/meeting.js';
-import type { CaseRole } from '../../src/domain/team.js';
+import { CASE_ROLE_LABELS, MEETING_KIND_LABELS, PARTY_LABELS, RESPONSE_LABELS } from '../../src/domain/words.js';
 import type { AgreementPromptView } from '../../src/app/showAgreementPrompt.js';
 import type { CaseView } from '../../src/app/caseViews.js';
 import type { InvitationView } from '../../src/app/showInvitation.js';
@@ -23,16 +22,6 @@ export interface CardContext {
   notice?: string | null;
 }
 
-export const CASE_ROLE_LABELS: Record<CaseRole, string> = {
-  case_holder: 'Case holder',
-  ecm_practitioner: 'ECM practitioner',
-  psychologist: 'Psychologist',
-  manager: 'Manager',
-  partner: 'Partner agency',
-};
-
-const ANSWER_LABELS = { none: 'Not answered yet', accepted: 'Accepted', tentative: 'Maybe', declined: 'Declined' } as const;
-const PARTY_LABELS: Record<Party, string> = { young_person: 'Young person', parent_carer: 'Parent or carer' };
 const PARTY_KEYS: Record<Party, string> = { young_person: 'youngPerson', parent_carer: 'parentCarer' };
 const DECISION_LABELS = { given: 'agreed to take part', declined: 'declined', withdrawn: 'withdrew their agreement' } as const;
 const METHOD_LABELS = { in_person: 'in person', phone: 'by phone', video: 'by video', letter: 'by letter', other: 'another way' } as const;
@@ -55,7 +44,7 @@ export function invitationCard(v: InvitationView, ctx: CardContext): Card {
     location: v.meeting.location,
     roleLabel: CASE_ROLE_LABELS[v.caseRole],
     organiserName: v.organiserName,
-    answerLabel: ANSWER_LABELS[v.response],
+    answerLabel: RESPONSE_LABELS[v.response],
     terms: v.terms?.text ?? null,
     termsVersion: v.terms?.version ?? null,
     invitationExpiresAt: rfc3339(v.invitationExpiresAt),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ROLE_LABELS, type Principal, type Role } from '../domain/staff.js';
+import type { Principal, Role } from '../domain/staff.js';
+import { ROLE_LABELS } from '../domain/words.js';
 import { assertRoleAllowed } from './access.js';
 import type { AppDeps } from './deps.js';
 import { parseInput } from './input.js';

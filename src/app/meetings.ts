@@ -1,6 +1,7 @@
 import type { Case } from '../domain/case.js';
 import { staleVersion } from '../domain/errors.js';
-import { type Meeting, MEETING_KIND_LABELS } from '../domain/meeting.js';
+import type { Meeting } from '../domain/meeting.js';
+import { MEETING_KIND_LABELS } from '../domain/words.js';
 import type { Work } from './unitOfWork.js';
 
 /** The outbox kind that mirrors a meeting into people's calendars. */

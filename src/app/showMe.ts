@@ -1,5 +1,6 @@
 import { decideOnService, SERVICE_ACTIONS, type ServiceAction } from '../domain/policy.js';
-import { ROLE_LABELS, type Principal } from '../domain/staff.js';
+import type { Principal } from '../domain/staff.js';
+import { ROLE_LABELS } from '../domain/words.js';
 import type { Service } from '../domain/service.js';
 import type { AppDeps } from './deps.js';
 

@@ -1,17 +1,17 @@
-import { FIVE_PS, type Formulation, HYPOTHESIS_DOMAINS, type HypothesisDomain, sequencedRecommendations } from '../domain/formulation.js';
+import { FIVE_PS, type Formulation, HYPOTHESIS_DOMAINS, sequencedRecommendations } from '../domain/formulation.js';
 import { LIFE_STAGE_LABELS } from '../domain/lifeStage.js';
 import { meetingDate } from '../domain/meeting.js';
 import { trmLabel } from '../domain/service.js';
-import { AGENCY_LABELS } from '../domain/staff.js';
 import { inPlacementOrder, movement } from '../domain/trm.js';
 import { ImageRun, Paragraph, TextRun } from 'docx';
 import { type Chronology, chronologyOf, gist } from './chronology.js';
 import { type CaseDocumentFile, type CaseDossier, DOCX_TYPE, type Rasterise } from './dossier.js';
 import { fileNameOf, formulationFor, versionLabel } from './names.js';
-import { participants, PATHWAY_LABELS, trmMovementWords } from './reportParts.js';
+import { participants, trmMovementWords } from './reportParts.js';
+import { AGENCY_LABELS, CONFIDENCE_LABELS, HYPOTHESIS_DOMAIN_LABELS, PATHWAY_LABELS } from '../domain/words.js';
 import { timelinePicture } from './timelinePicture.js';
 import { anchor, type Block, bullet, facts, heading, linkTo, numbered, packWord, para, prose, table, title } from './word.js';
-import { CONFIDENCE_LABELS, categoryLabel, categoryTone, formatDate, whenText, withoutChildName } from './wording.js';
+import { categoryLabel, categoryTone, formatDate, whenText, withoutChildName } from './wording.js';
 
 /**
  * The psychologist's formulation report, from the record: the life summary, the chronology by
@@ -24,14 +24,6 @@ export interface FormulationReportOptions {
   formulationNumber?: number;
   rasterise: Rasterise;
 }
-
-const DOMAIN_LABELS: Record<HypothesisDomain, string> = {
-  behaviours: 'Behaviours',
-  coping: 'Coping mechanisms',
-  triggers: 'Triggers',
-  relationships: 'Relationships',
-  other: 'Other',
-};
 
 const FIVE_P_LABELS: Record<(typeof FIVE_PS)[number], string> = {
   presenting: 'Presenting',
@@ -167,7 +159,7 @@ function hypothesesSection(d: CaseDossier, f: Formulation, chronology: Chronolog
   for (const domain of HYPOTHESIS_DOMAINS) {
     const hs = f.content.hypotheses.filter((h) => h.domain === domain);
     if (hs.length === 0) continue;
-    blocks.push(heading(DOMAIN_LABELS[domain], 2));
+    blocks.push(heading(HYPOTHESIS_DOMAIN_LABELS[domain], 2));
     for (const h of hs) {
       blocks.push(...prose(plain(h.text)));
       blocks.push(para(new TextRun({ text: 'Evidence from the timeline:', bold: true })));

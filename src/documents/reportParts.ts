@@ -1,20 +1,7 @@
-import type { Pathway } from '../domain/case.js';
 import type { Meeting } from '../domain/meeting.js';
-import { AGENCY_LABELS } from '../domain/staff.js';
-import type { CaseRole } from '../domain/team.js';
 import type { TrmMovement } from '../domain/trm.js';
+import { AGENCY_LABELS, CASE_ROLE_LABELS } from '../domain/words.js';
 import type { CaseDossier } from './dossier.js';
-
-/** Wording shared by the report and the review record. */
-export const PATHWAY_LABELS: Record<Pathway, string> = { statutory_ecm: 'Statutory ECM', consultation: 'Case consultation' };
-
-export const CASE_ROLE_LABELS: Record<CaseRole, string> = {
-  case_holder: 'Case holder',
-  ecm_practitioner: 'ECM practitioner',
-  psychologist: 'Psychologist',
-  manager: 'Manager',
-  partner: 'Partner agency',
-};
 
 /** Moving down is a setback, said plainly, never a failure. */
 export const trmMovementWords = (m: TrmMovement): string =>

@@ -1,9 +1,10 @@
 import { TextRun } from 'docx';
 import { notFound } from '../domain/errors.js';
 import { type Formulation, sequencedRecommendations } from '../domain/formulation.js';
-import { type Meeting, MEETING_KIND_LABELS, meetingDate, type RECOMMENDATION_PROGRESS } from '../domain/meeting.js';
+import { type Meeting, meetingDate } from '../domain/meeting.js';
 import { trmLabel } from '../domain/service.js';
 import { inPlacementOrder, movement } from '../domain/trm.js';
+import { MEETING_KIND_LABELS, PROGRESS_LABELS } from '../domain/words.js';
 import { type CaseDocumentFile, type CaseDossier, DOCX_TYPE } from './dossier.js';
 import { fileNameOf, versionLabel } from './names.js';
 import { participants, trmMovementWords } from './reportParts.js';
@@ -14,13 +15,6 @@ import { formatDate, withoutChildName } from './wording.js';
  * What a review meeting decided: progress on each recommendation of the plan, the new TRM
  * placement, the re-plan and the date of the next review. One record per meeting, named by its date.
  */
-const PROGRESS_LABELS: Record<(typeof RECOMMENDATION_PROGRESS)[number], string> = {
-  not_started: 'Not started',
-  in_progress: 'In progress',
-  achieved: 'Achieved',
-  stopped: 'Stopped',
-};
-
 /** The plan the meeting reviewed: the newest formulation approved before its outcome was recorded. */
 function planReviewed(d: CaseDossier, m: Meeting): Formulation | null {
   const recordedAt = m.outcome?.recordedAt ?? m.startsAt;

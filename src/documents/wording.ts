@@ -40,8 +40,6 @@ export const categoryLabel = (settings: ServiceSettings, key: string): string =>
 
 export const categoryTone = (settings: ServiceSettings, key: string) => settings.categories.find((c) => c.key === key)?.tone ?? 'context';
 
-export const CONFIDENCE_LABELS = { confirmed: 'Confirmed', reported: 'Reported', unverified: 'Not yet verified' } as const;
-
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**

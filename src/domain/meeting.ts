@@ -8,12 +8,6 @@ import { staffIdSchema } from './staff.js';
 export const MEETING_KINDS = ['formulation', 'review', 'consultation'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
-export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
-  formulation: 'Formulation meeting',
-  review: 'Review meeting',
-  consultation: 'Case consultation',
-};
-
 export const RESPONSES = ['none', 'accepted', 'tentative', 'declined'] as const;
 export type AttendeeResponse = (typeof RESPONSES)[number];
 

@@ -4,15 +4,6 @@ import { z } from 'zod';
 export const ROLES = ['ecm_practitioner', 'psychologist', 'yjs_practitioner', 'manager', 'partner', 'administrator'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  ecm_practitioner: 'ECM practitioner',
-  psychologist: 'Clinical psychologist',
-  yjs_practitioner: 'YJS practitioner',
-  manager: 'YJS manager',
-  partner: 'Partner agency professional',
-  administrator: 'Administrator',
-};
-
 /** Who an entry or a team member speaks for. */
 export const AGENCIES = [
   'youth_justice',
@@ -29,21 +20,6 @@ export const AGENCIES = [
   'other',
 ] as const;
 export type Agency = (typeof AGENCIES)[number];
-
-export const AGENCY_LABELS: Record<Agency, string> = {
-  youth_justice: 'Youth justice',
-  ecm_team: 'ECM team',
-  social_care: 'Social care',
-  education: 'Education',
-  police: 'Police',
-  health: 'Health',
-  mentoring: 'Mentoring',
-  youth_club: 'Youth club',
-  probation: 'Probation',
-  personal_adviser: 'Personal Adviser',
-  young_person_or_family: 'Young person or family',
-  other: 'Other',
-};
 
 export const staffIdSchema = z
   .string()

@@ -1,68 +1,26 @@
 /**
- * Words the tab shows for the API's codes. Life stages come from the domain itself (pure code);
- * the rest are short enough to keep here without pulling the server's validation into the bundle.
+ * Words the tab shows for the API's codes. The practice's own words come from the domain
+ * (src/domain/words.ts and lifeStage.ts hold words and pure code only, so no validation library
+ * comes with them); the words here are the tab's alone.
  */
 export { LIFE_STAGES, LIFE_STAGE_LABELS, lifeStageSpan } from '../../src/domain/lifeStage.js';
 
-export const AGENCY_LABELS: Record<string, string> = {
-  youth_justice: 'Youth justice',
-  ecm_team: 'ECM team',
-  social_care: 'Social care',
-  education: 'Education',
-  police: 'Police',
-  health: 'Health',
-  mentoring: 'Mentoring',
-  youth_club: 'Youth club',
-  probation: 'Probation',
-  personal_adviser: 'Personal Adviser',
-  young_person_or_family: 'Young person or family',
-  other: 'Other',
-};
+import * as words from '../../src/domain/words.js';
+
+// The API hands the tab codes as plain strings, so the tab looks words up by any string.
+type Words = Record<string, string>;
+export const AGENCY_LABELS: Words = words.AGENCY_LABELS;
+export const AGREEMENT_LABELS: Words = words.AGREEMENT_LABELS;
+export const CASE_ROLE_LABELS: Words = words.CASE_ROLE_LABELS;
+export const STATUS_LABELS: Words = words.CASE_STATUS_LABELS;
+export const CONFIDENCE_LABELS: Words = words.CONFIDENCE_LABELS;
+export const DOCUMENT_TYPE_LABELS: Words = words.DOCUMENT_TYPE_LABELS;
+export const HYPOTHESIS_DOMAIN_LABELS: Words = words.HYPOTHESIS_DOMAIN_LABELS;
+export const MEETING_KIND_LABELS: Words = words.MEETING_KIND_LABELS;
+export const PROGRESS_LABELS: Words = words.PROGRESS_LABELS;
+export const RESPONSE_LABELS: Words = words.RESPONSE_LABELS;
+export const REVIEW_LABELS: Words = words.REVIEW_STATE_LABELS;
 export const AGENCIES = Object.keys(AGENCY_LABELS);
-
-export const CONFIDENCE_LABELS: Record<string, string> = { confirmed: 'Confirmed', reported: 'Reported', unverified: 'Unverified' };
-
-export const STATUS_LABELS: Record<string, string> = {
-  referred: 'Referred',
-  awaiting_agreement: 'Awaiting agreement',
-  active: 'Active',
-  closed: 'Closed',
-};
-
-export const AGREEMENT_LABELS: Record<string, string> = {
-  given: 'Agreed',
-  declined: 'Declined',
-  withdrawn: 'Withdrawn',
-  not_yet_known: 'Not yet asked',
-};
-
-export const REVIEW_LABELS: Record<string, string> = { not_due: 'Not due', due_soon: 'Due soon', due: 'Due', overdue: 'Overdue' };
-
-export const MEETING_KIND_LABELS: Record<string, string> = {
-  formulation: 'Formulation meeting',
-  review: 'Review meeting',
-  consultation: 'Case consultation',
-};
-
-export const RESPONSE_LABELS: Record<string, string> = { none: 'No reply yet', accepted: 'Accepted', tentative: 'Tentative', declined: 'Declined' };
-
-export const CASE_ROLE_LABELS: Record<string, string> = {
-  case_holder: 'Case holder',
-  ecm_practitioner: 'ECM practitioner',
-  psychologist: 'Psychologist',
-  manager: 'Manager',
-  partner: 'Partner',
-};
-
-export const HYPOTHESIS_DOMAIN_LABELS: Record<string, string> = {
-  behaviours: 'Behaviours',
-  coping: 'Coping mechanisms',
-  triggers: 'Triggers',
-  relationships: 'Relationships',
-  other: 'Other',
-};
-
-export const PROGRESS_LABELS: Record<string, string> = { not_started: 'Not started', in_progress: 'In progress', achieved: 'Achieved', stopped: 'Stopped' };
 
 export const label = (labels: Record<string, string>, key: string | null | undefined) => (key ? (labels[key] ?? key.replaceAll('_', ' ')) : '—');
 
@@ -76,13 +34,6 @@ export function formatDate(iso: string | null | undefined): string {
 export function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
-
-export const DOCUMENT_TYPE_LABELS: Record<string, string> = {
-  formulation_report: 'Formulation report',
-  youth_friendly_formulation: 'Youth-friendly formulation',
-  review_record: 'Review record',
-  timeline_picture: 'Timeline picture',
-};
 
 export const DOCUMENT_STATUS_LABELS: Record<string, string> = {
   queued: 'Waiting to be filed',
@@ -108,10 +59,4 @@ export const UNREACHABLE_LABELS: Record<string, string> = {
   conversation_not_found: 'Their chat with the bot is gone',
 };
 
-export const MOVEMENT_LABELS: Record<string, string> = {
-  up: 'Moved up',
-  same: 'Stayed at the same level',
-  setback: 'Set back (moved down)',
-  first: 'One placement so far',
-  none: 'Not placed yet',
-};
+export const MOVEMENT_LABELS: Words = { ...words.MOVEMENT_LABELS, none: 'Not placed yet' };
