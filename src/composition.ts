@@ -103,11 +103,15 @@ async function openDatabase(config: Config, logger: Logger, given: Store | undef
 }
 
 /** Microsoft 365 mode: every service must have its library before anything starts. */
-async function openMicrosoft365(config: Config, store: Store, clock: Clock, logger: Logger, overrides: Overrides): Promise<Microsoft365 | null> {
-  if (config.ECM_MODE !== 'm365') return null;
+async function assertEveryServiceHasALibrary(config: Config, store: Store): Promise<void> {
+  if (config.ECM_MODE !== 'm365') return;
   const mapped = config.ECM_SERVICE_LIBRARIES ?? {};
   const unmapped = (await store.transaction((tx) => tx.services.list())).filter((s) => !mapped[s.id]);
   if (unmapped.length) throw new ConfigError(unmapped.map((s) => `ECM_SERVICE_LIBRARIES: service ${s.id} has no SharePoint library`));
+}
+
+async function openMicrosoft365(config: Config, store: Store, clock: Clock, logger: Logger, overrides: Overrides): Promise<Microsoft365 | null> {
+  if (config.ECM_MODE !== 'm365') return null;
   const { connectMicrosoft365 } = await import('./adapters/m365/connect.js');
   return connectMicrosoft365(config, {
     store,
@@ -122,20 +126,21 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const clock = overrides.clock ?? systemClock;
   const { store, bus } = await openDatabase(config, logger, overrides.store);
-  const deps: AppDeps = { store, bus, clock, newId: randomUUID };
+  const m365 = await openMicrosoft365(config, store, clock, logger, overrides);
+  const directory = m365?.directory ?? staffDirectory(store);
+  const deps: AppDeps = { store, bus, clock, newId: randomUUID, directory };
 
   if (config.ECM_DEMO_DATA && (await seedDemoData(store, deps, { cases: overrides.seedDemoCases ?? true }))) logger.info('loaded the fictional demo data');
+  await assertEveryServiceHasALibrary(config, store);
 
   // Files kept beside the database (calendar, local library). An in-memory database keeps them in a
   // scratch folder removed on stop, never in the working tree.
   const scratch = config.DATA_DIR === ':memory:' ? mkdtempSync(join(tmpdir(), 'ecm-files-')) : null;
   const filesDir = scratch ?? resolve(config.DATA_DIR);
-
-  const m365 = await openMicrosoft365(config, store, clock, logger, overrides);
   const identity = m365?.identity ?? devSessionIdentity(store, clock);
   const calendar = m365?.calendar ?? icsFileCalendar(join(filesDir, 'calendar'), clock);
   const library = overrides.library ?? m365?.library ?? fileSystemLibrary(resolve(config.ECM_LIBRARY_DIR ?? join(filesDir, 'library')), clock);
-  const directory = m365?.directory ?? staffDirectory(store);
+
   const rasteriser = resvgRasteriser();
 
   // The bot: in local mode it needs no app id; in Microsoft 365 mode it waits for BOT_ID (notifications stay queued).

@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../domain/words.js';
 import { assertRoleAllowed } from './access.js';
 import type { AppDeps } from './deps.js';
 import { parseInput } from './input.js';
+import { directoryStaffId } from './staffing.js';
 import { inTransaction } from './unitOfWork.js';
 
 export const peopleQuerySchema = z.object({ q: z.string().trim().max(100).default(''), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict();
@@ -26,8 +27,23 @@ export async function findPeople(deps: AppDeps, p: Principal, query: unknown): P
     assertRoleAllowed(p, 'people.search');
     return w.tx.staff.list();
   });
-  return staff
+  const known = staff
     .filter((s) => s.role !== 'administrator' && (!needle || s.name.toLowerCase().includes(needle) || s.email.toLowerCase().includes(needle)))
-    .slice(0, limit)
     .map((s) => ({ id: s.id, name: s.name, email: s.email, role: s.role, roleLabel: ROLE_LABELS[s.role], agency: s.agency, serviceIds: s.serviceIds }));
+  // People in the directory who have never signed in, such as professionals from other agencies, join as partners.
+  const signedUp = new Set(staff.flatMap((s) => [s.id, s.aadObjectId ?? '']));
+  const newcomers =
+    needle.length < 2 ? [] : (await deps.directory.search(q, limit)).filter((d) => d.aadObjectId && !signedUp.has(d.aadObjectId) && !signedUp.has(d.id));
+  return [
+    ...known,
+    ...newcomers.map((d) => ({
+      id: directoryStaffId(d.aadObjectId!),
+      name: d.name,
+      email: d.email,
+      role: 'partner' as const,
+      roleLabel: 'Not signed in yet: joins as a partner',
+      agency: 'other',
+      serviceIds: [],
+    })),
+  ].slice(0, limit);
 }

@@ -6,19 +6,21 @@ import { caseFor } from './access.js';
 import type { AppDeps } from './deps.js';
 import { parseInput } from './input.js';
 import { queueNotification } from './notify.js';
-import { newMember, staffMember } from './staffing.js';
+import { directoryEntryFor, newMember, staffOrNewPartner } from './staffing.js';
 import { inTransaction } from './unitOfWork.js';
 
 /**
  * Brings someone onto the case team. A partner from another agency sees nothing of the case until
- * they accept the information-sharing terms; an expired invitation can be sent again.
+ * they accept the information-sharing terms; an expired invitation can be sent again. Someone from
+ * the directory who has never signed in (a professional from another agency, say) joins as a partner.
  */
 export async function inviteTeamMember(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<TeamMember> {
   const data = parseInput(invitationSchema, input, 'The invitation');
+  const fromDirectory = await directoryEntryFor(deps.directory, data.staffId);
   return inTransaction(deps, p, async (w) => {
     const { case: c } = await caseFor(w.tx, p, caseId, 'team.invite');
     assertOpenForWork(c);
-    const invitee = await staffMember(w.tx, data.staffId);
+    const invitee = await staffOrNewPartner(w, data.staffId, fromDirectory, data.agency);
     if ((data.caseRole === 'partner') !== (invitee.role === 'partner')) {
       throw ruleViolation('People from partner agencies join as partners; staff of the service join in their own role.');
     }

@@ -1,6 +1,8 @@
 import { notFound, ruleViolation } from '../domain/errors.js';
 import type { Service } from '../domain/service.js';
-import type { Staff } from '../domain/staff.js';
+import type { Agency, Staff } from '../domain/staff.js';
+import type { Directory, DirectoryPerson } from '../ports/directory.js';
+import type { Work } from './unitOfWork.js';
 import { type CaseRole, INVITATION_VALID_DAYS, type TeamMember } from '../domain/team.js';
 import type { StoreTx } from '../ports/store.js';
 
@@ -8,6 +10,41 @@ export async function serviceOf(tx: StoreTx, serviceId: string): Promise<Service
   const s = await tx.services.get(serviceId);
   if (!s) throw notFound('That service');
   return s;
+}
+
+/**
+ * Staff records made on first sign-in in Microsoft 365 mode are named by Entra object id; people
+ * found in the directory who have never signed in carry the same id until they do.
+ */
+export const directoryStaffId = (aadObjectId: string) => `aad-${aadObjectId}`;
+const DIRECTORY_STAFF_ID = /^aad-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** The directory entry behind an id of someone who has not signed in yet, looked up outside any transaction. */
+export async function directoryEntryFor(directory: Directory, staffId: string): Promise<DirectoryPerson | null> {
+  const oid = DIRECTORY_STAFF_ID.exec(staffId)?.[1];
+  return oid ? directory.get(oid) : null;
+}
+
+/**
+ * A member of staff, or — for a person from the directory who has never signed in — a new record
+ * as a partner: their roles arrive with their first sign-in, and until then a case is all they reach.
+ */
+export async function staffOrNewPartner(w: Work, staffId: string, fromDirectory: DirectoryPerson | null, agency: Agency): Promise<Staff> {
+  const known = (await w.tx.staff.get(staffId)) ?? (fromDirectory?.aadObjectId ? await w.tx.staff.getByAadObjectId(fromDirectory.aadObjectId) : null);
+  if (known) return known;
+  if (!fromDirectory?.aadObjectId) return staffMember(w.tx, staffId);
+  const partner: Staff = {
+    id: directoryStaffId(fromDirectory.aadObjectId),
+    name: fromDirectory.name,
+    email: fromDirectory.email,
+    role: 'partner',
+    serviceIds: [],
+    agency,
+    aadObjectId: fromDirectory.aadObjectId,
+  };
+  await w.tx.staff.upsert(partner);
+  await w.audit({ action: 'staff.created.by_invitation', caseId: null, serviceId: null, detail: { staffId: partner.id } });
+  return partner;
 }
 
 export async function staffMember(tx: StoreTx, staffId: string): Promise<Staff> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryCaseEventBus } from '../../src/adapters/local/memoryCaseEventBus.js';
+import { staffDirectory } from '../../src/adapters/local/staffDirectory.js';
 import { fixedClock } from '../../src/adapters/local/systemClock.js';
 import { openSqliteStore } from '../../src/adapters/sqlite/openSqliteStore.js';
 import type { CaseView } from '../../src/app/caseViews.js';
@@ -185,7 +186,7 @@ describe('the fictional demo data', () => {
     'looks the same when loaded on another day (%s): every date moves with it',
     async (day) => {
       const store = await openSqliteStore({ dataDir: ':memory:' });
-      const deps = { store, bus: memoryCaseEventBus(), clock: fixedClock(day), newId: randomUUID };
+      const deps = { store, bus: memoryCaseEventBus(), clock: fixedClock(day), newId: randomUUID, directory: staffDirectory(store) };
       try {
         expect(await seedDemoData(store, deps)).toBe(true);
         const there = await listCaseload(deps, principalOf(DEMO_STAFF.find((s) => s.id === 'ecm-sam')!), { limit: '200' });
