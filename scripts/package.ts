@@ -28,7 +28,7 @@ async function main(): Promise<number> {
     const { standIns } = await prepareManifest(values.env, { standInForMinted: true });
     out(`appPackage/manifest.json filled from env/.env.${values.env} passes the Teams schema and the host checks.`);
     if (standIns.length > 0) {
-      out(`Stand-ins were used for ${standIns.join(', ')}, which your tenant mints (\`atk provision --env ${values.env}\`, or docs/tenant.md).`);
+      out(`Stand-ins were used for ${standIns.join(', ')}, which your tenant mints (\`atk provision --env ${values.env}\`, or the README: Take it to your tenant).`);
       out('No package can be built until they are set.');
     }
     return 0;
@@ -39,7 +39,7 @@ async function main(): Promise<number> {
     out('');
     out(`PREVIEW ONLY: ${built.standIns.join(', ')} ${built.standIns.length === 1 ? 'is' : 'are'} not set yet and got stand-in ids.`);
     out('Teams would install this package, but it could not sign anyone in or reach the bot.');
-    out(`Run \`atk provision --env ${values.env}\` (or set them in env/.env.${values.env}.user, see docs/tenant.md), then package again.`);
+    out(`Run \`atk provision --env ${values.env}\` (or set them in env/.env.${values.env}.user, see the README: Take it to your tenant), then package again.`);
     return 0;
   }
   out('Upload it in Teams admin centre (Teams apps > Manage apps > Upload new app), or run `atk provision`.');
