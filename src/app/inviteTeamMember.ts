@@ -1,7 +1,7 @@
 import { assertOpenForWork } from '../domain/case.js';
-import { DomainError, ruleViolation } from '../domain/errors.js';
+import { DomainError } from '../domain/errors.js';
 import type { Principal } from '../domain/staff.js';
-import { invitationSchema, type TeamMember } from '../domain/team.js';
+import { assertMayJoinTeam, invitationSchema, type TeamMember } from '../domain/team.js';
 import { caseFor } from './access.js';
 import type { AppDeps } from './deps.js';
 import { parseInput } from './input.js';
@@ -21,13 +21,7 @@ export async function inviteTeamMember(deps: AppDeps, p: Principal, caseId: stri
     const { case: c } = await caseFor(w.tx, p, caseId, 'team.invite');
     assertOpenForWork(c);
     const invitee = await staffOrNewPartner(w, data.staffId, fromDirectory, data.agency);
-    if ((data.caseRole === 'partner') !== (invitee.role === 'partner')) {
-      throw ruleViolation('People from partner agencies join as partners; staff of the service join in their own role.');
-    }
-    if (invitee.role === 'administrator') throw ruleViolation('Administrators set up services and see no case content.');
-    if (invitee.role !== 'partner' && !invitee.serviceIds.includes(c.serviceId)) {
-      throw ruleViolation('That member of staff does not work in this case’s service; invite them as a partner if they are from another agency.');
-    }
+    assertMayJoinTeam(invitee, data.caseRole, c.serviceId);
     const existing = await w.tx.team.get(c.id, invitee.id);
     if (existing && (existing.termsAcceptedAt !== null || existing.caseRole !== 'partner' || existing.invitationExpiresAt > w.now)) {
       throw new DomainError('conflict', `${invitee.name} is already on the case team.`);

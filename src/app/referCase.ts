@@ -8,7 +8,8 @@ import { caseView, type CaseView } from './caseViews.js';
 import type { AppDeps } from './deps.js';
 import { parseInput } from './input.js';
 import { queueNotification } from './notify.js';
-import { caseRoleFor, newMember, serviceOf, staffMember } from './staffing.js';
+import { newMember, serviceOf, staffMember } from './staffing.js';
+import { assertMayHoldCase, caseRoleFor } from '../domain/team.js';
 import { inTransaction } from './unitOfWork.js';
 
 /** Children enter youth justice from 10; a referral at 18 is possible when the order began at 17. */
@@ -26,9 +27,7 @@ export async function referCase(deps: AppDeps, p: Principal, input: unknown): Pr
     const eligibility = decidePathway(r, today);
 
     const holder = await staffMember(w.tx, r.caseHolderId ?? p.staffId);
-    if (holder.role === 'partner' || holder.role === 'administrator' || !holder.serviceIds.includes(r.serviceId)) {
-      throw ruleViolation('The case holder must be a member of staff of the referring service.');
-    }
+    assertMayHoldCase(holder, r.serviceId);
 
     const year = Number(today.slice(0, 4));
     const reference = formatCaseReference(r.serviceId, year, await w.tx.cases.nextReferenceNumber(r.serviceId, year));

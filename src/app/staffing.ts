@@ -53,18 +53,6 @@ export async function staffMember(tx: StoreTx, staffId: string): Promise<Staff> 
   return s;
 }
 
-/** The part a person plays on a case follows from their role. */
-export const caseRoleFor = (s: Staff): CaseRole =>
-  s.role === 'partner'
-    ? 'partner'
-    : s.role === 'psychologist'
-      ? 'psychologist'
-      : s.role === 'ecm_practitioner'
-        ? 'ecm_practitioner'
-        : s.role === 'manager'
-          ? 'manager'
-          : 'case_holder';
-
 export function newMember(s: Staff, caseId: string, caseRole: CaseRole, invitedBy: string, now: string): TeamMember {
   return {
     caseId,

@@ -13,7 +13,7 @@ import { referCase } from '../app/referCase.js';
 import { respondToMeeting } from '../app/respondToMeeting.js';
 import { scheduleMeeting } from '../app/scheduleMeeting.js';
 import { retractTimelineEntry } from '../app/retractTimelineEntry.js';
-import { caseRoleFor } from '../app/staffing.js';
+import { caseRoleFor } from '../domain/team.js';
 import { updateFormulation } from '../app/updateFormulation.js';
 import type { Party, AgreementMethod } from '../domain/agreement.js';
 import type { ClosureReason, LawfulBasis } from '../domain/case.js';

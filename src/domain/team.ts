@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Instant } from './dates.js';
-import { AGENCIES, type Agency, staffIdSchema } from './staff.js';
+import { ruleViolation } from './errors.js';
+import { AGENCIES, type Agency, type Staff, staffIdSchema } from './staff.js';
 
 /** Everyone around the child: the case team, and the terms a partner accepts before seeing the case. */
 export const CASE_ROLES = ['case_holder', 'ecm_practitioner', 'psychologist', 'manager', 'partner'] as const;
@@ -37,3 +38,35 @@ export interface TeamMember {
 
 /** Staff of the service are bound by their employment; people from other agencies accept the terms first. */
 export const needsToAcceptTerms = (caseRole: CaseRole): boolean => caseRole === 'partner';
+
+/** The part a person plays on a case follows from their role. */
+const CASE_ROLE_OF_ROLE: Record<Staff['role'], CaseRole> = {
+  partner: 'partner',
+  psychologist: 'psychologist',
+  ecm_practitioner: 'ecm_practitioner',
+  manager: 'manager',
+  yjs_practitioner: 'case_holder',
+  administrator: 'case_holder',
+};
+export const caseRoleFor = (s: Pick<Staff, 'role'>): CaseRole => CASE_ROLE_OF_ROLE[s.role];
+
+/**
+ * Who may join a case team, and as what: people from partner agencies as partners; staff of the
+ * case's own service in their own role; administrators, who see no case content, never.
+ */
+export function assertMayJoinTeam(invitee: Pick<Staff, 'role' | 'serviceIds'>, caseRole: CaseRole, caseServiceId: string): void {
+  if ((caseRole === 'partner') !== (invitee.role === 'partner')) {
+    throw ruleViolation('People from partner agencies join as partners; staff of the service join in their own role.');
+  }
+  if (invitee.role === 'administrator') throw ruleViolation('Administrators set up services and see no case content.');
+  if (invitee.role !== 'partner' && !invitee.serviceIds.includes(caseServiceId)) {
+    throw ruleViolation('That member of staff does not work in this case’s service; invite them as a partner if they are from another agency.');
+  }
+}
+
+/** The case holder is a member of staff of the referring service. */
+export function assertMayHoldCase(holder: Pick<Staff, 'role' | 'serviceIds'>, serviceId: string): void {
+  if (holder.role === 'partner' || holder.role === 'administrator' || !holder.serviceIds.includes(serviceId)) {
+    throw ruleViolation('The case holder must be a member of staff of the referring service.');
+  }
+}
