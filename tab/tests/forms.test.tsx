@@ -11,7 +11,7 @@ import { fakeApi, renderSignedIn } from './render.js';
 
 const categories = DEMO_SERVICES[0]!.settings.categories;
 
-beforeEach(() => localStorage.clear());
+beforeEach(() => sessionStorage.clear());
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -56,7 +56,7 @@ describe('adding a timeline entry during a meeting', () => {
       confidence: 'reported',
       description: 'Moved to a new foster placement.',
     });
-    expect(Object.keys(localStorage).filter((k) => k.startsWith('ecm-draft:'))).toEqual([]);
+    expect(Object.keys(sessionStorage).filter((k) => k.startsWith('ecm-draft:'))).toEqual([]);
   });
 
   it('edits with If-Match, and explains a 412 with a way to reload', async () => {

@@ -44,7 +44,7 @@ const record: FormulationRecord = {
 };
 
 beforeEach(() => {
-  localStorage.clear();
+  sessionStorage.clear();
   vi.stubGlobal(
     'fetch',
     fakeApi({

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /**
- * What a practitioner has typed, kept in this browser until it is saved: a dropped connection or a
- * reload in the middle of a meeting must not lose it. Drafts expire after a day.
+ * What a practitioner has typed, kept until it is saved: a dropped connection or a reload in the
+ * middle of a meeting must not lose it. Drafts can hold a child's name, so they live in session
+ * storage — gone when the tab or the Teams window closes, never left on a shared computer — and
+ * expire after a day even in a session that stays open.
  */
 const PREFIX = 'ecm-draft:';
 const MAX_AGE_MS = 24 * 3_600_000;
@@ -16,11 +18,11 @@ const keyOf = (key: string) => `${PREFIX}${owner}:${key}`;
 
 export function readDraft<T>(key: string): T | null {
   try {
-    const raw = localStorage.getItem(keyOf(key));
+    const raw = sessionStorage.getItem(keyOf(key));
     if (!raw) return null;
     const { at, value } = JSON.parse(raw) as { at: number; value: T };
     if (Date.now() - at > MAX_AGE_MS) {
-      localStorage.removeItem(keyOf(key));
+      sessionStorage.removeItem(keyOf(key));
       return null;
     }
     return value;
@@ -31,23 +33,23 @@ export function readDraft<T>(key: string): T | null {
 
 export function writeDraft<T>(key: string, value: T): void {
   try {
-    localStorage.setItem(keyOf(key), JSON.stringify({ at: Date.now(), value }));
+    sessionStorage.setItem(keyOf(key), JSON.stringify({ at: Date.now(), value }));
   } catch {
     // storage full or refused: the form still holds the text in memory
   }
 }
 
-export const clearDraft = (key: string) => localStorage.removeItem(keyOf(key));
+export const clearDraft = (key: string) => sessionStorage.removeItem(keyOf(key));
 
 /** Removes drafts older than a day, whoever wrote them. */
 export function purgeOldDrafts(now = Date.now()): void {
-  for (let i = localStorage.length - 1; i >= 0; i--) {
-    const k = localStorage.key(i);
+  for (let i = sessionStorage.length - 1; i >= 0; i--) {
+    const k = sessionStorage.key(i);
     if (!k?.startsWith(PREFIX)) continue;
     try {
-      if (now - (JSON.parse(localStorage.getItem(k) ?? '{}') as { at?: number }).at! > MAX_AGE_MS) localStorage.removeItem(k);
+      if (now - (JSON.parse(sessionStorage.getItem(k) ?? '{}') as { at?: number }).at! > MAX_AGE_MS) sessionStorage.removeItem(k);
     } catch {
-      localStorage.removeItem(k);
+      sessionStorage.removeItem(k);
     }
   }
 }
