@@ -8,7 +8,7 @@ import type { TabLinks } from './links.js';
 
 /** What a person can type to the bot. Answers name cases by reference and dates only. */
 export const COMMANDS: CommandHelp[] = [
-  { name: 'my cases', description: 'the cases you work on, with their review dates' },
+  { name: 'my cases', description: 'the open cases you can see, with their review dates' },
   { name: 'reviews due', description: 'reviews due in the next two weeks, and overdue ones' },
   { name: 'help', description: 'what I can do' },
 ];

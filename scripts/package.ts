@@ -28,7 +28,9 @@ async function main(): Promise<number> {
     const { standIns } = await prepareManifest(values.env, { standInForMinted: true });
     out(`appPackage/manifest.json filled from env/.env.${values.env} passes the Teams schema and the host checks.`);
     if (standIns.length > 0) {
-      out(`Stand-ins were used for ${standIns.join(', ')}, which your tenant mints (\`atk provision --env ${values.env}\`, or the README: Take it to your tenant).`);
+      out(
+        `Stand-ins were used for ${standIns.join(', ')}, which your tenant mints (\`atk provision --env ${values.env}\`, or the README: Take it to your tenant).`,
+      );
       out('No package can be built until they are set.');
     }
     return 0;

@@ -7,6 +7,11 @@ import { queueDocumentPublication } from './publishCaseDocument.js';
 import { documentsPrepareSchema } from './queueCaseDocuments.js';
 import { inTransaction, SYSTEM_ACTOR } from './unitOfWork.js';
 
+async function laterVersionApproved(deps: AppDeps, caseId: string, formulationNumber: number): Promise<boolean> {
+  const formulations = await deps.store.transaction((tx) => tx.formulations.list(caseId));
+  return formulations.some((f) => f.approvedAt !== null && f.number > formulationNumber);
+}
+
 /**
  * Makes the documents a `documents.prepare` job asks for (the approved formulation's report,
  * youth-friendly version and timeline picture; a review's record), then queues each for the
@@ -15,11 +20,6 @@ import { inTransaction, SYSTEM_ACTOR } from './unitOfWork.js';
  * retried after its documents were queued (a crash before the job was marked done) queues nothing
  * twice and the library gets no extra version.
  */
-async function laterVersionApproved(deps: AppDeps, caseId: string, formulationNumber: number): Promise<boolean> {
-  const formulations = await deps.store.transaction((tx) => tx.formulations.list(caseId));
-  return formulations.some((f) => f.approvedAt !== null && f.number > formulationNumber);
-}
-
 export function caseDocumentsPreparer(deps: AppDeps, rasteriser: PictureRasteriser): Deliverer {
   return async (job) => {
     const parsed = documentsPrepareSchema.safeParse(job.payload);

@@ -8,8 +8,8 @@ import { assembleDossier } from './loadCaseDossier.js';
 /**
  * The documents to publish for a case, made by the system when publishing is due (from an outbox
  * job, after a formulation is approved or a review's outcome is recorded): no person's access to
- * check, but the read is audited like any other. The caller puts each file through the
- * DocumentLibrary port into the case's folder, with its metadata.
+ * check, but the read is audited like any other. The caller queues each file for the case's
+ * library, so a slow or throttled library never holds up the job that made them.
  */
 export async function prepareCasePublication(
   deps: AppDeps,

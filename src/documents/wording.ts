@@ -46,7 +46,9 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * Published documents leave the database and the tab, so the child's name does not go with them
  * (DESIGN.md §2). Free text sometimes names the child anyway: the full name and the given names, as
  * written, become "the young person"; the family name alone, which usually means a relative,
- * becomes "[family name]".
+ * becomes "[family name]". Case does not protect a name: "JORDAN" and "jordan test" are replaced too.
+ * One name on its own in lower case is the exception: many names are ordinary words ("will",
+ * "hope", "young", "green"), and replacing those would garble every sentence they appear in.
  */
 export function withoutChildName(text: string, childName: string): string {
   const parts = childName
@@ -56,11 +58,13 @@ export function withoutChildName(text: string, childName: string): string {
   if (parts.length === 0) return text;
   const family = parts.length > 1 ? (parts.at(-1) as string) : null;
   const person = [...new Set([childName.trim(), ...parts.filter((p) => p !== family)])].sort((a, b) => b.length - a.length);
-  const word = (names: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escapeRegExp).join('|')})(?:['’]s)?(?![\\p{L}\\p{N}])`, 'gu');
+  const word = (names: string[]) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escapeRegExp).join('|')})(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
+  const ordinaryWord = (match: string) => match === match.toLowerCase() && !/\s/.test(match);
   let out = text.replace(word(person), (match: string, offset: number, whole: string) => {
+    if (ordinaryWord(match)) return match;
     const startsSentence = /(^|[.!?]\s+|\n\s*)$/.test(whole.slice(0, offset));
     return `${startsSentence ? 'The' : 'the'} young person${/['’]s$/.test(match) ? "'s" : ''}`;
   });
-  if (family) out = out.replace(word([family]), (match: string) => `[family name]${/['’]s$/.test(match) ? "'s" : ''}`);
+  if (family) out = out.replace(word([family]), (match: string) => (ordinaryWord(match) ? match : `[family name]${/['’]s$/.test(match) ? "'s" : ''}`));
   return out;
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { CASE_REFERENCE } from './case.js';
 
 /**
  * What a case document may be called where it leaves the system. Folders are named by case
  * reference only; file names are chosen by the code that makes the document and must not carry a
  * child's name (they are checked for shape here; content is the caller's duty).
  */
-export const caseReferenceSchema = z.string().regex(/^[A-Z]{3}-\d{4}-\d{4}$/, 'is a case reference such as BRI-2026-0042');
+export const caseReferenceSchema = z.string().regex(CASE_REFERENCE, 'is a case reference such as BRI-2026-0042');
 
 export const documentFileNameSchema = z
   .string()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agreementState, statusAfterAgreement, type Agreement } from '../../src/domain/agreement.js';
 import { assertOpenForWork, decidePathway, formatCaseReference } from '../../src/domain/case.js';
+import { assertLibraryNames } from '../../src/domain/document.js';
 
 describe('eligibility for statutory ECM', () => {
   it('six months left on the order is enough', () => {
@@ -26,6 +27,11 @@ describe('case references', () => {
   it('are service, year and a four-digit number', () => {
     expect(formatCaseReference('BRI', 2026, 42)).toBe('BRI-2026-0042');
     expect(formatCaseReference('NSO', 2027, 12345)).toBe('NSO-2027-12345');
+  });
+
+  it('that a service makes are accepted as folder names in its library, the ten-thousandth case too', () => {
+    expect(() => assertLibraryNames(formatCaseReference('NSO', 2027, 12345), 'NSO-2027-12345_review-record.docx')).not.toThrow();
+    expect(() => assertLibraryNames('NSO-2027-12345/..')).toThrow();
   });
 });
 

@@ -52,4 +52,13 @@ describe('the child’s name in free text', () => {
       "The young person was excluded. The young person's mother left; Mr [family name] moved out. Jordanian food.",
     );
   });
+
+  it('is found whatever its case, but a lone name in lower case is left, since names are often ordinary words', () => {
+    expect(withoutChildName('JORDAN TEST left. jordan test came back; JORDAN said hello. Mrs TEST rang.', 'Jordan Test')).toBe(
+      'The young person left. The young person came back; the young person said hello. Mrs [family name] rang.',
+    );
+    expect(withoutChildName('Will will go to school. Mr Young met the young person.', 'Will Young')).toBe(
+      'The young person will go to school. Mr [family name] met the young person.',
+    );
+  });
 });
