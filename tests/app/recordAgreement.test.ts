@@ -9,7 +9,10 @@ import { agreementGiven, referral } from '../support/factories.js';
 import { startTestServer, type TestServer } from '../support/testSystem.js';
 
 const youngPerson = (overrides: Record<string, unknown> = {}) => ({ input: agreementGiven('young_person', overrides), what: "The young person's agreement" });
-const parentCarer = (overrides: Record<string, unknown> = {}) => ({ input: agreementGiven('parent_carer', overrides), what: "The parent or carer's agreement" });
+const parentCarer = (overrides: Record<string, unknown> = {}) => ({
+  input: agreementGiven('parent_carer', overrides),
+  what: "The parent or carer's agreement",
+});
 
 /** Both decisions taken at one sitting are recorded together or not at all. */
 describe('recording the agreements of one sitting', () => {
