@@ -65,7 +65,8 @@ const schema = z
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'is a lower-case schema name such as ecm')
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
-    ECM_DEMO_DATA: bool.default(true),
+    /** Defaults to on only in local mode outside production: see `demoData` below. */
+    ECM_DEMO_DATA: bool.optional(),
     ECM_DEV_SIGN_IN: bool.optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
@@ -106,6 +107,9 @@ const schema = z
   .superRefine((c, ctx) => {
     if (c.DATABASE_SCHEMA && !c.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_SCHEMA'], message: 'is used only with DATABASE_URL (PostgreSQL)' });
+    }
+    if (c.NODE_ENV === 'production' && c.ECM_DEMO_DATA === true) {
+      ctx.addIssue({ code: 'custom', path: ['ECM_DEMO_DATA'], message: 'the fictional demo data cannot be loaded when NODE_ENV=production' });
     }
     if (c.NODE_ENV === 'production' && c.ECM_DEV_SIGN_IN === true) {
       ctx.addIssue({ code: 'custom', path: ['ECM_DEV_SIGN_IN'], message: 'the dev sign-in cannot run when NODE_ENV=production' });
@@ -150,7 +154,12 @@ function m365Problems(env: Record<string, string | undefined>): string[] {
   return problems;
 }
 
-export type Config = z.infer<typeof schema> & {
+export type Config = Omit<z.infer<typeof schema>, 'ECM_DEMO_DATA'> & {
+  /**
+   * Load the fictional demo data into an empty database at start. On by default only in local
+   * mode: a tenant's database must never start out holding made-up cases.
+   */
+  ECM_DEMO_DATA: boolean;
   devSignIn: boolean;
   /** The bot answers at /api/messages: always with a bot app id, and in local mode without one. */
   botEnabled: boolean;
@@ -187,6 +196,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const c = result.data;
   return {
     ...c,
+    ECM_DEMO_DATA: c.ECM_DEMO_DATA ?? (c.ECM_MODE === 'local' && c.NODE_ENV !== 'production'),
     devSignIn: c.ECM_DEV_SIGN_IN ?? (c.ECM_MODE === 'local' && c.NODE_ENV !== 'production'),
     botEnabled: c.BOT_ID !== undefined || c.ECM_MODE === 'local',
   };

@@ -28,6 +28,18 @@ describe('configuration', () => {
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/use ECM_MODE=m365/);
   });
 
+  it('loads the demo data by default only in local mode, and never in production', () => {
+    expect(parseConfig({ ECM_DEMO_DATA: 'false' }).ECM_DEMO_DATA).toBe(false);
+    try {
+      parseConfig({ NODE_ENV: 'production', ECM_DEMO_DATA: 'true', PORT: 'eighty' });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ConfigError).problems).toEqual(
+        expect.arrayContaining(['ECM_DEMO_DATA: the fictional demo data cannot be loaded when NODE_ENV=production', expect.stringMatching(/^PORT:/)]),
+      );
+    }
+  });
+
   it('reads env/.env.<name> then its .user file, and the environment wins', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ecm-env-'));
     mkdirSync(join(dir, 'env'));
