@@ -108,9 +108,6 @@ const schema = z
     if (c.DATABASE_SCHEMA && !c.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_SCHEMA'], message: 'is used only with DATABASE_URL (PostgreSQL)' });
     }
-    if (c.NODE_ENV === 'production' && c.ECM_DEMO_DATA === true) {
-      ctx.addIssue({ code: 'custom', path: ['ECM_DEMO_DATA'], message: 'the fictional demo data cannot be loaded when NODE_ENV=production' });
-    }
     if (c.NODE_ENV === 'production' && c.ECM_DEV_SIGN_IN === true) {
       ctx.addIssue({ code: 'custom', path: ['ECM_DEV_SIGN_IN'], message: 'the dev sign-in cannot run when NODE_ENV=production' });
     }
@@ -154,6 +151,12 @@ function m365Problems(env: Record<string, string | undefined>): string[] {
   return problems;
 }
 
+/** Made-up cases have no place beside real ones; checked on the raw values so it is listed with any other problem. */
+function demoDataProblems(env: Record<string, string | undefined>): string[] {
+  const wanted = env.ECM_DEMO_DATA !== undefined && bool.safeParse(env.ECM_DEMO_DATA).data === true;
+  return env.NODE_ENV === 'production' && wanted ? ['ECM_DEMO_DATA: the fictional demo data cannot be loaded when NODE_ENV=production'] : [];
+}
+
 export type Config = Omit<z.infer<typeof schema>, 'ECM_DEMO_DATA'> & {
   /**
    * Load the fictional demo data into an empty database at start. On by default only in local
@@ -189,9 +192,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   for (const [ours, toolkit] of Object.entries(TOOLKIT_NAMES)) if (cleaned[ours] === undefined && given[toolkit] !== undefined) cleaned[ours] = given[toolkit];
   const result = schema.safeParse(cleaned);
   // Checked on the raw values too, so that a missing setting is listed beside a malformed one.
-  const m365 = m365Problems(cleaned);
-  if (!result.success || m365.length) {
-    throw new ConfigError([...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`)), ...m365]);
+  const raw = [...m365Problems(cleaned), ...demoDataProblems(cleaned)];
+  if (!result.success || raw.length) {
+    throw new ConfigError([...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`)), ...raw]);
   }
   const c = result.data;
   return {
