@@ -54,7 +54,10 @@ const schema = z
     ECM_MODE: z.enum(['local', 'm365']).default('local'),
     HOST: z.string().default('0.0.0.0'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    PUBLIC_BASE_URL: z.url().default('http://localhost:3978'),
+    PUBLIC_BASE_URL: z
+      .url()
+      .transform((u) => u.replace(/\/+$/, ''))
+      .default('http://localhost:3978'),
     DATA_DIR: z.string().default('./data'),
     DATABASE_URL: z
       .string()
@@ -205,11 +208,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
+/** Which `env/.env.<name>` to read (ECM_ENV): a plain name, so it can only ever point inside env/. */
+const envNameSchema = z.string().regex(/^[a-z0-9-]+$/, 'is the name of a file in env/, such as local or dev (lower-case letters, digits and dashes)');
+
+/** The settings of this process: its environment over the env files ECM_ENV names (local unless set). */
+export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Record<string, string | undefined> {
+  return loadEnvFiles(env.ECM_ENV || 'local', cwd, env);
+}
+
 /**
  * Reads `env/.env.<name>` and its git-ignored `env/.env.<name>.user` (Agents Toolkit layout).
  * The process environment wins over both.
  */
 export function loadEnvFiles(envName: string, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+  const name = envNameSchema.safeParse(envName);
+  if (!name.success) throw new ConfigError(name.error.issues.map((i) => `ECM_ENV: ${i.message}`));
   const fromFiles: Record<string, string> = {};
   for (const file of [`env/.env.${envName}`, `env/.env.${envName}.user`]) {
     const path = resolve(cwd, file);
