@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { acceptTerms } from '../src/app/acceptTerms.js';
 import type { AppDeps } from '../src/app/deps.js';
-import { parseInput } from '../src/app/input.js';
-import { recordAgreement } from '../src/app/recordAgreement.js';
+import { recordAgreements } from '../src/app/recordAgreement.js';
 import { respondToMeeting } from '../src/app/respondToMeeting.js';
-import { type AgreementInput, agreementInputSchema, METHODS, type Party } from '../src/domain/agreement.js';
-import { ruleViolation } from '../src/domain/errors.js';
+import { METHODS, type Party } from '../src/domain/agreement.js';
 import type { Principal } from '../src/domain/staff.js';
-import { todayIn } from '../src/ports/clock.js';
 import type { LiveCard } from './cards/build.js';
 
 /**
@@ -92,29 +89,31 @@ export async function perform(deps: AppDeps, p: Principal, action: CardAction): 
 
 type AgreementForm = Extract<CardAction, { verb: 'agreement.record' }>['data'];
 
-/** Both decisions are checked before either is recorded, so a mistake in one records neither. */
+/** Both decisions are checked, then recorded together: a mistake or refusal in one records neither. */
 async function recordFromCard(deps: AppDeps, p: Principal, form: AgreementForm): Promise<string> {
-  const parties: { party: Party; decision: AgreementForm['youngPersonDecision']; date?: string; method?: string; note?: string }[] = [
-    { party: 'young_person', decision: form.youngPersonDecision, date: form.youngPersonDate, method: form.youngPersonMethod, note: form.competenceNote },
-    { party: 'parent_carer', decision: form.parentCarerDecision, date: form.parentCarerDate, method: form.parentCarerMethod },
+  const parties: { party: Party; what: string; decision: AgreementForm['youngPersonDecision']; date?: string; method?: string; note?: string }[] = [
+    {
+      party: 'young_person',
+      what: "The young person's agreement",
+      decision: form.youngPersonDecision,
+      date: form.youngPersonDate,
+      method: form.youngPersonMethod,
+      note: form.competenceNote,
+    },
+    {
+      party: 'parent_carer',
+      what: "The parent or carer's agreement",
+      decision: form.parentCarerDecision,
+      date: form.parentCarerDate,
+      method: form.parentCarerMethod,
+    },
   ];
-  const inputs: AgreementInput[] = parties
+  const inputs = parties
     .filter((x) => x.decision !== 'not_yet_known')
-    .map((x) =>
-      parseInput(
-        agreementInputSchema,
-        {
-          party: x.party,
-          decision: x.decision,
-          date: x.date,
-          method: x.method,
-          ...(x.note?.trim() ? { competenceNote: x.note.trim() } : {}),
-        },
-        x.party === 'young_person' ? "The young person's agreement" : "The parent or carer's agreement",
-      ),
-    );
-  if (inputs.length === 0) throw ruleViolation('Nothing to record: choose what at least one of them decided, or come back when you know.');
-  if (inputs.some((a) => a.date > todayIn(deps.clock))) throw ruleViolation('A decision cannot be dated in the future.');
-  for (const input of inputs) await recordAgreement(deps, p, form.caseId, input);
+    .map((x) => ({
+      what: x.what,
+      input: { party: x.party, decision: x.decision, date: x.date, method: x.method, ...(x.note?.trim() ? { competenceNote: x.note.trim() } : {}) },
+    }));
+  await recordAgreements(deps, p, form.caseId, inputs);
   return inputs.length === 2 ? 'Both decisions recorded.' : 'Decision recorded.';
 }

@@ -54,7 +54,10 @@ const schema = z
     ECM_MODE: z.enum(['local', 'm365']).default('local'),
     HOST: z.string().default('0.0.0.0'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    PUBLIC_BASE_URL: z.url().default('http://localhost:3978'),
+    PUBLIC_BASE_URL: z
+      .url()
+      .transform((u) => u.replace(/\/+$/, ''))
+      .default('http://localhost:3978'),
     DATA_DIR: z.string().default('./data'),
     DATABASE_URL: z
       .string()
@@ -65,7 +68,8 @@ const schema = z
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'is a lower-case schema name such as ecm')
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
-    ECM_DEMO_DATA: bool.default(true),
+    /** Defaults to on only in local mode outside production: see `demoData` below. */
+    ECM_DEMO_DATA: bool.optional(),
     ECM_DEV_SIGN_IN: bool.optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
@@ -150,7 +154,18 @@ function m365Problems(env: Record<string, string | undefined>): string[] {
   return problems;
 }
 
-export type Config = z.infer<typeof schema> & {
+/** Made-up cases have no place beside real ones; checked on the raw values so it is listed with any other problem. */
+function demoDataProblems(env: Record<string, string | undefined>): string[] {
+  const wanted = env.ECM_DEMO_DATA !== undefined && bool.safeParse(env.ECM_DEMO_DATA).data === true;
+  return env.NODE_ENV === 'production' && wanted ? ['ECM_DEMO_DATA: the fictional demo data cannot be loaded when NODE_ENV=production'] : [];
+}
+
+export type Config = Omit<z.infer<typeof schema>, 'ECM_DEMO_DATA'> & {
+  /**
+   * Load the fictional demo data into an empty database at start. On by default only in local
+   * mode: a tenant's database must never start out holding made-up cases.
+   */
+  ECM_DEMO_DATA: boolean;
   devSignIn: boolean;
   /** The bot answers at /api/messages: always with a bot app id, and in local mode without one. */
   botEnabled: boolean;
@@ -180,16 +195,25 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   for (const [ours, toolkit] of Object.entries(TOOLKIT_NAMES)) if (cleaned[ours] === undefined && given[toolkit] !== undefined) cleaned[ours] = given[toolkit];
   const result = schema.safeParse(cleaned);
   // Checked on the raw values too, so that a missing setting is listed beside a malformed one.
-  const m365 = m365Problems(cleaned);
-  if (!result.success || m365.length) {
-    throw new ConfigError([...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`)), ...m365]);
+  const raw = [...m365Problems(cleaned), ...demoDataProblems(cleaned)];
+  if (!result.success || raw.length) {
+    throw new ConfigError([...(result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`)), ...raw]);
   }
   const c = result.data;
   return {
     ...c,
+    ECM_DEMO_DATA: c.ECM_DEMO_DATA ?? (c.ECM_MODE === 'local' && c.NODE_ENV !== 'production'),
     devSignIn: c.ECM_DEV_SIGN_IN ?? (c.ECM_MODE === 'local' && c.NODE_ENV !== 'production'),
     botEnabled: c.BOT_ID !== undefined || c.ECM_MODE === 'local',
   };
+}
+
+/** Which `env/.env.<name>` to read (ECM_ENV): a plain name, so it can only ever point inside env/. */
+const envNameSchema = z.string().regex(/^[a-z0-9-]+$/, 'is the name of a file in env/, such as local or dev (lower-case letters, digits and dashes)');
+
+/** The settings of this process: its environment over the env files ECM_ENV names (local unless set). */
+export function settingsFromEnvironment(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Record<string, string | undefined> {
+  return loadEnvFiles(env.ECM_ENV || 'local', cwd, env);
 }
 
 /**
@@ -197,6 +221,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
  * The process environment wins over both.
  */
 export function loadEnvFiles(envName: string, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+  const name = envNameSchema.safeParse(envName);
+  if (!name.success) throw new ConfigError(name.error.issues.map((i) => `ECM_ENV: ${i.message}`));
   const fromFiles: Record<string, string> = {};
   for (const file of [`env/.env.${envName}`, `env/.env.${envName}.user`]) {
     const path = resolve(cwd, file);

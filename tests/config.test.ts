@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadEnvFiles, parseConfig } from '../src/config.js';
+import { ConfigError, loadEnvFiles, parseConfig, settingsFromEnvironment } from '../src/config.js';
 
 describe('configuration', () => {
   it('local mode needs nothing set', () => {
@@ -26,6 +26,36 @@ describe('configuration', () => {
   it('the dev sign-in refuses to start when NODE_ENV=production', () => {
     expect(() => parseConfig({ NODE_ENV: 'production', ECM_DEV_SIGN_IN: 'true' })).toThrow(/dev sign-in cannot run when NODE_ENV=production/);
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/use ECM_MODE=m365/);
+  });
+
+  it('loads the demo data by default only in local mode, and never in production', () => {
+    expect(parseConfig({ ECM_DEMO_DATA: 'false' }).ECM_DEMO_DATA).toBe(false);
+    try {
+      parseConfig({ NODE_ENV: 'production', ECM_DEMO_DATA: 'true', PORT: 'eighty' });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ConfigError).problems).toEqual(
+        expect.arrayContaining(['ECM_DEMO_DATA: the fictional demo data cannot be loaded when NODE_ENV=production', expect.stringMatching(/^PORT:/)]),
+      );
+    }
+  });
+
+  it('PUBLIC_BASE_URL loses its trailing slash like the other URLs, so links never get a double slash', () => {
+    expect(parseConfig({ PUBLIC_BASE_URL: 'https://ecm.contoso.example/' }).PUBLIC_BASE_URL).toBe('https://ecm.contoso.example');
+    expect(parseConfig({}).PUBLIC_BASE_URL).toBe('http://localhost:3978');
+  });
+
+  it('ECM_ENV names a file in env/ and nothing else, read from local unless set', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecm-env-'));
+    mkdirSync(join(dir, 'env'));
+    writeFileSync(join(dir, 'env/.env.local'), 'PORT=4000\n');
+    writeFileSync(join(dir, 'env/.env.staging-2'), 'PORT=4002\n');
+    expect(settingsFromEnvironment({}, dir)).toMatchObject({ PORT: '4000' });
+    expect(settingsFromEnvironment({ ECM_ENV: 'staging-2' }, dir)).toMatchObject({ PORT: '4002' });
+    for (const name of ['../secrets', 'Local', 'dev/../../x', 'dev.user']) {
+      expect(() => settingsFromEnvironment({ ECM_ENV: name }, dir)).toThrow(ConfigError);
+      expect(() => settingsFromEnvironment({ ECM_ENV: name }, dir)).toThrow(/ECM_ENV: is the name of a file in env\//);
+    }
   });
 
   it('reads env/.env.<name> then its .user file, and the environment wins', () => {

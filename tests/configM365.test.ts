@@ -59,6 +59,11 @@ describe('Microsoft 365 configuration', () => {
     ]);
   });
 
+  it('loads no demo data into a tenant unless asked to', () => {
+    expect(parseConfig(complete).ECM_DEMO_DATA).toBe(false);
+    expect(parseConfig({ ...complete, ECM_DEMO_DATA: 'true' }).ECM_DEMO_DATA).toBe(true);
+  });
+
   it('accepts a national cloud’s Graph and sign-in hosts', () => {
     const c = parseConfig({ ...complete, GRAPH_BASE_URL: 'https://graph.microsoft.us/', ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.us' });
     expect([c.GRAPH_BASE_URL, c.ENTRA_AUTHORITY_HOST]).toEqual(['https://graph.microsoft.us', 'https://login.microsoftonline.us']);
@@ -66,7 +71,7 @@ describe('Microsoft 365 configuration', () => {
 
   it('will not start when a service has no SharePoint library, naming every such service', async () => {
     const store = await openSqliteStore({ dataDir: ':memory:' });
-    const config = parseConfig({ ...complete, NODE_ENV: 'test', DATA_DIR: ':memory:' });
+    const config = parseConfig({ ...complete, NODE_ENV: 'test', DATA_DIR: ':memory:', ECM_DEMO_DATA: 'true' });
     const error = await compose(config, { store, logger: silentLogger, startWorker: false }).catch((e) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect([...error.problems].sort()).toEqual(['BNE', 'NSO', 'SGL'].map((s) => `ECM_SERVICE_LIBRARIES: service ${s} has no SharePoint library`));

@@ -4,7 +4,7 @@ import type { OutboxJob } from '../ports/outbox.js';
 import type { Store } from '../ports/store.js';
 import type { Clock } from '../ports/clock.js';
 import type { CaseEventBus } from '../ports/caseEventBus.js';
-import { type CalendarSync, meetingSubject } from './meetings.js';
+import { calendarSyncSchema, meetingSubject } from './meetings.js';
 
 export interface CalendarSyncDeps {
   store: Store;
@@ -20,7 +20,9 @@ export interface CalendarSyncDeps {
  */
 export function calendarSyncDeliverer(deps: CalendarSyncDeps) {
   return async (job: OutboxJob): Promise<DeliveryOutcome> => {
-    const sync = job.payload as CalendarSync;
+    const parsed = calendarSyncSchema.safeParse(job.payload);
+    if (!parsed.success) return { ok: false, permanent: true, error: 'the job does not say which meeting to mirror' };
+    const sync = parsed.data;
     const loaded = await deps.store.transaction(async (tx) => {
       const meeting = await tx.meetings.get(sync.caseId, sync.meetingId);
       const c = await tx.cases.get(sync.caseId);

@@ -4,7 +4,7 @@ import type { Clock } from '../ports/clock.js';
 import type { DocumentLibrary } from '../ports/documentLibrary.js';
 import type { Store, StoreTx } from '../ports/store.js';
 import { retainUntil } from '../domain/retention.js';
-import type { DocumentPublish } from './publishCaseDocument.js';
+import { documentPublishSchema } from './publishCaseDocument.js';
 
 /** The case's retain-until date as it stands now: null while it is open. */
 async function keptUntil(tx: StoreTx, caseId: string): Promise<string | null> {
@@ -28,7 +28,9 @@ export interface DocumentDeliveryDeps {
  */
 export function documentDeliverer(deps: DocumentDeliveryDeps): Deliverer {
   return async (job) => {
-    const { documentId } = job.payload as DocumentPublish;
+    const parsed = documentPublishSchema.safeParse(job.payload);
+    if (!parsed.success) return { ok: false, permanent: true, error: 'the job does not say which document to file' };
+    const { documentId } = parsed.data;
     const loaded = await deps.store.transaction(async (tx) => {
       const doc = await tx.documents.get(documentId);
       if (!doc || doc.status !== 'queued') return { doc, content: null, superseded: false, keepUntil: null };

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Case } from '../domain/case.js';
 import { staleVersion } from '../domain/errors.js';
 import type { Meeting } from '../domain/meeting.js';
@@ -7,7 +8,9 @@ import type { Work } from './unitOfWork.js';
 /** The outbox kind that mirrors a meeting into people's calendars. */
 export const CALENDAR_SYNC_KIND = 'calendar.sync';
 
-export type CalendarSync = { meetingId: string; caseId: string; action: 'create' | 'update' | 'cancel' };
+/** A calendar.sync job's payload, checked again when the job runs: the outbox is storage, not a promise of its shape. */
+export const calendarSyncSchema = z.object({ meetingId: z.uuid(), caseId: z.uuid(), action: z.enum(['create', 'update', 'cancel']) });
+export type CalendarSync = z.infer<typeof calendarSyncSchema>;
 
 /** A meeting's subject wherever it leaves the system: the kind and the case reference, nothing more. */
 export const meetingSubject = (m: Pick<Meeting, 'kind'>, c: Pick<Case, 'reference'>) => `ECM ${MEETING_KIND_LABELS[m.kind].toLowerCase()} – ${c.reference}`;

@@ -14,7 +14,9 @@ import { inTransaction, type Work } from './unitOfWork.js';
 /** The outbox kind that files a case document in its service's library. */
 export const DOCUMENT_PUBLISH_KIND = 'document.publish';
 
-export type DocumentPublish = { documentId: string };
+/** A document.publish job's payload, checked again when the job runs. */
+export const documentPublishSchema = z.object({ documentId: z.uuid() });
+export type DocumentPublish = z.infer<typeof documentPublishSchema>;
 
 const isoDate = z.string().refine(isIsoDate, 'is a date such as 2027-03-01');
 

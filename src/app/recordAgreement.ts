@@ -17,12 +17,34 @@ export interface AgreementRecord {
 
 /** Records a young person's or parent/carer's decision; both given makes the case active. */
 export async function recordAgreement(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<AgreementRecord> {
-  const a = parseInput(agreementInputSchema, input, 'The agreement');
-  if (a.date > todayIn(deps.clock)) throw parseFailure('an agreement cannot be dated in the future');
+  return recordAgreements(deps, p, caseId, [{ input, what: 'The agreement' }]);
+}
+
+/**
+ * Decisions taken at one sitting (the young person's and the parent or carer's, as the bot's card
+ * records them): every one is checked first, then all are recorded in one transaction, so a refusal
+ * of any leaves the case as it was rather than holding half an agreement.
+ */
+export async function recordAgreements(
+  deps: AppDeps,
+  p: Principal,
+  caseId: string,
+  inputs: readonly { input: unknown; what: string }[],
+): Promise<AgreementRecord> {
+  const decisions = inputs.map(({ input, what }) => parseInput(agreementInputSchema, input, what));
+  if (decisions.length === 0) throw ruleViolation('Nothing to record: choose what at least one of them decided, or come back when you know.');
+  if (new Set(decisions.map((a) => a.party)).size !== decisions.length) throw ruleViolation('Record one decision for each of them at a time.');
+  if (decisions.some((a) => a.date > todayIn(deps.clock))) throw parseFailure('an agreement cannot be dated in the future');
   return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'agreement.record');
+    let { case: c } = await caseFor(w.tx, p, caseId, 'agreement.record');
     assertNotClosed(c);
-    return applyDecision(w, c, { party: a.party, decision: a.decision, date: a.date, method: a.method, competenceNote: a.competenceNote ?? null });
+    let record: AgreementRecord | null = null;
+    for (const a of decisions) {
+      record = await applyDecision(w, c, { party: a.party, decision: a.decision, date: a.date, method: a.method, competenceNote: a.competenceNote ?? null });
+      // The next decision builds on the case as this one left it, not as it was read.
+      c = { ...c, status: record.status, version: record.caseVersion };
+    }
+    return record as AgreementRecord;
   });
 }
 

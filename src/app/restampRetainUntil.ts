@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Case } from '../domain/case.js';
 import { retainUntil } from '../domain/retention.js';
 import type { Deliverer } from '../jobs/outboxWorker.js';
@@ -18,10 +19,15 @@ import type { Work } from './unitOfWork.js';
  */
 export const RETAIN_UNTIL_RESTAMP_KIND = 'documents.restamp';
 
+/** A documents.restamp job's payload, checked again when the job runs. */
+export const retainUntilRestampSchema = z.object({ caseId: z.uuid() });
+export type RetainUntilRestamp = z.infer<typeof retainUntilRestampSchema>;
+
 export async function queueRetainUntilRestamp(w: Pick<Work, 'enqueue'>, c: Case, until: string): Promise<void> {
+  const payload: RetainUntilRestamp = { caseId: c.id };
   await w.enqueue({
     kind: RETAIN_UNTIL_RESTAMP_KIND,
-    payload: { caseId: c.id },
+    payload,
     caseId: c.id,
     serviceId: c.serviceId,
     // Per date: a later change of the service's periods restamps again.
@@ -38,8 +44,9 @@ function newestDelivered(documents: CaseDocument[]): CaseDocument[] {
 
 export function retainUntilRestamper(deps: { store: Store; library: DocumentLibrary; clock: Clock }): Deliverer {
   return async (job) => {
-    const caseId = (job.payload as { caseId?: unknown } | null)?.caseId;
-    if (typeof caseId !== 'string') return { ok: false, permanent: true, error: 'the job names no case' };
+    const parsed = retainUntilRestampSchema.safeParse(job.payload);
+    if (!parsed.success) return { ok: false, permanent: true, error: 'the job names no case' };
+    const { caseId } = parsed.data;
     const found = await deps.store.transaction(async (tx) => {
       const c = await tx.cases.get(caseId);
       const service = c ? await tx.services.get(c.serviceId) : null;

@@ -1,7 +1,7 @@
 import { openPostgresStore } from '../adapters/postgres/openPostgresStore.js';
 import { openSqliteReadOnly } from '../adapters/sqlite/openSqliteStore.js';
 import { verifyAuditTrail } from '../app/verifyAuditTrail.js';
-import { ConfigError, loadEnvFiles, parseConfig } from '../config.js';
+import { ConfigError, parseConfig, settingsFromEnvironment } from '../config.js';
 import type { Store } from '../ports/store.js';
 
 /**
@@ -10,7 +10,7 @@ import type { Store } from '../ports/store.js';
  * the PostgreSQL schema the instances share. Exit code 0 intact, 1 broken, 2 error.
  */
 async function main(): Promise<number> {
-  const config = parseConfig(loadEnvFiles(process.env.ECM_ENV ?? 'local'));
+  const config = parseConfig(settingsFromEnvironment());
   const store: Store = config.DATABASE_URL
     ? await openPostgresStore({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, poolSize: 2 })
     : openSqliteReadOnly(config.DATA_DIR);

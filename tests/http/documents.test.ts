@@ -32,6 +32,13 @@ describe('case documents through the API', () => {
     expect(doc.allText).not.toMatch(/Jordan|Test\b|2011-05-14/);
   });
 
+  it('a query naming another document still gets the formulation report, never the other document', async () => {
+    const res = await bytes(amy, `/api/v1/cases/${caseId}/documents/formulation-report?document=timeline_picture`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('wordprocessingml.document');
+    expect(res.headers.get('content-disposition')).toMatch(/_formulation-report\.docx"$/);
+  });
+
   it('the youth-friendly version and the timeline picture come from the same record', async () => {
     const yf = await bytes(amy, `/api/v1/cases/${caseId}/documents/youth-friendly-formulation`);
     expect(yf.status).toBe(200);

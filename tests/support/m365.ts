@@ -87,6 +87,8 @@ export async function startM365Doubles(options: { now?: () => Date } = {}): Prom
 export function m365Env(m: M365Doubles, teamsAppId: string): Record<string, string> {
   return {
     ECM_MODE: 'm365',
+    // The doubles' tenant holds the demo people, so the server starts with their services and staff.
+    ECM_DEMO_DATA: 'true',
     AZURE_TENANT_ID: m.entra.tenantId,
     AZURE_CLIENT_ID: m.clientId,
     AZURE_CLIENT_SECRET: m.clientSecret,

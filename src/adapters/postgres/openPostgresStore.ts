@@ -21,11 +21,11 @@ export interface PostgresStoreOptions {
 
 /** Startup settings of every connection of this instance: its schema and its name in pg_stat_activity. */
 export function connectionSettings(o: Pick<PostgresStoreOptions, 'url' | 'schema'>, role: string): pg.ClientConfig {
-  const url = new URL(o.url);
-  // Like psql: with no user in the URL, the operating-system user (node-postgres would read only $USER).
-  if (!url.username) url.username = encodeURIComponent(process.env.PGUSER || process.env.USER || userInfo().username);
+  // With no user in the URL, node-postgres takes PGUSER, then $USER, which a container or service
+  // may not set; like psql, the operating-system user comes last.
+  if (!pg.defaults.user) pg.defaults.user = userInfo().username;
   return {
-    connectionString: url.toString(),
+    connectionString: o.url,
     // Names the schema too, so an operator (or a test) can tell the instances of environments apart.
     application_name: `ecm-for-teams ${role}${o.schema ? ` (${o.schema})` : ''}`.slice(0, 63),
     // Set at connection start-up, so no statement can run before it; the schema name is checked by config.

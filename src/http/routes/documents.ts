@@ -18,7 +18,8 @@ export function sendFile(res: Response, file: Pick<CaseDocumentFile, 'fileName' 
 export function documentRoutes(deps: AppDeps, rasteriser: PictureRasteriser): Router {
   const r = Router();
   const serve = (document: string) => async (req: Request, res: Response) => {
-    const request = { document, ...(req.query as Record<string, unknown>), ...(req.params.meetingId ? { meetingId: req.params.meetingId } : {}) };
+    // The path decides the document: the query only adds options (a version), never overrides it.
+    const request = { ...(req.query as Record<string, unknown>), document, ...(req.params.meetingId ? { meetingId: req.params.meetingId } : {}) };
     sendFile(res, await generateCaseDocument(deps, rasteriser, principal(res), String(req.params.caseId), request));
   };
   r.get('/cases/:caseId/documents/formulation-report', serve('formulation_report'));
