@@ -29,6 +29,7 @@ import { DOCUMENTS_PREPARE_KIND } from './app/queueCaseDocuments.js';
 import { RETAIN_UNTIL_RESTAMP_KIND, retainUntilRestamper } from './app/restampRetainUntil.js';
 import { ConfigError, type Config } from './config.js';
 import { seedDemoData } from './demo/seed.js';
+import { registerServices } from './app/registerServices.js';
 import { dashboardRoutes } from './http/routes/dashboard.js';
 import { documentRoutes } from './http/routes/documents.js';
 import { legalPages } from './http/routes/legalPages.js';
@@ -102,11 +103,14 @@ async function openDatabase(config: Config, logger: Logger, given: Store | undef
   }
 }
 
-/** Microsoft 365 mode: every service must have its library before anything starts. */
+/** Microsoft 365 mode: there is a service to work in, and every service has its library, before anything starts. */
 async function assertEveryServiceHasALibrary(config: Config, store: Store): Promise<void> {
   if (config.ECM_MODE !== 'm365') return;
   const mapped = config.ECM_SERVICE_LIBRARIES ?? {};
-  const unmapped = (await store.transaction((tx) => tx.services.list())).filter((s) => !mapped[s.id]);
+  const services = await store.transaction((tx) => tx.services.list());
+  if (services.length === 0)
+    throw new ConfigError(['ECM_SERVICES: no service is set up: name the services this deployment serves, e.g. {"BRI":"Bristol Youth Justice Service"}']);
+  const unmapped = services.filter((s) => !mapped[s.id]);
   if (unmapped.length) throw new ConfigError(unmapped.map((s) => `ECM_SERVICE_LIBRARIES: service ${s.id} has no SharePoint library`));
 }
 
@@ -131,6 +135,10 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
   const deps: AppDeps = { store, bus, clock, newId: randomUUID, directory };
 
   if (config.ECM_DEMO_DATA && (await seedDemoData(store, deps, { cases: overrides.seedDemoCases ?? true }))) logger.info('loaded the fictional demo data');
+  if (config.ECM_SERVICES) {
+    const { added, renamed } = await registerServices(deps, config.ECM_SERVICES);
+    if (added.length || renamed.length) logger.info('services set up from ECM_SERVICES', { added: added.join(','), renamed: renamed.join(',') });
+  }
   await assertEveryServiceHasALibrary(config, store);
 
   // Files kept beside the database (calendar, local library). An in-memory database keeps them in a

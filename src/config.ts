@@ -32,7 +32,7 @@ const jsonOf = <T extends z.ZodType>(inner: T, shape: string) =>
       return z.NEVER;
     }
     const r = inner.safeParse(parsed);
-    if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: `${i.path.join('.') || 'value'}: ${i.message}` });
+    if (!r.success) for (const i of r.error.issues) ctx.addIssue({ code: 'custom', message: i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message });
     return r.success ? r.data : z.NEVER;
   });
 /** Each service's SharePoint site and document library (drive) ids. */
@@ -40,6 +40,15 @@ const serviceLibrariesSchema = z
   .record(z.string(), z.object({ siteId: z.string().min(3), driveId: z.string().min(3) }).strict())
   .superRefine((libraries, ctx) => {
     for (const key of Object.keys(libraries)) {
+      if (!/^[A-Z]{3}$/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'is not a three-letter service code such as BRI' });
+    }
+  });
+/** The services this deployment serves, by code and name: the place real services come from. */
+const servicesSchema = z
+  .record(z.string(), z.string().trim().min(3, 'is the service’s name').max(120, 'is at most 120 characters'))
+  .superRefine((services, ctx) => {
+    if (Object.keys(services).length === 0) ctx.addIssue({ code: 'custom', message: 'names no service' });
+    for (const key of Object.keys(services)) {
       if (!/^[A-Z]{3}$/.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'is not a three-letter service code such as BRI' });
     }
   });
@@ -96,6 +105,7 @@ const schema = z
     AZURE_CLIENT_ID: z.uuid("must be the app registration's client id, a GUID").optional(),
     AZURE_CLIENT_SECRET: z.string().min(8).optional(),
     ECM_ALLOWED_TENANTS: commaList.optional(),
+    ECM_SERVICES: jsonOf(servicesSchema, 'a JSON object such as {"BRI":"Bristol Youth Justice Service"}').optional(),
     ECM_SERVICE_LIBRARIES: jsonOf(serviceLibrariesSchema, 'a JSON object such as {"BRI":{"siteId":"…","driveId":"…"}}').optional(),
     ECM_ROLE_GROUPS: jsonOf(roleGroupsSchema, 'a JSON object of group object id → role or "service:BRI"').optional(),
     ECM_API_AUDIENCE: z.string().min(1).optional(),
@@ -130,6 +140,11 @@ const schema = z
     }
     if (c.BOT_ID && c.BOT_TYPE !== 'UserAssignedMSI' && !c.SECRET_BOT_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['SECRET_BOT_PASSWORD'], message: `BOT_ID is set: give the bot's client secret too (or BOT_TYPE=UserAssignedMSI)` });
+    }
+    if (c.ECM_MODE === 'm365' && c.ECM_SERVICES && c.ECM_SERVICE_LIBRARIES) {
+      for (const id of Object.keys(c.ECM_SERVICES)) {
+        if (!c.ECM_SERVICE_LIBRARIES[id]) ctx.addIssue({ code: 'custom', path: ['ECM_SERVICE_LIBRARIES'], message: `service ${id} has no SharePoint library` });
+      }
     }
     if (c.BOT_ID && c.BOT_TYPE !== 'MultiTenant' && !c.BOT_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: `a ${c.BOT_TYPE} bot needs the tenant it lives in` });

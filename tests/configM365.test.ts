@@ -79,6 +79,34 @@ describe('Microsoft 365 configuration', () => {
   });
 });
 
+describe('the services a tenant serves (ECM_SERVICES)', () => {
+  it('names each service by its code, and each needs a library', () => {
+    expect(
+      problemsOf({ ...complete, ECM_SERVICES: JSON.stringify({ BRI: 'Bristol Youth Justice Service', NSO: 'North Somerset Youth Justice Service' }) }),
+    ).toEqual(['ECM_SERVICE_LIBRARIES: service NSO has no SharePoint library']);
+    expect(problemsOf({ ...complete, ECM_SERVICES: JSON.stringify({ bristol: 'Bristol' }) })).toEqual([
+      'ECM_SERVICES: bristol: is not a three-letter service code such as BRI',
+    ]);
+    expect(problemsOf({ ...complete, ECM_SERVICES: '{}' })).toEqual(['ECM_SERVICES: names no service']);
+  });
+
+  it('will not start with no service to work in, and starts with the services it names', async () => {
+    const store = await openSqliteStore({ dataDir: ':memory:' });
+    const bare = parseConfig({ ...complete, NODE_ENV: 'test', DATA_DIR: ':memory:' });
+    const error = await compose(bare, { store, logger: silentLogger, startWorker: false }).catch((e) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.problems).toEqual([expect.stringMatching(/^ECM_SERVICES: no service is set up/)]);
+
+    const named = parseConfig({ ...complete, NODE_ENV: 'test', DATA_DIR: ':memory:', ECM_SERVICES: JSON.stringify({ BRI: 'Bristol Youth Justice Service' }) });
+    const system = await compose(named, { store, logger: silentLogger, startWorker: false });
+    try {
+      expect(await store.transaction((tx) => tx.services.list())).toEqual([expect.objectContaining({ id: 'BRI', name: 'Bristol Youth Justice Service' })]);
+    } finally {
+      await system.stop();
+    }
+  });
+});
+
 describe('the Agents Toolkit’s names for the app registration', () => {
   it('are read when the server’s own names are not set, and the server’s own names win', () => {
     const { AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, ...rest } = complete;
