@@ -43,7 +43,12 @@ describe('watching a case', () => {
   beforeAll(async () => {
     t = await startTestServer();
     const deps = t.system.deps;
-    [sam, helen, amy, jo] = await Promise.all(['ecm-sam', 'psy-helen', 'yjs-amy', 'police-jo'].map((id) => principal(deps, id)));
+    [sam, helen, amy, jo] = await Promise.all([
+      principal(deps, 'ecm-sam'),
+      principal(deps, 'psy-helen'),
+      principal(deps, 'yjs-amy'),
+      principal(deps, 'police-jo'),
+    ]);
     caseId = (await activeCaseVia(deps)).id;
     await addTimelineEntry(deps, sam, caseId, entry({ description: 'Before Jo was invited.' }));
     beforeJo = (await deps.store.transaction((tx) => tx.caseEvents.since(caseId, 0, 500))).at(-1)!.seq;
