@@ -54,7 +54,7 @@ export async function myCases(deps: AppDeps, p: Principal, links: TabLinks): Pro
   const items: CaseListItem[] = page.items.map((c) => ({
     caseId: c.id,
     reference: c.reference,
-    dates: [`referred ${c.referredAt.slice(0, 10)}`, c.review ? `review due ${c.review.nextReviewDue}` : null].filter(Boolean).join(', '),
+    dates: [c.referredAt ? `referred ${c.referredAt.slice(0, 10)}` : null, c.review ? `review due ${c.review.nextReviewDue}` : null].filter(Boolean).join(', '),
     urgent: c.review?.state === 'overdue',
   }));
   return caseListCard('Your cases', 'You have no open cases.', items, links);

@@ -1,6 +1,16 @@
 import type { Case } from '../domain/case.js';
+import type { CaseEventType, TeamStanding } from '../domain/caseEvents.js';
 import { DomainError } from '../domain/errors.js';
-import { type CaseAction, type Decision, decideOnCase, decideOnRole, decideOnService, type ServiceAction } from '../domain/policy.js';
+import {
+  type CaseAccessContext,
+  type CaseAction,
+  type Decision,
+  decideOnCase,
+  decideOnCaseEvent,
+  decideOnRole,
+  decideOnService,
+  type ServiceAction,
+} from '../domain/policy.js';
 import type { Principal } from '../domain/staff.js';
 import { needsToAcceptTerms, type TeamMember } from '../domain/team.js';
 import type { StoreTx } from '../ports/store.js';
@@ -40,10 +50,21 @@ export async function caseFor(tx: StoreTx, p: Principal, caseId: string, action:
   return { case: found, membership };
 }
 
+function accessContext(c: Pick<Case, 'serviceId'>, standing: TeamStanding | null): CaseAccessContext {
+  return {
+    serviceId: c.serviceId,
+    membership: standing ? { termsAccepted: standing.termsAcceptedAt !== null, needsTerms: needsToAcceptTerms(standing.caseRole) } : null,
+  };
+}
+
+/** Whether the person, standing so on the case team, may be told of an event of this type on the case. */
+export function mayHearOf(p: Principal, c: Pick<Case, 'serviceId'>, standing: TeamStanding | null, type: CaseEventType): boolean {
+  return decideOnCaseEvent(p, type, accessContext(c, standing)).allowed;
+}
+
 export function assertAllowed(p: Principal, action: CaseAction, c: Case, membership: TeamMember | null, entryContributorId?: string): void {
   const decision = decideOnCase(p, action, {
-    serviceId: c.serviceId,
-    membership: membership ? { termsAccepted: membership.termsAcceptedAt !== null, needsTerms: needsToAcceptTerms(membership.caseRole) } : null,
+    ...accessContext(c, membership),
     ...(entryContributorId !== undefined ? { ownsEntry: entryContributorId === p.staffId } : {}),
   });
   if (!decision.allowed) throw new AccessRefused(decision, { action, caseId: c.id, serviceId: c.serviceId });

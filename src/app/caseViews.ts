@@ -5,7 +5,7 @@ import { retainUntil } from '../domain/retention.js';
 import type { ReviewStatus } from '../domain/reviewCadence.js';
 import { type Service, trmLabel } from '../domain/service.js';
 import type { Principal } from '../domain/staff.js';
-import { INFORMATION_SHARING_TERMS, needsToAcceptTerms, type TeamMember, TERMS_VERSION } from '../domain/team.js';
+import { INFORMATION_SHARING_TERMS, type TeamMember, TERMS_VERSION } from '../domain/team.js';
 import { inPlacementOrder } from '../domain/trm.js';
 import { todayIn } from '../ports/clock.js';
 import type { StoreTx } from '../ports/store.js';
@@ -19,17 +19,22 @@ export interface CaseView {
   reference: string;
   serviceId: string;
   serviceName: string;
-  /** Null for a partner who has not yet accepted the terms: they see the reference only. */
+  /**
+   * This and the rest of the case record below are null where the policy does not let the person
+   * read the case (case.read): a partner who has not yet accepted the terms sees the reference, the
+   * status, the service, their own invitation and the terms — what they need to decide — and
+   * nothing of the child or the referral.
+   */
   child: { name: string; dateOfBirth: string } | null;
-  pathway: Case['pathway'];
+  pathway: Case['pathway'] | null;
   status: Case['status'];
   orderStart: string | null;
   orderEnd: string | null;
   referralReason: string | null;
-  lawfulBasis: Case['lawfulBasis'];
-  referredAt: string;
-  referredBy: string;
-  caseHolderId: string;
+  lawfulBasis: Case['lawfulBasis'] | null;
+  referredAt: string | null;
+  referredBy: string | null;
+  caseHolderId: string | null;
   closureReason: Case['closureReason'];
   closureNote: string | null;
   closedAt: string | null;
@@ -39,7 +44,7 @@ export interface CaseView {
   review: ReviewStatus | null;
   trm: { level: number; label: string; effectiveDate: string } | null;
   membership: { caseRole: TeamMember['caseRole']; termsAcceptedAt: string | null; invitationExpiresAt: string } | null;
-  /** Shown when the person must accept the terms before seeing the case. */
+  /** Shown while the person may accept the terms, which they must before seeing the case. */
   terms: { version: string; text: string[] } | null;
   allowedActions: CaseAction[];
   version: number;
@@ -50,7 +55,7 @@ export async function caseView(deps: AppDeps, tx: StoreTx, p: Principal, c: Case
   if (!svc) throw new Error(`Service ${c.serviceId} of case ${c.reference} is missing`);
   const allowedActions = CASE_ACTIONS.filter((a) => can(p, a, c, membership));
   const sees = (a: CaseAction) => allowedActions.includes(a);
-  const awaitingTerms = membership !== null && needsToAcceptTerms(membership.caseRole) && membership.termsAcceptedAt === null;
+  const record = sees('case.read');
 
   const [agreements, formulations, meetings, placements] = await Promise.all([
     sees('agreement.read') ? tx.agreements.listForCase(c.id) : Promise.resolve(null),
@@ -65,27 +70,27 @@ export async function caseView(deps: AppDeps, tx: StoreTx, p: Principal, c: Case
     reference: c.reference,
     serviceId: c.serviceId,
     serviceName: svc.name,
-    child: sees('case.read') ? { name: c.childName, dateOfBirth: c.childDateOfBirth } : null,
-    pathway: c.pathway,
+    child: record ? { name: c.childName, dateOfBirth: c.childDateOfBirth } : null,
+    pathway: record ? c.pathway : null,
     status: c.status,
-    orderStart: sees('case.read') ? c.orderStart : null,
-    orderEnd: sees('case.read') ? c.orderEnd : null,
+    orderStart: record ? c.orderStart : null,
+    orderEnd: record ? c.orderEnd : null,
     referralReason: sees('agreement.read') ? c.referralReason : null,
-    lawfulBasis: c.lawfulBasis,
-    referredAt: c.referredAt,
-    referredBy: c.referredBy,
-    caseHolderId: c.caseHolderId,
-    closureReason: c.closureReason,
+    lawfulBasis: record ? c.lawfulBasis : null,
+    referredAt: record ? c.referredAt : null,
+    referredBy: record ? c.referredBy : null,
+    caseHolderId: record ? c.caseHolderId : null,
+    closureReason: record ? c.closureReason : null,
     closureNote: sees('agreement.read') ? c.closureNote : null,
-    closedAt: c.closedAt,
-    retainUntil: retainUntil(c, svc.settings.retention),
+    closedAt: record ? c.closedAt : null,
+    retainUntil: record ? retainUntil(c, svc.settings.retention) : null,
     agreement: agreements ? agreementState(agreements) : null,
     review: sees('meeting.read') ? reviewStatusOf(c, formulations, meetings, svc.settings, todayIn(deps.clock)) : null,
     trm: latestTrm ? { level: latestTrm.level, label: trmLabel(svc.settings, latestTrm.level), effectiveDate: latestTrm.effectiveDate } : null,
     membership: membership
       ? { caseRole: membership.caseRole, termsAcceptedAt: membership.termsAcceptedAt, invitationExpiresAt: membership.invitationExpiresAt }
       : null,
-    terms: awaitingTerms ? { version: TERMS_VERSION, text: INFORMATION_SHARING_TERMS } : null,
+    terms: sees('terms.accept') ? { version: TERMS_VERSION, text: INFORMATION_SHARING_TERMS } : null,
     allowedActions,
     version: c.version,
   };

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Instant } from './dates.js';
+import { CASE_ROLES, type TeamMember } from './team.js';
 
 /**
  * What people watching a case (the meeting side panel and stage) are told after a change commits.
@@ -35,4 +37,22 @@ export interface CaseEvent extends CaseEventInput {
   /** Increases with every event in the database; a watcher resumes after the last one it saw. */
   seq: number;
   at: Instant;
+}
+
+/** A person's place on the case team as far as access goes: their part, and whether they accepted the terms. */
+export type TeamStanding = Pick<TeamMember, 'caseRole' | 'termsAcceptedAt'>;
+
+const standing = z.object({ caseRole: z.enum(CASE_ROLES), termsAcceptedAt: z.string().nullable() });
+const aboutSomeone = z.object({ staffId: z.string() });
+
+/**
+ * Whose place on the team a `team.changed` event records, and that place as it stood when the event
+ * committed. A record that cannot be read counts as no place at all, so it never widens access.
+ */
+export function standingChangedBy(e: CaseEvent): { staffId: string; standing: TeamStanding | null } | null {
+  if (e.type !== 'team.changed') return null;
+  const who = aboutSomeone.safeParse(e.data);
+  if (!who.success) return null;
+  const now = standing.safeParse(e.data);
+  return { staffId: who.data.staffId, standing: now.success ? now.data : null };
 }

@@ -1,3 +1,4 @@
+import type { CaseEventType } from './caseEvents.js';
 import type { Principal, Role } from './staff.js';
 
 /**
@@ -127,6 +128,33 @@ const ROLE_RULES: Record<Role, (p: Principal, a: CaseAction, c: CaseAccessContex
 
 export function decideOnCase(p: Principal, action: CaseAction, c: CaseAccessContext): Decision {
   return ROLE_RULES[p.role](p, action, c);
+}
+
+/**
+ * What a person must be allowed to read to be told of each case event. An event carries the record
+ * that changed, so it goes only to those who may read that record: a partner hears of new timeline
+ * entries and meetings, never of agreement or the case documents.
+ */
+export const CASE_EVENT_READS: Readonly<Record<CaseEventType, CaseAction>> = {
+  'case.updated': 'case.read',
+  'agreement.recorded': 'agreement.read',
+  'team.changed': 'team.read',
+  'team.unreachable': 'team.read',
+  'timeline.added': 'timeline.read',
+  'timeline.edited': 'timeline.read',
+  'timeline.retracted': 'timeline.read',
+  'formulation.saved': 'formulation.read',
+  'formulation.approved': 'formulation.read',
+  'trm.recorded': 'trm.read',
+  'meeting.scheduled': 'meeting.read',
+  'meeting.updated': 'meeting.read',
+  'document.queued': 'documents.read',
+  'document.delivered': 'documents.read',
+};
+
+/** Whether the person, standing as `c` says towards the case, may be told of an event of this type. */
+export function decideOnCaseEvent(p: Principal, type: CaseEventType, c: CaseAccessContext): Decision {
+  return decideOnCase(p, CASE_EVENT_READS[type], c);
 }
 
 const SERVICE_RULES: Record<Role, ReadonlySet<ServiceAction>> = {

@@ -4,11 +4,13 @@ import {
   type CaseAction,
   type CaseAccessContext,
   decideOnCase,
+  decideOnCaseEvent,
   decideOnRole,
   decideOnService,
   SERVICE_ACTIONS,
   type ServiceAction,
 } from '../../src/domain/policy.js';
+import { CASE_EVENT_TYPES, type CaseEventType } from '../../src/domain/caseEvents.js';
 import { type Principal, ROLES, type Role } from '../../src/domain/staff.js';
 
 /**
@@ -112,6 +114,59 @@ describe('partners and the information-sharing terms', () => {
   it('a partner who was never invited learns nothing of the case', () => {
     for (const action of CASE_ACTIONS)
       expect(decideOnCase(partner, action, contextFor('own service, off team', true))).toEqual({ allowed: false, reason: 'not_found' });
+  });
+});
+
+describe('who is told of what happens on a case', () => {
+  /** Written out by hand: an event carries the record that changed, so it needs the right to read that record. */
+  const READ_TO_HEAR: Record<CaseEventType, CaseAction> = {
+    'case.updated': 'case.read',
+    'agreement.recorded': 'agreement.read',
+    'team.changed': 'team.read',
+    'team.unreachable': 'team.read',
+    'timeline.added': 'timeline.read',
+    'timeline.edited': 'timeline.read',
+    'timeline.retracted': 'timeline.read',
+    'formulation.saved': 'formulation.read',
+    'formulation.approved': 'formulation.read',
+    'trm.recorded': 'trm.read',
+    'meeting.scheduled': 'meeting.read',
+    'meeting.updated': 'meeting.read',
+    'document.queued': 'documents.read',
+    'document.delivered': 'documents.read',
+  };
+
+  it('every event is heard by exactly those who may read what it carries', () => {
+    for (const role of ROLES) {
+      for (const place of PLACES) {
+        for (const [termsAccepted, needsTerms] of [
+          [true, role === 'partner'],
+          [false, role === 'partner'],
+        ] as const) {
+          const ctx = contextFor(place, false, termsAccepted, needsTerms);
+          for (const type of CASE_EVENT_TYPES) {
+            expect(decideOnCaseEvent(person(role), type, ctx), `${role}, ${place}, ${type}`).toEqual(decideOnCase(person(role), READ_TO_HEAR[type], ctx));
+          }
+        }
+      }
+    }
+  });
+
+  it('a partner who has accepted the terms hears nothing of the agreements or the case documents', () => {
+    const accepted = contextFor('other service, on team', false, true, true);
+    for (const type of ['agreement.recorded', 'document.queued', 'document.delivered'] as const)
+      expect(decideOnCaseEvent(person('partner'), type, accepted)).toEqual({ allowed: false, reason: 'forbidden' });
+    expect(decideOnCaseEvent(person('partner'), 'timeline.added', accepted)).toEqual({ allowed: true });
+  });
+
+  it('a partner who has not accepted the terms hears nothing at all', () => {
+    const invited = contextFor('other service, on team', false, false, true);
+    for (const type of CASE_EVENT_TYPES) expect(decideOnCaseEvent(person('partner'), type, invited).allowed, type).toBe(false);
+  });
+
+  it('an ECM practitioner of the service hears everything', () => {
+    for (const type of CASE_EVENT_TYPES)
+      expect(decideOnCaseEvent(person('ecm_practitioner'), type, contextFor('own service, off team', false)), type).toEqual({ allowed: true });
   });
 });
 

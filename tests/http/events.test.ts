@@ -1,4 +1,9 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseEventBus } from '../../src/ports/caseEventBus.js';
+import type { Store } from '../../src/ports/store.js';
+import { apiAt } from '../support/httpApi.js';
 import { activeCase, entry } from '../support/factories.js';
 import { readEvents } from '../support/sse.js';
 import { type Api, startTestServer, type TestServer } from '../support/testSystem.js';
@@ -41,11 +46,108 @@ describe('live case events', () => {
     await second.close();
   });
 
+  it('a partner who has accepted the terms hears of entries but nothing of the agreements', async () => {
+    const sam = await t.signIn('ecm-sam');
+    const fay = await t.signIn('probation-fay');
+    expect((await sam.post(`/api/v1/cases/${caseId}/team`, { staffId: 'probation-fay', agency: 'probation', caseRole: 'partner' })).status).toBe(201);
+    expect((await fay.raw(`/api/v1/cases/${caseId}/events`, {})).status).toBe(403); // not before the terms
+    expect((await fay.post(`/api/v1/cases/${caseId}/terms-acceptance`, { termsVersion: '2026-1' })).status).toBe(201);
+
+    const partner = readEvents(await fay.raw(`/api/v1/cases/${caseId}/events`, {}));
+    const staff = readEvents(await sam.raw(`/api/v1/cases/${caseId}/events`, {}));
+    await Promise.all([partner, staff].map((s) => s.until((es) => es.some((e) => e.event === 'ready'))));
+    const withdrawn = { party: 'parent_carer', date: '2026-11-26', method: 'phone' };
+    expect((await amy.post(`/api/v1/cases/${caseId}/agreements/withdrawals`, withdrawn)).status).toBe(201);
+    expect((await amy.post(`/api/v1/cases/${caseId}/agreements`, { ...withdrawn, decision: 'given' })).status).toBe(201);
+    await sam.post(`/api/v1/cases/${caseId}/timeline`, entry({ description: 'After the agreement was given again.' }));
+
+    const done = (es: { data: any }[]) => es.some((e) => e.data.data?.description === 'After the agreement was given again.');
+    expect((await staff.until(done)).filter((e) => e.event === 'agreement.recorded')).toHaveLength(2);
+    expect((await partner.until(done)).map((e) => e.event)).toEqual(['ready', 'timeline.added']);
+    await Promise.all([partner.close(), staff.close()]);
+  });
+
   it('nobody outside the case can watch it', async () => {
     const dan = await t.signIn('yjs-dan');
     const res = await dan.raw(`/api/v1/cases/${caseId}/events`, {});
     expect(res.status).toBe(404);
     const jo = await t.signIn('police-jo');
     expect((await jo.raw(`/api/v1/cases/${caseId}/events`, {})).status).toBe(404);
+  });
+});
+
+describe('a watcher who leaves before the stream opens', () => {
+  let t: TestServer;
+  let server: Server;
+  let url: string;
+  /** The server side of every connection, closed or not. */
+  const closed = new Set<Promise<void>>();
+  beforeAll(async () => {
+    t = await startTestServer();
+    // A server of our own over the same app, so the test sees when the server has seen a client go.
+    server = createServer(t.system.http);
+    server.on('connection', (socket) => closed.add(new Promise((ok) => socket.once('close', () => ok()))));
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((ok) => server.close(ok));
+    await t.close();
+  });
+
+  it('leaves no one subscribed to the case', async () => {
+    const amy = await t.signIn('yjs-amy');
+    const caseId = await activeCase(amy);
+    const deps = t.system.deps;
+    const [bus, store] = [deps.bus, deps.store];
+
+    // The real bus and store, watched: how many listen to the case, and the case looked up only
+    // once the client has gone.
+    let listening = 0;
+    let subscribed!: () => void;
+    const whenSubscribed = new Promise<void>((ok) => (subscribed = ok));
+    let clientGone!: () => void;
+    const gone = new Promise<void>((ok) => (clientGone = ok));
+    let lookedUp: Promise<unknown> = Promise.resolve();
+    const watchedBus: CaseEventBus = {
+      publish: (e) => bus.publish(e),
+      close: () => bus.close(),
+      subscribe(id, listener) {
+        const unsubscribe = bus.subscribe(id, listener);
+        listening += 1;
+        subscribed();
+        return () => {
+          listening -= 1;
+          unsubscribe();
+        };
+      },
+    };
+    const heldStore = new Proxy(store, {
+      get(target, prop) {
+        if (prop === 'transaction' && listening > 0) {
+          return (fn: Parameters<Store['transaction']>[0]) => (lookedUp = gone.then(() => target.transaction(fn)));
+        }
+        const value = Reflect.get(target, prop, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    Object.assign(deps, { bus: watchedBus, store: heldStore });
+    try {
+      const leaving = new AbortController();
+      const request = apiAt(url, amy.token)
+        .raw(`/api/v1/cases/${caseId}/events`, { signal: leaving.signal })
+        .catch(() => null);
+      await whenSubscribed;
+      leaving.abort();
+      await request;
+      await Promise.all(closed);
+      clientGone();
+      await lookedUp;
+      await new Promise((ok) => setImmediate(ok));
+      expect(listening).toBe(0);
+    } finally {
+      Object.assign(deps, { bus, store });
+    }
   });
 });

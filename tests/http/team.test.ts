@@ -44,6 +44,20 @@ describe('the case team and the information-sharing terms', () => {
     expect(caseload.body.items.map((c: any) => [c.reference, c.child])).toEqual([[view.body.reference, null]]);
   });
 
+  it('a partner who has not accepted the terms sees only what they need to decide: the reference, status, service, their invitation and the terms', async () => {
+    const shown = (v: Record<string, unknown>) =>
+      Object.entries(v)
+        .filter(([, value]) => value !== null)
+        .map(([key]) => key)
+        .sort();
+    const needed = ['allowedActions', 'id', 'membership', 'reference', 'serviceId', 'serviceName', 'status', 'terms', 'version'];
+    const view = await jo.get(`/api/v1/cases/${caseId}`);
+    expect(shown(view.body)).toEqual(needed);
+    expect(view.body.membership).toEqual({ caseRole: 'partner', termsAcceptedAt: null, invitationExpiresAt: expect.any(String) });
+    const [listed] = (await jo.get('/api/v1/cases')).body.items;
+    expect(shown(listed)).toEqual(needed);
+  });
+
   it('accepting out-of-date terms is refused', async () => {
     expect((await jo.post(`/api/v1/cases/${caseId}/terms-acceptance`, { termsVersion: '2020-1' })).status).toBe(422);
   });

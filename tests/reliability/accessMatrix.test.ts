@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeCase, entry } from '../support/factories.js';
+import type { CaseEventType } from '../../src/domain/caseEvents.js';
+import { activeCase, agreementGiven, entry } from '../support/factories.js';
+import { readEvents } from '../support/sse.js';
 import { startTestServer, type TestServer } from '../support/testSystem.js';
-import { CASE_ACTS, type CaseAct, type Expected, expectedOnCase, expectedOnService, seesInCaseload } from './access/intent.js';
+import { CASE_ACTS, type CaseAct, type Expected, expectedOnCase, expectedOnService, HEARD_WITH, seesInCaseload } from './access/intent.js';
 import { EXTRA_STAFF, SUBJECTS } from './access/people.js';
 import { CASE_ROUTES, type CaseRoute, type CaseWorld, mountedRoutes, OUTSIDE_THE_MATRIX, pathFor, SERVICE_ROUTES } from './access/routes.js';
 import { type Outcome, type Request, send } from './support/send.js';
@@ -17,6 +19,10 @@ import { type Actors, type CaseRegister, caseWorldFor, currentEtag, expectOk, si
  */
 const CHILD = 'Jordan Test';
 const OTHER_CHILD = 'Riley Otherservice';
+
+/** What a partner who has not accepted the terms sees of a case: what they need to decide, and nothing of the child or the referral. */
+const SHOWN_WITH_THE_INVITATION = ['id', 'reference', 'serviceId', 'serviceName', 'status', 'membership', 'terms', 'allowedActions', 'version'];
+const shownBeyondTheInvitation = (view: Record<string, unknown>) => Object.keys(view).some((k) => view[k] !== null && !SHOWN_WITH_THE_INVITATION.includes(k));
 
 /** A route's request, as the tab would send it. */
 const request = (route: Pick<CaseRoute, 'method' | 'stream'>, path: string, body: unknown, ifMatch: string | undefined): Request => ({
@@ -107,9 +113,25 @@ describe('the access matrix through HTTP', () => {
       const reference = register.get(world.caseId)!.reference;
       const wrong: string[] = [];
       if (subject.team === 'invited') {
-        const caseload = (await api.get('/api/v1/cases')).body.items as { child: unknown; referralReason: unknown }[];
-        if (caseload.length !== 1 || caseload.some((c) => c.child !== null || c.referralReason !== null))
-          wrong.push('the caseload shows more than the invitation');
+        const caseload = (await api.get('/api/v1/cases')).body.items as Record<string, unknown>[];
+        if (caseload.length !== 1 || caseload.some(shownBeyondTheInvitation)) wrong.push('the caseload shows more than the invitation');
+      }
+
+      // Watching the case: told of each change, replayed or live, only if they may read what it carries.
+      if (expectedOnCase(subject, 'timeline.read') === 'allowed') {
+        const stream = readEvents(await api.raw(`/api/v1/cases/${world.caseId}/events`, { headers: { 'last-event-id': '1' } }));
+        await stream.until((es) => es.some((e) => e.event === 'ready'));
+        await expectOk('agreement again', actors.amy.post(`/api/v1/cases/${world.caseId}/agreements`, agreementGiven('parent_carer')));
+        await expectOk('an entry to end on', actors.priya.post(`/api/v1/cases/${world.caseId}/timeline`, entry({ description: 'The last thing watched.' })));
+        const heard = await stream.until((es) => es.some((e) => e.data.data?.description === 'The last thing watched.'));
+        await stream.close();
+        for (const e of heard.filter((h) => h.event !== 'ready')) {
+          const act = HEARD_WITH[e.event as CaseEventType];
+          if (expectedOnCase(subject, act) !== 'allowed') wrong.push(`the event stream tells of ${e.event} (${act}: ${expectedOnCase(subject, act)})`);
+        }
+        const liveAgreement = heard.some((e) => e.event === 'agreement.recorded' && e.data.actor.id === 'yjs-amy' && e.data.data.party === 'parent_carer');
+        if (liveAgreement !== (expectedOnCase(subject, 'agreement.read') === 'allowed'))
+          wrong.push(`the event stream ${liveAgreement ? 'tells' : 'does not tell'} of the agreement`);
       }
 
       for (const route of CASE_ROUTES) {
@@ -123,7 +145,7 @@ describe('the access matrix through HTTP', () => {
         if (route.act === 'timeline.add' && o.status === 201) world.entries.own = (JSON.parse(o.text) as { id: string }).id;
         if (expected !== 'allowed' && o.text.includes(CHILD)) wrong.push(`${route.name}: the refusal carries the child's name`);
         if (expected === 'not_found' && o.text.includes(reference)) wrong.push(`${route.name}: the refusal carries the case reference`);
-        if (subject.team === 'invited' && route.name === 'read the case' && (o.text.includes(CHILD) || JSON.parse(o.text).referralReason !== null)) {
+        if (subject.team === 'invited' && route.name === 'read the case' && (o.text.includes(CHILD) || shownBeyondTheInvitation(JSON.parse(o.text)))) {
           wrong.push('read the case: the invitation shows more than the reference and the terms');
         }
       }

@@ -29,7 +29,18 @@ export function eventRoutes(deps: AppDeps): Router {
         `id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify({ seq: e.seq, type: e.type, at: e.at, actor: { id: e.actorId, name: e.actorName }, data: e.data })}\n\n`,
       );
     };
+    // A client that leaves while the case is being looked up must not leave a subscription behind.
+    let gone = false;
+    let stop = () => {};
+    res.on('close', () => {
+      gone = true;
+      stop();
+    });
     const watch = await watchCase(deps, principal(res), req.params.caseId, afterSeq, send);
+    if (gone) {
+      watch.stop();
+      return;
+    }
 
     res.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -42,10 +53,10 @@ export function eventRoutes(deps: AppDeps): Router {
     watch.start();
 
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    req.on('close', () => {
+    stop = () => {
       clearInterval(heartbeat);
       watch.stop();
-    });
+    };
   });
 
   return r;

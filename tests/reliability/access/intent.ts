@@ -1,3 +1,4 @@
+import type { CaseEventType } from '../../../src/domain/caseEvents.js';
 import type { Role } from '../../../src/domain/staff.js';
 
 /**
@@ -173,3 +174,21 @@ export function seesInCaseload(s: Subject, c: { serviceId: string; members: Set<
       return c.members.has(s.staffId);
   }
 }
+
+/** What a watcher of the case must be allowed to read to be told of each event: the record it carries. */
+export const HEARD_WITH: Record<CaseEventType, CaseAct> = {
+  'case.updated': 'case.read',
+  'agreement.recorded': 'agreement.read',
+  'team.changed': 'team.read',
+  'team.unreachable': 'team.read',
+  'timeline.added': 'timeline.read',
+  'timeline.edited': 'timeline.read',
+  'timeline.retracted': 'timeline.read',
+  'formulation.saved': 'formulation.read',
+  'formulation.approved': 'formulation.read',
+  'trm.recorded': 'trm.read',
+  'meeting.scheduled': 'meeting.read',
+  'meeting.updated': 'meeting.read',
+  'document.queued': 'documents.read',
+  'document.delivered': 'documents.read',
+};

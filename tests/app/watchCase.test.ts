@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptTerms } from '../../src/app/acceptTerms.js';
+import { addTimelineEntry } from '../../src/app/addTimelineEntry.js';
+import { inviteTeamMember } from '../../src/app/inviteTeamMember.js';
+import { publishCaseDocument } from '../../src/app/publishCaseDocument.js';
+import { withdrawAgreement } from '../../src/app/recordAgreement.js';
+import { watchCase } from '../../src/app/watchCase.js';
+import type { CaseEvent } from '../../src/domain/caseEvents.js';
+import type { Principal } from '../../src/domain/staff.js';
+import { activeCaseVia, principal } from '../support/caseSetup.js';
+import { entry } from '../support/factories.js';
+import { startTestServer, type TestServer } from '../support/testSystem.js';
+
+const report = () => ({
+  fileName: 'formulation v1.docx',
+  content: new TextEncoder().encode('the formulation report'),
+  documentType: 'formulation_report' as const,
+  version: 'v1',
+  reviewDate: '2027-02-26',
+  retainUntil: '2034-11-27',
+});
+
+/** What a watcher of the case is told, in order: the event types, and the entries by their description. */
+async function watch(t: TestServer, p: Principal, caseId: string, afterSeq: number) {
+  const heard: CaseEvent[] = [];
+  const w = await watchCase(t.system.deps, p, caseId, afterSeq, (e) => heard.push(e));
+  w.start();
+  return { heard, stop: w.stop };
+}
+const described = (es: CaseEvent[]) =>
+  es.map((e) => (e.type.startsWith('timeline.') ? `${e.type}: ${(e.data as { description: string }).description}` : e.type));
+
+describe('watching a case', () => {
+  let t: TestServer;
+  let sam: Principal;
+  let helen: Principal;
+  let amy: Principal;
+  let jo: Principal;
+  let caseId: string;
+  /** The last event before Jo was invited: a replay from here covers her joining. */
+  let beforeJo: number;
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    const deps = t.system.deps;
+    [sam, helen, amy, jo] = await Promise.all([
+      principal(deps, 'ecm-sam'),
+      principal(deps, 'psy-helen'),
+      principal(deps, 'yjs-amy'),
+      principal(deps, 'police-jo'),
+    ]);
+    caseId = (await activeCaseVia(deps)).id;
+    await addTimelineEntry(deps, sam, caseId, entry({ description: 'Before Jo was invited.' }));
+    beforeJo = (await deps.store.transaction((tx) => tx.caseEvents.since(caseId, 0, 500))).at(-1)!.seq;
+    await inviteTeamMember(deps, sam, caseId, { staffId: 'police-jo', agency: 'police', caseRole: 'partner' });
+    await addTimelineEntry(deps, sam, caseId, entry({ description: 'While Jo was deciding.' }));
+    await acceptTerms(deps, jo, caseId, { termsVersion: '2026-1' });
+    await addTimelineEntry(deps, sam, caseId, entry({ description: 'After Jo accepted the terms.' }));
+  });
+  afterAll(() => t.close());
+
+  it('a partner hears of new entries but nothing of the agreements or the case documents', async () => {
+    const partner = await watch(t, jo, caseId, 0);
+    const staff = await watch(t, sam, caseId, 0);
+    await publishCaseDocument(t.system.deps, helen, caseId, report());
+    await addTimelineEntry(t.system.deps, sam, caseId, entry({ description: 'Said in the meeting.' }));
+    await withdrawAgreement(t.system.deps, amy, caseId, { party: 'parent_carer', date: '2026-11-26', method: 'phone' });
+    partner.stop();
+    staff.stop();
+
+    expect(described(partner.heard)).toEqual(['timeline.added: Said in the meeting.']);
+    expect(described(staff.heard)).toEqual(['document.queued', 'timeline.added: Said in the meeting.', 'agreement.recorded']);
+  });
+
+  it('a partner who reconnects is not sent what happened before they accepted the terms', async () => {
+    const partner = await watch(t, jo, caseId, beforeJo);
+    partner.stop();
+    const heard = described(partner.heard);
+    expect(heard[0]).toBe('team.changed');
+    expect((partner.heard[0]!.data as { staffId: string; termsAcceptedAt: string | null }).termsAcceptedAt).not.toBeNull();
+    expect(heard).toContain('timeline.added: After Jo accepted the terms.');
+    expect(heard).not.toContain('timeline.added: While Jo was deciding.');
+    expect(heard.filter((h) => h === 'agreement.recorded' || h.startsWith('document.'))).toEqual([]);
+  });
+
+  it('a member of the ECM team who reconnects is sent everything they missed', async () => {
+    const staff = await watch(t, sam, caseId, beforeJo);
+    staff.stop();
+    const heard = described(staff.heard);
+    expect(heard).toEqual(expect.arrayContaining(['timeline.added: While Jo was deciding.', 'agreement.recorded', 'document.queued']));
+    expect(heard.filter((h) => h === 'team.changed')).toHaveLength(2);
+  });
+});
