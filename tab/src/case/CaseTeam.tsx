@@ -1,6 +1,7 @@
 import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, tokens } from '@fluentui/react-components';
 import { Warning16Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import { needsToAcceptTerms } from '../../../src/domain/team.js';
 import { get, post } from '../api/client.js';
 import type { PersonCard, TeamMember, UnreachableMember } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
@@ -63,7 +64,7 @@ export function CaseTeam({ caseId, serviceId, canInvite, refresh }: { caseId: st
               {
                 key: 'terms',
                 label: 'Terms',
-                render: (m) => (m.caseRole !== 'partner' ? 'Not needed' : m.termsAcceptedAt ? `Accepted ${formatDate(m.termsAcceptedAt)}` : 'Not yet accepted'),
+                render: (m) => (!needsToAcceptTerms(m.caseRole) ? 'Not needed' : m.termsAcceptedAt ? `Accepted ${formatDate(m.termsAcceptedAt)}` : 'Not yet accepted'),
               },
               {
                 key: 'reach',
