@@ -1,6 +1,6 @@
 import type { Case } from '../domain/case.js';
 import { DomainError } from '../domain/errors.js';
-import { type CaseAction, type Decision, decideOnCase, decideOnRole, decideOnService, type ServiceAction } from '../domain/policy.js';
+import { type CaseAccessContext, type CaseAction, type Decision, decideOnCase, decideOnRole, decideOnService, type ServiceAction } from '../domain/policy.js';
 import type { Principal } from '../domain/staff.js';
 import { needsToAcceptTerms, type TeamMember } from '../domain/team.js';
 import type { StoreTx } from '../ports/store.js';
@@ -40,14 +40,23 @@ export async function caseFor(tx: StoreTx, p: Principal, caseId: string, action:
   return { case: found, membership };
 }
 
-export function assertAllowed(p: Principal, action: CaseAction, c: Case, membership: TeamMember | null, entryContributorId?: string): void {
-  const decision = decideOnCase(p, action, {
+/** What the policy is told about a case and the person's place on it (and, for an entry, whose it is). */
+function contextOf(c: Case, membership: TeamMember | null, ownsEntry?: boolean): CaseAccessContext {
+  return {
     serviceId: c.serviceId,
     membership: membership ? { termsAccepted: membership.termsAcceptedAt !== null, needsTerms: needsToAcceptTerms(membership.caseRole) } : null,
-    ...(entryContributorId !== undefined ? { ownsEntry: entryContributorId === p.staffId } : {}),
-  });
+    ...(ownsEntry !== undefined ? { ownsEntry } : {}),
+  };
+}
+
+export function assertAllowed(p: Principal, action: CaseAction, c: Case, membership: TeamMember | null, entryContributorId?: string): void {
+  const decision = decideOnCase(p, action, contextOf(c, membership, entryContributorId === undefined ? undefined : entryContributorId === p.staffId));
   if (!decision.allowed) throw new AccessRefused(decision, { action, caseId: c.id, serviceId: c.serviceId });
 }
+
+/** Whether the policy allows an action on an entry of the person's own, or on someone else's. */
+export const canOnEntry = (p: Principal, action: CaseAction, c: Case, membership: TeamMember | null, ownsEntry: boolean): boolean =>
+  decideOnCase(p, action, contextOf(c, membership, ownsEntry)).allowed;
 
 export function assertServiceAllowed(p: Principal, action: ServiceAction, serviceId: string): void {
   const decision = decideOnService(p, action, serviceId);
