@@ -1,7 +1,7 @@
 import { Checkbox, Dropdown, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
 import type { TimelineCategory, TimelineEntry } from '../api/types.js';
 import { AGENCY_LABELS, CONFIDENCE_LABELS } from '../labels.js';
-import { lookOf, SHAPE_LEGEND, ShapeMark, type Palette } from './categories.js';
+import { lookOf, SHAPE_LEGEND, ToneMark, type Palette } from './categories.js';
 
 export interface TimelineFilter {
   categories: string[];
@@ -102,7 +102,7 @@ export function Legend({ categories, palette }: { categories: TimelineCategory[]
           const look = lookOf(c, palette);
           return (
             <li key={c.key} className={s.key}>
-              <ShapeMark shape={look.shape} colour={look.colour} />
+              <ToneMark look={look} />
               <look.Icon aria-hidden="true" style={{ color: look.colour }} />
               {c.label}
             </li>

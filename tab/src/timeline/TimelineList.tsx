@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import type { TimelineCategory, TimelineEntry } from '../api/types.js';
 import { AGENCY_LABELS, CONFIDENCE_LABELS, formatDate, label } from '../labels.js';
-import { lookOf, ShapeMark, toneLabel, VisuallyHidden, type Palette } from './categories.js';
+import { lookOf, ToneMark, type Palette } from './categories.js';
 import { describeWhen, rowsOf, type Row } from './layout.js';
 
 const useStyles = makeStyles({
@@ -122,8 +122,7 @@ export function TimelineList(p: TimelineListProps) {
         data-index={index}
       >
         <div className={s.mark}>
-          <ShapeMark shape={look.shape} colour={look.colour} />
-          <VisuallyHidden>{toneLabel(look.tone)}:</VisuallyHidden>
+          <ToneMark look={look} />
           <look.Icon aria-hidden="true" style={{ color: look.colour }} />
         </div>
         <div className={s.body}>

@@ -87,11 +87,19 @@ export function ShapeMark({ shape, colour, size = 14 }: { shape: ToneShape; colo
 
 const HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
-/** Words for what only the eye gets from a mark's shape and colour, for screen readers. */
-export function VisuallyHidden({ children }: { children: React.ReactNode }) {
+function VisuallyHidden({ children }: { children: React.ReactNode }) {
   return <span style={HIDDEN}>{children}</span>;
+}
+
+/** A mark with its tone said in words too, for screen readers, which do not see the shape. */
+export function ToneMark({ look }: { look: { tone: Tone; shape: ToneShape; colour: string } }) {
+  return (
+    <>
+      <ShapeMark shape={look.shape} colour={look.colour} />
+      <VisuallyHidden>{TONE_MARKS[look.tone].label}:</VisuallyHidden>
+    </>
+  );
 }
 
 /** "▲ Adverse event; ● Positive event; ■ Context": the legend in one line. */
 export const SHAPE_LEGEND = TONES.map((t) => `${TONE_MARKS[t].symbol} ${TONE_MARKS[t].label}`).join('; ');
-export const toneLabel = (tone: Tone) => TONE_MARKS[tone].label;
