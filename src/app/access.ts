@@ -50,25 +50,28 @@ export async function caseFor(tx: StoreTx, p: Principal, caseId: string, action:
   return { case: found, membership };
 }
 
-function accessContext(c: Pick<Case, 'serviceId'>, standing: TeamStanding | null): CaseAccessContext {
+/** What the policy is told about a case and the person's place on it (and, for an entry, whose it is). */
+function contextOf(c: Pick<Case, 'serviceId'>, standing: TeamStanding | null, ownsEntry?: boolean): CaseAccessContext {
   return {
     serviceId: c.serviceId,
     membership: standing ? { termsAccepted: standing.termsAcceptedAt !== null, needsTerms: needsToAcceptTerms(standing.caseRole) } : null,
+    ...(ownsEntry !== undefined ? { ownsEntry } : {}),
   };
 }
 
 /** Whether the person, standing so on the case team, may be told of an event of this type on the case. */
 export function mayHearOf(p: Principal, c: Pick<Case, 'serviceId'>, standing: TeamStanding | null, type: CaseEventType): boolean {
-  return decideOnCaseEvent(p, type, accessContext(c, standing)).allowed;
+  return decideOnCaseEvent(p, type, contextOf(c, standing)).allowed;
 }
 
 export function assertAllowed(p: Principal, action: CaseAction, c: Case, membership: TeamMember | null, entryContributorId?: string): void {
-  const decision = decideOnCase(p, action, {
-    ...accessContext(c, membership),
-    ...(entryContributorId !== undefined ? { ownsEntry: entryContributorId === p.staffId } : {}),
-  });
+  const decision = decideOnCase(p, action, contextOf(c, membership, entryContributorId === undefined ? undefined : entryContributorId === p.staffId));
   if (!decision.allowed) throw new AccessRefused(decision, { action, caseId: c.id, serviceId: c.serviceId });
 }
+
+/** Whether the policy allows an action on an entry of the person's own, or on someone else's. */
+export const canOnEntry = (p: Principal, action: CaseAction, c: Case, membership: TeamMember | null, ownsEntry: boolean): boolean =>
+  decideOnCase(p, action, contextOf(c, membership, ownsEntry)).allowed;
 
 export function assertServiceAllowed(p: Principal, action: ServiceAction, serviceId: string): void {
   const decision = decideOnService(p, action, serviceId);

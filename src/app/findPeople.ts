@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Principal, Role } from '../domain/staff.js';
+import type { Principal, Role, Staff } from '../domain/staff.js';
+import { assertMayJoinTeam, type CaseRole, caseRoleFor } from '../domain/team.js';
 import { ROLE_LABELS } from '../domain/words.js';
 import { assertRoleAllowed } from './access.js';
 import type { AppDeps } from './deps.js';
@@ -7,7 +8,14 @@ import { parseInput } from './input.js';
 import { directoryStaffId } from './staffing.js';
 import { inTransaction } from './unitOfWork.js';
 
-export const peopleQuerySchema = z.object({ q: z.string().trim().max(100).default(''), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict();
+export const peopleQuerySchema = z
+  .object({
+    q: z.string().trim().max(100).default(''),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+    /** The service of the case being staffed: only people who may join its team are found. */
+    serviceId: z.string().min(1).max(64).optional(),
+  })
+  .strict();
 
 export interface PersonCard {
   id: string;
@@ -17,11 +25,22 @@ export interface PersonCard {
   roleLabel: string;
   agency: string;
   serviceIds: string[];
+  /** The part they would play on a case team, which follows from their role. */
+  caseRole: CaseRole;
+}
+
+function mayJoin(s: Pick<Staff, 'role' | 'serviceIds'>, serviceId: string): boolean {
+  try {
+    assertMayJoinTeam(s, caseRoleFor(s), serviceId);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Who can be invited to a case team: for the people who run the team. */
 export async function findPeople(deps: AppDeps, p: Principal, query: unknown): Promise<PersonCard[]> {
-  const { q, limit } = parseInput(peopleQuerySchema, query, 'The search');
+  const { q, limit, serviceId } = parseInput(peopleQuerySchema, query, 'The search');
   const needle = q.toLowerCase();
   const staff = await inTransaction(deps, p, async (w) => {
     assertRoleAllowed(p, 'people.search');
@@ -29,7 +48,17 @@ export async function findPeople(deps: AppDeps, p: Principal, query: unknown): P
   });
   const known = staff
     .filter((s) => s.role !== 'administrator' && (!needle || s.name.toLowerCase().includes(needle) || s.email.toLowerCase().includes(needle)))
-    .map((s) => ({ id: s.id, name: s.name, email: s.email, role: s.role, roleLabel: ROLE_LABELS[s.role], agency: s.agency, serviceIds: s.serviceIds }));
+    .filter((s) => serviceId === undefined || mayJoin(s, serviceId))
+    .map((s) => ({
+      id: s.id,
+      name: s.name,
+      email: s.email,
+      role: s.role,
+      roleLabel: ROLE_LABELS[s.role],
+      agency: s.agency,
+      serviceIds: s.serviceIds,
+      caseRole: caseRoleFor(s),
+    }));
   // People in the directory who have never signed in, such as professionals from other agencies, join as partners.
   const signedUp = new Set(staff.flatMap((s) => [s.id, s.aadObjectId ?? '']));
   const newcomers =
@@ -44,6 +73,7 @@ export async function findPeople(deps: AppDeps, p: Principal, query: unknown): P
       roleLabel: 'Not signed in yet: joins as a partner',
       agency: 'other',
       serviceIds: [],
+      caseRole: 'partner' as const,
     })),
   ].slice(0, limit);
 }

@@ -2,13 +2,14 @@ import { daysBetween, type IsoDate } from '../domain/dates.js';
 import { LIFE_STAGES, type LifeStage, lifeStageSpan } from '../domain/lifeStage.js';
 import type { CategoryTone, ServiceSettings } from '../domain/service.js';
 import type { TimelineEntry } from '../domain/timeline.js';
+import { TONE_MARKS } from '../domain/words.js';
 import { chronologyOf } from './chronology.js';
 import { categoryLabel, categoryTone, formatDate } from './wording.js';
 
 /**
  * The life timeline as one printable picture: one lane per category, the child's age along the
  * bottom, life stages as bands. It must read in black and white, so the tone of an event is shown
- * by shape (▲ adverse, ● positive, ■ context) as well as colour, and entries known only to an age
+ * by shape (the legend of TONE_MARKS, the same as the tab's) as well as colour, and entries known only to an age
  * or a stage are drawn as bars across that time. Each mark carries its evidence number (E12) as its
  * title; the text of the entries stays in the chronology, not in the picture.
  */
@@ -33,6 +34,7 @@ const TOP = 96;
 const STAGE_ROW = 34;
 const LANE_H = 38;
 const FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
+const TONES: CategoryTone[] = ['adverse', 'positive', 'context'];
 const INK: Record<CategoryTone, string> = { adverse: '#B91C1C', positive: '#15803D', context: '#1D4ED8' };
 const SHORT_STAGE: Record<LifeStage, string> = {
   pregnancy: 'Pregnancy',
@@ -49,9 +51,14 @@ const n = (v: number) => (Math.round(v * 10) / 10).toString();
 function mark(tone: CategoryTone, x: number, y: number, hollow: boolean): string {
   const fill = hollow ? '#FFFFFF' : INK[tone];
   const stroke = `stroke="${INK[tone]}" stroke-width="2"`;
-  if (tone === 'adverse') return `<path d="M${n(x)} ${n(y - 7)}L${n(x + 7)} ${n(y + 6)}H${n(x - 7)}Z" fill="${fill}" ${stroke}/>`;
-  if (tone === 'positive') return `<circle cx="${n(x)}" cy="${n(y)}" r="6.5" fill="${fill}" ${stroke}/>`;
-  return `<rect x="${n(x - 6)}" y="${n(y - 6)}" width="12" height="12" fill="${fill}" ${stroke}/>`;
+  switch (TONE_MARKS[tone].shape) {
+    case 'triangle':
+      return `<path d="M${n(x)} ${n(y - 7)}L${n(x + 7)} ${n(y + 6)}H${n(x - 7)}Z" fill="${fill}" ${stroke}/>`;
+    case 'circle':
+      return `<circle cx="${n(x)}" cy="${n(y)}" r="6.5" fill="${fill}" ${stroke}/>`;
+    case 'square':
+      return `<rect x="${n(x - 6)}" y="${n(y - 6)}" width="12" height="12" fill="${fill}" ${stroke}/>`;
+  }
 }
 
 export function timelinePicture(input: PictureInput): TimelinePicture {
@@ -75,7 +82,7 @@ export function timelinePicture(input: PictureInput): TimelinePicture {
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="title desc" font-family="${FONT}">`,
     `<title id="title">Life timeline, case ${xml(input.reference)}</title>`,
-    `<desc id="desc">${chronology.entries.length} timeline entries in ${lanes.length} categories, by the young person's age from pregnancy to ${maxAge}. Triangles are adverse events, circles positive ones, squares context; bars show entries known only to an age or life stage; hollow marks are not yet verified.</desc>`,
+    `<desc id="desc">${chronology.entries.length} timeline entries in ${lanes.length} categories, by the young person's age from pregnancy to ${maxAge}. Marks: ${TONES.map((tone) => `${TONE_MARKS[tone].shape} for ${TONE_MARKS[tone].label.toLowerCase()}`).join(', ')}; bars show entries known only to an age or life stage; hollow marks are not yet verified.</desc>`,
     `<rect width="${WIDTH}" height="${height}" fill="#FFFFFF"/>`,
     `<text x="24" y="40" font-size="24" font-weight="bold" fill="#111827">Life timeline · ${xml(input.reference)}</text>`,
     `<text x="24" y="68" font-size="14" fill="#374151">${chronology.entries.length} entries · generated ${xml(formatDate(input.today))} · numbers (E1, E2…) match the chronology in the formulation report</text>`,
@@ -145,9 +152,7 @@ export function timelinePicture(input: PictureInput): TimelinePicture {
   // Legend.
   const ly = height - 30;
   const legend: [string, string][] = [
-    [mark('adverse', 34, ly, false), 'Adverse event'],
-    [mark('positive', 34, ly, false), 'Positive event'],
-    [mark('context', 34, ly, false), 'Context'],
+    ...TONES.map((tone): [string, string] => [mark(tone, 34, ly, false), TONE_MARKS[tone].label]),
     [mark('context', 34, ly, true), 'Not yet verified'],
     [
       `<rect x="26" y="${ly - 4}" width="20" height="8" rx="2" fill="#1D4ED8" fill-opacity="0.35" stroke="#1D4ED8" stroke-width="1.5"/>`,

@@ -1,6 +1,7 @@
 import type { AgreementState, Party } from './agreement.js';
 import type { CaseStatus, Pathway } from './case.js';
 import type { HypothesisDomain } from './formulation.js';
+import type { CategoryTone } from './service.js';
 import type { AttendeeResponse, MeetingKind } from './meeting.js';
 import type { ReviewState } from './reviewCadence.js';
 import type { Agency, Role } from './staff.js';
@@ -103,4 +104,15 @@ export const DOCUMENT_TYPE_LABELS: Record<'formulation_report' | 'youth_friendly
   youth_friendly_formulation: 'Youth-friendly formulation',
   review_record: 'Review record',
   timeline_picture: 'Timeline picture',
+};
+
+/**
+ * The shape that tells an event's tone without colour: one legend for the tab and the printed
+ * timeline picture, so that a mark means the same on screen and on paper.
+ */
+export type ToneShape = 'triangle' | 'circle' | 'square';
+export const TONE_MARKS: Record<CategoryTone, { shape: ToneShape; symbol: string; label: string }> = {
+  adverse: { shape: 'triangle', symbol: '▲', label: 'Adverse event' },
+  positive: { shape: 'circle', symbol: '●', label: 'Positive event' },
+  context: { shape: 'square', symbol: '■', label: 'Context' },
 };

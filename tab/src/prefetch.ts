@@ -1,6 +1,6 @@
 import { request, type Versioned } from './api/client.js';
-import type { CaseView, TimelineEntry } from './api/types.js';
-import { loadTimeline } from './live/useTimeline.js';
+import type { CaseView } from './api/types.js';
+import { loadTimeline, type LoadedTimeline } from './live/useTimeline.js';
 import { parseRoute } from './router.js';
 import { preload } from './common/useModule.js';
 import { FRAME_VIEWS, SECTION_MODULES } from './sections.js';
@@ -41,4 +41,4 @@ export function prefetchFor(hash: string, defaultCaseId: string | null): void {
 }
 
 export const caseFromPrefetch = (caseId: string) => take<Versioned<CaseView>>(`case:${caseId}`);
-export const timelineFromPrefetch = (caseId: string) => take<TimelineEntry[]>(`timeline:${caseId}`);
+export const timelineFromPrefetch = (caseId: string) => take<LoadedTimeline>(`timeline:${caseId}`);

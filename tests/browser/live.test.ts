@@ -38,6 +38,10 @@ describe('two attendees on one case', () => {
     const joSaved = jo.page.waitForResponse((r) => r.url().endsWith('/timeline') && r.request().method() === 'POST');
     await jo.page.getByRole('button', { name: 'Add to the timeline' }).click();
     expect((await joSaved).status()).toBe(201);
+    // A partner may change her own entries and no one else's: one Edit, on hers, as the policy says.
+    const edits = jo.page.getByRole('button', { name: /^Edit the entry/ });
+    await edits.first().waitFor();
+    expect(await edits.count()).toBe(1);
     const seenByAmy = Date.now();
     await amy.page.getByText('Reported missing overnight; found at a friend’s house.').waitFor({ timeout: 2000 });
     console.log(`live latency: to Jo ${joLatency} ms, to Amy ${Date.now() - seenByAmy} ms`);

@@ -72,7 +72,7 @@ describe('from referral to an approved formulation, in the tab', () => {
     await page.getByText('1 entry chosen').waitFor();
     await page.getByLabel('Strengths', { exact: true }).fill('Good at art.');
     await page.getByRole('button', { name: 'Add a recommendation' }).click();
-    await page.getByLabel('Recommendation', { exact: true }).fill('The same key worker, at the same time each week.');
+    await page.getByLabel('Recommendation 1', { exact: true }).fill('The same key worker, at the same time each week.');
     await page.getByRole('button', { name: 'Save the draft' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await page.getByRole('button', { name: 'Approve version 1' }).click();

@@ -30,6 +30,24 @@ describe('the case team and the information-sharing terms', () => {
     expect(invited.body.termsAcceptedAt).toBeNull();
   });
 
+  it('searching for someone to invite to a case finds only those who may join its team, with the part each would play', async () => {
+    const found = await sam.get('/api/v1/people?serviceId=BRI&limit=50');
+    expect(found.status).toBe(200);
+    const partOf = new Map(found.body.items.map((p: any) => [p.id, p.caseRole]));
+    expect(partOf.get('yjs-amy')).toBe('case_holder');
+    expect(partOf.get('police-jo')).toBe('partner');
+    expect(partOf.get('psy-helen')).toBe('psychologist');
+    expect(partOf.has('yjs-dan')).toBe(false); // works in North Somerset, not Bristol
+    expect(partOf.has('admin-chris')).toBe(false);
+  });
+
+  it('the team list says who accepts the information-sharing terms before seeing the case', async () => {
+    const team = await sam.get(`/api/v1/cases/${caseId}/team`);
+    const needs = new Map(team.body.items.map((m: any) => [m.staffId, m.needsTerms]));
+    expect(needs.get('police-jo')).toBe(true);
+    expect(needs.get('yjs-amy')).toBe(false);
+  });
+
   it('a partner cannot see the timeline before accepting the terms, but sees the invitation and the terms', async () => {
     const timeline = await jo.get(`/api/v1/cases/${caseId}/timeline`);
     expect(timeline.status).toBe(403);

@@ -60,6 +60,12 @@ describe('the life timeline through the API', () => {
     ).toBe(200);
   });
 
+  it('the timeline tells each reader what they may change: their own entries, or anyone’s', async () => {
+    const own = { edit: true, retract: true };
+    expect((await amy.get(`/api/v1/cases/${caseId}/timeline`)).body.mayChange).toEqual({ ownEntries: own, othersEntries: { edit: false, retract: false } });
+    expect((await sam.get(`/api/v1/cases/${caseId}/timeline`)).body.mayChange).toEqual({ ownEntries: own, othersEntries: own });
+  });
+
   it('filters by category, agency, confidence and contributor', async () => {
     const own = await t.signIn('yjs-amy');
     const id = await activeCase(own);

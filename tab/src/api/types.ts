@@ -7,6 +7,8 @@ export type { FormulationRecord } from '../../../src/app/showFormulation.js';
 export type { TrmHistoryItem } from '../../../src/app/listTrmPlacements.js';
 export type { AgreementRecord } from '../../../src/app/recordAgreement.js';
 export type { PersonCard } from '../../../src/app/findPeople.js';
+export type { TimelinePage } from '../../../src/app/listTimeline.js';
+export type { TeamMemberView } from '../../../src/app/listTeam.js';
 export type { FormulationRevision, Page } from '../../../src/ports/store.js';
 export type { TimelineEntry, TimelineEntryInput, TimelineEntryRevision, EntryWhen, Confidence } from '../../../src/domain/timeline.js';
 export type { Formulation, FormulationContent, Hypothesis, Recommendation } from '../../../src/domain/formulation.js';

@@ -2,7 +2,7 @@ import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBa
 import { Warning16Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { get, post } from '../api/client.js';
-import type { PersonCard, TeamMember, UnreachableMember } from '../api/types.js';
+import type { PersonCard, TeamMemberView, UnreachableMember } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { ScrollRegion } from '../common/ScrollRegion.js';
 import { SortableTable } from '../common/SortableTable.js';
@@ -20,13 +20,14 @@ const useStyles = makeStyles({
  */
 export function CaseTeam({ caseId, serviceId, canInvite, refresh }: { caseId: string; serviceId: string; canInvite: boolean; refresh: number }) {
   const s = useStyles();
-  const team = useLoad(() => get<{ items: TeamMember[] }>(`/cases/${caseId}/team`), [caseId]);
+  const team = useLoad(() => get<{ items: TeamMemberView[] }>(`/cases/${caseId}/team`), [caseId]);
   const reach = useLoad(() => get<{ items: UnreachableMember[] }>(`/cases/${caseId}/unreachable`), [caseId, refresh]);
   const unreachable = new Map((reach.data?.items ?? []).map((u) => [u.staffId, u]));
   const [query, setQuery] = useState('');
   const people = useLoad(
-    () => (canInvite ? get<{ items: PersonCard[] }>(`/people?q=${encodeURIComponent(query)}`) : Promise.resolve({ items: [] })),
-    [query, canInvite],
+    // The server finds only people who may join a team of this case's service, and the part each would play.
+    () => (canInvite ? get<{ items: PersonCard[] }>(`/people?${new URLSearchParams({ q: query, serviceId })}`) : Promise.resolve({ items: [] })),
+    [query, canInvite, serviceId],
   );
   const [pick, setPick] = useState('');
   const [agency, setAgency] = useState('');
@@ -37,8 +38,7 @@ export function CaseTeam({ caseId, serviceId, canInvite, refresh }: { caseId: st
     if (!chosen) return;
     setError(null);
     try {
-      const caseRole = chosen.role === 'partner' ? 'partner' : chosen.role === 'yjs_practitioner' ? 'case_holder' : chosen.role;
-      await post(`/cases/${caseId}/team`, { staffId: chosen.id, agency: agency || chosen.agency, caseRole });
+      await post(`/cases/${caseId}/team`, { staffId: chosen.id, agency: agency || chosen.agency, caseRole: chosen.caseRole });
       setPick('');
       team.reload();
     } catch (err) {
@@ -63,7 +63,7 @@ export function CaseTeam({ caseId, serviceId, canInvite, refresh }: { caseId: st
               {
                 key: 'terms',
                 label: 'Terms',
-                render: (m) => (m.caseRole !== 'partner' ? 'Not needed' : m.termsAcceptedAt ? `Accepted ${formatDate(m.termsAcceptedAt)}` : 'Not yet accepted'),
+                render: (m) => (!m.needsTerms ? 'Not needed' : m.termsAcceptedAt ? `Accepted ${formatDate(m.termsAcceptedAt)}` : 'Not yet accepted'),
               },
               {
                 key: 'reach',
@@ -107,7 +107,7 @@ export function CaseTeam({ caseId, serviceId, canInvite, refresh }: { caseId: st
             <Select value={pick} onChange={(_, d) => setPick(d.value)}>
               <option value="">Choose…</option>
               {people.data?.items
-                .filter((p) => !onTeam.has(p.id) && (p.role === 'partner' || p.serviceIds.includes(serviceId)))
+                .filter((p) => !onTeam.has(p.id))
                 .map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name} — {p.roleLabel}

@@ -75,6 +75,14 @@ export function FormulationEditor(p: EditorProps) {
   const updateRec = (r: Recommendation, patch: Partial<Recommendation>) =>
     set({ recommendations: c.recommendations.map((x) => (x.id === r.id ? { ...x, ...patch } : x)) });
   const byLevel = [...new Set(c.recommendations.map((r) => r.trmLevel))].sort((a, b) => a - b);
+  // Numbered on through the levels, so that each recommendation's fields have a name of their own.
+  const groups = byLevel.map((level) => ({
+    level,
+    recs: c.recommendations
+      .filter((r) => r.trmLevel === level)
+      .sort((a, b) => Number(b.relationshipBased) - Number(a.relationshipBased) || a.sequence - b.sequence),
+  }));
+  const firstNumber = (g: number) => groups.slice(0, g).reduce((n, x) => n + x.recs.length, 1);
 
   return (
     <div>
@@ -168,24 +176,23 @@ export function FormulationEditor(p: EditorProps) {
         'Recommendations, in order',
         <>
           <p>Grouped by TRM level, relationship-based help first within each level.</p>
-          {byLevel.map((level) => (
+          {groups.map(({ level, recs }, g) => (
             <div key={level}>
               <h4>
                 TRM level {level}: {p.trmLevels.find((l) => l.level === Math.floor(level))?.name ?? ''}
               </h4>
-              <ol>
-                {c.recommendations
-                  .filter((r) => r.trmLevel === level)
-                  .sort((a, b) => Number(b.relationshipBased) - Number(a.relationshipBased) || a.sequence - b.sequence)
-                  .map((r) => (
+              <ol start={firstNumber(g)}>
+                {recs.map((r, i) => {
+                  const number = firstNumber(g) + i;
+                  return (
                     <li key={r.id} className={s.item}>
                       {p.editable ? (
                         <>
-                          <Field label="Recommendation">
+                          <Field label={`Recommendation ${number}`}>
                             <Textarea value={r.text} onChange={(_, d) => updateRec(r, { text: d.value })} rows={2} />
                           </Field>
                           <div className={s.row}>
-                            <Field label="TRM level">
+                            <Field label={`TRM level for recommendation ${number}`}>
                               <Select value={String(r.trmLevel)} onChange={(_, d) => updateRec(r, { trmLevel: Number(d.value) })}>
                                 {[1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5, 6].map((n) => (
                                   <option key={n} value={n}>
@@ -194,7 +201,7 @@ export function FormulationEditor(p: EditorProps) {
                                 ))}
                               </Select>
                             </Field>
-                            <Field label="Order">
+                            <Field label={`Order of recommendation ${number}`}>
                               <Input
                                 type="number"
                                 min={1}
@@ -205,12 +212,13 @@ export function FormulationEditor(p: EditorProps) {
                             </Field>
                             <Checkbox
                               label="Relationship-based"
+                              aria-label={`Relationship-based, recommendation ${number}`}
                               checked={r.relationshipBased}
                               onChange={(_, d) => updateRec(r, { relationshipBased: d.checked === true })}
                             />
                             <Button
                               icon={<Delete20Regular />}
-                              aria-label="Remove this recommendation"
+                              aria-label={`Remove recommendation ${number}`}
                               onClick={() => set({ recommendations: c.recommendations.filter((x) => x.id !== r.id) })}
                             />
                           </div>
@@ -222,7 +230,8 @@ export function FormulationEditor(p: EditorProps) {
                         </span>
                       )}
                     </li>
-                  ))}
+                  );
+                })}
               </ol>
             </div>
           ))}

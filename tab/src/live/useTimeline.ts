@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { get } from '../api/client.js';
-import type { LiveEvent, Page, TimelineEntry } from '../api/types.js';
+import type { LiveEvent, TimelineEntry, TimelinePage } from '../api/types.js';
 import { compareLifeOrder } from '../timeline/layout.js';
 import { timelineFromPrefetch } from '../prefetch.js';
 import { watchCaseEvents, type LiveState } from './sse.js';
@@ -12,19 +12,29 @@ export interface LiveNote {
   at: string;
 }
 
+export type MayChange = TimelinePage['mayChange'];
+export interface LoadedTimeline {
+  entries: TimelineEntry[];
+  mayChange: MayChange;
+}
+
 /** Every entry of a case, all pages, including retracted ones (shown struck through when asked). */
-export async function loadTimeline(caseId: string): Promise<TimelineEntry[]> {
-  const all: TimelineEntry[] = [];
+export async function loadTimeline(caseId: string): Promise<LoadedTimeline> {
+  const entries: TimelineEntry[] = [];
+  let mayChange: MayChange | null = null;
   let after: string | null = null;
   do {
     const q = new URLSearchParams({ limit: '1000', includeRetracted: 'true' });
     if (after) q.set('after', after);
-    const page: Page<TimelineEntry> = await get<Page<TimelineEntry>>(`/cases/${caseId}/timeline?${q}`);
-    all.push(...page.items);
+    const page: TimelinePage = await get<TimelinePage>(`/cases/${caseId}/timeline?${q}`);
+    entries.push(...page.items);
+    mayChange ??= page.mayChange;
     after = page.nextCursor;
   } while (after);
-  return all;
+  return { entries, mayChange: mayChange! };
 }
+
+const NOTHING: MayChange = { ownEntries: { edit: false, retract: false }, othersEntries: { edit: false, retract: false } };
 
 /**
  * A case's timeline that follows live changes. The feed starts before the first load finishes and
@@ -37,6 +47,7 @@ export function useLiveTimeline(caseId: string, me: string | null, onOtherEvent?
   const [live, setLive] = useState<LiveState>('connecting');
   const [notes, setNotes] = useState<LiveNote[]>([]);
   const [tick, setTick] = useState(0);
+  const [mayChange, setMayChange] = useState<MayChange>(NOTHING);
   const otherRef = useRef(onOtherEvent);
   otherRef.current = onOtherEvent;
 
@@ -65,11 +76,12 @@ export function useLiveTimeline(caseId: string, me: string | null, onOtherEvent?
       },
     });
     (timelineFromPrefetch(caseId) ?? loadTimeline(caseId))
-      .then((items) => {
+      .then((loaded) => {
         if (!active) return;
+        setMayChange(loaded.mayChange);
         setEntries((m) => {
           const next = new Map(m);
-          for (const e of items) {
+          for (const e of loaded.entries) {
             const seen = next.get(e.id);
             if (!seen || seen.version < e.version) next.set(e.id, e);
           }
@@ -92,5 +104,7 @@ export function useLiveTimeline(caseId: string, me: string | null, onOtherEvent?
       if (current && current.version >= e.version) return m;
       return new Map(m).set(e.id, e);
     });
-  return { entries: sorted, loaded, error, live, notes, upsert, reload: () => setTick((t) => t + 1) };
+  /** What the policy lets this person do to an entry, by whether it is their own (me). */
+  const may = (e: TimelineEntry) => (e.contributorId === me ? mayChange.ownEntries : mayChange.othersEntries);
+  return { entries: sorted, loaded, error, live, notes, upsert, may, reload: () => setTick((t) => t + 1) };
 }

@@ -1,7 +1,7 @@
 import { Checkbox, Dropdown, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
 import type { TimelineCategory, TimelineEntry } from '../api/types.js';
 import { AGENCY_LABELS, CONFIDENCE_LABELS } from '../labels.js';
-import { lookOf, SHAPE_WORDS, ShapeMark, type Palette } from './categories.js';
+import { lookOf, SHAPE_LEGEND, ToneMark, type Palette } from './categories.js';
 
 export interface TimelineFilter {
   categories: string[];
@@ -94,15 +94,15 @@ export function Legend({ categories, palette }: { categories: TimelineCategory[]
     <details>
       <summary>Legend: categories, shapes and bars</summary>
       <p>
-        Shapes: ▲ {SHAPE_WORDS.triangle}; ★ {SHAPE_WORDS.star}; ● {SHAPE_WORDS.circle}. The bar under each entry shows how much of the life stage it covers: a
-        short tick is an exact date, a full bar means only the stage is known.
+        Shapes: {SHAPE_LEGEND}. The bar under each entry shows how much of the life stage it covers: a short tick is an exact date, a full bar means only the
+        stage is known.
       </p>
       <ul className={s.legend}>
         {categories.map((c) => {
           const look = lookOf(c, palette);
           return (
             <li key={c.key} className={s.key}>
-              <ShapeMark shape={look.shape} colour={look.colour} />
+              <ToneMark look={look} />
               <look.Icon aria-hidden="true" style={{ color: look.colour }} />
               {c.label}
             </li>

@@ -10,7 +10,8 @@ export function LiveStatus({ state, notes, describe }: { state: LiveState; notes
   return (
     <>
       <Badge appearance="outline" color={state === 'live' ? 'success' : 'warning'} data-live-state={state}>
-        {state === 'live' ? '● ' : '○ '}
+        {/* The dot repeats the words for the eye; screen readers get the words alone. */}
+        <span aria-hidden="true">{state === 'live' ? '● ' : '○ '}</span>
         {WORDS[state]}
       </Badge>
       <span role="status" aria-live="polite" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>

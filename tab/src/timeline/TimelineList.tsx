@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import type { TimelineCategory, TimelineEntry } from '../api/types.js';
 import { AGENCY_LABELS, CONFIDENCE_LABELS, formatDate, label } from '../labels.js';
-import { lookOf, ShapeMark, type Palette } from './categories.js';
+import { lookOf, ToneMark, type Palette } from './categories.js';
 import { describeWhen, rowsOf, type Row } from './layout.js';
 
 const useStyles = makeStyles({
@@ -61,7 +61,8 @@ export interface TimelineListProps {
   fresh?: ReadonlyMap<string, string>;
   scrollToId?: string | null;
   printing?: boolean;
-  canEdit?: (e: TimelineEntry) => boolean;
+  /** What the person may do to an entry, as the server's policy answered. */
+  may?: (e: TimelineEntry) => { edit: boolean; retract: boolean };
   onEdit?: (e: TimelineEntry) => void;
   onRetract?: (e: TimelineEntry) => void;
   onHistory?: (e: TimelineEntry) => void;
@@ -106,7 +107,7 @@ export function TimelineList(p: TimelineListProps) {
     const look = lookOf(category, p.palette);
     const when = describeWhen(e.when);
     const freshBy = p.fresh?.get(e.id);
-    const editable = !e.retraction && (p.canEdit?.(e) ?? false);
+    const may = !e.retraction && p.may ? p.may(e) : { edit: false, retract: false };
     return (
       <div
         className={mergeClasses(
@@ -121,7 +122,7 @@ export function TimelineList(p: TimelineListProps) {
         data-index={index}
       >
         <div className={s.mark}>
-          <ShapeMark shape={look.shape} colour={look.colour} />
+          <ToneMark look={look} />
           <look.Icon aria-hidden="true" style={{ color: look.colour }} />
         </div>
         <div className={s.body}>
@@ -148,7 +149,7 @@ export function TimelineList(p: TimelineListProps) {
             </div>
           ) : null}
         </div>
-        {p.onHistory || editable ? (
+        {p.onHistory || may.edit || may.retract ? (
           <div className={s.actions}>
             {p.onHistory && e.version > 1 ? (
               <Button
@@ -159,10 +160,10 @@ export function TimelineList(p: TimelineListProps) {
                 aria-label={`History of the entry: ${when.text}`}
               />
             ) : null}
-            {editable && p.onEdit ? (
+            {may.edit && p.onEdit ? (
               <Button size="small" appearance="subtle" icon={<Edit20Regular />} onClick={() => p.onEdit?.(e)} aria-label={`Edit the entry: ${when.text}`} />
             ) : null}
-            {editable && p.onRetract ? (
+            {may.retract && p.onRetract ? (
               <Button
                 size="small"
                 appearance="subtle"

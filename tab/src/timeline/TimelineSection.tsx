@@ -42,8 +42,6 @@ export default function TimelineSection({ view }: CaseProps) {
   const shown = useMemo(() => applyFilter(t.entries, filter), [t.entries, filter]);
   const fresh = useMemo(() => freshMap(t.notes), [t.notes]);
   const can = (a: string) => view.allowedActions.includes(a as never);
-  // allowedActions lists timeline.edit only for those who may edit anyone's entry; contributors edit their own.
-  const canEdit = (e: TimelineEntry) => can('timeline.edit') || (can('timeline.add') && e.contributorId === me.staffId);
 
   useEffect(() => {
     const before = () => flushSync(() => setPrinting(true));
@@ -108,7 +106,7 @@ export default function TimelineSection({ view }: CaseProps) {
           palette={palette}
           fresh={fresh}
           printing={printing}
-          canEdit={canEdit}
+          may={t.may}
           onEdit={setEditing}
           onRetract={setRetracting}
           onHistory={setHistory}

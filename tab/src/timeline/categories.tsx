@@ -18,10 +18,11 @@ import {
   type FluentIcon,
 } from '@fluentui/react-icons';
 import type { TimelineCategory } from '../api/types.js';
+import { TONE_MARKS, type ToneShape } from '../../../src/domain/words.js';
 
 /**
- * Each category has a colour AND an icon, and each tone a marker shape (adverse ▲, positive ★,
- * context ●), so nothing is told by colour alone. Colours have a light and a dark variant; in
+ * Each category has a colour AND an icon, and each tone a marker shape (the domain's legend, the
+ * same as the printed timeline picture's), so nothing is told by colour alone. Colours have a light and a dark variant; in
  * high contrast everything is drawn in the system's text colour and the shapes carry the meaning.
  */
 interface Look {
@@ -53,32 +54,52 @@ const FALLBACK: Record<TimelineCategory['tone'], Look> = {
   context: { icon: Backpack20Regular, light: '#55606e', dark: '#b9c3cf' },
 };
 
-export type Shape = 'triangle' | 'star' | 'circle';
-export const SHAPE_OF: Record<TimelineCategory['tone'], Shape> = { adverse: 'triangle', positive: 'star', context: 'circle' };
-export const SHAPE_WORDS: Record<Shape, string> = { triangle: 'triangle: a hard experience', star: 'star: a strength or positive', circle: 'circle: context' };
+type Tone = TimelineCategory['tone'];
+export const TONES: Tone[] = ['adverse', 'positive', 'context'];
 
 export type Palette = 'light' | 'dark' | 'contrast';
 
-export function lookOf(category: TimelineCategory | undefined, palette: Palette): { Icon: FluentIcon; colour: string; shape: Shape } {
-  const look = (category && LOOKS[category.key]) ?? FALLBACK[category?.tone ?? 'context'];
+export function lookOf(category: TimelineCategory | undefined, palette: Palette): { Icon: FluentIcon; colour: string; tone: Tone; shape: ToneShape } {
+  const tone = category?.tone ?? 'context';
+  const look = (category && LOOKS[category.key]) ?? FALLBACK[tone];
   return {
     Icon: look.icon,
     colour: palette === 'contrast' ? 'CanvasText' : palette === 'dark' ? look.dark : look.light,
-    shape: SHAPE_OF[category?.tone ?? 'context'],
+    tone,
+    shape: TONE_MARKS[tone].shape,
   };
 }
 
 /** The marker shape, drawn in SVG so it prints and survives forced colours. */
-export function ShapeMark({ shape, colour, size = 14 }: { shape: Shape; colour: string; size?: number }) {
+export function ShapeMark({ shape, colour, size = 14 }: { shape: ToneShape; colour: string; size?: number }) {
   return (
     <svg width={size} height={size} viewBox="0 0 14 14" aria-hidden="true" focusable="false" style={{ flex: 'none' }}>
       {shape === 'triangle' ? (
         <polygon points="7,1 13,13 1,13" fill={colour} />
-      ) : shape === 'star' ? (
-        <polygon points="7,0.5 8.8,5 13.5,5.2 9.8,8.2 11,13 7,10.3 3,13 4.2,8.2 0.5,5.2 5.2,5" fill={colour} />
-      ) : (
+      ) : shape === 'circle' ? (
         <circle cx="7" cy="7" r="6" fill={colour} />
+      ) : (
+        <rect x="1.5" y="1.5" width="11" height="11" fill={colour} />
       )}
     </svg>
   );
 }
+
+const HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+
+function VisuallyHidden({ children }: { children: React.ReactNode }) {
+  return <span style={HIDDEN}>{children}</span>;
+}
+
+/** A mark with its tone said in words too, for screen readers, which do not see the shape. */
+export function ToneMark({ look }: { look: { tone: Tone; shape: ToneShape; colour: string } }) {
+  return (
+    <>
+      <ShapeMark shape={look.shape} colour={look.colour} />
+      <VisuallyHidden>{TONE_MARKS[look.tone].label}:</VisuallyHidden>
+    </>
+  );
+}
+
+/** "▲ Adverse event; ● Positive event; ■ Context": the legend in one line. */
+export const SHAPE_LEGEND = TONES.map((t) => `${TONE_MARKS[t].symbol} ${TONE_MARKS[t].label}`).join('; ');
