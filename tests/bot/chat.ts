@@ -57,6 +57,35 @@ export function chatAs(t: TestServer, staffId: string | { id: string; aadObjectI
   };
 }
 
+/**
+ * A Teams meeting's chat with the bot in it: Teams tells the bot there when the meeting starts and
+ * ends (an event activity, its value in PascalCase as Teams sends it).
+ */
+export function meetingChat(t: TestServer, chatId: string) {
+  const handler = new EcmActivityHandler(createBotApp(t.system.deps, links, silentLogger));
+  const adapter = new TestAdapter(async (ctx) => {
+    await handler.run(ctx);
+  });
+  adapter.conversation.channelId = 'msteams';
+  adapter.conversation.conversation = { id: chatId, conversationType: 'groupChat', isGroup: true, name: 'ECM formulation meeting' };
+  const teamsMeeting = {
+    Id: 'MCMxOTptZWV0aW5nX1pqRTF',
+    JoinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting',
+    MeetingType: 'Scheduled',
+    Title: 'ECM',
+  };
+
+  async function event(name: string, value: Record<string, unknown>): Promise<Partial<Activity>[]> {
+    await adapter.receiveActivity({ type: 'event', name, value, channelData: { meeting: { id: teamsMeeting.Id }, tenant: { id: 'tenant' } } });
+    return adapter.activeQueue.splice(0);
+  }
+  return {
+    adapter,
+    start: (at: string) => event('application/vnd.microsoft.meetingStart', { ...teamsMeeting, StartTime: at }),
+    end: (at: string) => event('application/vnd.microsoft.meetingEnd', { ...teamsMeeting, EndTime: at }),
+  };
+}
+
 export const cardOf = (activity: Partial<Activity> | undefined): Card | null =>
   (activity?.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as Card | undefined) ?? null;
 
