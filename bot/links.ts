@@ -12,8 +12,8 @@ export interface TabLinks {
   formulation(caseId: string): string;
   /** The case's timeline: where a meeting's attendees add what they learn. */
   timeline(caseId: string): string;
-  /** The case's meetings, where a meeting's outcome is recorded. */
-  meetings(caseId: string): string;
+  /** One meeting of the case, opened where its outcome is recorded. */
+  meeting(caseId: string, meetingId: string): string;
   /** The meeting scheduler, ready for a meeting of this kind. */
   scheduler(caseId: string, kind: ScheduleKind): string;
 }
@@ -25,7 +25,7 @@ export function tabLinks(o: { teamsAppId: string | undefined; publicBaseUrl: str
     case: (caseId) => at(tabRoutes.case(caseId)),
     formulation: (caseId) => at(tabRoutes.formulation(caseId)),
     timeline: (caseId) => at(tabRoutes.section(caseId, 'timeline')),
-    meetings: (caseId) => at(tabRoutes.section(caseId, 'meetings')),
+    meeting: (caseId, meetingId) => at(tabRoutes.meeting(caseId, meetingId)),
     scheduler: (caseId, kind) => at(tabRoutes.scheduler(caseId, kind)),
   };
 }

@@ -153,7 +153,7 @@ export function meetingEndedCard(m: MeetingInChat, links: TabLinks): Card {
       m.kind === 'consultation'
         ? `The meeting for ${m.reference} has ended: record the outcomes`
         : `The meeting for ${m.reference} has ended: record the outcomes and the next review date`,
-    meetingsUrl: links.meetings(m.caseId),
+    meetingUrl: links.meeting(m.caseId, m.meetingId),
   });
 }
 

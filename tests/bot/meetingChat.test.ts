@@ -42,7 +42,7 @@ describe('the bot in a case meeting’s chat', () => {
     expect(first).toHaveLength(1);
     const json = textOf(cardOf(first[0]));
     expect(json).toContain(`The meeting for ${reference} has ended: record the outcomes and the next review date`);
-    expect(json).toContain(JSON.stringify(links.meetings(caseId)).slice(1, -1));
+    expect(json).toContain(JSON.stringify(links.meeting(caseId, meetingId)).slice(1, -1));
     expect(again).toEqual([]);
     const after = await meetingOf(caseId, meetingId);
     expect(after).toMatchObject({ endedAt: '2026-12-08T11:52:00.000Z', status: 'scheduled', version: before!.version + 1 });
