@@ -3,7 +3,7 @@ import { createBotApp } from '../../bot/app.js';
 import type { Card } from '../../bot/cards/render.js';
 import { EcmActivityHandler } from '../../bot/host.js';
 import { tabLinks } from '../../bot/links.js';
-import { silentLogger } from '../../src/lib/logger.js';
+import { type Logger, silentLogger } from '../../src/lib/logger.js';
 import type { TestServer } from '../support/testSystem.js';
 import { teamsUserOf } from './fixtures.js';
 
@@ -61,8 +61,8 @@ export function chatAs(t: TestServer, staffId: string | { id: string; aadObjectI
  * A Teams meeting's chat with the bot in it: Teams tells the bot there when the meeting starts and
  * ends (an event activity, its value in PascalCase as Teams sends it).
  */
-export function meetingChat(t: TestServer, chatId: string) {
-  const handler = new EcmActivityHandler(createBotApp(t.system.deps, links, silentLogger));
+export function meetingChat(t: TestServer, chatId: string, logger: Logger = silentLogger) {
+  const handler = new EcmActivityHandler(createBotApp(t.system.deps, links, logger));
   const adapter = new TestAdapter(async (ctx) => {
     await handler.run(ctx);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../../src/domain/audit.js';
+import { createLogger } from '../../src/lib/logger.js';
 import { startTestServer, type TestServer } from '../support/testSystem.js';
 import { cardOf, links, meetingChat, textOf } from './chat.js';
 import { CHILD_NAME, caseWithMeetingChat, meetingChatId } from './fixtures.js';
@@ -63,10 +64,21 @@ describe('the bot in a case meeting’s chat', () => {
   it('says nothing, and records nothing, in a meeting chat that is not an ECM meeting', async () => {
     const { caseId, meetingId } = await caseWithMeetingChat(t, meetingChatId(4));
     const before = await meetingOf(caseId, meetingId);
-    const other = meetingChat(t, '19:meeting_someone-elses-meeting@thread.v2');
+    const logs: string[] = [];
+    const other = meetingChat(
+      t,
+      '19:meeting_someone-elses-meeting@thread.v2',
+      createLogger('info', (line) => logs.push(line)),
+    );
     expect(await other.start('2026-12-08T10:00:00Z')).toEqual([]);
     expect(await other.end('2026-12-08T11:00:00Z')).toEqual([]);
     expect(await meetingOf(caseId, meetingId)).toEqual(before);
+    // Someone else's meeting: the log says only that it happened, and keeps none of its ids.
+    expect(logs.map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ level: 'info', event: 'start', conversation: true }),
+      expect.objectContaining({ level: 'info', event: 'end', conversation: true }),
+    ]);
+    expect(logs.join()).not.toMatch(/someone-elses|MCMxOTptZWV0aW5n|meetup-join/);
   });
 
   it('an event without a readable time changes nothing', async () => {
