@@ -1,16 +1,17 @@
 import type { AppDeps } from '../src/app/deps.js';
+import { markMeetingEnded, markMeetingStarted, type MeetingChatEventResult, type MeetingInChat } from '../src/app/meetingChatEvents.js';
 import { forgetConversation, identifyTeamsUser, rememberConversation } from '../src/app/rememberConversation.js';
 import { DomainError } from '../src/domain/errors.js';
 import { principalOf, type Staff } from '../src/domain/staff.js';
 import { todayIn } from '../src/ports/clock.js';
 import { describeError, type Logger } from '../src/lib/logger.js';
 import { liveCard, showActionOf } from './cards/build.js';
-import { type CardContext, errorCard } from './cards/cards.js';
+import { type CardContext, errorCard, meetingEndedCard, meetingStartedCard } from './cards/cards.js';
 import type { Card } from './cards/render.js';
 import { cardActionSchema, cardOf, perform } from './cardActions.js';
 import { commandOf, helpFor, myCases, reviewsDue, sharedHelpFor } from './commands.js';
 import type { TabLinks } from './links.js';
-import type { ChatUser, Turn } from './turn.js';
+import type { ChatUser, MeetingChat, MeetingChatEvent, Turn } from './turn.js';
 
 /**
  * The bot's logic, free of any bot framework: what to say to a message, to an install and to a
@@ -26,6 +27,10 @@ export interface BotApp {
   onRemoved(turn: Turn): Promise<void>;
   /** An Action.Execute from a card (a button or a refresh): the card to show in its place. */
   onCardAction(user: ChatUser, value: unknown): Promise<Card>;
+  /** A case meeting began in Teams: say so in its chat, with the way to the case's timeline. */
+  onMeetingStarted(chat: MeetingChat, event: MeetingChatEvent): Promise<void>;
+  /** A case meeting ended in Teams: it was held; ask for its outcome in its chat. */
+  onMeetingEnded(chat: MeetingChat, event: MeetingChatEvent): Promise<void>;
 }
 
 const UNKNOWN_PERSON = 'ECM for Teams does not know your Teams account yet. Ask your ECM administrator to add you; until then I cannot show you anything.';
@@ -52,6 +57,35 @@ export function createBotApp(deps: AppDeps, links: TabLinks, logger: Logger): Bo
       if (resent > 0) logger.info('notifications queued again for a person who came back', { staffId: staff.id, count: resent });
     }
     return staff;
+  }
+
+  /**
+   * Records what Teams said, then posts. A repeated event records nothing and so posts nothing; a
+   * post that fails after the record is not tried again (a card too few, never one too many).
+   */
+  async function heard(
+    chat: MeetingChat,
+    event: MeetingChatEvent,
+    what: 'start' | 'end',
+    mark: (deps: AppDeps, input: unknown) => Promise<MeetingChatEventResult>,
+    cardFor: (m: MeetingInChat) => Card | null,
+  ): Promise<void> {
+    let result: MeetingChatEventResult;
+    try {
+      result = await mark(deps, event);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      logger.warn('a meeting event could not be read; nothing recorded', { event: what, error: error.message });
+      return;
+    }
+    if (result.outcome === 'unknown_chat') {
+      // Any Teams meeting the app is in may send these; its ids are not ours to keep.
+      logger.info('a meeting event from a chat that holds no ECM meeting', { event: what, conversation: event.chatId !== undefined });
+      return;
+    }
+    if (result.outcome === 'nothing_to_do') return;
+    const card = cardFor(result.meeting);
+    if (card) await chat.reply({ card });
   }
 
   return {
@@ -110,6 +144,15 @@ export function createBotApp(deps: AppDeps, links: TabLinks, logger: Logger): Bo
         logger.error('a card action failed', { verb: action.verb, error: describeError(error) });
         return errorCard('Something went wrong on our side. It has been logged; please try again.', showActionOf(card));
       }
+    },
+
+    async onMeetingStarted(chat, event) {
+      await heard(chat, event, 'start', markMeetingStarted, (m) => meetingStartedCard(m, links));
+    },
+
+    async onMeetingEnded(chat, event) {
+      // Once the outcome is in (recorded during the meeting), there is nothing left to ask for.
+      await heard(chat, event, 'end', markMeetingEnded, (m) => (m.outcomeRecorded ? null : meetingEndedCard(m, links)));
     },
   };
 }

@@ -16,7 +16,7 @@ import { describeError, type Logger } from '../src/lib/logger.js';
 import type { BotApp } from './app.js';
 import type { ProactiveSender } from './notifier.js';
 import { retryAfterMs, type SendOutcome } from './sendFailures.js';
-import type { Turn } from './turn.js';
+import type { MeetingChat, Turn } from './turn.js';
 
 /**
  * The ONE file that knows botbuilder (4.23, CloudAdapter, TeamsActivityHandler). It turns
@@ -32,15 +32,25 @@ export interface BotSettings {
   maxBodyBytes: number;
 }
 
+/** Replies go to the conversation the activity came in. */
+function chatOf(ctx: TurnContext): MeetingChat {
+  return {
+    reply: async (r) => {
+      await ctx.sendActivity('card' in r ? MessageFactory.attachment(CardFactory.adaptiveCard(r.card)) : MessageFactory.text(r.text));
+    },
+  };
+}
+
+/** botbuilder reads the event's StartTime/EndTime into a Date, which may be invalid. */
+const instantOf = (d: Date): string => (Number.isNaN(d.getTime()) ? '' : d.toISOString());
+
 function turnOf(ctx: TurnContext): Turn {
   const a = ctx.activity;
   return {
     user: { id: a.from.id, aadObjectId: a.from.aadObjectId },
     reference: TurnContext.getConversationReference(a),
     personal: a.conversation?.conversationType === 'personal',
-    reply: async (r) => {
-      await ctx.sendActivity('card' in r ? MessageFactory.attachment(CardFactory.adaptiveCard(r.card)) : MessageFactory.text(r.text));
-    },
+    ...chatOf(ctx),
     typing: async () => {
       await ctx.sendActivity({ type: ActivityTypes.Typing });
     },
@@ -65,6 +75,15 @@ export class EcmActivityHandler extends TeamsActivityHandler {
     });
     this.onInstallationUpdateRemove(async (ctx, next) => {
       await app.onRemoved(turnOf(ctx));
+      await next();
+    });
+    // Teams sends these to a meeting's chat (RSC OnlineMeeting.ReadBasic.Chat); botbuilder reads the PascalCase value.
+    this.onTeamsMeetingStartEvent(async (meeting, ctx, next) => {
+      await app.onMeetingStarted(chatOf(ctx), { chatId: ctx.activity.conversation?.id, at: instantOf(meeting.startTime) });
+      await next();
+    });
+    this.onTeamsMeetingEndEvent(async (meeting, ctx, next) => {
+      await app.onMeetingEnded(chatOf(ctx), { chatId: ctx.activity.conversation?.id, at: instantOf(meeting.endTime) });
       await next();
     });
   }

@@ -10,6 +10,10 @@ export interface TabLinks {
   app(): string;
   case(caseId: string): string;
   formulation(caseId: string): string;
+  /** The case's timeline: where a meeting's attendees add what they learn. */
+  timeline(caseId: string): string;
+  /** One meeting of the case, opened where its outcome is recorded. */
+  meeting(caseId: string, meetingId: string): string;
   /** The meeting scheduler, ready for a meeting of this kind. */
   scheduler(caseId: string, kind: ScheduleKind): string;
 }
@@ -20,6 +24,8 @@ export function tabLinks(o: { teamsAppId: string | undefined; publicBaseUrl: str
     app: () => at(tabRoutes.caseload()),
     case: (caseId) => at(tabRoutes.case(caseId)),
     formulation: (caseId) => at(tabRoutes.formulation(caseId)),
+    timeline: (caseId) => at(tabRoutes.section(caseId, 'timeline')),
+    meeting: (caseId, meetingId) => at(tabRoutes.meeting(caseId, meetingId)),
     scheduler: (caseId, kind) => at(tabRoutes.scheduler(caseId, kind)),
   };
 }

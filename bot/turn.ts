@@ -23,3 +23,14 @@ export interface Turn {
   /** Shows the typing indicator while a slower answer is prepared. */
   typing(): Promise<void>;
 }
+
+/** A meeting's own chat, where everyone in the meeting reads what the bot posts. */
+export type MeetingChat = Pick<Turn, 'reply'>;
+
+/** What Teams says when a meeting starts or ends, unchecked: the bot's logic validates it. */
+export interface MeetingChatEvent {
+  /** The conversation the event came in: the meeting chat's id. */
+  chatId: string | undefined;
+  /** When the meeting started or ended, as an instant ('' if Teams sent no readable time). */
+  at: string;
+}

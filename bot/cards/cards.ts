@@ -3,6 +3,7 @@ import { CASE_ROLE_LABELS, MEETING_KIND_LABELS, PARTY_LABELS, RESPONSE_LABELS } 
 import type { AgreementPromptView } from '../../src/app/showAgreementPrompt.js';
 import type { CaseView } from '../../src/app/caseViews.js';
 import type { InvitationView } from '../../src/app/showInvitation.js';
+import type { MeetingInChat } from '../../src/app/meetingChatEvents.js';
 import type { TabLinks } from '../links.js';
 import { type Card, render, rfc3339 } from './render.js';
 
@@ -133,6 +134,27 @@ export function reviewReminderCard(c: { caseId: string; reference: string; dueDa
 
 export function formulationApprovedCard(c: { caseId: string; reference: string; formulationNumber: number }, links: TabLinks): Card {
   return render('formulationApproved', { reference: c.reference, formulationNumber: c.formulationNumber, formulationUrl: links.formulation(c.caseId) });
+}
+
+/** Posted in the meeting's own chat, which everyone in the meeting reads: the case reference and a way in, nothing more. */
+export function meetingStartedCard(m: MeetingInChat, links: TabLinks): Card {
+  return render('meetingStarted', {
+    reference: m.reference,
+    title: `ECM ${MEETING_KIND_LABELS[m.kind].toLowerCase()} for ${m.reference} has started`,
+    timelineUrl: links.timeline(m.caseId),
+  });
+}
+
+export function meetingEndedCard(m: MeetingInChat, links: TabLinks): Card {
+  return render('meetingEnded', {
+    reference: m.reference,
+    // A consultation advises; only formulation and review meetings set the next review.
+    title:
+      m.kind === 'consultation'
+        ? `The meeting for ${m.reference} has ended: record the outcomes`
+        : `The meeting for ${m.reference} has ended: record the outcomes and the next review date`,
+    meetingUrl: links.meeting(m.caseId, m.meetingId),
+  });
 }
 
 export interface CaseListItem {

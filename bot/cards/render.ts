@@ -5,7 +5,18 @@ import { Template } from 'adaptivecards-templating/lib/template-engine.js';
 /** An Adaptive Card (1.5) as JSON, ready to send. */
 export type Card = Record<string, unknown>;
 
-export const TEMPLATES = ['invitation', 'agreementPrompt', 'teamInvited', 'reviewReminder', 'formulationApproved', 'caseList', 'help', 'error'] as const;
+export const TEMPLATES = [
+  'invitation',
+  'agreementPrompt',
+  'teamInvited',
+  'reviewReminder',
+  'formulationApproved',
+  'meetingStarted',
+  'meetingEnded',
+  'caseList',
+  'help',
+  'error',
+] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
 
 const loaded = new Map<TemplateName, unknown>();

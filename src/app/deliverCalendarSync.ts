@@ -15,8 +15,8 @@ export interface CalendarSyncDeps {
 
 /**
  * Mirrors a meeting into people's calendars, outside any transaction, then records the calendar's
- * id and join link on the meeting. The meeting id travels as the calendar's idempotency key, so a
- * retry after a crash finds the meeting it already made.
+ * id, the join link and the Teams meeting chat on the meeting. The meeting id travels as the
+ * calendar's idempotency key, so a retry after a crash finds the meeting it already made.
  */
 export function calendarSyncDeliverer(deps: CalendarSyncDeps) {
   return async (job: OutboxJob): Promise<DeliveryOutcome> => {
@@ -57,17 +57,30 @@ export function calendarSyncDeliverer(deps: CalendarSyncDeps) {
       sync.action === 'create' || !meeting.externalId
         ? await deps.calendar.create(request, null)
         : await deps.calendar.update(meeting.externalId, request, null);
-    if (made.joinUrl) await deps.calendar.addTabToMeetingChat(made.joinUrl, request.organiser, loaded.caseTab, null);
+    const chat = made.joinUrl ? await deps.calendar.addTabToMeetingChat(made.joinUrl, request.organiser, loaded.caseTab, null) : null;
 
-    if (made.externalId !== meeting.externalId || made.joinUrl !== meeting.joinUrl) {
+    if (made.externalId !== meeting.externalId || made.joinUrl !== meeting.joinUrl || (chat && chat.chatId !== meeting.chatId)) {
       const at = deps.clock.now().toISOString();
       const event = await deps.store.transaction(async (tx) => {
         const fresh = await tx.meetings.get(sync.caseId, sync.meetingId);
         if (!fresh) return null;
-        const updated = { ...fresh, externalId: made.externalId, joinUrl: made.joinUrl ?? fresh.joinUrl, version: fresh.version + 1 };
+        // The chat's id is how the bot knows this meeting when Teams says it started or ended.
+        const updated = {
+          ...fresh,
+          externalId: made.externalId,
+          joinUrl: made.joinUrl ?? fresh.joinUrl,
+          chatId: chat?.chatId ?? fresh.chatId,
+          version: fresh.version + 1,
+        };
         if (!(await tx.meetings.update(updated, fresh.version))) return null;
         await tx.audit.append(
-          { actorId: 'system', action: 'meeting.calendar.linked', caseId: sync.caseId, serviceId: job.serviceId, detail: { meetingId: meeting.id } },
+          {
+            actorId: 'system',
+            action: 'meeting.calendar.linked',
+            caseId: sync.caseId,
+            serviceId: job.serviceId,
+            detail: { meetingId: meeting.id, meetingChat: updated.chatId !== null },
+          },
           at,
         );
         return tx.caseEvents.append({ caseId: sync.caseId, type: 'meeting.updated', actorId: 'system', actorName: 'ECM for Teams', data: updated }, at);

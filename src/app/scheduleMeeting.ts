@@ -37,6 +37,9 @@ export async function scheduleMeeting(deps: AppDeps, p: Principal, caseId: strin
       status: 'scheduled',
       joinUrl: null,
       externalId: null,
+      chatId: null,
+      startedAt: null,
+      endedAt: null,
       outcome: null,
       version: 1,
     };

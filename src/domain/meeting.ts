@@ -46,6 +46,14 @@ export const meetingOutcomeSchema = z
   .strict();
 export type MeetingOutcome = z.infer<typeof meetingOutcomeSchema>;
 
+/** What Teams says in a meeting's chat when the online meeting starts or ends: which chat, and when. */
+export const meetingChatEventSchema = z
+  .object({
+    chatId: z.string().min(1).max(400),
+    at: instant,
+  })
+  .strict();
+
 export const meetingResponseSchema = z.object({ response: z.enum(['accepted', 'tentative', 'declined']) }).strict();
 
 export interface MeetingAttendee {
@@ -69,6 +77,11 @@ export interface Meeting {
   joinUrl: string | null;
   /** The calendar's own id for the meeting (Graph event id in Microsoft 365 mode). */
   externalId: string | null;
+  /** The Teams meeting chat's thread id ("19:meeting_…@thread.v2"): how the bot knows the meeting's start and end. */
+  chatId: string | null;
+  /** When Teams said the online meeting started and ended, as the bot heard it in the meeting chat. */
+  startedAt: Instant | null;
+  endedAt: Instant | null;
   outcome: (MeetingOutcome & { recordedBy: string; recordedAt: Instant }) | null;
   version: number;
 }

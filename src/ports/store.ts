@@ -158,6 +158,8 @@ export interface MeetingRepository {
   /** An attendee's answer; does not change the meeting's version, so answers never conflict. */
   respond(meetingId: string, staffId: string, response: AttendeeResponse, at: string): Promise<boolean>;
   list(caseId: string): Promise<Meeting[]>;
+  /** The meeting whose Teams meeting chat this is, if any. */
+  findByChat(chatId: string): Promise<Meeting | null>;
 }
 
 export interface AuditRepository {

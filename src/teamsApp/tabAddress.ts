@@ -23,8 +23,11 @@ export type CaseSection = (typeof CASE_SECTIONS)[number];
 export type TabRoute =
   | { view: 'caseload' }
   | { view: 'refer' }
-  /** `schedule`: the meeting scheduler opened for a meeting of this kind (a review reminder's button). */
-  | { view: 'case'; caseId: string; section: CaseSection; schedule?: ScheduleKind };
+  /**
+   * `schedule`: the meeting scheduler opened for a meeting of this kind (a review reminder's button).
+   * `meetingId`: one meeting opened, to record its outcome (the button the bot posts when it ends).
+   */
+  | { view: 'case'; caseId: string; section: CaseSection; schedule?: ScheduleKind; meetingId?: string };
 
 const SCHEDULE_KINDS: readonly string[] = ['review', 'formulation'];
 const trimBase = (base: string) => base.replace(/\/+$/, '');
@@ -36,17 +39,20 @@ export const tabRoutes = {
   section: (caseId: string, section: CaseSection) => `cases/${encodeURIComponent(caseId)}/${section}`,
   formulation: (caseId: string) => `cases/${encodeURIComponent(caseId)}/formulation`,
   scheduler: (caseId: string, kind: ScheduleKind) => `cases/${encodeURIComponent(caseId)}/meetings/new?kind=${kind}`,
+  meeting: (caseId: string, meetingId: string) => `cases/${encodeURIComponent(caseId)}/meetings/${encodeURIComponent(meetingId)}`,
 };
 
 /** The text form of a route, the inverse of `parseTabRoute`. */
 export function routeText(r: TabRoute): string {
   if (r.view === 'caseload') return tabRoutes.caseload();
   if (r.view === 'refer') return 'refer';
-  return r.schedule ? tabRoutes.scheduler(r.caseId, r.schedule) : tabRoutes.section(r.caseId, r.section);
+  if (r.schedule) return tabRoutes.scheduler(r.caseId, r.schedule);
+  return r.meetingId && r.section === 'meetings' ? tabRoutes.meeting(r.caseId, r.meetingId) : tabRoutes.section(r.caseId, r.section);
 }
 
 /**
- * Reads a route (`cases/{id}/meetings/new?kind=review`, with or without a leading `#/`). Anything
+ * Reads a route (`cases/{id}/meetings/new?kind=review`, `cases/{id}/meetings/{meetingId}`, with or
+ * without a leading `#/`). Anything
  * not understood opens the caseload; a case without a known section opens its overview.
  */
 export function parseTabRoute(text: string): TabRoute {
@@ -59,6 +65,7 @@ export function parseTabRoute(text: string): TabRoute {
   const kind = new URLSearchParams(query).get('kind') ?? 'review';
   if (section === 'meetings' && parts[3] === 'new')
     return { view: 'case', caseId, section, schedule: SCHEDULE_KINDS.includes(kind) ? (kind as ScheduleKind) : 'review' };
+  if (section === 'meetings' && parts[3]) return { view: 'case', caseId, section, meetingId: safeDecode(parts[3]) };
   return { view: 'case', caseId, section };
 }
 

@@ -42,3 +42,9 @@ export function useScheduleRequest(caseId: string): ScheduleKind | null {
   const route = parseTabRoute(useHash());
   return route.view === 'case' && route.caseId === caseId && route.schedule ? route.schedule : null;
 }
+
+/** The meeting of this case a link asked to open (`cases/{id}/meetings/{meetingId}`), or null. */
+export function useMeetingRequest(caseId: string): string | null {
+  const route = parseTabRoute(useHash());
+  return route.view === 'case' && route.caseId === caseId && route.meetingId ? route.meetingId : null;
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationCard } from '../../bot/cards/build.js';
-import { type CardContext, caseListCard, errorCard, reviewReminderCard } from '../../bot/cards/cards.js';
+import { type CardContext, caseListCard, errorCard, meetingEndedCard, meetingStartedCard, reviewReminderCard } from '../../bot/cards/cards.js';
 import type { TEMPLATES } from '../../bot/cards/render.js';
 import { type Card } from '../../bot/cards/render.js';
 import { helpFor, myCases, sharedHelpFor } from '../../bot/commands.js';
@@ -27,7 +27,7 @@ describe('the cards', () => {
     const deps = t.system.deps;
     const ctx = (userId: string): CardContext => ({ userIds: [userId], links, today: '2026-11-27', now: '2026-11-27T10:00:00.000Z' });
     const as = (id: string) => principalOf(staff(id));
-    const { caseId, meetingId } = await caseWithMeeting(t);
+    const { caseId, meetingId, reference } = await caseWithMeeting(t);
     const amy = await t.signIn('yjs-amy');
     const fresh = await amy.post('/api/v1/cases', referral({ childName: 'Casey Fictional-Longname' }));
 
@@ -60,6 +60,10 @@ describe('the cards', () => {
       'formulation approved',
       await notificationCard(deps, as('yjs-amy'), { kind: 'formulation.approved', caseId, formulationNumber: 2 }, ctx('29:amy')),
     );
+    const inChat = { caseId, reference, meetingId, kind: 'formulation' as const, outcomeRecorded: false };
+    cards.set('meeting started, in its chat', meetingStartedCard(inChat, links));
+    cards.set('meeting ended, in its chat', meetingEndedCard(inChat, links));
+    cards.set('consultation ended, in its chat', meetingEndedCard({ ...inChat, kind: 'consultation' }, links));
     cards.set('my cases', await myCases(deps, as('yjs-amy'), links));
     cards.set('my cases, none', await myCases(deps, as('yjs-lee'), links));
     cards.set(
@@ -96,6 +100,8 @@ describe('the cards', () => {
       teamInvited: 'team.show',
       reviewReminder: 'Schedule the review',
       formulationApproved: 'Read the formulation',
+      meetingStarted: 'Open the timeline',
+      meetingEnded: 'Record the outcome',
       caseList: 'Your cases',
       help: 'Open ECM for Teams',
       error: 'That did not work',

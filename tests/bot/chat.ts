@@ -3,7 +3,7 @@ import { createBotApp } from '../../bot/app.js';
 import type { Card } from '../../bot/cards/render.js';
 import { EcmActivityHandler } from '../../bot/host.js';
 import { tabLinks } from '../../bot/links.js';
-import { silentLogger } from '../../src/lib/logger.js';
+import { type Logger, silentLogger } from '../../src/lib/logger.js';
 import type { TestServer } from '../support/testSystem.js';
 import { teamsUserOf } from './fixtures.js';
 
@@ -54,6 +54,35 @@ export function chatAs(t: TestServer, staffId: string | { id: string; aadObjectI
       }
       return value.body.value;
     },
+  };
+}
+
+/**
+ * A Teams meeting's chat with the bot in it: Teams tells the bot there when the meeting starts and
+ * ends (an event activity, its value in PascalCase as Teams sends it).
+ */
+export function meetingChat(t: TestServer, chatId: string, logger: Logger = silentLogger) {
+  const handler = new EcmActivityHandler(createBotApp(t.system.deps, links, logger));
+  const adapter = new TestAdapter(async (ctx) => {
+    await handler.run(ctx);
+  });
+  adapter.conversation.channelId = 'msteams';
+  adapter.conversation.conversation = { id: chatId, conversationType: 'groupChat', isGroup: true, name: 'ECM formulation meeting' };
+  const teamsMeeting = {
+    Id: 'MCMxOTptZWV0aW5nX1pqRTF',
+    JoinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting',
+    MeetingType: 'Scheduled',
+    Title: 'ECM',
+  };
+
+  async function event(name: string, value: Record<string, unknown>): Promise<Partial<Activity>[]> {
+    await adapter.receiveActivity({ type: 'event', name, value, channelData: { meeting: { id: teamsMeeting.Id }, tenant: { id: 'tenant' } } });
+    return adapter.activeQueue.splice(0);
+  }
+  return {
+    adapter,
+    start: (at: string) => event('application/vnd.microsoft.meetingStart', { ...teamsMeeting, StartTime: at }),
+    end: (at: string) => event('application/vnd.microsoft.meetingEnd', { ...teamsMeeting, EndTime: at }),
   };
 }
 

@@ -40,3 +40,19 @@ export async function caseWithMeeting(t: TestServer, overrides: Record<string, u
   const shown = await amy.get(`/api/v1/cases/${caseId}`);
   return { caseId, reference: shown.body.reference, meetingId: scheduled.body.id };
 }
+
+/** A Teams meeting chat's thread id, as Graph gives it for an online meeting. */
+export const meetingChatId = (n: number) => `19:meeting_ZjE${n}YTk0NDgtOGQ1Ny00@thread.v2`;
+
+/**
+ * `caseWithMeeting`, with the meeting's Teams chat recorded on it as the calendar sync records it in
+ * Microsoft 365 mode (local mode's calendar makes no chat).
+ */
+export async function caseWithMeetingChat(t: TestServer, chatId: string): Promise<CaseWithMeeting> {
+  const made = await caseWithMeeting(t);
+  await t.system.deps.store.transaction(async (tx) => {
+    const meeting = await tx.meetings.get(made.caseId, made.meetingId);
+    if (!meeting || !(await tx.meetings.update({ ...meeting, chatId, version: meeting.version + 1 }, meeting.version))) throw new Error('no meeting');
+  });
+  return made;
+}

@@ -22,6 +22,7 @@ describe('links into the tab', () => {
   let manifest: Record<string, any>;
   let caseId: string;
   let reference: string;
+  let meetingId: string;
   beforeAll(async () => {
     h = await startHarness();
     const host = new URL(h.server.url).host;
@@ -34,7 +35,9 @@ describe('links into the tab', () => {
       })
     ).manifest;
     caseId = (await richCase(h)).caseId;
-    reference = (await (await h.server.signIn('ecm-sam')).get(`/api/v1/cases/${caseId}`)).body.reference;
+    const sam = await h.server.signIn('ecm-sam');
+    reference = (await sam.get(`/api/v1/cases/${caseId}`)).body.reference;
+    meetingId = (await sam.get(`/api/v1/cases/${caseId}/meetings`)).body.items[0].id;
   });
   afterAll(() => h?.close());
 
@@ -47,10 +50,11 @@ describe('links into the tab', () => {
     return { context, page: await context.newPage(), token: api.token };
   }
 
-  /** What a link must show: the case's page with this section selected (and the scheduler, ready and focused). */
-  async function expectCaseView(frame: Frame | Page, section: string, schedule?: string) {
+  /** What a link must show: the case's page with this section selected (and the scheduler, ready and focused, or the meeting opened). */
+  async function expectCaseView(frame: Frame | Page, section: string, schedule?: string, meeting?: boolean) {
     await frame.getByRole('heading', { level: 1, name: /Riley Fixture/ }).waitFor();
     await expect.poll(() => frame.getByRole('tab', { name: section }).getAttribute('aria-selected')).toBe('true');
+    if (meeting) await frame.getByRole('region', { name: 'Meeting details' }).waitFor();
     if (schedule) {
       await frame.getByRole('heading', { name: 'Schedule a meeting' }).waitFor();
       await expect.poll(() => frame.getByRole('combobox', { name: 'Kind' }).inputValue()).toBe(schedule);
@@ -58,8 +62,16 @@ describe('links into the tab', () => {
     }
   }
 
-  const kinds: { kind: string; link: (l: TabLinks) => string; route: () => string; section: string; schedule?: string }[] = [
+  const kinds: { kind: string; link: (l: TabLinks) => string; route: () => string; section: string; schedule?: string; meeting?: boolean }[] = [
     { kind: 'case', link: (l) => l.case(caseId), route: () => tabRoutes.case(caseId), section: 'Overview' },
+    { kind: 'timeline', link: (l) => l.timeline(caseId), route: () => tabRoutes.section(caseId, 'timeline'), section: 'Life timeline' },
+    {
+      kind: 'meeting that ended',
+      link: (l) => l.meeting(caseId, meetingId),
+      route: () => tabRoutes.meeting(caseId, meetingId),
+      section: 'Meetings',
+      meeting: true,
+    },
     { kind: 'formulation', link: (l) => l.formulation(caseId), route: () => tabRoutes.formulation(caseId), section: 'Formulation' },
     {
       kind: 'review scheduler',
@@ -77,7 +89,7 @@ describe('links into the tab', () => {
     },
   ];
 
-  it.each(kinds)('a bot deep link to the $kind opens the personal tab there in Teams', async ({ link, route, section, schedule }) => {
+  it.each(kinds)('a bot deep link to the $kind opens the personal tab there in Teams', async ({ link, route, section, schedule, meeting }) => {
     const deepLink = new URL(link(tabLinks({ teamsAppId: manifest.id, publicBaseUrl: h.server.url })));
     // Teams opens the app's static tab named in the link, and hands the tab the link's subEntityId.
     expect(deepLink.pathname).toBe(`/l/entity/${manifest.id}/${personalTab().entityId}`);
@@ -87,19 +99,22 @@ describe('links into the tab', () => {
     const s = await inTeamsAs('ecm-sam');
     const context: TeamsContext = { frameContext: 'content', entityId: personalTab().entityId, subEntityId };
     const teams = await openInTeams(s.page, h.server.url, personalTab().contentUrl, context, s.token);
-    await expectCaseView(teams.tab, section, schedule);
+    await expectCaseView(teams.tab, section, schedule, meeting);
     expect(teams.tab.url()).toContain(`#/${subEntityId}`);
     await s.context.close();
   });
 
-  it.each(kinds)('a bot link to the $kind opens the tab there in a browser, when there is no Teams app id', async ({ link, route, section, schedule }) => {
-    const browserLink = link(tabLinks({ teamsAppId: undefined, publicBaseUrl: h.server.url }));
-    expect(browserLink).toBe(`${h.server.url}/tab/#/${route()}`);
-    const s = await h.signedIn('ecm-sam');
-    await s.page.goto(browserLink);
-    await expectCaseView(s.page, section, schedule);
-    await s.context.close();
-  });
+  it.each(kinds)(
+    'a bot link to the $kind opens the tab there in a browser, when there is no Teams app id',
+    async ({ link, route, section, schedule, meeting }) => {
+      const browserLink = link(tabLinks({ teamsAppId: undefined, publicBaseUrl: h.server.url }));
+      expect(browserLink).toBe(`${h.server.url}/tab/#/${route()}`);
+      const s = await h.signedIn('ecm-sam');
+      await s.page.goto(browserLink);
+      await expectCaseView(s.page, section, schedule, meeting);
+      await s.context.close();
+    },
+  );
 
   it('the personal tab without a deep link opens the caseload', async () => {
     const s = await inTeamsAs('ecm-sam');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF } from '../../src/demo/people.js';
 import { agreementGiven, referral } from '../support/factories.js';
 import { startM365TestServer, type M365TestServer } from '../support/m365System.js';
+import { cardOf, meetingChat, textOf } from '../bot/chat.js';
 
 const person = (id: string) => DEMO_STAFF.find((s) => s.id === id)!;
 
@@ -53,6 +54,18 @@ describe('a formulation meeting in Microsoft 365 mode', () => {
     const chat = t.m.graph.teams.chats.get(event.chatId!)!;
     expect(chat.installedApps.size).toBe(1);
     expect(chat.tabs).toEqual([expect.objectContaining({ displayName: `ECM ${reference}`, configuration: expect.objectContaining({ entityId: caseId }) })]);
+    // The meeting remembers its chat, so the bot knows the meeting when Teams says it started or ended.
+    expect(event.chatId).toMatch(/^19:/);
+    expect(shown.body.chatId).toBe(event.chatId);
+  });
+
+  it('the bot in the meeting’s chat asks for the outcome when the meeting ends, and records that it was held', async () => {
+    const event = graphEvents()[0]!;
+    const replies = await meetingChat(t, event.chatId!).end('2026-12-03T11:57:00Z');
+    expect(textOf(cardOf(replies[0]))).toContain(`The meeting for ${reference} has ended`);
+    const helen = await t.apiAs('psy-helen');
+    const meeting = (await helen.get(`/api/v1/cases/${caseId}/meetings`)).body.items[0];
+    expect(meeting.endedAt).toBe('2026-12-03T11:57:00.000Z');
   });
 
   it("reads the attendees' answers from the calendar", async () => {

@@ -155,6 +155,9 @@ export function dossierWith(entries = 40): CaseDossier {
     status: 'held',
     joinUrl: null,
     externalId: null,
+    chatId: null,
+    startedAt: null,
+    endedAt: null,
     outcome: {
       summary: 'Jordan has kept every weekly session.',
       recommendationProgress: [

@@ -42,6 +42,7 @@ describe('addresses into the tab', () => {
       [tabRoutes.section(CASE, 'trm'), { view: 'case', caseId: CASE, section: 'trm' }],
       [tabRoutes.scheduler(CASE, 'review'), { view: 'case', caseId: CASE, section: 'meetings', schedule: 'review' }],
       [tabRoutes.scheduler(CASE, 'formulation'), { view: 'case', caseId: CASE, section: 'meetings', schedule: 'formulation' }],
+      [tabRoutes.meeting(CASE, 'm/1'), { view: 'case', caseId: CASE, section: 'meetings', meetingId: 'm/1' }],
     ];
     for (const [route, view] of cases) {
       expect(parseTabRoute(route)).toEqual(view);
@@ -50,6 +51,7 @@ describe('addresses into the tab', () => {
     expect(tabRoutes.scheduler(CASE, 'review')).toBe(`cases/${CASE}/meetings/new?kind=review`);
     expect(routeText(parseTabRoute(tabRoutes.scheduler(CASE, 'formulation')))).toBe(tabRoutes.scheduler(CASE, 'formulation'));
     expect(routeText(parseTabRoute(tabRoutes.case(CASE)))).toBe(`cases/${CASE}/overview`);
+    expect(routeText(parseTabRoute(tabRoutes.meeting(CASE, 'm/1')))).toBe(`cases/${CASE}/meetings/m%2F1`);
   });
 
   it('that are not understood open the caseload, or the case’s overview', () => {
@@ -70,6 +72,8 @@ describe('addresses into the tab', () => {
       [(l: typeof inTeams) => l.case(CASE), tabRoutes.case(CASE)],
       [(l: typeof inTeams) => l.formulation(CASE), tabRoutes.formulation(CASE)],
       [(l: typeof inTeams) => l.scheduler(CASE, 'review'), tabRoutes.scheduler(CASE, 'review')],
+      [(l: typeof inTeams) => l.timeline(CASE), tabRoutes.section(CASE, 'timeline')],
+      [(l: typeof inTeams) => l.meeting(CASE, 'm1'), tabRoutes.meeting(CASE, 'm1')],
     ] as const;
     for (const [link, route] of links) {
       const deep = new URL(link(inTeams));

@@ -65,7 +65,7 @@ export function detectOvertakenUpdates(tx: StoreTx, { lastAttempt }: { lastAttem
     cases: watch('case', tx.cases, ['get', 'getByReference', 'list']),
     timeline: watch('timeline entry', tx.timeline, ['get', 'list']),
     formulations: watch('formulation', tx.formulations, ['current', 'get', 'list']),
-    meetings: watch('meeting', tx.meetings, ['get', 'list']),
+    meetings: watch('meeting', tx.meetings, ['get', 'list', 'findByChat']),
   };
 }
 

@@ -4,6 +4,7 @@ import { core } from './migrations/0001_core.js';
 import { postgres } from './migrations/0002_postgres.js';
 import { bot } from './migrations/0002_bot.js';
 import { m365Documents } from './migrations/0002_m365_documents.js';
+import { meetingChat } from './migrations/0003_meeting_chat.js';
 
 /**
  * Migrations shared by SQLite and PostgreSQL, one file each under migrations/. A migration that
@@ -15,6 +16,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0002_postgres': postgres(dialect),
     '0002_bot': bot(),
     '0002_m365_documents': m365Documents(dialect),
+    '0003_meeting_chat': meetingChat(),
   };
 }
 

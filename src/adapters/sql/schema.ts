@@ -128,6 +128,9 @@ export interface Database {
     status: string;
     join_url: string | null;
     external_id: string | null;
+    chat_id: string | null;
+    started_at: string | null;
+    ended_at: string | null;
     outcome_json: string | null;
     version: number;
   };

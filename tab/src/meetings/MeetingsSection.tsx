@@ -1,5 +1,5 @@
 import { Badge, Button, Link, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, download, etagOf, get, post } from '../api/client.js';
 import type { FormulationRecord, Meeting, TeamMember } from '../api/types.js';
 import type { CaseProps } from '../case/CasePage.js';
@@ -8,6 +8,7 @@ import { SortableTable } from '../common/SortableTable.js';
 import { useLoad } from '../common/useLoad.js';
 import { useApp } from '../context.js';
 import { formatDate, formatDateTime, label, MEETING_KIND_LABELS, PROGRESS_LABELS, RESPONSE_LABELS } from '../labels.js';
+import { useMeetingRequest } from '../router.js';
 import { OutcomeForm } from './OutcomeForm.js';
 import { ScheduleForm } from './ScheduleForm.js';
 
@@ -36,7 +37,12 @@ export default function MeetingsSection({ view, reload }: CaseProps) {
     () => get<FormulationRecord>(`/cases/${view.id}/formulation`).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
     [view.id],
   );
-  const [openId, setOpenId] = useState<string | null>(null);
+  // A link to `cases/{id}/meetings/{meetingId}` (the bot's card when a meeting ends) opens that meeting.
+  const requested = useMeetingRequest(view.id);
+  const [openId, setOpenId] = useState<string | null>(requested);
+  useEffect(() => {
+    if (requested) setOpenId(requested);
+  }, [requested]);
   const [error, setError] = useState<unknown>(null);
   const can = (a: string) => view.allowedActions.includes(a as never);
   const open = meetings.data?.items.find((m) => m.id === openId) ?? null;
@@ -98,6 +104,7 @@ export default function MeetingsSection({ view, reload }: CaseProps) {
             {label(MEETING_KIND_LABELS, open.kind)}, {formatDateTime(open.startsAt)} <Badge appearance="outline">{label(STATUS, open.status)}</Badge>
           </h3>
           {open.location ? <p>Where: {open.location}</p> : null}
+          {open.endedAt ? <p>Ended in Teams: {formatDateTime(open.endedAt)}</p> : null}
           {open.joinUrl ? (
             <p>
               <Link href={open.joinUrl} target="_blank" rel="noreferrer">

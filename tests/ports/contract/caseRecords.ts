@@ -139,6 +139,22 @@ export function recordsContract({ store }: ContractContext): void {
     await store().transaction(async (tx) => expect(await tx.meetings.get('c1', 'm1')).toEqual(held));
   });
 
+  it('finds a meeting by its Teams meeting chat, and keeps when Teams said it started and ended', async () => {
+    const inTeams = meeting('m1', 'c1', { chatId: '19:meeting_abc@thread.v2', joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc', externalId: 'AAMk1' });
+    await store().transaction(async (tx) => {
+      await twoCases(tx);
+      await tx.meetings.insert(inTeams);
+      await tx.meetings.insert(meeting('m2', 'c2'));
+    });
+    const held = { ...inTeams, startedAt: '2026-12-01T10:01:00.000Z', endedAt: '2026-12-01T11:55:00.000Z', version: 2 };
+    await store().transaction(async (tx) => {
+      expect(await tx.meetings.findByChat('19:meeting_abc@thread.v2')).toEqual(inTeams);
+      expect(await tx.meetings.findByChat('19:meeting_other@thread.v2')).toBeNull();
+      expect(await tx.meetings.update(held, 1)).toBe(true);
+    });
+    await store().transaction(async (tx) => expect(await tx.meetings.findByChat('19:meeting_abc@thread.v2')).toEqual(held));
+  });
+
   it('keeps sign-in sessions until they are deleted', async () => {
     const session = { tokenHash: 'hash-1', staffId: 'yjs-amy', createdAt: AT, expiresAt: '2026-11-27T20:00:00.000Z' };
     await store().transaction((tx) => tx.sessions.insert(session));

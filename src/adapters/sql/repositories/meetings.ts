@@ -17,6 +17,9 @@ const toRow = (m: Meeting): Row => ({
   status: m.status,
   join_url: m.joinUrl,
   external_id: m.externalId,
+  chat_id: m.chatId,
+  started_at: m.startedAt,
+  ended_at: m.endedAt,
   outcome_json: m.outcome ? JSON.stringify(m.outcome) : null,
   version: m.version,
 });
@@ -48,6 +51,9 @@ export function meetingRepository(db: Kysely<Database>): MeetingRepository {
       status: r.status as MeetingStatus,
       joinUrl: r.join_url,
       externalId: r.external_id,
+      chatId: r.chat_id,
+      startedAt: r.started_at,
+      endedAt: r.ended_at,
       outcome: r.outcome_json ? json<Meeting['outcome']>(r.outcome_json) : null,
       version: r.version,
     }));
@@ -88,6 +94,10 @@ export function meetingRepository(db: Kysely<Database>): MeetingRepository {
         .where('staff_id', '=', staffId)
         .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
+    },
+    async findByChat(chatId) {
+      const rows = await db.selectFrom('meetings').selectAll().where('chat_id', '=', chatId).orderBy('starts_at').limit(1).execute();
+      return (await withAttendees(rows))[0] ?? null;
     },
     async list(caseId) {
       return withAttendees(await db.selectFrom('meetings').selectAll().where('case_id', '=', caseId).orderBy('starts_at').execute());
