@@ -1,4 +1,5 @@
 import type { Party } from '../../src/domain/agreement.js';
+import { invitationExpired } from '../../src/domain/team.js';
 import { CASE_ROLE_LABELS, MEETING_KIND_LABELS, PARTY_LABELS, RESPONSE_LABELS } from '../../src/domain/words.js';
 import type { AgreementPromptView } from '../../src/app/showAgreementPrompt.js';
 import type { CaseView } from '../../src/app/caseViews.js';
@@ -100,7 +101,7 @@ export function agreementCard(v: AgreementPromptView, ctx: CardContext): Card {
 }
 
 export function teamInvitedCard(v: CaseView, ctx: CardContext): Card {
-  const expired = v.terms !== null && v.membership !== null && v.membership.invitationExpiresAt <= ctx.now;
+  const expired = v.terms !== null && v.membership !== null && invitationExpired(v.membership, ctx.now);
   return render('teamInvited', {
     caseId: v.id,
     userIds: ctx.userIds,

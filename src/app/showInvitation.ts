@@ -1,7 +1,7 @@
 import { notFound, ruleViolation } from '../domain/errors.js';
 import type { AttendeeResponse, Meeting } from '../domain/meeting.js';
 import type { Principal } from '../domain/staff.js';
-import { INFORMATION_SHARING_TERMS, needsToAcceptTerms, type TeamMember, TERMS_VERSION } from '../domain/team.js';
+import { INFORMATION_SHARING_TERMS, invitationExpired, needsToAcceptTerms, type TeamMember, TERMS_VERSION } from '../domain/team.js';
 import { AccessRefused, caseFor } from './access.js';
 import type { AppDeps } from './deps.js';
 import { inTransaction } from './unitOfWork.js';
@@ -61,7 +61,7 @@ export async function showInvitation(deps: AppDeps, p: Principal, caseId: string
       invitationExpiresAt: membership.invitationExpiresAt,
       terms: awaitingTerms ? { version: TERMS_VERSION, text: INFORMATION_SHARING_TERMS } : null,
       termsAcceptedAt: membership.termsAcceptedAt,
-      invitationExpired: awaitingTerms && membership.invitationExpiresAt <= w.now,
+      invitationExpired: awaitingTerms && invitationExpired(membership, w.now),
     };
   });
 }

@@ -39,6 +39,17 @@ export interface TeamMember {
 /** Staff of the service are bound by their employment; people from other agencies accept the terms first. */
 export const needsToAcceptTerms = (caseRole: CaseRole): boolean => caseRole === 'partner';
 
+/**
+ * An invitation lapses only while it has not been taken up. A partner who once accepted the terms is
+ * on the team; when the terms change they accept the new ones without being invited again.
+ */
+export const invitationExpired = (m: Pick<TeamMember, 'invitationExpiresAt' | 'termsAcceptedAt'>, now: Instant): boolean =>
+  m.termsAcceptedAt === null && m.invitationExpiresAt <= now;
+
+/** An invitation can be sent again only to a partner whose earlier one lapsed untaken. */
+export const mayBeInvitedAgain = (existing: Pick<TeamMember, 'caseRole' | 'invitationExpiresAt' | 'termsAcceptedAt'>, now: Instant): boolean =>
+  existing.caseRole === 'partner' && invitationExpired(existing, now);
+
 /** The part a person plays on a case follows from their role. */
 const CASE_ROLE_OF_ROLE: Record<Staff['role'], CaseRole> = {
   partner: 'partner',

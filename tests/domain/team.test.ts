@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertMayHoldCase, assertMayJoinTeam, caseRoleFor } from '../../src/domain/team.js';
+import { assertMayHoldCase, assertMayJoinTeam, caseRoleFor, invitationExpired, mayBeInvitedAgain } from '../../src/domain/team.js';
 
 const staff = (role: Parameters<typeof caseRoleFor>[0]['role'], serviceIds: string[] = ['BRI']) => ({ role, serviceIds });
 
@@ -32,5 +32,23 @@ describe('the case holder', () => {
     expect(() => assertMayHoldCase(staff('yjs_practitioner'), 'BRI')).not.toThrow();
     expect(() => assertMayHoldCase(staff('yjs_practitioner'), 'NSO')).toThrow(/case holder/);
     expect(() => assertMayHoldCase(staff('partner', []), 'BRI')).toThrow(/case holder/);
+  });
+});
+
+describe('an invitation to the case team', () => {
+  const invited = { caseRole: 'partner' as const, invitationExpiresAt: '2026-12-27T10:00:00.000Z', termsAcceptedAt: null };
+  it('stands until the day it expires, and lapses then if the terms were not accepted', () => {
+    expect(invitationExpired(invited, '2026-12-27T09:59:59.999Z')).toBe(false);
+    expect(invitationExpired(invited, '2026-12-27T10:00:00.000Z')).toBe(true);
+  });
+  it('does not lapse once taken up: a partner who accepted the terms is on the team', () => {
+    expect(invitationExpired({ ...invited, termsAcceptedAt: '2026-12-01T10:00:00.000Z' }, '2027-06-01T10:00:00.000Z')).toBe(false);
+  });
+  it('can be sent again only to a partner whose invitation lapsed untaken', () => {
+    const later = '2027-01-10T10:00:00.000Z';
+    expect(mayBeInvitedAgain(invited, later)).toBe(true);
+    expect(mayBeInvitedAgain(invited, '2026-12-01T10:00:00.000Z')).toBe(false);
+    expect(mayBeInvitedAgain({ ...invited, termsAcceptedAt: '2026-12-01T10:00:00.000Z' }, later)).toBe(false);
+    expect(mayBeInvitedAgain({ ...invited, caseRole: 'psychologist' }, later)).toBe(false);
   });
 });
