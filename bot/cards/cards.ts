@@ -49,7 +49,8 @@ export function invitationCard(v: InvitationView, ctx: CardContext): Card {
     terms: v.terms?.text ?? null,
     termsVersion: v.terms?.version ?? null,
     invitationExpiresAt: rfc3339(v.invitationExpiresAt),
-    termsAcceptedAt: v.termsAcceptedAt ? rfc3339(v.termsAcceptedAt) : null,
+    // Beside terms still to accept, an acceptance of earlier terms would read as if nothing were asked.
+    termsAcceptedAt: v.terms === null && v.termsAcceptedAt ? rfc3339(v.termsAcceptedAt) : null,
     canAnswer: open && v.terms === null,
     canAcceptTerms: open && v.terms !== null && !v.invitationExpired,
     joinUrl: open ? v.meeting.joinUrl : null,
@@ -112,7 +113,7 @@ export function teamInvitedCard(v: CaseView, ctx: CardContext): Card {
     terms: v.terms?.text ?? null,
     termsVersion: v.terms?.version ?? null,
     invitationExpiresAt: v.membership ? rfc3339(v.membership.invitationExpiresAt) : null,
-    termsAcceptedAt: v.membership?.termsAcceptedAt ? rfc3339(v.membership.termsAcceptedAt) : null,
+    termsAcceptedAt: v.terms === null && v.membership?.termsAcceptedAt ? rfc3339(v.membership.termsAcceptedAt) : null,
     canAcceptTerms: v.terms !== null && !expired,
     caseUrl: ctx.links.case(v.id),
   });

@@ -2,7 +2,7 @@ import type { Case } from '../domain/case.js';
 import { DomainError } from '../domain/errors.js';
 import { type CaseAction, type Decision, decideOnCase, decideOnRole, decideOnService, type ServiceAction } from '../domain/policy.js';
 import type { Principal } from '../domain/staff.js';
-import { needsToAcceptTerms, type TeamMember } from '../domain/team.js';
+import { hasAcceptedCurrentTerms, needsToAcceptTerms, type TeamMember } from '../domain/team.js';
 import type { StoreTx } from '../ports/store.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,7 +43,7 @@ export async function caseFor(tx: StoreTx, p: Principal, caseId: string, action:
 export function assertAllowed(p: Principal, action: CaseAction, c: Case, membership: TeamMember | null, entryContributorId?: string): void {
   const decision = decideOnCase(p, action, {
     serviceId: c.serviceId,
-    membership: membership ? { termsAccepted: membership.termsAcceptedAt !== null, needsTerms: needsToAcceptTerms(membership.caseRole) } : null,
+    membership: membership ? { termsAccepted: hasAcceptedCurrentTerms(membership), needsTerms: needsToAcceptTerms(membership.caseRole) } : null,
     ...(entryContributorId !== undefined ? { ownsEntry: entryContributorId === p.staffId } : {}),
   });
   if (!decision.allowed) throw new AccessRefused(decision, { action, caseId: c.id, serviceId: c.serviceId });

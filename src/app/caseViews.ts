@@ -5,7 +5,7 @@ import { retainUntil } from '../domain/retention.js';
 import type { ReviewStatus } from '../domain/reviewCadence.js';
 import { type Service, trmLabel } from '../domain/service.js';
 import type { Principal } from '../domain/staff.js';
-import { INFORMATION_SHARING_TERMS, needsToAcceptTerms, type TeamMember, TERMS_VERSION } from '../domain/team.js';
+import { mustAcceptTerms, INFORMATION_SHARING_TERMS, type TeamMember, TERMS_VERSION } from '../domain/team.js';
 import { inPlacementOrder } from '../domain/trm.js';
 import { todayIn } from '../ports/clock.js';
 import type { StoreTx } from '../ports/store.js';
@@ -50,7 +50,7 @@ export async function caseView(deps: AppDeps, tx: StoreTx, p: Principal, c: Case
   if (!svc) throw new Error(`Service ${c.serviceId} of case ${c.reference} is missing`);
   const allowedActions = CASE_ACTIONS.filter((a) => can(p, a, c, membership));
   const sees = (a: CaseAction) => allowedActions.includes(a);
-  const awaitingTerms = membership !== null && needsToAcceptTerms(membership.caseRole) && membership.termsAcceptedAt === null;
+  const awaitingTerms = membership !== null && mustAcceptTerms(membership);
 
   const [agreements, formulations, meetings, placements] = await Promise.all([
     sees('agreement.read') ? tx.agreements.listForCase(c.id) : Promise.resolve(null),
