@@ -4,7 +4,7 @@ import type { AppDeps } from '../src/app/deps.js';
 import { parseInput } from '../src/app/input.js';
 import { recordAgreement } from '../src/app/recordAgreement.js';
 import { respondToMeeting } from '../src/app/respondToMeeting.js';
-import { type AgreementInput, agreementInputSchema, METHODS, type Party } from '../src/domain/agreement.js';
+import { type AgreementInput, agreementInputSchema, assertDecisionNotInFuture, METHODS, type Party } from '../src/domain/agreement.js';
 import { ruleViolation } from '../src/domain/errors.js';
 import type { Principal } from '../src/domain/staff.js';
 import { todayIn } from '../src/ports/clock.js';
@@ -114,7 +114,7 @@ async function recordFromCard(deps: AppDeps, p: Principal, form: AgreementForm):
       ),
     );
   if (inputs.length === 0) throw ruleViolation('Nothing to record: choose what at least one of them decided, or come back when you know.');
-  if (inputs.some((a) => a.date > todayIn(deps.clock))) throw ruleViolation('A decision cannot be dated in the future.');
+  for (const a of inputs) assertDecisionNotInFuture(a.date, todayIn(deps.clock));
   for (const input of inputs) await recordAgreement(deps, p, form.caseId, input);
   return inputs.length === 2 ? 'Both decisions recorded.' : 'Decision recorded.';
 }

@@ -1,4 +1,12 @@
-import { type Agreement, agreementInputSchema, agreementState, type AgreementState, statusAfterAgreement, withdrawalSchema } from '../domain/agreement.js';
+import {
+  type Agreement,
+  agreementInputSchema,
+  assertDecisionNotInFuture,
+  agreementState,
+  type AgreementState,
+  statusAfterAgreement,
+  withdrawalSchema,
+} from '../domain/agreement.js';
 import { assertNotClosed, type Case } from '../domain/case.js';
 import { ruleViolation, staleVersion } from '../domain/errors.js';
 import type { Principal } from '../domain/staff.js';
@@ -18,7 +26,7 @@ export interface AgreementRecord {
 /** Records a young person's or parent/carer's decision; both given makes the case active. */
 export async function recordAgreement(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<AgreementRecord> {
   const a = parseInput(agreementInputSchema, input, 'The agreement');
-  if (a.date > todayIn(deps.clock)) throw parseFailure('an agreement cannot be dated in the future');
+  assertDecisionNotInFuture(a.date, todayIn(deps.clock));
   return inTransaction(deps, p, async (w) => {
     const { case: c } = await caseFor(w.tx, p, caseId, 'agreement.record');
     assertNotClosed(c);
@@ -29,7 +37,7 @@ export async function recordAgreement(deps: AppDeps, p: Principal, caseId: strin
 /** Withdrawal stops new work on the case until agreement is given again. */
 export async function withdrawAgreement(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<AgreementRecord> {
   const a = parseInput(withdrawalSchema, input, 'The withdrawal');
-  if (a.date > todayIn(deps.clock)) throw parseFailure('a withdrawal cannot be dated in the future');
+  assertDecisionNotInFuture(a.date, todayIn(deps.clock));
   return inTransaction(deps, p, async (w) => {
     const { case: c } = await caseFor(w.tx, p, caseId, 'agreement.record');
     assertNotClosed(c);
@@ -56,5 +64,3 @@ async function applyDecision(w: Work, c: Case, d: Pick<Agreement, 'party' | 'dec
   await w.emit({ caseId: c.id, type: 'agreement.recorded', data: { party: d.party, decision: d.decision, status } });
   return { agreement: state, status, history, caseVersion: version };
 }
-
-const parseFailure = (message: string) => ruleViolation(`The agreement is not valid: ${message}.`);
