@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import type { Principal, Role } from '../domain/staff.js';
+import { directoryStaffId, type Principal, type Role } from '../domain/staff.js';
 import { ROLE_LABELS } from '../domain/words.js';
 import { assertRoleAllowed } from './access.js';
 import type { AppDeps } from './deps.js';
 import { parseInput } from './input.js';
-import { directoryStaffId } from './staffing.js';
 import { inTransaction } from './unitOfWork.js';
 
 export const peopleQuerySchema = z.object({ q: z.string().trim().max(100).default(''), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict();
