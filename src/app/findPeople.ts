@@ -18,12 +18,17 @@ export interface PersonCard {
   serviceIds: string[];
 }
 
-/** Who can be invited to a case team: for the people who run the team. */
+/**
+ * Who can be invited to a case team, for the people who run the team: staff who have signed in, and
+ * people in the organisation's directory (Entra ID in Microsoft 365 mode) who have not. Every search
+ * is audited, as it reaches into the directory.
+ */
 export async function findPeople(deps: AppDeps, p: Principal, query: unknown): Promise<PersonCard[]> {
   const { q, limit } = parseInput(peopleQuerySchema, query, 'The search');
   const needle = q.toLowerCase();
   const staff = await inTransaction(deps, p, async (w) => {
     assertRoleAllowed(p, 'people.search');
+    await w.audit({ action: 'directory.searched', caseId: null, serviceId: null, detail: {} });
     return w.tx.staff.list();
   });
   const known = staff
