@@ -1,4 +1,5 @@
 import type { Case } from '../domain/case.js';
+import { reminderRecipients } from '../domain/reviewCadence.js';
 import { todayIn } from '../ports/clock.js';
 import type { NewOutboxJob } from '../ports/outbox.js';
 import type { StoreTx } from '../ports/store.js';
@@ -42,9 +43,9 @@ async function remindAbout(deps: AppDeps, tx: StoreTx, c: Case, today: string): 
 
   const key = overdue ? `review-overdue:${c.id}:${status.overdueFrom}` : `review-due:${c.id}:${status.nextReviewDue}`;
   const team = await tx.team.list(c.id);
-  const recipients = new Set([...team.filter((m) => m.caseRole === 'ecm_practitioner').map((m) => m.staffId), c.caseHolderId]);
+  const recipients = reminderRecipients(team, c.caseHolderId);
   const sent = new Set((await tx.outbox.list({ kind: NOTIFY_KIND, caseId: c.id }, 1000)).map((j) => j.dedupeKey));
-  const fresh = [...recipients].filter((r) => !sent.has(`${NOTIFY_KIND}:${key}:${r}`));
+  const fresh = recipients.filter((r) => !sent.has(`${NOTIFY_KIND}:${key}:${r}`));
   if (fresh.length === 0) return 0;
 
   const w = { enqueue: (job: NewOutboxJob) => tx.outbox.enqueue({ ...job, id: deps.newId(), now }) };
