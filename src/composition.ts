@@ -211,7 +211,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
       dashboardRoutes(deps, library),
       oversightRoutes(deps, library),
       reachRoutes(deps),
-      outsideServiceRoutes(deps, calendar, directory),
+      outsideServiceRoutes(deps, calendar),
     ],
     mounts: [
       ...(bot ? [{ path: '/api/messages', handler: bot.router }] : []),

@@ -1,4 +1,5 @@
 import type { Party } from '../../src/domain/agreement.js';
+import { invitationExpired } from '../../src/domain/team.js';
 import { CASE_ROLE_LABELS, MEETING_KIND_LABELS, PARTY_LABELS, RESPONSE_LABELS } from '../../src/domain/words.js';
 import type { AgreementPromptView } from '../../src/app/showAgreementPrompt.js';
 import type { CaseView } from '../../src/app/caseViews.js';
@@ -49,7 +50,8 @@ export function invitationCard(v: InvitationView, ctx: CardContext): Card {
     terms: v.terms?.text ?? null,
     termsVersion: v.terms?.version ?? null,
     invitationExpiresAt: rfc3339(v.invitationExpiresAt),
-    termsAcceptedAt: v.termsAcceptedAt ? rfc3339(v.termsAcceptedAt) : null,
+    // Beside terms still to accept, an acceptance of earlier terms would read as if nothing were asked.
+    termsAcceptedAt: v.terms === null && v.termsAcceptedAt ? rfc3339(v.termsAcceptedAt) : null,
     canAnswer: open && v.terms === null,
     canAcceptTerms: open && v.terms !== null && !v.invitationExpired,
     joinUrl: open ? v.meeting.joinUrl : null,
@@ -101,7 +103,7 @@ export function agreementCard(v: AgreementPromptView, ctx: CardContext): Card {
 }
 
 export function teamInvitedCard(v: CaseView, ctx: CardContext): Card {
-  const expired = v.terms !== null && v.membership !== null && v.membership.invitationExpiresAt <= ctx.now;
+  const expired = v.terms !== null && v.membership !== null && invitationExpired(v.membership, ctx.now);
   return render('teamInvited', {
     caseId: v.id,
     userIds: ctx.userIds,
@@ -112,7 +114,7 @@ export function teamInvitedCard(v: CaseView, ctx: CardContext): Card {
     terms: v.terms?.text ?? null,
     termsVersion: v.terms?.version ?? null,
     invitationExpiresAt: v.membership ? rfc3339(v.membership.invitationExpiresAt) : null,
-    termsAcceptedAt: v.membership?.termsAcceptedAt ? rfc3339(v.membership.termsAcceptedAt) : null,
+    termsAcceptedAt: v.terms === null && v.membership?.termsAcceptedAt ? rfc3339(v.membership.termsAcceptedAt) : null,
     canAcceptTerms: v.terms !== null && !expired,
     caseUrl: ctx.links.case(v.id),
   });

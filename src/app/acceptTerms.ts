@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ruleViolation } from '../domain/errors.js';
 import type { Principal } from '../domain/staff.js';
-import { type TeamMember, TERMS_VERSION } from '../domain/team.js';
+import { assertMayAcceptTerms, type TeamMember } from '../domain/team.js';
 import { caseFor } from './access.js';
 import type { AppDeps } from './deps.js';
 import { parseInput } from './input.js';
@@ -15,9 +15,7 @@ export async function acceptTerms(deps: AppDeps, p: Principal, caseId: string, i
   return inTransaction(deps, p, async (w) => {
     const { case: c, membership } = await caseFor(w.tx, p, caseId, 'terms.accept');
     if (!membership) throw ruleViolation('You are not invited to this case.');
-    if (termsVersion !== TERMS_VERSION)
-      throw ruleViolation('The terms have changed since you read them; read the current terms and accept those.', { current: TERMS_VERSION });
-    if (membership.invitationExpiresAt <= w.now) throw ruleViolation('This invitation has expired; ask the ECM team to invite you again.');
+    assertMayAcceptTerms(membership, termsVersion, w.now);
     if (c.status === 'closed') throw ruleViolation('This case is closed.');
     const accepted: TeamMember = { ...membership, termsAcceptedAt: w.now, termsVersion };
     await w.tx.team.upsert(accepted);

@@ -12,7 +12,7 @@ import {
   type ServiceAction,
 } from '../domain/policy.js';
 import type { Principal } from '../domain/staff.js';
-import { needsToAcceptTerms, type TeamMember } from '../domain/team.js';
+import { hasAcceptedCurrentTerms, needsToAcceptTerms, type TeamMember } from '../domain/team.js';
 import type { StoreTx } from '../ports/store.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,7 +54,7 @@ export async function caseFor(tx: StoreTx, p: Principal, caseId: string, action:
 function contextOf(c: Pick<Case, 'serviceId'>, standing: TeamStanding | null, ownsEntry?: boolean): CaseAccessContext {
   return {
     serviceId: c.serviceId,
-    membership: standing ? { termsAccepted: standing.termsAcceptedAt !== null, needsTerms: needsToAcceptTerms(standing.caseRole) } : null,
+    membership: standing ? { termsAccepted: hasAcceptedCurrentTerms(standing), needsTerms: needsToAcceptTerms(standing.caseRole) } : null,
     ...(ownsEntry !== undefined ? { ownsEntry } : {}),
   };
 }

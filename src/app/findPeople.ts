@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import type { Principal, Role, Staff } from '../domain/staff.js';
+import { directoryStaffId, type Principal, type Role, type Staff } from '../domain/staff.js';
 import { assertMayJoinTeam, type CaseRole, caseRoleFor } from '../domain/team.js';
 import { ROLE_LABELS } from '../domain/words.js';
 import { assertRoleAllowed } from './access.js';
 import type { AppDeps } from './deps.js';
 import { parseInput } from './input.js';
-import { directoryStaffId } from './staffing.js';
 import { inTransaction } from './unitOfWork.js';
 
 export const peopleQuerySchema = z
@@ -38,12 +37,17 @@ function mayJoin(s: Pick<Staff, 'role' | 'serviceIds'>, serviceId: string): bool
   }
 }
 
-/** Who can be invited to a case team: for the people who run the team. */
+/**
+ * Who can be invited to a case team, for the people who run the team: staff who have signed in, and
+ * people in the organisation's directory (Entra ID in Microsoft 365 mode) who have not. Every search
+ * is audited, as it reaches into the directory.
+ */
 export async function findPeople(deps: AppDeps, p: Principal, query: unknown): Promise<PersonCard[]> {
   const { q, limit, serviceId } = parseInput(peopleQuerySchema, query, 'The search');
   const needle = q.toLowerCase();
   const staff = await inTransaction(deps, p, async (w) => {
     assertRoleAllowed(p, 'people.search');
+    await w.audit({ action: 'directory.searched', caseId: null, serviceId: null, detail: {} });
     return w.tx.staff.list();
   });
   const known = staff

@@ -1,7 +1,7 @@
 import { assertOpenForWork } from '../domain/case.js';
 import { DomainError } from '../domain/errors.js';
 import type { Principal } from '../domain/staff.js';
-import { assertMayJoinTeam, invitationSchema, type TeamMember } from '../domain/team.js';
+import { assertMayJoinTeam, invitationSchema, mayBeInvitedAgain, type TeamMember } from '../domain/team.js';
 import { caseFor } from './access.js';
 import type { AppDeps } from './deps.js';
 import { parseInput } from './input.js';
@@ -23,7 +23,7 @@ export async function inviteTeamMember(deps: AppDeps, p: Principal, caseId: stri
     const invitee = await staffOrNewPartner(w, data.staffId, fromDirectory, data.agency);
     assertMayJoinTeam(invitee, data.caseRole, c.serviceId);
     const existing = await w.tx.team.get(c.id, invitee.id);
-    if (existing && (existing.termsAcceptedAt !== null || existing.caseRole !== 'partner' || existing.invitationExpiresAt > w.now)) {
+    if (existing && !mayBeInvitedAgain(existing, w.now)) {
       throw new DomainError('conflict', `${invitee.name} is already on the case team.`);
     }
     const member: TeamMember = { ...newMember(invitee, c.id, data.caseRole, p.staffId, w.now), agency: data.agency };

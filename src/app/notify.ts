@@ -6,7 +6,7 @@ export const NOTIFY_KIND = 'notify';
 
 /**
  * Queues a notification in the same transaction as the change that causes it, so it is sent if
- * and only if the change commits. `dedupeKey` makes a repeated cause send once.
+ * and only if the change commits. `dedupeKey` makes a repeated cause send once: then this returns false.
  */
 export async function queueNotification(
   w: Pick<Work, 'enqueue'>,
@@ -14,8 +14,8 @@ export async function queueNotification(
   notification: Notification,
   dedupeKey: string,
   serviceId: string | null,
-): Promise<void> {
-  await w.enqueue({
+): Promise<boolean> {
+  return w.enqueue({
     kind: NOTIFY_KIND,
     payload: notification,
     recipient: recipientStaffId,

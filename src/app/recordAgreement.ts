@@ -1,4 +1,12 @@
-import { type Agreement, agreementInputSchema, agreementState, type AgreementState, statusAfterAgreement, withdrawalSchema } from '../domain/agreement.js';
+import {
+  type Agreement,
+  agreementInputSchema,
+  assertDecisionNotInFuture,
+  agreementState,
+  type AgreementState,
+  statusAfterAgreement,
+  withdrawalSchema,
+} from '../domain/agreement.js';
 import { assertNotClosed, type Case } from '../domain/case.js';
 import { ruleViolation, staleVersion } from '../domain/errors.js';
 import type { Principal } from '../domain/staff.js';
@@ -34,7 +42,7 @@ export async function recordAgreements(
   const decisions = inputs.map(({ input, what }) => parseInput(agreementInputSchema, input, what));
   if (decisions.length === 0) throw ruleViolation('Nothing to record: choose what at least one of them decided, or come back when you know.');
   if (new Set(decisions.map((a) => a.party)).size !== decisions.length) throw ruleViolation('Record one decision for each of them at a time.');
-  if (decisions.some((a) => a.date > todayIn(deps.clock))) throw parseFailure('an agreement cannot be dated in the future');
+  for (const a of decisions) assertDecisionNotInFuture(a.date, todayIn(deps.clock));
   return inTransaction(deps, p, async (w) => {
     let { case: c } = await caseFor(w.tx, p, caseId, 'agreement.record');
     assertNotClosed(c);
@@ -51,7 +59,7 @@ export async function recordAgreements(
 /** Withdrawal stops new work on the case until agreement is given again. */
 export async function withdrawAgreement(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<AgreementRecord> {
   const a = parseInput(withdrawalSchema, input, 'The withdrawal');
-  if (a.date > todayIn(deps.clock)) throw parseFailure('a withdrawal cannot be dated in the future');
+  assertDecisionNotInFuture(a.date, todayIn(deps.clock));
   return inTransaction(deps, p, async (w) => {
     const { case: c } = await caseFor(w.tx, p, caseId, 'agreement.record');
     assertNotClosed(c);
@@ -78,5 +86,3 @@ async function applyDecision(w: Work, c: Case, d: Pick<Agreement, 'party' | 'dec
   await w.emit({ caseId: c.id, type: 'agreement.recorded', data: { party: d.party, decision: d.decision, status } });
   return { agreement: state, status, history, caseVersion: version };
 }
-
-const parseFailure = (message: string) => ruleViolation(`The agreement is not valid: ${message}.`);

@@ -1,4 +1,4 @@
-import { needsToAcceptTerms } from '../domain/team.js';
+import { mustAcceptTerms } from '../domain/team.js';
 import type { Principal } from '../domain/staff.js';
 import { AccessRefused, caseFor } from './access.js';
 import { caseView, type CaseView } from './caseViews.js';
@@ -19,7 +19,7 @@ export async function showCase(deps: AppDeps, p: Principal, caseId: string): Pro
       reach = await caseFor(w.tx, p, caseId, 'terms.accept');
     }
     const { case: c, membership } = reach;
-    const invitationOnly = membership !== null && needsToAcceptTerms(membership.caseRole) && membership.termsAcceptedAt === null;
+    const invitationOnly = membership !== null && mustAcceptTerms(membership);
     await w.audit({ action: invitationOnly ? 'invitation.read' : 'case.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference } });
     return caseView(deps, w.tx, p, c, membership);
   });

@@ -1,7 +1,7 @@
 import { notFound, ruleViolation } from '../domain/errors.js';
 import type { AttendeeResponse, Meeting } from '../domain/meeting.js';
 import type { Principal } from '../domain/staff.js';
-import { INFORMATION_SHARING_TERMS, needsToAcceptTerms, type TeamMember, TERMS_VERSION } from '../domain/team.js';
+import { mustAcceptTerms, INFORMATION_SHARING_TERMS, invitationExpired, type TeamMember, TERMS_VERSION } from '../domain/team.js';
 import { AccessRefused, caseFor } from './access.js';
 import type { AppDeps } from './deps.js';
 import { inTransaction } from './unitOfWork.js';
@@ -42,7 +42,7 @@ export async function showInvitation(deps: AppDeps, p: Principal, caseId: string
     if (!me || !membership) throw ruleViolation('You are not invited to this meeting.');
     const organiser = await w.tx.staff.get(meeting.organiserId);
     await w.audit({ action: 'invitation.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, meetingId } });
-    const awaitingTerms = needsToAcceptTerms(membership.caseRole) && membership.termsAcceptedAt === null;
+    const awaitingTerms = mustAcceptTerms(membership);
     return {
       caseId: c.id,
       reference: c.reference,
@@ -61,7 +61,7 @@ export async function showInvitation(deps: AppDeps, p: Principal, caseId: string
       invitationExpiresAt: membership.invitationExpiresAt,
       terms: awaitingTerms ? { version: TERMS_VERSION, text: INFORMATION_SHARING_TERMS } : null,
       termsAcceptedAt: membership.termsAcceptedAt,
-      invitationExpired: awaitingTerms && membership.invitationExpiresAt <= w.now,
+      invitationExpired: awaitingTerms && invitationExpired(membership, w.now),
     };
   });
 }

@@ -1,6 +1,6 @@
 import { notFound, ruleViolation } from '../domain/errors.js';
 import type { Service } from '../domain/service.js';
-import type { Agency, Staff } from '../domain/staff.js';
+import { aadObjectIdOfStaffId, type Agency, directoryStaffId, type Staff } from '../domain/staff.js';
 import type { Directory, DirectoryPerson } from '../ports/directory.js';
 import type { Work } from './unitOfWork.js';
 import { type CaseRole, INVITATION_VALID_DAYS, type TeamMember } from '../domain/team.js';
@@ -12,16 +12,9 @@ export async function serviceOf(tx: StoreTx, serviceId: string): Promise<Service
   return s;
 }
 
-/**
- * Staff records made on first sign-in in Microsoft 365 mode are named by Entra object id; people
- * found in the directory who have never signed in carry the same id until they do.
- */
-export const directoryStaffId = (aadObjectId: string) => `aad-${aadObjectId}`;
-const DIRECTORY_STAFF_ID = /^aad-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-
 /** The directory entry behind an id of someone who has not signed in yet, looked up outside any transaction. */
 export async function directoryEntryFor(directory: Directory, staffId: string): Promise<DirectoryPerson | null> {
-  const oid = DIRECTORY_STAFF_ID.exec(staffId)?.[1];
+  const oid = aadObjectIdOfStaffId(staffId);
   return oid ? directory.get(oid) : null;
 }
 

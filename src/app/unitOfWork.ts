@@ -30,7 +30,8 @@ export interface Work {
   audit(note: AuditNote): Promise<void>;
   /** Records a case event; it reaches watchers only after the transaction commits. */
   emit(event: Omit<CaseEventInput, 'actorId' | 'actorName'>): Promise<void>;
-  enqueue(job: NewOutboxJob): Promise<void>;
+  /** True when the job is new; false when its dedupe key says it was queued before. */
+  enqueue(job: NewOutboxJob): Promise<boolean>;
   newId(): string;
 }
 

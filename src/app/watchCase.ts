@@ -46,7 +46,10 @@ export async function watchCase(deps: AppDeps, p: Principal, caseId: string, aft
       // replayed event about this person they could read nothing the policy ties to the team: what
       // happened before they joined is not replayed to them.
       const joinedSince = missed.some((e) => standingChangedBy(e)?.staffId === p.staffId);
-      standing = joinedSince || !membership ? null : { caseRole: membership.caseRole, termsAcceptedAt: membership.termsAcceptedAt };
+      standing =
+        joinedSince || !membership
+          ? null
+          : { caseRole: membership.caseRole, termsAcceptedAt: membership.termsAcceptedAt, termsVersion: membership.termsVersion };
       return { reference: c.reference, missed };
     });
     return {

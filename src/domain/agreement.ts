@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate, type Instant, type IsoDate } from './dates.js';
+import { ruleViolation } from './errors.js';
 import { plainText } from './text.js';
 import type { CaseStatus } from './case.js';
 
@@ -60,6 +61,11 @@ export function agreementState(history: Agreement[]): AgreementState {
   const ordered = [...history].sort((a, b) => a.seq - b.seq);
   for (const a of ordered) state[a.party] = a.decision;
   return state;
+}
+
+/** A decision is recorded once it has been made, so it is never dated after today. */
+export function assertDecisionNotInFuture(date: IsoDate, today: IsoDate): void {
+  if (date > today) throw ruleViolation('A decision cannot be dated in the future.');
 }
 
 export function statusAfterAgreement(current: CaseStatus, state: AgreementState): CaseStatus {

@@ -40,9 +40,10 @@ export interface CaseEvent extends CaseEventInput {
 }
 
 /** A person's place on the case team as far as access goes: their part, and whether they accepted the terms. */
-export type TeamStanding = Pick<TeamMember, 'caseRole' | 'termsAcceptedAt'>;
+export type TeamStanding = Pick<TeamMember, 'caseRole' | 'termsAcceptedAt' | 'termsVersion'>;
 
-const standing = z.object({ caseRole: z.enum(CASE_ROLES), termsAcceptedAt: z.string().nullable() });
+// A record without the terms' version counts as terms not accepted: it never widens access.
+const standing = z.object({ caseRole: z.enum(CASE_ROLES), termsAcceptedAt: z.string().nullable(), termsVersion: z.string().nullable().default(null) });
 const aboutSomeone = z.object({ staffId: z.string() });
 
 /**

@@ -1,6 +1,7 @@
 import { addDays, addWeeks, daysBetween, type IsoDate } from './dates.js';
 import { ruleViolation } from './errors.js';
 import type { ReviewCadence } from './service.js';
+import type { TeamMember } from './team.js';
 
 /** Reviews fall 8–12 weeks after the last formulation or review and are overdue after 13 (configurable). */
 export interface ReviewWindow {
@@ -51,4 +52,12 @@ export function reviewStatus(last: IsoDate, agreedDue: IsoDate | null, today: Is
   const daysUntilDue = daysBetween(today, due);
   const state: ReviewState = today >= overdueFrom ? 'overdue' : daysUntilDue <= 0 ? 'due' : daysUntilDue <= REMINDER_DAYS_BEFORE ? 'due_soon' : 'not_due';
   return { nextReviewDue: due, overdueFrom, state, daysUntilDue };
+}
+
+/**
+ * A review is arranged by the ECM practitioners on the case team and the case holder; partners
+ * hear of it through them. Each is reminded once, however many parts they hold.
+ */
+export function reminderRecipients(team: Pick<TeamMember, 'staffId' | 'caseRole'>[], caseHolderId: string): string[] {
+  return [...new Set([...team.filter((m) => m.caseRole === 'ecm_practitioner').map((m) => m.staffId), caseHolderId])];
 }

@@ -39,6 +39,16 @@ export interface Staff {
   aadObjectId: string | null;
 }
 
+/**
+ * Staff records made on first sign-in in Microsoft 365 mode are named by Entra object id; people
+ * found in the directory who have never signed in carry the same id until they do.
+ */
+export const directoryStaffId = (aadObjectId: string): string => `aad-${aadObjectId}`;
+const DIRECTORY_STAFF_ID = /^aad-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** The Entra object id a directory staff id names, or null for any other id. */
+export const aadObjectIdOfStaffId = (staffId: string): string | null => DIRECTORY_STAFF_ID.exec(staffId)?.[1] ?? null;
+
 /** The person making a request, as the access policy sees them. */
 export interface Principal {
   staffId: string;

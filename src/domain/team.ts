@@ -39,6 +39,36 @@ export interface TeamMember {
 /** Staff of the service are bound by their employment; people from other agencies accept the terms first. */
 export const needsToAcceptTerms = (caseRole: CaseRole): boolean => caseRole === 'partner';
 
+/**
+ * Only the terms in force count: a partner agreed to what they read, so when the terms change they
+ * see nothing more of the case until they accept the new ones.
+ */
+export const hasAcceptedCurrentTerms = (m: Pick<TeamMember, 'termsAcceptedAt' | 'termsVersion'>): boolean =>
+  m.termsAcceptedAt !== null && m.termsVersion === TERMS_VERSION;
+
+/** Whether this person must (again) accept the terms before the case opens to them. */
+export const mustAcceptTerms = (m: Pick<TeamMember, 'caseRole' | 'termsAcceptedAt' | 'termsVersion'>): boolean =>
+  needsToAcceptTerms(m.caseRole) && !hasAcceptedCurrentTerms(m);
+
+/**
+ * An invitation lapses only while it has not been taken up. A partner who once accepted the terms is
+ * on the team; when the terms change they accept the new ones without being invited again.
+ */
+export const invitationExpired = (m: Pick<TeamMember, 'invitationExpiresAt' | 'termsAcceptedAt'>, now: Instant): boolean =>
+  m.termsAcceptedAt === null && m.invitationExpiresAt <= now;
+
+/** A person accepts the terms in force, and only while their invitation stands. */
+export function assertMayAcceptTerms(m: Pick<TeamMember, 'invitationExpiresAt' | 'termsAcceptedAt'>, termsVersion: string, now: Instant): void {
+  if (termsVersion !== TERMS_VERSION) {
+    throw ruleViolation('The terms have changed since you read them; read the current terms and accept those.', { current: TERMS_VERSION });
+  }
+  if (invitationExpired(m, now)) throw ruleViolation('This invitation has expired; ask the ECM team to invite you again.');
+}
+
+/** An invitation can be sent again only to a partner whose earlier one lapsed untaken. */
+export const mayBeInvitedAgain = (existing: Pick<TeamMember, 'caseRole' | 'invitationExpiresAt' | 'termsAcceptedAt'>, now: Instant): boolean =>
+  existing.caseRole === 'partner' && invitationExpired(existing, now);
+
 /** The part a person plays on a case follows from their role. */
 const CASE_ROLE_OF_ROLE: Record<Staff['role'], CaseRole> = {
   partner: 'partner',

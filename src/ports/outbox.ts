@@ -25,7 +25,8 @@ export interface OutboxJob {
 export type NewOutboxJob = Pick<OutboxJob, 'kind' | 'payload'> & Partial<Pick<OutboxJob, 'dedupeKey' | 'recipient' | 'caseId' | 'serviceId' | 'nextAttemptAt'>>;
 
 export interface OutboxRepository {
-  enqueue(job: NewOutboxJob & { id: string; now: string }): Promise<void>;
+  /** True when the job is new; false when a job with its dedupe key was already there (and nothing changed). */
+  enqueue(job: NewOutboxJob & { id: string; now: string }): Promise<boolean>;
   /**
    * Takes up to `limit` due jobs for this worker until `leaseUntil`. A job leased by another worker
    * is skipped, so several instances never deliver one job twice.

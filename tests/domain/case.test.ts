@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementState, statusAfterAgreement, type Agreement } from '../../src/domain/agreement.js';
+import { agreementState, assertDecisionNotInFuture, statusAfterAgreement, type Agreement } from '../../src/domain/agreement.js';
 import { assertOpenForWork, decidePathway, formatCaseReference } from '../../src/domain/case.js';
 import { assertLibraryNames } from '../../src/domain/document.js';
 
@@ -72,6 +72,11 @@ describe('agreement', () => {
     expect(() => assertOpenForWork({ status: 'referred' })).toThrow();
     expect(() => assertOpenForWork({ status: 'closed' })).toThrow(/closed/);
     expect(() => assertOpenForWork({ status: 'active' })).not.toThrow();
+  });
+  it('a decision is dated the day it was made or earlier, never in the future', () => {
+    expect(() => assertDecisionNotInFuture('2026-11-27', '2026-11-27')).not.toThrow();
+    expect(() => assertDecisionNotInFuture('2026-11-01', '2026-11-27')).not.toThrow();
+    expect(() => assertDecisionNotInFuture('2026-11-28', '2026-11-27')).toThrow(/cannot be dated in the future/);
   });
   it('a closed case stays closed whatever is recorded', () => {
     expect(statusAfterAgreement('closed', { young_person: 'given', parent_carer: 'given' })).toBe('closed');

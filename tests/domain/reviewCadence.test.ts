@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertNextReviewInWindow, reviewStatus, reviewWindow } from '../../src/domain/reviewCadence.js';
+import { assertNextReviewInWindow, reminderRecipients, reviewStatus, reviewWindow } from '../../src/domain/reviewCadence.js';
 import { DEFAULT_REVIEW_CADENCE } from '../../src/domain/service.js';
 
 const cadence = DEFAULT_REVIEW_CADENCE;
@@ -29,5 +29,16 @@ describe('review cadence', () => {
   });
   it('the cadence is configurable per service', () => {
     expect(reviewWindow('2026-09-01', { earliestWeeks: 4, dueWeeks: 6, overdueWeeks: 8 }).due).toBe('2026-10-13');
+  });
+});
+
+describe('who is reminded of a review', () => {
+  const member = (staffId: string, caseRole: 'ecm_practitioner' | 'partner' | 'psychologist' | 'case_holder') => ({ staffId, caseRole });
+  it('the ECM practitioners on the team and the case holder, not partners or the psychologist', () => {
+    const team = [member('ecm-sam', 'ecm_practitioner'), member('police-jo', 'partner'), member('psy-helen', 'psychologist'), member('yjs-amy', 'case_holder')];
+    expect(reminderRecipients(team, 'yjs-amy')).toEqual(['ecm-sam', 'yjs-amy']);
+  });
+  it('each once, even when the case holder is also on the team as an ECM practitioner', () => {
+    expect(reminderRecipients([member('ecm-sam', 'ecm_practitioner')], 'ecm-sam')).toEqual(['ecm-sam']);
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { assertMayHoldCase, assertMayJoinTeam, caseRoleFor } from '../../src/domain/team.js';
+import {
+  assertMayAcceptTerms,
+  assertMayHoldCase,
+  assertMayJoinTeam,
+  caseRoleFor,
+  hasAcceptedCurrentTerms,
+  invitationExpired,
+  mayBeInvitedAgain,
+  mustAcceptTerms,
+  TERMS_VERSION,
+} from '../../src/domain/team.js';
 
 const staff = (role: Parameters<typeof caseRoleFor>[0]['role'], serviceIds: string[] = ['BRI']) => ({ role, serviceIds });
 
@@ -32,5 +42,45 @@ describe('the case holder', () => {
     expect(() => assertMayHoldCase(staff('yjs_practitioner'), 'BRI')).not.toThrow();
     expect(() => assertMayHoldCase(staff('yjs_practitioner'), 'NSO')).toThrow(/case holder/);
     expect(() => assertMayHoldCase(staff('partner', []), 'BRI')).toThrow(/case holder/);
+  });
+});
+
+describe('an invitation to the case team', () => {
+  const invited = { caseRole: 'partner' as const, invitationExpiresAt: '2026-12-27T10:00:00.000Z', termsAcceptedAt: null };
+  it('stands until the day it expires, and lapses then if the terms were not accepted', () => {
+    expect(invitationExpired(invited, '2026-12-27T09:59:59.999Z')).toBe(false);
+    expect(invitationExpired(invited, '2026-12-27T10:00:00.000Z')).toBe(true);
+  });
+  it('does not lapse once taken up: a partner who accepted the terms is on the team', () => {
+    expect(invitationExpired({ ...invited, termsAcceptedAt: '2026-12-01T10:00:00.000Z' }, '2027-06-01T10:00:00.000Z')).toBe(false);
+  });
+  it('can be sent again only to a partner whose invitation lapsed untaken', () => {
+    const later = '2027-01-10T10:00:00.000Z';
+    expect(mayBeInvitedAgain(invited, later)).toBe(true);
+    expect(mayBeInvitedAgain(invited, '2026-12-01T10:00:00.000Z')).toBe(false);
+    expect(mayBeInvitedAgain({ ...invited, termsAcceptedAt: '2026-12-01T10:00:00.000Z' }, later)).toBe(false);
+    expect(mayBeInvitedAgain({ ...invited, caseRole: 'psychologist' }, later)).toBe(false);
+  });
+});
+
+describe('the information-sharing terms', () => {
+  const partner = { caseRole: 'partner' as const, invitationExpiresAt: '2026-12-27T10:00:00.000Z', termsAcceptedAt: null, termsVersion: null };
+  const acceptedOn = '2026-12-01T10:00:00.000Z';
+  it('a partner accepts the terms in force, not the ones they read before they changed', () => {
+    expect(() => assertMayAcceptTerms(partner, TERMS_VERSION, '2026-12-01T10:00:00.000Z')).not.toThrow();
+    expect(() => assertMayAcceptTerms(partner, '2020-1', '2026-12-01T10:00:00.000Z')).toThrow(/terms have changed/);
+  });
+  it('a partner cannot accept once the invitation has lapsed', () => {
+    expect(() => assertMayAcceptTerms(partner, TERMS_VERSION, '2027-01-10T10:00:00.000Z')).toThrow(/expired/);
+  });
+  it('a partner who accepted earlier terms must accept the current ones, and may do so after the invitation’s date', () => {
+    const earlier = { ...partner, termsAcceptedAt: acceptedOn, termsVersion: '2020-1' };
+    expect(hasAcceptedCurrentTerms(earlier)).toBe(false);
+    expect(mustAcceptTerms(earlier)).toBe(true);
+    expect(() => assertMayAcceptTerms(earlier, TERMS_VERSION, '2027-06-01T10:00:00.000Z')).not.toThrow();
+  });
+  it('only partners accept terms; staff of the service are bound by their employment', () => {
+    expect(mustAcceptTerms({ ...partner, termsAcceptedAt: acceptedOn, termsVersion: TERMS_VERSION })).toBe(false);
+    expect(mustAcceptTerms({ ...partner, caseRole: 'psychologist' })).toBe(false);
   });
 });

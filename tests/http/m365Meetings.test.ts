@@ -104,12 +104,21 @@ describe('a formulation meeting in Microsoft 365 mode', () => {
     expect(graphEvents()[0]!.cancelled).toBe(true);
   });
 
-  it('finds people to invite in the directory through Graph', async () => {
+  it('finds people to invite through Graph, including those who have never signed in, and audits the search', async () => {
+    const oid = '00000000-0000-4000-8000-00000000d0c7';
+    t.m.graph.teams.addUser({ id: oid, displayName: 'Dr Priya Shah', mail: 'priya.shah@health.example' });
     const sam = await t.apiAs('ecm-sam');
-    const res = await sam.get('/api/v1/directory?q=Dr');
+    const res = await sam.get('/api/v1/people?q=Dr');
     expect(res.status).toBe(200);
-    expect(res.body.items.map((p: { name: string }) => p.name).sort()).toEqual(['Dr Helen Marsh', 'Dr Tom Reilly']);
-    expect(res.body.items[0].aadObjectId).toMatch(/^00000000-0000-4000-8000-/);
-    expect((await (await t.apiAs('yjs-amy')).get('/api/v1/directory?q=Dr')).status).toBe(403);
+    expect(res.body.items.map((p: { id: string; name: string; role: string }) => [p.name, p.id, p.role])).toEqual([
+      ['Dr Helen Marsh', 'psy-helen', 'psychologist'],
+      ['Dr Tom Reilly', 'psy-tom', 'psychologist'],
+      ['Dr Priya Shah', `aad-${oid}`, 'partner'],
+    ]);
+    const searches = await t.system.deps.store.transaction(async (tx) =>
+      (await tx.audit.read('system', 0, 10_000)).filter((e) => e.action === 'directory.searched'),
+    );
+    expect(searches.at(-1)).toMatchObject({ actorId: 'ecm-sam', detail: {} });
+    expect((await (await t.apiAs('yjs-amy')).get('/api/v1/people?q=Dr')).status).toBe(403);
   });
 });

@@ -90,6 +90,32 @@ describe('the case team and the information-sharing terms', () => {
     expect((await jo.post(`/api/v1/cases/${caseId}/formulation`, {})).status).toBe(403);
   });
 
+  it('a partner who accepted earlier terms must accept the current ones before seeing the timeline again', async () => {
+    // Jo accepted the terms above; their acceptance is recorded as one of terms since replaced.
+    await t.system.deps.store.transaction(async (tx) => {
+      const jos = await tx.team.get(caseId, 'police-jo');
+      await tx.team.upsert({ ...jos!, termsVersion: '2020-1' });
+    });
+    t.clock.advance(31 * 86_400_000);
+    try {
+      jo = await t.signIn('police-jo');
+      const timeline = await jo.get(`/api/v1/cases/${caseId}/timeline`);
+      expect(timeline.status).toBe(403);
+      expect(timeline.body.error.code).toBe('terms_required');
+      const view = await jo.get(`/api/v1/cases/${caseId}`);
+      expect(view.body.child).toBeNull();
+      expect(view.body.terms.version).toBe(TERMS_VERSION);
+      sam = await t.signIn('ecm-sam');
+      const awaiting = async () => (await sam.get(`/api/v1/cases/${caseId}/team`)).body.items.find((m: any) => m.staffId === 'police-jo').awaitingTerms;
+      expect(await awaiting()).toBe(true); // the team sees that Jo has the new terms still to accept
+      expect((await jo.post(`/api/v1/cases/${caseId}/terms-acceptance`, { termsVersion: TERMS_VERSION })).status).toBe(201);
+      expect((await jo.get(`/api/v1/cases/${caseId}/timeline`)).status).toBe(200);
+      expect(await awaiting()).toBe(false);
+    } finally {
+      t.clock.set('2026-11-27T10:00:00.000Z');
+    }
+  });
+
   it('an expired invitation cannot be accepted, and can be sent again', async () => {
     const id = await activeCase(amy);
     await sam.post(`/api/v1/cases/${id}/team`, { staffId: 'sw-mark', agency: 'social_care', caseRole: 'partner' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NOTIFY_KIND } from '../../src/app/notify.js';
-import { queueReviewReminders } from '../../src/jobs/reviewReminders.js';
+import { queueReviewReminders } from '../../src/app/queueReviewReminders.js';
 import { startTestServer, TODAY, type TestServer } from '../support/testSystem.js';
 import { caseWithMeeting } from '../bot/fixtures.js';
 

@@ -1,5 +1,5 @@
 import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { ROLES, type Agency, type Role, type Staff } from '../../domain/staff.js';
+import { directoryStaffId, ROLES, type Agency, type Role, type Staff } from '../../domain/staff.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Clock } from '../../ports/clock.js';
 import type { AuthenticatedUser, Identity } from '../../ports/identity.js';
@@ -113,7 +113,7 @@ export function entraIdentity(o: EntraIdentityOptions): Identity {
         const known = await tx.staff.getByAadObjectId(oid);
         const next: Staff = known
           ? { ...known, name, email, role, serviceIds }
-          : { id: `aad-${oid}`, name, email, role, serviceIds, agency: AGENCY_OF_ROLE[role], aadObjectId: oid };
+          : { id: directoryStaffId(oid), name, email, role, serviceIds, agency: AGENCY_OF_ROLE[role], aadObjectId: oid };
         const changed = !known || known.role !== role || known.serviceIds.join() !== serviceIds.join() || known.name !== name || known.email !== email;
         if (changed) {
           await tx.staff.upsert(next);

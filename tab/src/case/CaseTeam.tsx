@@ -63,7 +63,14 @@ export function CaseTeam({ caseId, serviceId, canInvite, refresh }: { caseId: st
               {
                 key: 'terms',
                 label: 'Terms',
-                render: (m) => (!m.needsTerms ? 'Not needed' : m.termsAcceptedAt ? `Accepted ${formatDate(m.termsAcceptedAt)}` : 'Not yet accepted'),
+                render: (m) =>
+                  !m.needsTerms
+                    ? 'Not needed'
+                    : !m.awaitingTerms && m.termsAcceptedAt
+                      ? `Accepted ${formatDate(m.termsAcceptedAt)}`
+                      : m.termsAcceptedAt
+                        ? 'The terms have changed: not yet accepted again'
+                        : 'Not yet accepted',
               },
               {
                 key: 'reach',

@@ -12,8 +12,10 @@ export function outboxContract({ store }: ContractContext): void {
   const ids = (jobs: { id: string }[]) => jobs.map((j) => j.id);
 
   it('keeps a job as enqueued, and a second job with the same dedupe key is the same job', async () => {
-    await enqueue('j1', { dedupeKey: 'publish:f1:v2', recipient: 'yjs-amy', caseId: 'c1', serviceId: 'BRI', payload: { nested: { list: [1, 'two'] } } });
-    await enqueue('j2', { dedupeKey: 'publish:f1:v2', payload: { other: true } });
+    expect(
+      await enqueue('j1', { dedupeKey: 'publish:f1:v2', recipient: 'yjs-amy', caseId: 'c1', serviceId: 'BRI', payload: { nested: { list: [1, 'two'] } } }),
+    ).toBe(true);
+    expect(await enqueue('j2', { dedupeKey: 'publish:f1:v2', payload: { other: true } })).toBe(false);
     const jobs = await store().transaction((tx) => tx.outbox.list({}, 10));
     expect(jobs).toEqual([
       {

@@ -251,7 +251,6 @@ export const SERVICE_ROUTES: ServiceRoute[] = [
     body: () => ({ statutoryYears: 7, consultationYears: 3 }),
   }),
   { name: 'review the cases past retention', method: 'GET', pattern: '/api/v1/retention/cases-due', act: 'retention.review', serviceId: null },
-  { name: 'search the directory', method: 'GET', pattern: '/api/v1/directory', act: 'people.search', serviceId: null },
   ...both({ name: "read the service's dashboard", method: 'GET', pattern: `${S}/dashboard`, act: 'dashboard.read' }),
   ...both({ name: "list the service's undelivered jobs", method: 'GET', pattern: `${S}/undelivered`, act: 'dashboard.read' }),
   ...both({ name: "list the service's library", method: 'GET', pattern: `${S}/library`, act: 'library.read' }),

@@ -24,7 +24,7 @@ const toJob = (r: Row): OutboxJob => ({
 export function outboxRepository(db: Kysely<Database>, dialect: SqlDialect): OutboxRepository {
   return {
     async enqueue(job) {
-      await db
+      const inserted = await db
         .insertInto('outbox_jobs')
         .values({
           id: job.id,
@@ -44,7 +44,8 @@ export function outboxRepository(db: Kysely<Database>, dialect: SqlDialect): Out
           updated_at: job.now,
         })
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
-        .execute();
+        .executeTakeFirst();
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0n) > 0;
     },
     async claim(workerId, now, leaseUntil, limit, kinds) {
       // PostgreSQL: SKIP LOCKED lets several instances claim side by side without taking one job twice.
