@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditEvent } from '../../src/domain/audit.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { startTestServer, type TestServer } from '../support/testSystem.js';
@@ -32,12 +32,18 @@ describe('the bot in a case meeting’s chat', () => {
   it('when it ends, asks for the outcome and records once that the meeting was held, however often Teams says so', async () => {
     const { caseId, meetingId, reference } = await caseWithMeetingChat(t, meetingChatId(2));
     const before = await meetingOf(caseId, meetingId);
+    // On PostgreSQL the bus delivers through NOTIFY, after the write returns: the set-up's own
+    // events may still be on their way, so only what happens from here on counts.
+    const from = (await t.system.deps.store.transaction((tx) => tx.caseEvents.since(caseId, 0, 10_000))).at(-1)?.seq ?? 0;
     const watched: string[] = [];
-    const unsubscribe = t.system.deps.bus.subscribe(caseId, (e) => watched.push(e.type));
+    const unsubscribe = t.system.deps.bus.subscribe(caseId, (e) => {
+      if (e.seq > from) watched.push(e.type);
+    });
     const chat = meetingChat(t, meetingChatId(2));
 
     const first = await chat.end('2026-12-08T11:52:00Z');
     const again = await chat.end('2026-12-08T11:52:00Z');
+    await vi.waitFor(() => expect(watched).toEqual(['meeting.updated']));
     unsubscribe();
 
     expect(first).toHaveLength(1);
