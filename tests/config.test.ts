@@ -29,6 +29,7 @@ describe('configuration', () => {
   });
 
   it('loads the demo data by default only in local mode, and never in production', () => {
+    expect(parseConfig({}).ECM_DEMO_DATA).toBe(true);
     expect(parseConfig({ ECM_DEMO_DATA: 'false' }).ECM_DEMO_DATA).toBe(false);
     try {
       parseConfig({ NODE_ENV: 'production', ECM_DEMO_DATA: 'true', PORT: 'eighty' });

@@ -49,7 +49,9 @@ export function invitationCard(v: InvitationView, ctx: CardContext): Card {
     answerLabel: RESPONSE_LABELS[v.response],
     terms: v.terms?.text ?? null,
     termsVersion: v.terms?.version ?? null,
-    invitationExpiresAt: rfc3339(v.invitationExpiresAt),
+    // A partner who accepted earlier terms is on the team: no invitation lapses, the terms changed.
+    invitationExpiresAt: v.termsAcceptedAt ? null : rfc3339(v.invitationExpiresAt),
+    renewingSince: v.termsAcceptedAt ? rfc3339(v.termsAcceptedAt) : null,
     // Beside terms still to accept, an acceptance of earlier terms would read as if nothing were asked.
     termsAcceptedAt: v.terms === null && v.termsAcceptedAt ? rfc3339(v.termsAcceptedAt) : null,
     canAnswer: open && v.terms === null,
@@ -113,7 +115,8 @@ export function teamInvitedCard(v: CaseView, ctx: CardContext): Card {
     roleLabel: v.membership ? CASE_ROLE_LABELS[v.membership.caseRole] : 'Team member',
     terms: v.terms?.text ?? null,
     termsVersion: v.terms?.version ?? null,
-    invitationExpiresAt: v.membership ? rfc3339(v.membership.invitationExpiresAt) : null,
+    invitationExpiresAt: v.membership && !v.membership.termsAcceptedAt ? rfc3339(v.membership.invitationExpiresAt) : null,
+    renewingSince: v.membership?.termsAcceptedAt ? rfc3339(v.membership.termsAcceptedAt) : null,
     termsAcceptedAt: v.terms === null && v.membership?.termsAcceptedAt ? rfc3339(v.membership.termsAcceptedAt) : null,
     canAcceptTerms: v.terms !== null && !expired,
     caseUrl: ctx.links.case(v.id),

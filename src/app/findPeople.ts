@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { directoryStaffId, type Principal, type Role, type Staff } from '../domain/staff.js';
+import { serviceIdSchema } from '../domain/service.js';
 import { assertMayJoinTeam, type CaseRole, caseRoleFor } from '../domain/team.js';
 import { ROLE_LABELS } from '../domain/words.js';
 import { assertRoleAllowed } from './access.js';
@@ -12,7 +13,7 @@ export const peopleQuerySchema = z
     q: z.string().trim().max(100).default(''),
     limit: z.coerce.number().int().min(1).max(50).default(20),
     /** The service of the case being staffed: only people who may join its team are found. */
-    serviceId: z.string().min(1).max(64).optional(),
+    serviceId: serviceIdSchema.optional(),
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import { isOpenForWork } from '../domain/case.js';
 import { type Meeting, type MeetingKind, meetingChatEventSchema } from '../domain/meeting.js';
 import type { AppDeps } from './deps.js';
 import { parseInput } from './input.js';
@@ -32,8 +33,10 @@ async function hear(deps: AppDeps, input: unknown, moment: Moment): Promise<Meet
     const meeting = await w.tx.meetings.findByChat(event.chatId);
     const c = meeting ? await w.tx.cases.get(meeting.caseId) : null;
     if (!meeting || !c) return { outcome: 'unknown_chat' };
-    if (meeting[moment] !== null || meeting.status === 'cancelled' || c.status !== 'active') return { outcome: 'nothing_to_do' };
-    const heard: Meeting = { ...meeting, [moment]: event.at, version: meeting.version + 1 };
+    if (meeting[moment] !== null || meeting.status === 'cancelled' || !isOpenForWork(c)) return { outcome: 'nothing_to_do' };
+    // The version stays: it guards what people edit, and an outcome form opened before Teams spoke
+    // must still save (recording the outcome reads the meeting afresh, so this moment is kept).
+    const heard: Meeting = { ...meeting, [moment]: event.at };
     await saveMeeting(w, c, heard, meeting.version, moment === 'startedAt' ? 'meeting.teams.started' : 'meeting.teams.ended', null);
     return {
       outcome: 'recorded',

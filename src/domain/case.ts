@@ -101,10 +101,13 @@ export function formatCaseReference(serviceId: string, year: number, sequence: n
 
 export const CASE_REFERENCE = /^[A-Z]{3}-\d{4}-\d{4,}$/;
 
+/** Whether new work may be recorded on the case: it is active (agreed, not closed). */
+export const isOpenForWork = (c: Pick<Case, 'status'>): boolean => c.status === 'active';
+
 /** Everything but the referral and agreements waits for agreement; withdrawal stops new work. */
 export function assertOpenForWork(c: Pick<Case, 'status'>): void {
   if (c.status === 'closed') throw ruleViolation('This case is closed: nothing new can be recorded on it.');
-  if (c.status !== 'active') {
+  if (!isOpenForWork(c)) {
     throw ruleViolation('Nothing beyond the referral is recorded until the young person and their parent or carer have agreed to take part.', {
       status: c.status,
     });

@@ -45,6 +45,16 @@ describe('the cards', () => {
       'invitation, partner after the terms',
       await notificationCard(deps, as('police-jo'), { kind: 'meeting.invitation', caseId, meetingId }, ctx('29:jo')),
     );
+    // The terms changed after Jo accepted them: she is asked again, with no invitation to lapse.
+    await deps.store.transaction(async (tx) => tx.team.upsert({ ...(await tx.team.get(caseId, 'police-jo'))!, termsVersion: '2020-1' }));
+    cards.set(
+      'invitation, partner whose terms changed',
+      await notificationCard(deps, as('police-jo'), { kind: 'meeting.invitation', caseId, meetingId }, ctx('29:jo')),
+    );
+    cards.set(
+      'team invitation, partner whose terms changed',
+      await notificationCard(deps, as('police-jo'), { kind: 'team.invited', caseId, staffId: 'police-jo' }, ctx('29:jo')),
+    );
     cards.set('invitation, case holder', await notificationCard(deps, as('yjs-amy'), { kind: 'meeting.invitation', caseId, meetingId }, ctx('29:amy')));
     cards.set(
       'agreement prompt, nothing recorded',
@@ -135,6 +145,15 @@ describe('the cards', () => {
       if (!['help', 'welcome', 'help in a shared chat', 'my cases, none', 'error with a way back'].includes(name)) expect(json, name).toMatch(/BRI-2026-\d{4}/);
       expect(json, name).not.toMatch(/\$\{/);
     }
+  });
+
+  it('ask a partner whose terms changed to accept the new ones, with no invitation date to lapse', () => {
+    for (const name of ['invitation, partner whose terms changed', 'team invitation, partner whose terms changed']) {
+      const text = JSON.stringify(cards.get(name));
+      expect(text, name).toContain('The terms have changed since you accepted them');
+      expect(text, name).not.toContain('open until');
+    }
+    expect(JSON.stringify(cards.get('invitation, partner before the terms'))).toContain('open until');
   });
 
   it('the validator refuses what a 1.5 client cannot show', () => {

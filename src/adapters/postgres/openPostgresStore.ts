@@ -23,7 +23,13 @@ export interface PostgresStoreOptions {
 export function connectionSettings(o: Pick<PostgresStoreOptions, 'url' | 'schema'>, role: string): pg.ClientConfig {
   // With no user in the URL, node-postgres takes PGUSER, then $USER, which a container or service
   // may not set; like psql, the operating-system user comes last.
-  if (!pg.defaults.user) pg.defaults.user = userInfo().username;
+  if (!pg.defaults.user) {
+    try {
+      pg.defaults.user = userInfo().username;
+    } catch {
+      // A container's user id with no passwd entry has no name: the URL or PGUSER must give one.
+    }
+  }
   return {
     connectionString: o.url,
     // Names the schema too, so an operator (or a test) can tell the instances of environments apart.

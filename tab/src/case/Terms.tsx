@@ -18,13 +18,22 @@ export function TermsAcceptance({ view, onAccepted }: { view: CaseView; onAccept
       setError(e);
     }
   };
+  // A partner who accepted earlier terms is on the team already: no invitation lapses for them.
+  const renewing = Boolean(view.membership?.termsAcceptedAt);
   return (
     <section aria-labelledby="terms-title">
       <Title2 as="h1" id="terms-title">
-        You are invited to case {view.reference}
+        {renewing ? `The terms of case ${view.reference} have changed` : `You are invited to case ${view.reference}`}
       </Title2>
-      <p>Before you see the case, please read and accept the information-sharing terms (version {view.terms.version}).</p>
-      {view.membership ? <p>This invitation is open until {formatDate(view.membership.invitationExpiresAt)}.</p> : null}
+      {renewing ? (
+        <p>
+          You accepted earlier information-sharing terms on {formatDate(view.membership!.termsAcceptedAt!)}. Please read and accept the new ones (version{' '}
+          {view.terms.version}) to go on seeing the case.
+        </p>
+      ) : (
+        <p>Before you see the case, please read and accept the information-sharing terms (version {view.terms.version}).</p>
+      )}
+      {view.membership && !renewing ? <p>This invitation is open until {formatDate(view.membership.invitationExpiresAt)}.</p> : null}
       <ol>
         {view.terms.text.map((t) => (
           <li key={t}>{t}</li>
