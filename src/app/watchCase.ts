@@ -6,6 +6,11 @@ import { inTransaction } from './unitOfWork.js';
 
 export interface CaseWatch {
   reference: string;
+  /**
+   * More was missed than is replayed: nothing is replayed, and the watcher must load the case
+   * afresh (a partial history would leave a silent gap between what it replays and what is live).
+   */
+  resync: boolean;
   /** Sends missed events, then live ones, to the listener. Call once the transport is ready. */
   start(): void;
   stop(): void;
@@ -37,10 +42,12 @@ export async function watchCase(deps: AppDeps, p: Principal, caseId: string, aft
   };
   const unsubscribe = deps.bus.subscribe(caseId, (e) => (live ? deliver(e) : buffered.push(e)));
   try {
-    const { reference, missed } = await inTransaction(deps, p, async (w) => {
+    const { reference, missed, resync } = await inTransaction(deps, p, async (w) => {
       const { case: c, membership } = await caseFor(w.tx, p, caseId, 'timeline.read');
       await w.audit({ action: 'case.watched', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference } });
-      const missed = afterSeq > 0 ? await w.tx.caseEvents.since(c.id, afterSeq, MAX_REPLAY) : [];
+      const read = afterSeq > 0 ? await w.tx.caseEvents.since(c.id, afterSeq, MAX_REPLAY + 1) : [];
+      const resync = read.length > MAX_REPLAY;
+      const missed = resync ? [] : read;
       serviceId = c.serviceId;
       // A place on the team only moves forward (invited, then terms accepted), so before the first
       // replayed event about this person they could read nothing the policy ties to the team: what
@@ -50,10 +57,11 @@ export async function watchCase(deps: AppDeps, p: Principal, caseId: string, aft
         joinedSince || !membership
           ? null
           : { caseRole: membership.caseRole, termsAcceptedAt: membership.termsAcceptedAt, termsVersion: membership.termsVersion };
-      return { reference: c.reference, missed };
+      return { reference: c.reference, missed, resync };
     });
     return {
       reference,
+      resync,
       start() {
         for (const e of missed) deliver(e);
         live = true;

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureApi } from '../src/api/client.js';
 import type { LiveEvent } from '../src/api/types.js';
 import { parseSse, watchCaseEvents } from '../src/live/sse.js';
+import { addTimelineEntry } from '../../src/app/addTimelineEntry.js';
+import { principal } from '../../tests/support/caseSetup.js';
 import { activeCase, entry } from '../../tests/support/factories.js';
 import { startTestServer, type TestServer } from '../../tests/support/testSystem.js';
 
@@ -66,6 +68,27 @@ describe('following a case live', () => {
     expect(seen[1]!.actor.name).toBe('Amy Clarke');
     expect(requests[0]).toBeNull();
     expect(requests[1]).toBe(String(seen[0]!.seq));
+  });
+
+  it('asks for the view afresh when it was away longer than the server replays', async () => {
+    const amy = await t.signIn('yjs-amy');
+    const caseId = await activeCase(amy);
+    configureApi(
+      async () => amy.token,
+      () => {},
+    );
+    const deps = t.system.deps;
+    const events = () => deps.store.transaction((tx) => tx.caseEvents.since(caseId, 0, 10_000));
+    const from = (await events()).at(-1)!.seq;
+    const holder = await principal(deps, 'yjs-amy');
+    for (let i = 0; i < 501; i++) await addTimelineEntry(deps, holder, caseId, entry({ description: `Entry ${i + 1}.` }));
+    const fetchImpl: typeof fetch = (url, init) => fetch(`${t.url}${String(url)}`, init);
+    let resyncs = 0;
+    const seen: LiveEvent[] = [];
+    const stop = watchCaseEvents(caseId, { lastEventId: String(from), onEvent: (e) => seen.push(e), onResync: () => (resyncs += 1), fetchImpl });
+    await waitFor(() => resyncs > 0);
+    stop();
+    expect(seen).toEqual([]);
   });
 });
 

@@ -95,4 +95,26 @@ describe('watching a case', () => {
     expect(heard).toEqual(expect.arrayContaining(['timeline.added: While Jo was deciding.', 'agreement.recorded', 'document.queued']));
     expect(heard.filter((h) => h === 'team.changed')).toHaveLength(2);
   });
+
+  it('a watcher away for longer than can be replayed is told to load the case afresh, with no partial history', async () => {
+    const { id } = await activeCaseVia(t.system.deps);
+    const from = await lastSeq(id);
+    for (let i = 0; i < 501; i++) await addTimelineEntry(t.system.deps, sam, id, entry({ description: `Entry ${i + 1} of a long meeting.` }));
+    const heard: CaseEvent[] = [];
+    const away = await watchCase(t.system.deps, sam, id, from, (e) => heard.push(e));
+    away.start();
+    away.stop();
+    expect(away.resync).toBe(true);
+    expect(heard).toEqual([]);
+
+    const briefly = await watchCase(t.system.deps, sam, id, (await lastSeq(id)) - 3, (e) => heard.push(e));
+    briefly.start();
+    briefly.stop();
+    expect(briefly.resync).toBe(false);
+    expect(described(heard)).toEqual([
+      'timeline.added: Entry 499 of a long meeting.',
+      'timeline.added: Entry 500 of a long meeting.',
+      'timeline.added: Entry 501 of a long meeting.',
+    ]);
+  });
 });

@@ -49,7 +49,7 @@ export function eventRoutes(deps: AppDeps): Router {
       'X-Accel-Buffering': 'no',
     });
     res.flushHeaders();
-    res.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ reference: watch.reference })}\n\n`);
+    res.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ reference: watch.reference, resync: watch.resync })}\n\n`);
     watch.start();
 
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);

@@ -46,12 +46,22 @@ export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 export interface WatchOptions {
   onEvent: (e: LiveEvent) => void;
   onState?: (s: LiveState, detail?: string) => void;
+  /** The server missed more than it replays: load the view afresh. */
+  onResync?: () => void;
   /** Resume after this event (the last one the view already applied). */
   lastEventId?: string | null;
   fetchImpl?: typeof fetch;
 }
 
 const MAX_BACKOFF_MS = 30_000;
+
+function readyAsksResync(data: string): boolean {
+  try {
+    return (JSON.parse(data) as { resync?: unknown }).resync === true;
+  } catch {
+    return false;
+  }
+}
 
 /** Watches a case until `stop()`; returns the stopper. */
 export function watchCaseEvents(caseId: string, o: WatchOptions): () => void {
@@ -86,6 +96,7 @@ export function watchCaseEvents(caseId: string, o: WatchOptions): () => void {
             if (m.event === 'ready') {
               failures = 0;
               o.onState?.('live');
+              if (readyAsksResync(m.data)) o.onResync?.();
               continue;
             }
             if (m.id) lastId = m.id;

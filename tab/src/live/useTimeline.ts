@@ -63,6 +63,8 @@ export function useLiveTimeline(caseId: string, me: string | null, onOtherEvent?
       });
     const stop = watchCaseEvents(caseId, {
       onState: (s) => active && setLive(s),
+      // Away too long for the server to replay what was missed: load the timeline afresh.
+      onResync: () => active && setTick((t) => t + 1),
       onEvent: (ev) => {
         if (!active) return;
         if (ev.type === 'timeline.added' || ev.type === 'timeline.edited' || ev.type === 'timeline.retracted') {
