@@ -6,6 +6,7 @@ import type { CaseProps } from '../case/CasePage.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { SortableTable } from '../common/SortableTable.js';
 import { useLoad } from '../common/useLoad.js';
+import { useCaseEvents } from '../live/useCaseEvents.js';
 import { useApp } from '../context.js';
 import { formatDate, formatDateTime, label, MEETING_KIND_LABELS, PROGRESS_LABELS, RESPONSE_LABELS } from '../labels.js';
 import { useMeetingRequest } from '../router.js';
@@ -37,6 +38,10 @@ export default function MeetingsSection({ view, reload }: CaseProps) {
     () => get<FormulationRecord>(`/cases/${view.id}/formulation`).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
     [view.id],
   );
+  // Answers, calendar links and Teams' start and end arrive while the page is open: the live feed says when.
+  useCaseEvents(view.id, (e) => {
+    if (e.type === 'meeting.scheduled' || e.type === 'meeting.updated') meetings.reload();
+  });
   // A link to `cases/{id}/meetings/{meetingId}` (the bot's card when a meeting ends) opens that meeting.
   const requested = useMeetingRequest(view.id);
   const [openId, setOpenId] = useState<string | null>(requested);
