@@ -99,7 +99,14 @@ describe('watching a case', () => {
   it('a watcher away for longer than can be replayed is told to load the case afresh, with no partial history', async () => {
     const { id } = await activeCaseVia(t.system.deps);
     const from = await lastSeq(id);
+    // On PostgreSQL the bus delivers through NOTIFY after the write returns: let the writes settle, so
+    // that what the watchers below hear is replay, not the tail of these writes arriving late.
+    let settledAt = 0;
+    const probe = t.system.deps.bus.subscribe(id, (e) => (settledAt = Math.max(settledAt, e.seq)));
     for (let i = 0; i < 501; i++) await addTimelineEntry(t.system.deps, sam, id, entry({ description: `Entry ${i + 1} of a long meeting.` }));
+    const head = await lastSeq(id);
+    await vi.waitFor(() => expect(settledAt).toBe(head));
+    probe();
     const heard: CaseEvent[] = [];
     const away = await watchCase(t.system.deps, sam, id, from, (e) => heard.push(e));
     away.start();
