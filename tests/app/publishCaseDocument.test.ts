@@ -6,18 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishCaseDocument, queueDocumentPublication } from '../../src/app/publishCaseDocument.js';
 import { inTransaction } from '../../src/app/unitOfWork.js';
 import { principalOf, type Principal } from '../../src/domain/staff.js';
-import { activeCase } from '../support/factories.js';
+import { activeCase, caseDocument } from '../support/factories.js';
 import { startTestServer, type TestServer } from '../support/testSystem.js';
 
-const report = (overrides: Record<string, unknown> = {}) => ({
-  fileName: 'formulation v1.docx',
-  content: new TextEncoder().encode('the formulation report'),
-  documentType: 'formulation_report' as const,
-  version: 'v1',
-  reviewDate: '2027-02-26',
-  retainUntil: '2034-11-27',
-  ...overrides,
-});
+const report = caseDocument;
 
 /** Local mode: documents go to the folder library through the outbox, with no tenant at all. */
 describe('publishing a case document', () => {

@@ -8,17 +8,10 @@ import { watchCase } from '../../src/app/watchCase.js';
 import type { CaseEvent } from '../../src/domain/caseEvents.js';
 import type { Principal } from '../../src/domain/staff.js';
 import { activeCaseVia, principal } from '../support/caseSetup.js';
-import { entry } from '../support/factories.js';
+import { entry, caseDocument } from '../support/factories.js';
 import { startTestServer, type TestServer } from '../support/testSystem.js';
 
-const report = () => ({
-  fileName: 'formulation v1.docx',
-  content: new TextEncoder().encode('the formulation report'),
-  documentType: 'formulation_report' as const,
-  version: 'v1',
-  reviewDate: '2027-02-26',
-  retainUntil: '2034-11-27',
-});
+const report = caseDocument;
 
 /** What a watcher of the case is told, in order: the event types, and the entries by their description. */
 async function watch(t: TestServer, p: Principal, caseId: string, afterSeq: number) {

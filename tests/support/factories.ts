@@ -40,3 +40,14 @@ export async function activeCase(holder: Api, overrides: Record<string, unknown>
   }
   return id;
 }
+
+/** A case document to publish, as the system would make it; override any field. */
+export const caseDocument = (overrides: Record<string, unknown> = {}) => ({
+  fileName: 'formulation v1.docx',
+  content: new TextEncoder().encode('the formulation report'),
+  documentType: 'formulation_report' as const,
+  version: 'v1',
+  reviewDate: '2027-02-26',
+  retainUntil: '2034-11-27',
+  ...overrides,
+});
