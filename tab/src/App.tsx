@@ -4,7 +4,8 @@ import { get } from './api/client.js';
 import type { DevAccount, Me } from './api/types.js';
 import { ErrorNotice } from './common/ErrorNotice.js';
 import { purgeOldDrafts, setDraftOwner } from './common/drafts.js';
-import { AppContext, todayIso, type AppState } from './context.js';
+import { followServerClock, todayIso } from './clock.js';
+import { AppContext, type AppState } from './context.js';
 import { notifyLoaded, onTeamsThemeChange, type Host, type ThemeName } from './host/teams.js';
 import { prefetchFor } from './prefetch.js';
 import { connectApi, devToken, forgetDevToken } from './session.js';
@@ -44,6 +45,7 @@ export function App({ host }: { host: Host }) {
       }
       if (host.frame === 'content') prefetchFor(window.location.hash, host.caseId);
       const me = await get<Me>('/me');
+      followServerClock(me.now);
       setDraftOwner(me.staffId);
       if (live) setPhase({ kind: 'ready', me });
     })()

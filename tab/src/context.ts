@@ -7,7 +7,7 @@ export interface AppState {
   me: Me;
   host: Host;
   palette: Palette;
-  /** Today in ISO form, in the user's own calendar. */
+  /** Today in ISO form, on the server's clock (Europe/London). */
   today: string;
   serviceOf: (id: string) => Service | undefined;
   signOut: () => void;
@@ -20,5 +20,3 @@ export function useApp(): AppState {
   if (!s) throw new Error('useApp outside the signed-in app');
   return s;
 }
-
-export const todayIso = (d = new Date()) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -16,6 +16,8 @@ export function renderSignedIn(ui: ReactNode, me: Partial<Me> = {}) {
       agency: 'police',
       services: DEMO_SERVICES,
       serviceActions: {},
+      now: '2026-11-27T10:00:00.000Z',
+      today: '2026-11-27',
       ...me,
     },
     host: { inTeams: false, frame: 'content', theme: 'default', caseId: null },

@@ -10,6 +10,12 @@ describe('a case from referral to a live timeline', () => {
   });
   afterAll(() => t.close());
 
+  it("tells the tab the server's time and date, so that forms offer only dates the server accepts", async () => {
+    const me = await (await t.signIn('yjs-amy')).get('/api/v1/me');
+    expect(me.body.now).toBe(t.clock.now().toISOString());
+    expect(me.body.today).toBe(t.clock.now().toISOString().slice(0, 10));
+  });
+
   it('refers a case, records agreement and lists entries in life order with their stages', async () => {
     const amy = await t.signIn('yjs-amy');
     const referred = await amy.post('/api/v1/cases', referral());

@@ -8,6 +8,7 @@ import { SortableTable } from '../common/SortableTable.js';
 import { useLoad } from '../common/useLoad.js';
 import { useCaseEvents } from '../live/useCaseEvents.js';
 import { useApp } from '../context.js';
+import { serverNow } from '../clock.js';
 import { formatDate, formatDateTime, label, MEETING_KIND_LABELS, PROGRESS_LABELS, RESPONSE_LABELS } from '../labels.js';
 import { useMeetingRequest } from '../router.js';
 import { OutcomeForm } from './OutcomeForm.js';
@@ -160,7 +161,7 @@ export default function MeetingsSection({ view, reload }: CaseProps) {
               {open.outcome.replan ? <p>Re-plan: {open.outcome.replan}</p> : null}
               <p>Next review due: {formatDate(open.outcome.nextReviewDue)}</p>
             </>
-          ) : open.status === 'scheduled' && can('meeting.recordOutcome') && Date.parse(open.startsAt) <= Date.now() ? (
+          ) : open.status === 'scheduled' && can('meeting.recordOutcome') && Date.parse(open.startsAt) <= serverNow() ? (
             <OutcomeForm
               caseId={view.id}
               meeting={open}
