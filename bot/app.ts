@@ -1,6 +1,6 @@
 import type { AppDeps } from '../src/app/deps.js';
-import { markMeetingEnded, markMeetingStarted, type MeetingChatEventResult, type MeetingInChat } from '../src/app/meetingChatEvents.js';
-import { forgetConversation, identifyTeamsUser, rememberConversation } from '../src/app/rememberConversation.js';
+import { markMeetingEnded, markMeetingStarted, type MeetingChatEventResult, type MeetingInChat } from '../src/app/meetings/meetingChatEvents.js';
+import { forgetConversation, identifyTeamsUser, rememberConversation } from '../src/app/notifications/rememberConversation.js';
 import { DomainError } from '../src/domain/errors.js';
 import { principalOf, type Staff } from '../src/domain/staff.js';
 import { todayIn } from '../src/ports/clock.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { acceptTerms } from '../src/app/acceptTerms.js';
+import { acceptTerms } from '../src/app/team/acceptTerms.js';
 import type { AppDeps } from '../src/app/deps.js';
-import { recordAgreements } from '../src/app/recordAgreement.js';
-import { respondToMeeting } from '../src/app/respondToMeeting.js';
+import { recordAgreements } from '../src/app/agreement/recordAgreement.js';
+import { respondToMeeting } from '../src/app/meetings/respondToMeeting.js';
 import { METHODS, type Party } from '../src/domain/agreement.js';
 import type { Principal } from '../src/domain/staff.js';
 import type { LiveCard } from './cards/build.js';

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../src/app/deps.js';
-import { listCaseload } from '../src/app/listCaseload.js';
-import { listReviewsDue } from '../src/app/listReviewsDue.js';
+import { listCaseload } from '../src/app/case/listCaseload.js';
+import { listReviewsDue } from '../src/app/meetings/listReviewsDue.js';
 import { type Principal } from '../src/domain/staff.js';
 import { caseListCard, type CaseListItem, type CommandHelp, helpCard } from './cards/cards.js';
 import type { Card } from './cards/render.js';

@@ -1,10 +1,10 @@
-import { browserLink, type ScheduleKind, tabRoutes, teamsDeepLink } from '../src/teamsApp/tabAddress.js';
+import { browserLink, type ScheduleKind, tabRoutes, teamsDeepLink } from '../src/contract/tabAddress.js';
 
 /**
  * Where a card's buttons lead in the tab. In Teams a deep link opens the app's personal tab at a
  * route (given as subEntityId, which the tab reads as `page.subPageId`); without a Teams app id
  * (local mode, the Agents Playground) the link opens the tab in the browser at the same route.
- * The addresses themselves are src/teamsApp/tabAddress.ts's, shared with the tab that reads them.
+ * The addresses themselves are src/contract/tabAddress.ts's, shared with the tab that reads them.
  */
 export interface TabLinks {
   app(): string;

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../src/app/deps.js';
-import { showAgreementPrompt } from '../../src/app/showAgreementPrompt.js';
-import { showCase } from '../../src/app/showCase.js';
-import { showInvitation } from '../../src/app/showInvitation.js';
+import { showAgreementPrompt } from '../../src/app/agreement/showAgreementPrompt.js';
+import { showCase } from '../../src/app/case/showCase.js';
+import { showInvitation } from '../../src/app/meetings/showInvitation.js';
 import type { Principal } from '../../src/domain/staff.js';
 import type { Notification } from '../../src/ports/notifier.js';
 import { agreementCard, type CardContext, formulationApprovedCard, invitationCard, reviewReminderCard, teamInvitedCard } from './cards.js';

@@ -1,6 +1,6 @@
 import { openPostgresStore } from '../adapters/postgres/openPostgresStore.js';
 import { openSqliteReadOnly } from '../adapters/sqlite/openSqliteStore.js';
-import { verifyAuditTrail } from '../app/verifyAuditTrail.js';
+import { verifyAuditTrail } from '../app/oversight/verifyAuditTrail.js';
 import { ConfigError, parseConfig, settingsFromEnvironment } from '../config.js';
 import type { Store } from '../ports/store.js';
 

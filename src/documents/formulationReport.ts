@@ -8,7 +8,7 @@ import { type Chronology, chronologyOf, gist } from './chronology.js';
 import { type CaseDocumentFile, type CaseDossier, DOCX_TYPE, type Rasterise } from './dossier.js';
 import { fileNameOf, formulationFor, versionLabel } from './names.js';
 import { participants, trmMovementWords } from './reportParts.js';
-import { AGENCY_LABELS, CONFIDENCE_LABELS, HYPOTHESIS_DOMAIN_LABELS, PATHWAY_LABELS } from '../domain/words.js';
+import { AGENCY_LABELS, CONFIDENCE_LABELS, HYPOTHESIS_DOMAIN_LABELS, PATHWAY_LABELS } from '../contract/words.js';
 import { timelinePicture } from './timelinePicture.js';
 import { anchor, type Block, bullet, facts, heading, linkTo, numbered, packWord, para, prose, table, title } from './word.js';
 import { categoryLabel, categoryTone, formatDate, whenText, withoutChildName } from './wording.js';

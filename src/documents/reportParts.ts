@@ -1,6 +1,6 @@
 import type { Meeting } from '../domain/meeting.js';
 import type { TrmMovement } from '../domain/trm.js';
-import { AGENCY_LABELS, CASE_ROLE_LABELS } from '../domain/words.js';
+import { AGENCY_LABELS, CASE_ROLE_LABELS } from '../contract/words.js';
 import type { CaseDossier } from './dossier.js';
 
 /** Moving down is a setback, said plainly, never a failure. */

@@ -4,7 +4,7 @@ import { type Formulation, sequencedRecommendations } from '../domain/formulatio
 import { type Meeting, meetingDate } from '../domain/meeting.js';
 import { trmLabel } from '../domain/service.js';
 import { inPlacementOrder, movement } from '../domain/trm.js';
-import { MEETING_KIND_LABELS, PROGRESS_LABELS } from '../domain/words.js';
+import { MEETING_KIND_LABELS, PROGRESS_LABELS } from '../contract/words.js';
 import { type CaseDocumentFile, type CaseDossier, DOCX_TYPE } from './dossier.js';
 import { fileNameOf, versionLabel } from './names.js';
 import { participants, trmMovementWords } from './reportParts.js';

@@ -2,7 +2,7 @@ import { daysBetween, type IsoDate } from '../domain/dates.js';
 import { LIFE_STAGES, type LifeStage, lifeStageSpan } from '../domain/lifeStage.js';
 import type { CategoryTone, ServiceSettings } from '../domain/service.js';
 import type { TimelineEntry } from '../domain/timeline.js';
-import { TONE_MARKS } from '../domain/words.js';
+import { TONE_MARKS } from '../contract/words.js';
 import { chronologyOf } from './chronology.js';
 import { categoryLabel, categoryTone, formatDate } from './wording.js';
 

@@ -1,6 +1,6 @@
 import { Paragraph, TextRun } from 'docx';
 import { reviewWindow } from '../domain/reviewCadence.js';
-import { AGENCY_LABELS } from '../domain/words.js';
+import { AGENCY_LABELS } from '../contract/words.js';
 import { inPlacementOrder } from '../domain/trm.js';
 import { type CaseDocumentFile, type CaseDossier, DOCX_TYPE } from './dossier.js';
 import { fileNameOf, formulationFor } from './names.js';

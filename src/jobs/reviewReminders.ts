@@ -1,5 +1,5 @@
 import type { AppDeps } from '../app/deps.js';
-import { queueReviewReminders } from '../app/queueReviewReminders.js';
+import { queueReviewReminders } from '../app/meetings/queueReviewReminders.js';
 import { describeError, type Logger } from '../lib/logger.js';
 
 /** Runs the scan now and then every `everyMinutes`; 0 never. */

@@ -5,7 +5,7 @@
  */
 export { LIFE_STAGES, LIFE_STAGE_LABELS, lifeStageSpan } from '../../src/domain/lifeStage.js';
 
-import * as words from '../../src/domain/words.js';
+import * as words from '../../src/contract/words.js';
 
 // The API hands the tab codes as plain strings, so the tab looks words up by any string.
 type Words = Record<string, string>;

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { CASE_SECTIONS, type CaseSection, parseTabRoute, routeText, type ScheduleKind, type TabRoute } from '../../src/teamsApp/tabAddress.js';
+import { CASE_SECTIONS, type CaseSection, parseTabRoute, routeText, type ScheduleKind, type TabRoute } from '../../src/contract/tabAddress.js';
 
 /**
  * Views of the content frame, addressed by the URL's hash so a reload or a shared link lands in the
  * same place. The routes are the ones the bot's deep links and browser links carry
- * (src/teamsApp/tabAddress.ts); a Teams deep link's subEntityId becomes the hash on arrival
+ * (src/contract/tabAddress.ts); a Teams deep link's subEntityId becomes the hash on arrival
  * (host/teams.ts).
  */
 export type Route = TabRoute;

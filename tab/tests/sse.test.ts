@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureApi } from '../src/api/client.js';
 import type { LiveEvent } from '../src/api/types.js';
 import { parseSse, watchCaseEvents } from '../src/live/sse.js';
-import { addTimelineEntry } from '../../src/app/addTimelineEntry.js';
+import { addTimelineEntry } from '../../src/app/timeline/addTimelineEntry.js';
 import { principal } from '../../tests/support/caseSetup.js';
 import { activeCase, entry } from '../../tests/support/factories.js';
 import { startTestServer, type TestServer } from '../../tests/support/testSystem.js';

@@ -1,4 +1,4 @@
-import { recordTrmPlacement } from '../../src/app/recordTrmPlacement.js';
+import { recordTrmPlacement } from '../../src/app/trm/recordTrmPlacement.js';
 import { activeCaseVia, principal } from '../support/caseSetup.js';
 import { startTestServer } from '../support/testSystem.js';
 

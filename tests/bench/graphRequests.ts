@@ -1,6 +1,6 @@
-import { addTimelineEntry } from '../../src/app/addTimelineEntry.js';
-import { approveFormulation } from '../../src/app/approveFormulation.js';
-import { draftFormulation } from '../../src/app/draftFormulation.js';
+import { addTimelineEntry } from '../../src/app/timeline/addTimelineEntry.js';
+import { approveFormulation } from '../../src/app/formulation/approveFormulation.js';
+import { draftFormulation } from '../../src/app/formulation/draftFormulation.js';
 import { activeCaseVia, principal } from '../support/caseSetup.js';
 import { entry } from '../support/factories.js';
 import { startM365TestServer } from '../support/m365System.js';

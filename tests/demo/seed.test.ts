@@ -4,9 +4,9 @@ import { memoryCaseEventBus } from '../../src/adapters/local/memoryCaseEventBus.
 import { staffDirectory } from '../../src/adapters/local/staffDirectory.js';
 import { fixedClock } from '../../src/adapters/local/systemClock.js';
 import { openSqliteStore } from '../../src/adapters/sqlite/openSqliteStore.js';
-import type { CaseView } from '../../src/app/caseViews.js';
-import { listCaseload } from '../../src/app/listCaseload.js';
-import { verifyAuditTrail } from '../../src/app/verifyAuditTrail.js';
+import type { CaseView } from '../../src/app/case/caseViews.js';
+import { listCaseload } from '../../src/app/case/listCaseload.js';
+import { verifyAuditTrail } from '../../src/app/oversight/verifyAuditTrail.js';
 import { DEMO_STAFF } from '../../src/demo/people.js';
 import { seedDemoData } from '../../src/demo/seed.js';
 import { principalOf } from '../../src/domain/staff.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditTrail } from '../../src/app/verifyAuditTrail.js';
+import { verifyAuditTrail } from '../../src/app/oversight/verifyAuditTrail.js';
 import type { AuditEvent } from '../../src/domain/audit.js';
 import { activeCase, entry } from '../support/factories.js';
 import { type Api, startTestServer, type TestServer } from '../support/testSystem.js';

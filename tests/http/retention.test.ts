@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishCaseDocument } from '../../src/app/publishCaseDocument.js';
+import { publishCaseDocument } from '../../src/app/documents/publishDocumentJob.js';
 import { principal } from '../support/caseSetup.js';
 import { activeCase } from '../support/factories.js';
 import { startTestServer, type Api, type TestServer } from '../support/testSystem.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOCUMENT_PUBLISH_KIND, publishCaseDocument } from '../../src/app/publishCaseDocument.js';
-import { CALENDAR_SYNC_KIND } from '../../src/app/meetings.js';
-import { RETAIN_UNTIL_RESTAMP_KIND } from '../../src/app/restampRetainUntil.js';
+import { DOCUMENT_PUBLISH_KIND, publishCaseDocument } from '../../src/app/documents/publishDocumentJob.js';
+import { CALENDAR_SYNC_KIND } from '../../src/app/meetings/saveMeeting.js';
+import { RETAIN_UNTIL_RESTAMP_KIND } from '../../src/app/retention/restampDocumentsJob.js';
 import { principal } from '../support/caseSetup.js';
 import { drainOutbox } from '../support/outbox.js';
 import { startTestServer, type TestServer } from '../support/testSystem.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteReadOnly, openSqliteStore } from '../../src/adapters/sqlite/openSqliteStore.js';
-import { verifyAuditTrail } from '../../src/app/verifyAuditTrail.js';
+import { verifyAuditTrail } from '../../src/app/oversight/verifyAuditTrail.js';
 import { auditHash } from '../../src/lib/auditHash.js';
 import { activeCase, entry } from '../support/factories.js';
 import { startTestServer } from '../support/testSystem.js';

@@ -1,5 +1,5 @@
-import { recordAgreement } from '../../src/app/recordAgreement.js';
-import { referCase } from '../../src/app/referCase.js';
+import { recordAgreement } from '../../src/app/agreement/recordAgreement.js';
+import { referCase } from '../../src/app/case/referCase.js';
 import type { AppDeps } from '../../src/app/deps.js';
 import { principalOf, type Principal } from '../../src/domain/staff.js';
 import { agreementGiven, referral } from './factories.js';

@@ -3,7 +3,7 @@ import type { CalendarMeeting, CalendarMeetingRequest, CalendarPerson, MeetingCa
 import type { EntraApp } from './entraApp.js';
 import { type GraphSession, graphSession, type GraphSettings } from './graph.js';
 import { freeSlots } from './freeSlots.js';
-import { caseTabUrl } from '../../teamsApp/tabAddress.js';
+import { caseTabUrl } from '../../contract/tabAddress.js';
 
 /**
  * Meetings as Teams online meetings on the organiser's Outlook calendar, through Graph. A call made

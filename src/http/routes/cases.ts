@@ -1,14 +1,14 @@
 import { Router } from 'express';
-import { acceptTerms } from '../../app/acceptTerms.js';
-import { closeCase } from '../../app/closeCase.js';
+import { acceptTerms } from '../../app/team/acceptTerms.js';
+import { closeCase } from '../../app/case/closeCase.js';
 import type { AppDeps } from '../../app/deps.js';
-import { inviteTeamMember } from '../../app/inviteTeamMember.js';
-import { listAgreements } from '../../app/listAgreements.js';
-import { listCaseload } from '../../app/listCaseload.js';
-import { listTeam } from '../../app/listTeam.js';
-import { recordAgreement, withdrawAgreement } from '../../app/recordAgreement.js';
-import { referCase } from '../../app/referCase.js';
-import { showCase } from '../../app/showCase.js';
+import { inviteTeamMember } from '../../app/team/inviteTeamMember.js';
+import { listAgreements } from '../../app/agreement/listAgreements.js';
+import { listCaseload } from '../../app/case/listCaseload.js';
+import { listTeam } from '../../app/team/listTeam.js';
+import { recordAgreement, withdrawAgreement } from '../../app/agreement/recordAgreement.js';
+import { referCase } from '../../app/case/referCase.js';
+import { showCase } from '../../app/case/showCase.js';
 import { principal } from '../auth.js';
 import { expectedVersion, sendVersioned } from '../etag.js';
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app/deps.js';
-import { showServiceDashboard } from '../../app/showServiceDashboard.js';
+import { showServiceDashboard } from '../../app/oversight/showServiceDashboard.js';
 import type { DocumentLibrary } from '../../ports/documentLibrary.js';
 import { principal } from '../auth.js';
 

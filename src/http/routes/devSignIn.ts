@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app/deps.js';
-import { signInWithDevAccount } from '../../app/signInWithDevAccount.js';
-import { ROLE_LABELS } from '../../domain/words.js';
+import { signInWithDevAccount } from '../../app/people/signInWithDevAccount.js';
+import { ROLE_LABELS } from '../../contract/words.js';
 
 /**
  * Local mode only: list the demo accounts and sign in as one. Mounted by the composition root

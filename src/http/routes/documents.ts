@@ -1,6 +1,6 @@
 import { type Request, type Response, Router } from 'express';
 import type { AppDeps } from '../../app/deps.js';
-import { generateCaseDocument } from '../../app/generateCaseDocument.js';
+import { generateCaseDocument } from '../../app/documents/generateCaseDocument.js';
 import type { CaseDocumentFile } from '../../documents/dossier.js';
 import type { PictureRasteriser } from '../../ports/pictureRasteriser.js';
 import { principal } from '../auth.js';

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.js';
 import { parseInput } from '../../app/input.js';
-import { watchCase } from '../../app/watchCase.js';
+import { watchCase } from '../../app/case/watchCase.js';
 import type { CaseEvent } from '../../domain/caseEvents.js';
 import { principal } from '../auth.js';
 

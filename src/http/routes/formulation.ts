@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { approveFormulation } from '../../app/approveFormulation.js';
+import { approveFormulation } from '../../app/formulation/approveFormulation.js';
 import type { AppDeps } from '../../app/deps.js';
-import { draftFormulation } from '../../app/draftFormulation.js';
+import { draftFormulation } from '../../app/formulation/draftFormulation.js';
 import { parseInput } from '../../app/input.js';
-import { listTrmPlacements } from '../../app/listTrmPlacements.js';
-import { recordTrmPlacement } from '../../app/recordTrmPlacement.js';
-import { showFormulation, showFormulationRevisions } from '../../app/showFormulation.js';
-import { updateFormulation } from '../../app/updateFormulation.js';
+import { listTrmPlacements } from '../../app/trm/listTrmPlacements.js';
+import { recordTrmPlacement } from '../../app/trm/recordTrmPlacement.js';
+import { showFormulation, showFormulationRevisions } from '../../app/formulation/showFormulation.js';
+import { updateFormulation } from '../../app/formulation/updateFormulation.js';
 import { principal } from '../auth.js';
 import { etagOf, expectedVersion, sendVersioned } from '../etag.js';
 

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app/deps.js';
-import { listCaseDocuments } from '../../app/listCaseDocuments.js';
-import { listUndeliveredForCase, listUndeliveredForService } from '../../app/listUndelivered.js';
-import { showServiceLibrary } from '../../app/showServiceLibrary.js';
+import { listCaseDocuments } from '../../app/documents/listCaseDocuments.js';
+import { listUndeliveredForCase, listUndeliveredForService } from '../../app/oversight/listUndelivered.js';
+import { showServiceLibrary } from '../../app/oversight/showServiceLibrary.js';
 import type { DocumentLibrary } from '../../ports/documentLibrary.js';
 import { principal } from '../auth.js';
 

@@ -1,10 +1,10 @@
 import { Router } from 'express';
-import { cancelMeeting } from '../../app/cancelMeeting.js';
+import { cancelMeeting } from '../../app/meetings/cancelMeeting.js';
 import type { AppDeps } from '../../app/deps.js';
-import { listMeetings, meetingInvitationFile, showMeeting } from '../../app/listMeetings.js';
-import { recordMeetingOutcome } from '../../app/recordMeetingOutcome.js';
-import { respondToMeeting } from '../../app/respondToMeeting.js';
-import { scheduleMeeting } from '../../app/scheduleMeeting.js';
+import { listMeetings, meetingInvitationFile, showMeeting } from '../../app/meetings/listMeetings.js';
+import { recordMeetingOutcome } from '../../app/meetings/recordMeetingOutcome.js';
+import { respondToMeeting } from '../../app/meetings/respondToMeeting.js';
+import { scheduleMeeting } from '../../app/meetings/scheduleMeeting.js';
 import { principal } from '../auth.js';
 import { expectedVersion, sendVersioned } from '../etag.js';
 

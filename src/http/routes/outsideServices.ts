@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app/deps.js';
-import { suggestMeetingTimes } from '../../app/suggestMeetingTimes.js';
+import { suggestMeetingTimes } from '../../app/meetings/suggestMeetingTimes.js';
 import type { MeetingCalendar } from '../../ports/meetingCalendar.js';
 import { principal } from '../auth.js';
 

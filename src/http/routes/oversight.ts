@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import { confirmCaseDeletion } from '../../app/confirmCaseDeletion.js';
+import { confirmCaseDeletion } from '../../app/retention/confirmCaseDeletion.js';
 import type { AppDeps } from '../../app/deps.js';
-import { exportOutcomes } from '../../app/exportOutcomes.js';
-import { listCasesPastRetention } from '../../app/listCasesPastRetention.js';
-import { setRetentionPolicy, showRetentionPolicy } from '../../app/setRetentionPolicy.js';
+import { exportOutcomes } from '../../app/oversight/exportOutcomes.js';
+import { listCasesPastRetention } from '../../app/retention/listCasesPastRetention.js';
+import { setRetentionPolicy, showRetentionPolicy } from '../../app/retention/setRetentionPolicy.js';
 import { DomainError } from '../../domain/errors.js';
 import type { DocumentLibrary } from '../../ports/documentLibrary.js';
 import { principal } from '../auth.js';

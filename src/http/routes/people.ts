@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app/deps.js';
-import { findPeople } from '../../app/findPeople.js';
-import { showMe } from '../../app/showMe.js';
+import { findPeople } from '../../app/people/findPeople.js';
+import { showMe } from '../../app/people/showMe.js';
 import { principal } from '../auth.js';
 
 export function peopleRoutes(deps: AppDeps): Router {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app/deps.js';
-import { listUnreachableMembers } from '../../app/listUnreachableMembers.js';
+import { listUnreachableMembers } from '../../app/team/listUnreachableMembers.js';
 import { principal } from '../auth.js';
 
 /** Who on a case team the bot cannot reach (app not installed, removed or blocked), for the tab to show. */

@@ -1,10 +1,10 @@
 import { Router } from 'express';
-import { addTimelineEntry } from '../../app/addTimelineEntry.js';
+import { addTimelineEntry } from '../../app/timeline/addTimelineEntry.js';
 import type { AppDeps } from '../../app/deps.js';
-import { editTimelineEntry } from '../../app/editTimelineEntry.js';
-import { listTimeline } from '../../app/listTimeline.js';
-import { retractTimelineEntry } from '../../app/retractTimelineEntry.js';
-import { showEntryHistory } from '../../app/showEntryHistory.js';
+import { editTimelineEntry } from '../../app/timeline/editTimelineEntry.js';
+import { listTimeline } from '../../app/timeline/listTimeline.js';
+import { retractTimelineEntry } from '../../app/timeline/retractTimelineEntry.js';
+import { showEntryHistory } from '../../app/timeline/showEntryHistory.js';
 import { principal } from '../auth.js';
 import { expectedVersion, sendVersioned } from '../etag.js';
 

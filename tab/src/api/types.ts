@@ -1,14 +1,14 @@
 /**
  * What the API returns, named as the server names it. Types only: nothing here is bundled.
  */
-export type { CaseView } from '../../../src/app/caseViews.js';
-export type { Me } from '../../../src/app/showMe.js';
-export type { FormulationRecord } from '../../../src/app/showFormulation.js';
-export type { TrmHistoryItem } from '../../../src/app/listTrmPlacements.js';
-export type { AgreementRecord } from '../../../src/app/recordAgreement.js';
-export type { PersonCard } from '../../../src/app/findPeople.js';
-export type { TimelinePage } from '../../../src/app/listTimeline.js';
-export type { TeamMemberView } from '../../../src/app/listTeam.js';
+export type { CaseView } from '../../../src/app/case/caseViews.js';
+export type { Me } from '../../../src/app/people/showMe.js';
+export type { FormulationRecord } from '../../../src/app/formulation/showFormulation.js';
+export type { TrmHistoryItem } from '../../../src/app/trm/listTrmPlacements.js';
+export type { AgreementRecord } from '../../../src/app/agreement/recordAgreement.js';
+export type { PersonCard } from '../../../src/app/people/findPeople.js';
+export type { TimelinePage } from '../../../src/app/timeline/listTimeline.js';
+export type { TeamMemberView } from '../../../src/app/team/listTeam.js';
 export type { FormulationRevision, Page } from '../../../src/ports/store.js';
 export type { TimelineEntry, TimelineEntryInput, TimelineEntryRevision, EntryWhen, Confidence } from '../../../src/domain/timeline.js';
 export type { Formulation, FormulationContent, Hypothesis, Recommendation } from '../../../src/domain/formulation.js';
@@ -39,8 +39,8 @@ export interface LiveEvent {
   actor: { id: string; name: string };
   data: unknown;
 }
-export type { ServiceDashboard, LibraryDocument, UnreachableRecipient } from '../../../src/app/showServiceDashboard.js';
+export type { ServiceDashboard, LibraryDocument, UnreachableRecipient } from '../../../src/app/oversight/showServiceDashboard.js';
 export type { CaseloadMovement } from '../../../src/domain/caseloadOverview.js';
 export type { CaseDocument } from '../../../src/ports/caseDocuments.js';
-export type { UndeliveredJob } from '../../../src/app/listUndelivered.js';
-export type { UnreachableMember } from '../../../src/app/listUnreachableMembers.js';
+export type { UndeliveredJob } from '../../../src/app/oversight/listUndelivered.js';
+export type { UnreachableMember } from '../../../src/app/team/listUnreachableMembers.js';

@@ -1,4 +1,4 @@
-import { caseIdOfTabUrl, caseTabUrl, frameOfTabUrl } from '../../../src/teamsApp/tabAddress.js';
+import { caseIdOfTabUrl, caseTabUrl, frameOfTabUrl } from '../../../src/contract/tabAddress.js';
 
 /** teams-js is loaded only when the tab is framed, so a standalone page neither downloads nor runs it. */
 const teams = () => import('@microsoft/teams-js');

@@ -18,7 +18,7 @@ import {
   type FluentIcon,
 } from '@fluentui/react-icons';
 import type { TimelineCategory } from '../api/types.js';
-import { TONE_MARKS, type ToneShape } from '../../../src/domain/words.js';
+import { TONE_MARKS, type ToneShape } from '../../../src/contract/words.js';
 
 /**
  * Each category has a colour AND an icon, and each tone a marker shape (the domain's legend, the

@@ -5,7 +5,7 @@ import { graphDirectory } from '../../../src/adapters/m365/graphDirectory.js';
 import { staffDirectory } from '../../../src/adapters/local/staffDirectory.js';
 import { openSqliteStore } from '../../../src/adapters/sqlite/openSqliteStore.js';
 import type { CalendarMeetingRequest, MeetingCalendar } from '../../../src/ports/meetingCalendar.js';
-import { caseIdOfTabUrl } from '../../../src/teamsApp/tabAddress.js';
+import { caseIdOfTabUrl } from '../../../src/contract/tabAddress.js';
 import type { DirectoryUser } from '../../support/graph/teamsRoutes.js';
 import { type M365Doubles, startM365Doubles } from '../../support/m365.js';
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { verifyAuditTrail } from '../../../src/app/verifyAuditTrail.js';
+import { verifyAuditTrail } from '../../../src/app/oversight/verifyAuditTrail.js';
 import { GENESIS_HASH, type AuditEventInput } from '../../../src/domain/audit.js';
 import type { ContractContext } from '../store.contract.js';
 import { aCase, AT, withServices } from './records.js';

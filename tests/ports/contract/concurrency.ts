@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { verifyAuditTrail } from '../../../src/app/verifyAuditTrail.js';
+import { verifyAuditTrail } from '../../../src/app/oversight/verifyAuditTrail.js';
 import type { AuditEventInput } from '../../../src/domain/audit.js';
 import type { CaseEvent } from '../../../src/domain/caseEvents.js';
 import type { ContractContext } from '../store.contract.js';

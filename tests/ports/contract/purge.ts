@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { verifyAuditTrail } from '../../../src/app/verifyAuditTrail.js';
+import { verifyAuditTrail } from '../../../src/app/oversight/verifyAuditTrail.js';
 import type { StoreTx } from '../../../src/ports/store.js';
 import type { ContractContext } from '../store.contract.js';
 import { caseDocument } from './documents.js';

@@ -1,0 +1,41 @@
+import { type Agreement, agreementState, PARTIES, type Party } from '../../domain/agreement.js';
+import type { CaseStatus } from '../../domain/case.js';
+import type { Principal } from '../../domain/staff.js';
+import { can, caseFor } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { inTransaction } from '../unitOfWork.js';
+
+/** What the agreement prompt shows: each party's latest decision and who recorded it, by reference only. */
+export interface AgreementPromptView {
+  caseId: string;
+  reference: string;
+  status: CaseStatus;
+  parties: Record<Party, Pick<Agreement, 'decision' | 'date' | 'method' | 'recordedByName' | 'recordedAt'> | null>;
+  /** The practitioner may still record agreement (the case is not closed and their role allows it). */
+  canRecord: boolean;
+}
+
+export async function showAgreementPrompt(deps: AppDeps, p: Principal, caseId: string): Promise<AgreementPromptView> {
+  return inTransaction(deps, p, async (w) => {
+    const { case: c, membership } = await caseFor(w.tx, p, caseId, 'agreement.read');
+    const history = await w.tx.agreements.listForCase(c.id);
+    const state = agreementState(history);
+    const latest = (party: Party) => {
+      if (state[party] === 'not_yet_known') return null;
+      const a = history
+        .filter((h) => h.party === party)
+        .sort((x, y) => x.recordedAt.localeCompare(y.recordedAt) || x.id.localeCompare(y.id))
+        .pop();
+      return a ? { decision: a.decision, date: a.date, method: a.method, recordedByName: a.recordedByName, recordedAt: a.recordedAt } : null;
+    };
+    const canRecord = c.status !== 'closed' && can(p, 'agreement.record', c, membership);
+    await w.audit({ action: 'agreement.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference } });
+    return {
+      caseId: c.id,
+      reference: c.reference,
+      status: c.status,
+      parties: Object.fromEntries(PARTIES.map((party) => [party, latest(party)])) as AgreementPromptView['parties'],
+      canRecord,
+    };
+  });
+}

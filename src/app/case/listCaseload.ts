@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { CASE_STATUSES } from '../../domain/case.js';
+import { caseloadScope, type CaseloadScope } from '../../domain/policy.js';
+import { serviceIdSchema } from '../../domain/service.js';
+import type { Principal } from '../../domain/staff.js';
+import type { CaseQuery, Page } from '../../ports/store.js';
+import { assertServiceAllowed } from '../access.js';
+import { caseView, type CaseView } from './caseViews.js';
+import type { AppDeps } from '../deps.js';
+import { parseInput } from '../input.js';
+import { inTransaction } from '../unitOfWork.js';
+
+export const caseloadQuerySchema = z
+  .object({
+    service: serviceIdSchema.optional(),
+    status: z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(z.enum(CASE_STATUSES)).max(4)).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    after: z.string().max(500).optional(),
+  })
+  .strict();
+
+function queryFor(scope: CaseloadScope, p: Principal, service: string | undefined): CaseQuery | null {
+  const within = (ids: string[]) => (service ? ids.filter((id) => id === service) : ids);
+  switch (scope.kind) {
+    case 'services':
+      return { serviceIds: within(scope.serviceIds) };
+    case 'team':
+      return { memberStaffId: p.staffId, ...(scope.serviceIds ? { serviceIds: within(scope.serviceIds) } : service ? { serviceIds: [service] } : {}) };
+    case 'none':
+      return null;
+  }
+}
+
+/** "My cases": what this person may see, newest referral first, filtered by service and status. */
+export async function listCaseload(deps: AppDeps, p: Principal, query: unknown): Promise<Page<CaseView>> {
+  const q = parseInput(caseloadQuerySchema, query, 'The caseload query');
+  return inTransaction(deps, p, async (w) => {
+    if (q.service) assertServiceAllowed(p, 'caseload.read', q.service);
+    const caseQuery = queryFor(caseloadScope(p), p, q.service);
+    if (!caseQuery) return { items: [], nextCursor: null };
+    const page = await w.tx.cases.list({ ...caseQuery, ...(q.status ? { status: q.status } : {}) }, { limit: q.limit, after: q.after });
+    const services = new Map((await w.tx.services.list()).map((s) => [s.id, s]));
+    const items: CaseView[] = [];
+    for (const c of page.items) items.push(await caseView(deps, w.tx, p, c, await w.tx.team.get(c.id, p.staffId), services.get(c.serviceId)));
+    await w.audit({ action: 'caseload.read', caseId: null, serviceId: q.service ?? null, detail: { cases: items.map((c) => c.reference) } });
+    return { items, nextCursor: page.nextCursor };
+  });
+}

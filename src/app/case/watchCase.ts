@@ -1,0 +1,77 @@
+import { type CaseEvent, standingChangedBy, type TeamStanding } from '../../domain/caseEvents.js';
+import type { Principal } from '../../domain/staff.js';
+import { caseFor, mayHearOf } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { inTransaction } from '../unitOfWork.js';
+
+export interface CaseWatch {
+  reference: string;
+  /**
+   * More was missed than is replayed: nothing is replayed, and the watcher must load the case
+   * afresh (a partial history would leave a silent gap between what it replays and what is live).
+   */
+  resync: boolean;
+  /** Sends missed events, then live ones, to the listener. Call once the transport is ready. */
+  start(): void;
+  stop(): void;
+}
+
+/** How many missed events a reconnecting watcher is sent; beyond that it reloads instead. */
+const MAX_REPLAY = 500;
+
+/**
+ * Watches a case for the meeting side panel and stage. The listener subscribes before missed
+ * events are read, so nothing committed in between is lost; repeats are dropped by sequence.
+ *
+ * Each event goes to the watcher only if the policy lets them read what it carries, judged by their
+ * place on the team when the event committed: a `team.changed` event about them moves that place
+ * on, so accepting the terms or joining the team takes effect mid-stream without asking the store.
+ */
+export async function watchCase(deps: AppDeps, p: Principal, caseId: string, afterSeq: number, listener: (e: CaseEvent) => void): Promise<CaseWatch> {
+  let live = false;
+  let lastSeq = afterSeq;
+  let standing: TeamStanding | null = null;
+  let serviceId = '';
+  const buffered: CaseEvent[] = [];
+  const deliver = (e: CaseEvent) => {
+    if (e.seq <= lastSeq) return;
+    lastSeq = e.seq;
+    const changed = standingChangedBy(e);
+    if (changed?.staffId === p.staffId) standing = changed.standing;
+    if (mayHearOf(p, { serviceId }, standing, e.type)) listener(e);
+  };
+  const unsubscribe = deps.bus.subscribe(caseId, (e) => (live ? deliver(e) : buffered.push(e)));
+  try {
+    const { reference, missed, resync } = await inTransaction(deps, p, async (w) => {
+      const { case: c, membership } = await caseFor(w.tx, p, caseId, 'timeline.read');
+      await w.audit({ action: 'case.watched', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference } });
+      const read = afterSeq > 0 ? await w.tx.caseEvents.since(c.id, afterSeq, MAX_REPLAY + 1) : [];
+      const resync = read.length > MAX_REPLAY;
+      const missed = resync ? [] : read;
+      serviceId = c.serviceId;
+      // A place on the team only moves forward (invited, then terms accepted), so before the first
+      // replayed event about this person they could read nothing the policy ties to the team: what
+      // happened before they joined is not replayed to them.
+      const joinedSince = missed.some((e) => standingChangedBy(e)?.staffId === p.staffId);
+      standing =
+        joinedSince || !membership
+          ? null
+          : { caseRole: membership.caseRole, termsAcceptedAt: membership.termsAcceptedAt, termsVersion: membership.termsVersion };
+      return { reference: c.reference, missed, resync };
+    });
+    return {
+      reference,
+      resync,
+      start() {
+        for (const e of missed) deliver(e);
+        live = true;
+        for (const e of buffered.sort((a, b) => a.seq - b.seq)) deliver(e);
+        buffered.length = 0;
+      },
+      stop: unsubscribe,
+    };
+  } catch (error) {
+    unsubscribe();
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+import { assertOpenForWork } from '../../domain/case.js';
+import { notFound, ruleViolation, staleVersion } from '../../domain/errors.js';
+import { assertReadyForApproval, type Formulation } from '../../domain/formulation.js';
+import type { Principal } from '../../domain/staff.js';
+import { caseFor } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { checkEvidence, saveFormulation } from './saveFormulation.js';
+import { queueNotification } from '../notifications/queueNotification.js';
+import { queueCaseDocuments } from '../documents/queueCaseDocuments.js';
+import { inTransaction } from '../unitOfWork.js';
+
+/** Only a psychologist approves; the team hears of it, and the documents go to the service's library. */
+export async function approveFormulation(deps: AppDeps, p: Principal, caseId: string, expectedVersion: number): Promise<Formulation> {
+  return inTransaction(deps, p, async (w) => {
+    const { case: c } = await caseFor(w.tx, p, caseId, 'formulation.approve');
+    assertOpenForWork(c);
+    const current = await w.tx.formulations.current(c.id);
+    if (!current) throw notFound('A formulation for this case');
+    if (current.status === 'approved') throw ruleViolation(`Version ${current.number} is already approved.`);
+    if (current.version !== expectedVersion) throw staleVersion('The formulation', current.version);
+    assertReadyForApproval(current.content);
+    await checkEvidence(w, c, current.content);
+    const approved: Formulation = {
+      ...current,
+      status: 'approved',
+      approvedBy: p.staffId,
+      approvedByName: p.name,
+      approvedAt: w.now,
+      updatedBy: p.staffId,
+      updatedAt: w.now,
+      version: current.version + 1,
+    };
+    await saveFormulation(w, c, approved, current.version, 'formulation.approved');
+    // The report, youth-friendly version and timeline picture are made after this commits.
+    await queueCaseDocuments(w, c, { kind: 'formulation.approved', formulationNumber: approved.number });
+    for (const member of await w.tx.team.list(c.id)) {
+      if (member.staffId === p.staffId) continue;
+      await queueNotification(
+        w,
+        member.staffId,
+        { kind: 'formulation.approved', caseId: c.id, formulationNumber: approved.number },
+        `formulation-approved:${approved.id}`,
+        c.serviceId,
+      );
+    }
+    return approved;
+  });
+}

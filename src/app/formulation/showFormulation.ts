@@ -1,0 +1,39 @@
+import { notFound } from '../../domain/errors.js';
+import type { Formulation } from '../../domain/formulation.js';
+import type { Principal } from '../../domain/staff.js';
+import type { FormulationRevision } from '../../ports/store.js';
+import { caseFor } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { inTransaction } from '../unitOfWork.js';
+
+export interface FormulationRecord {
+  current: Formulation;
+  /** Every version of the formulation (v1, v2…), for the version list and the diff. */
+  versions: Pick<Formulation, 'number' | 'status' | 'approvedAt' | 'approvedByName' | 'updatedAt'>[];
+}
+
+/** The newest formulation, or version `number` of it. */
+export async function showFormulation(deps: AppDeps, p: Principal, caseId: string, number?: number): Promise<FormulationRecord> {
+  return inTransaction(deps, p, async (w) => {
+    const { case: c } = await caseFor(w.tx, p, caseId, 'formulation.read');
+    const all = await w.tx.formulations.list(c.id);
+    const current = number === undefined ? all[all.length - 1] : all.find((f) => f.number === number);
+    if (!current) throw notFound(number === undefined ? 'A formulation for this case' : `Version ${number} of the formulation`);
+    await w.audit({ action: 'formulation.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, formulation: current.number } });
+    return {
+      current,
+      versions: all.map(({ number: n, status, approvedAt, approvedByName, updatedAt }) => ({ number: n, status, approvedAt, approvedByName, updatedAt })),
+    };
+  });
+}
+
+/** Every save of one version, oldest first, for the readable diff. */
+export async function showFormulationRevisions(deps: AppDeps, p: Principal, caseId: string, number: number): Promise<FormulationRevision[]> {
+  return inTransaction(deps, p, async (w) => {
+    const { case: c } = await caseFor(w.tx, p, caseId, 'formulation.read');
+    const f = await w.tx.formulations.get(c.id, number);
+    if (!f) throw notFound(`Version ${number} of the formulation`);
+    await w.audit({ action: 'formulation.revisions.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, formulation: number } });
+    return w.tx.formulations.revisions(f.id);
+  });
+}

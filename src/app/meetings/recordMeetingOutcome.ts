@@ -1,0 +1,45 @@
+import { assertOpenForWork } from '../../domain/case.js';
+import { notFound, ruleViolation, staleVersion } from '../../domain/errors.js';
+import { assertCanRecordOutcome, type Meeting, meetingDate, meetingOutcomeSchema } from '../../domain/meeting.js';
+import { assertNextReviewInWindow } from '../../domain/reviewCadence.js';
+import type { Principal } from '../../domain/staff.js';
+import { caseFor } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { parseInput } from '../input.js';
+import { queueCaseDocuments } from '../documents/queueCaseDocuments.js';
+import { saveMeeting } from './saveMeeting.js';
+import { serviceOf } from '../team/staffing.js';
+import { inTransaction } from '../unitOfWork.js';
+
+/** What a meeting decided: progress on each recommendation, the re-plan and the next review date. */
+export async function recordMeetingOutcome(
+  deps: AppDeps,
+  p: Principal,
+  caseId: string,
+  meetingId: string,
+  input: unknown,
+  expectedVersion: number,
+): Promise<Meeting> {
+  const outcome = parseInput(meetingOutcomeSchema, input, 'The meeting outcome');
+  return inTransaction(deps, p, async (w) => {
+    const { case: c } = await caseFor(w.tx, p, caseId, 'meeting.recordOutcome');
+    assertOpenForWork(c);
+    const meeting = await w.tx.meetings.get(c.id, meetingId);
+    if (!meeting) throw notFound('That meeting');
+    if (meeting.version !== expectedVersion) throw staleVersion('The meeting', meeting.version);
+    assertCanRecordOutcome(meeting, w.now);
+    if (meeting.kind !== 'consultation') {
+      if (!outcome.nextReviewDue) throw ruleViolation('Formulation and review meetings set the date of the next review.');
+      assertNextReviewInWindow(meetingDate(meeting), outcome.nextReviewDue, (await serviceOf(w.tx, c.serviceId)).settings.reviewCadence);
+    }
+    const known = new Set((await w.tx.formulations.current(c.id))?.content.recommendations.map((r) => r.id) ?? []);
+    const unknown = outcome.recommendationProgress.filter((r) => !known.has(r.recommendationId)).map((r) => r.recommendationId);
+    if (unknown.length) throw ruleViolation('Progress was given for recommendations the formulation does not hold.', { unknown });
+
+    const held: Meeting = { ...meeting, status: 'held', outcome: { ...outcome, recordedBy: p.staffId, recordedAt: w.now }, version: meeting.version + 1 };
+    const saved = await saveMeeting(w, c, held, meeting.version, 'meeting.outcome.recorded', null);
+    // A review closes with its record in the service's library (made once this commits).
+    if (held.kind === 'review') await queueCaseDocuments(w, c, { kind: 'review.recorded', meetingId: held.id });
+    return saved;
+  });
+}

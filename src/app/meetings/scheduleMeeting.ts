@@ -1,0 +1,59 @@
+import { assertOpenForWork } from '../../domain/case.js';
+import { ruleViolation } from '../../domain/errors.js';
+import { type Meeting, scheduleMeetingSchema } from '../../domain/meeting.js';
+import type { Principal } from '../../domain/staff.js';
+import { caseFor } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { parseInput } from '../input.js';
+import { saveMeeting } from './saveMeeting.js';
+import { queueNotification } from '../notifications/queueNotification.js';
+import { inTransaction } from '../unitOfWork.js';
+
+/** Schedules a formulation, review or consultation meeting with members of the case team. */
+export async function scheduleMeeting(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<Meeting> {
+  const data = parseInput(scheduleMeetingSchema, input, 'The meeting');
+  return inTransaction(deps, p, async (w) => {
+    const { case: c } = await caseFor(w.tx, p, caseId, 'meeting.schedule');
+    assertOpenForWork(c);
+    if (data.startsAt <= w.now) throw ruleViolation('A meeting is scheduled for a time still to come.');
+    const team = new Map((await w.tx.team.list(c.id)).map((m) => [m.staffId, m]));
+    const strangers = data.attendeeIds.filter((id) => !team.has(id));
+    if (strangers.length) throw ruleViolation('Everyone invited to a meeting must first be on the case team.', { notOnTeam: strangers });
+
+    const meeting: Meeting = {
+      id: w.newId(),
+      caseId: c.id,
+      kind: data.kind,
+      startsAt: data.startsAt,
+      endsAt: data.endsAt,
+      location: data.location ?? null,
+      organiserId: p.staffId,
+      attendees: data.attendeeIds.map((id) => ({
+        staffId: id,
+        name: team.get(id)?.name ?? id,
+        response: id === p.staffId ? 'accepted' : 'none',
+        respondedAt: id === p.staffId ? w.now : null,
+      })),
+      status: 'scheduled',
+      joinUrl: null,
+      externalId: null,
+      chatId: null,
+      startedAt: null,
+      endedAt: null,
+      outcome: null,
+      version: 1,
+    };
+    await saveMeeting(w, c, meeting, null, 'meeting.scheduled', 'create');
+    for (const a of meeting.attendees) {
+      if (a.staffId === p.staffId) continue;
+      await queueNotification(
+        w,
+        a.staffId,
+        { kind: 'meeting.invitation', meetingId: meeting.id, caseId: c.id },
+        `meeting-invitation:${meeting.id}`,
+        c.serviceId,
+      );
+    }
+    return meeting;
+  });
+}

@@ -1,0 +1,67 @@
+import { notFound, ruleViolation } from '../../domain/errors.js';
+import type { AttendeeResponse, Meeting } from '../../domain/meeting.js';
+import type { Principal } from '../../domain/staff.js';
+import { mustAcceptTerms, INFORMATION_SHARING_TERMS, invitationExpired, type TeamMember, TERMS_VERSION } from '../../domain/team.js';
+import { AccessRefused, caseFor } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { inTransaction } from '../unitOfWork.js';
+
+/**
+ * A meeting invitation as its invitee sees it: what a calendar invitation would carry (kind, time,
+ * join link, the case reference) plus their own answer and the information-sharing terms. A
+ * partner sees it before accepting the terms; that is how they come to accept them.
+ */
+export interface InvitationView {
+  caseId: string;
+  reference: string;
+  meeting: Pick<Meeting, 'id' | 'kind' | 'startsAt' | 'endsAt' | 'location' | 'joinUrl' | 'status'>;
+  organiserName: string;
+  response: AttendeeResponse;
+  caseRole: TeamMember['caseRole'];
+  invitationExpiresAt: string;
+  /** The terms, while this person must still accept them; null once accepted or when not needed. */
+  terms: { version: string; text: string[] } | null;
+  termsAcceptedAt: string | null;
+  /** True when the invitation to the case lapsed before the terms were accepted. */
+  invitationExpired: boolean;
+}
+
+export async function showInvitation(deps: AppDeps, p: Principal, caseId: string, meetingId: string): Promise<InvitationView> {
+  return inTransaction(deps, p, async (w) => {
+    let reach;
+    try {
+      reach = await caseFor(w.tx, p, caseId, 'meeting.read');
+    } catch (error) {
+      if (!(error instanceof AccessRefused) || error.code !== 'terms_required') throw error;
+      reach = await caseFor(w.tx, p, caseId, 'terms.accept');
+    }
+    const { case: c, membership } = reach;
+    const meeting = await w.tx.meetings.get(c.id, meetingId);
+    if (!meeting) throw notFound('That meeting');
+    const me = meeting.attendees.find((a) => a.staffId === p.staffId);
+    if (!me || !membership) throw ruleViolation('You are not invited to this meeting.');
+    const organiser = await w.tx.staff.get(meeting.organiserId);
+    await w.audit({ action: 'invitation.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, meetingId } });
+    const awaitingTerms = mustAcceptTerms(membership);
+    return {
+      caseId: c.id,
+      reference: c.reference,
+      meeting: {
+        id: meeting.id,
+        kind: meeting.kind,
+        startsAt: meeting.startsAt,
+        endsAt: meeting.endsAt,
+        location: meeting.location,
+        joinUrl: meeting.joinUrl,
+        status: meeting.status,
+      },
+      organiserName: organiser?.name ?? 'the ECM team',
+      response: me.response,
+      caseRole: membership.caseRole,
+      invitationExpiresAt: membership.invitationExpiresAt,
+      terms: awaitingTerms ? { version: TERMS_VERSION, text: INFORMATION_SHARING_TERMS } : null,
+      termsAcceptedAt: membership.termsAcceptedAt,
+      invitationExpired: awaitingTerms && invitationExpired(membership, w.now),
+    };
+  });
+}

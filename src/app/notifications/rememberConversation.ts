@@ -1,0 +1,42 @@
+import type { Staff } from '../../domain/staff.js';
+import type { AppDeps } from '../deps.js';
+import { NOTIFY_KIND } from './queueNotification.js';
+
+/** Notifications that could not reach someone are sent again when they come back within this many days. */
+const RESEND_WITHIN_DAYS = 30;
+
+/** The Teams user behind a bot activity, by their Entra object id; null when they are not known here. */
+export async function identifyTeamsUser(deps: AppDeps, aadObjectId: string | undefined): Promise<Staff | null> {
+  if (!aadObjectId) return null;
+  return deps.store.transaction((tx) => tx.staff.getByAadObjectId(aadObjectId));
+}
+
+/**
+ * Keeps the newest conversation reference of a person's chat with the bot (on install and on
+ * every message). Someone who could not be reached is reachable again, and what could not reach
+ * them in the last month is sent now. Returns how many notifications were queued again.
+ */
+export async function rememberConversation(deps: AppDeps, staff: Staff, reference: unknown): Promise<number> {
+  const now = deps.clock.now();
+  return deps.store.transaction(async (tx) => {
+    const before = await tx.conversations.get(staff.id);
+    await tx.conversations.remember(staff.id, reference, now.toISOString());
+    if (!before?.unreachable) return 0;
+    const since = new Date(now.getTime() - RESEND_WITHIN_DAYS * 86_400_000).toISOString();
+    const revived = await tx.outbox.revive(staff.id, NOTIFY_KIND, since, now.toISOString());
+    await tx.audit.append(
+      { actorId: staff.id, action: 'bot.reachable', caseId: null, serviceId: null, detail: { previously: before.unreachable.reason, resent: revived } },
+      now.toISOString(),
+    );
+    return revived;
+  });
+}
+
+/** The person removed the app from their chat: nothing can reach them until they add it again. */
+export async function forgetConversation(deps: AppDeps, staff: Staff): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  await deps.store.transaction(async (tx) => {
+    await tx.conversations.markUnreachable(staff.id, 'app_removed', now);
+    await tx.audit.append({ actorId: staff.id, action: 'bot.removed', caseId: null, serviceId: null, detail: {} }, now);
+  });
+}

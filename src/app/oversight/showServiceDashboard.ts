@@ -1,0 +1,144 @@
+import { type CaseloadOverview, caseloadOverview, type CaseloadRecord } from '../../domain/caseloadOverview.js';
+import { decideOnService } from '../../domain/policy.js';
+import { serviceIdSchema } from '../../domain/service.js';
+import type { Principal } from '../../domain/staff.js';
+import { OutsideServiceError } from '../../lib/outsideServiceError.js';
+import { todayIn } from '../../ports/clock.js';
+import type { DocumentLibrary, DocumentMetadata } from '../../ports/documentLibrary.js';
+import type { UnreachableReason } from '../../ports/notifier.js';
+import { assertServiceAllowed } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { casesOfService } from './exportOutcomes.js';
+import { parseInput } from '../input.js';
+import { undelivered, type UndeliveredJob } from './listUndelivered.js';
+import { NOTIFY_KIND } from '../notifications/queueNotification.js';
+import { reviewStatusOf } from '../meetings/reviewStatusOf.js';
+import { serviceOf } from '../team/staffing.js';
+import { inTransaction } from '../unitOfWork.js';
+
+/** Someone on an open case's team whom the bot cannot reach, with the cases they are on. */
+export interface UnreachableRecipient {
+  staffId: string;
+  name: string;
+  reason: UnreachableReason;
+  since: string;
+  /** References of the service's open cases they are on. */
+  cases: string[];
+  /** Notifications in this service that gave up on them. */
+  undelivered: number;
+}
+
+export interface LibraryDocument {
+  folder: string;
+  name: string;
+  documentType: DocumentMetadata['documentType'] | null;
+  version: string | null;
+  versionLabel: string;
+  lastModified: string;
+  retainUntil: string | null;
+  webUrl: string | null;
+}
+
+/** The library lives outside (SharePoint in Microsoft 365 mode): when it cannot answer, the rest still shows. */
+export type DashboardLibrary = { status: 'available'; items: LibraryDocument[] } | { status: 'unavailable'; message: string };
+
+export interface ServiceDashboard extends CaseloadOverview {
+  service: { id: string; name: string };
+  today: string;
+  unreachable: UnreachableRecipient[];
+  undelivered: (UndeliveredJob & { reference: string | null })[];
+  library: DashboardLibrary;
+}
+
+/**
+ * One service at a glance, in one call, for its manager (and the ECM staff who serve it): read-only
+ * and audited. Named by case reference only; no child's name or date of birth is in it.
+ */
+export async function showServiceDashboard(deps: AppDeps, library: DocumentLibrary, p: Principal, serviceId: string): Promise<ServiceDashboard> {
+  const id = parseInput(serviceIdSchema, serviceId, 'The service');
+  const today = todayIn(deps.clock);
+  const fromStore = await inTransaction(deps, p, async (w) => {
+    assertServiceAllowed(p, 'dashboard.read', id);
+    const service = await serviceOf(w.tx, id);
+    const cases = await casesOfService(w.tx, id);
+    const records: CaseloadRecord[] = [];
+    const teams = new Map<string, string[]>();
+    for (const c of cases) {
+      if (c.status === 'closed') {
+        records.push({ case: c, agreements: [], formulations: [], placements: [], review: null });
+        continue;
+      }
+      const [agreements, formulations, meetings, placements, team] = await Promise.all([
+        w.tx.agreements.listForCase(c.id),
+        w.tx.formulations.list(c.id),
+        w.tx.meetings.list(c.id),
+        w.tx.trm.list(c.id),
+        w.tx.team.list(c.id),
+      ]);
+      records.push({ case: c, agreements, formulations, placements, review: reviewStatusOf(c, formulations, meetings, service.settings, today) });
+      for (const m of team) teams.set(m.staffId, [...(teams.get(m.staffId) ?? []), c.reference]);
+    }
+
+    const names = new Map((await w.tx.staff.list()).map((s) => [s.id, s.name]));
+    const dead = await w.tx.outbox.list({ status: 'dead', kind: NOTIFY_KIND, serviceId: id }, 1000);
+    const unreachable = (await w.tx.conversations.listUnreachable([...teams.keys()])).flatMap((u) =>
+      u.unreachable
+        ? [
+            {
+              staffId: u.staffId,
+              name: names.get(u.staffId) ?? u.staffId,
+              reason: u.unreachable.reason,
+              since: u.unreachable.since,
+              cases: (teams.get(u.staffId) ?? []).sort(),
+              undelivered: dead.filter((j) => j.recipient === u.staffId).length,
+            },
+          ]
+        : [],
+    );
+    const references = new Map(cases.map((c) => [c.id, c.reference]));
+    const jobs = (await undelivered(w.tx, { serviceId: id })).map((j) => ({ ...j, reference: j.caseId ? (references.get(j.caseId) ?? null) : null }));
+    await w.audit({ action: 'dashboard.read', caseId: null, serviceId: id, detail: { cases: cases.length } });
+    return {
+      service: { id: service.id, name: service.name },
+      overview: caseloadOverview(records, today),
+      unreachable: unreachable.sort((a, b) => a.name.localeCompare(b.name)),
+      undelivered: jobs,
+    };
+  });
+
+  return {
+    service: fromStore.service,
+    today,
+    ...fromStore.overview,
+    unreachable: fromStore.unreachable,
+    undelivered: fromStore.undelivered,
+    library: decideOnService(p, 'library.read', id).allowed
+      ? await libraryOf(library, id)
+      : { status: 'unavailable', message: 'Your role does not show the library.' },
+  };
+}
+
+async function libraryOf(library: DocumentLibrary, serviceId: string): Promise<DashboardLibrary> {
+  try {
+    const items = await library.listLibrary(serviceId);
+    return {
+      status: 'available',
+      items: items
+        .map((i) => ({
+          folder: i.folder,
+          name: i.name,
+          documentType: i.metadata?.documentType ?? null,
+          version: i.metadata?.version ?? null,
+          versionLabel: i.versionLabel,
+          lastModified: i.lastModified,
+          retainUntil: i.metadata?.retainUntil ?? null,
+          webUrl: i.webUrl,
+        }))
+        .sort((a, b) => b.lastModified.localeCompare(a.lastModified) || `${a.folder}/${a.name}`.localeCompare(`${b.folder}/${b.name}`)),
+    };
+  } catch (error) {
+    // Only the outside service's own code reaches the page: a local error could name paths on the server.
+    const code = error instanceof OutsideServiceError ? ` (${error.code})` : '';
+    return { status: 'unavailable', message: `The document library did not answer${code}. The rest of the dashboard is up to date; try again later.` };
+  }
+}

@@ -1,0 +1,35 @@
+import { assertOpenForWork } from '../../domain/case.js';
+import type { Principal } from '../../domain/staff.js';
+import { type TimelineEntry, timelineEntryInputSchema } from '../../domain/timeline.js';
+import { caseFor } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { parseInput } from '../input.js';
+import { placeEntry, recordRevision } from './timelineEntries.js';
+import { inTransaction } from '../unitOfWork.js';
+
+export async function addTimelineEntry(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<TimelineEntry> {
+  const data = parseInput(timelineEntryInputSchema, input, 'The timeline entry');
+  return inTransaction(deps, p, async (w) => {
+    const { case: c } = await caseFor(w.tx, p, caseId, 'timeline.add');
+    assertOpenForWork(c);
+    const { span, lifeStage } = await placeEntry(deps, w.tx, c, data);
+    const entry: TimelineEntry = {
+      ...data,
+      id: w.newId(),
+      caseId: c.id,
+      span,
+      lifeStage,
+      contributorId: p.staffId,
+      contributorName: p.name,
+      createdAt: w.now,
+      updatedAt: w.now,
+      version: 1,
+      retraction: null,
+    };
+    await w.tx.timeline.insert(entry);
+    await recordRevision(w, entry);
+    await w.audit({ action: 'timeline.entry.added', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, entryId: entry.id } });
+    await w.emit({ caseId: c.id, type: 'timeline.added', data: entry });
+    return entry;
+  });
+}

@@ -1,0 +1,25 @@
+import { assertOpenForWork } from '../../domain/case.js';
+import type { Principal } from '../../domain/staff.js';
+import { type TimelineEntry, timelineEntryInputSchema } from '../../domain/timeline.js';
+import type { AppDeps } from '../deps.js';
+import { parseInput } from '../input.js';
+import { entryForChange, placeEntry, saveChangedEntry } from './timelineEntries.js';
+import { inTransaction } from '../unitOfWork.js';
+
+/** An edit makes a new version; the earlier one stays in the entry's history. */
+export async function editTimelineEntry(
+  deps: AppDeps,
+  p: Principal,
+  caseId: string,
+  entryId: string,
+  input: unknown,
+  expectedVersion: number,
+): Promise<TimelineEntry> {
+  const data = parseInput(timelineEntryInputSchema, input, 'The timeline entry');
+  return inTransaction(deps, p, async (w) => {
+    const { case: c, entry } = await entryForChange(w, p, caseId, entryId, 'timeline.edit', expectedVersion);
+    assertOpenForWork(c);
+    const { span, lifeStage } = await placeEntry(deps, w.tx, c, data);
+    return saveChangedEntry(w, c, entry, { ...entry, ...data, span, lifeStage, updatedAt: w.now, version: entry.version + 1 }, 'edited');
+  });
+}

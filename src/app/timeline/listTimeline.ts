@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { AGENCIES, type Principal } from '../../domain/staff.js';
+import { CONFIDENCE, type TimelineEntry } from '../../domain/timeline.js';
+import type { Page } from '../../ports/store.js';
+import { canOnEntry, caseFor } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { parseInput } from '../input.js';
+import { inTransaction } from '../unitOfWork.js';
+
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(50)).optional();
+
+export const timelineQuerySchema = z
+  .object({
+    category: list(z.string().max(40)),
+    agency: list(z.enum(AGENCIES)),
+    confidence: list(z.enum(CONFIDENCE)),
+    contributor: list(z.string().max(64)),
+    includeRetracted: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+    after: z.string().max(500).optional(),
+  })
+  .strict();
+
+export interface EntryChanges {
+  edit: boolean;
+  retract: boolean;
+}
+
+/**
+ * A page of the timeline, with what the reader may change: on their own entries and on others'.
+ * The policy answers, so the tab offers Edit and Retract without knowing the rule, also for entries
+ * that arrive live after the page.
+ */
+export interface TimelinePage extends Page<TimelineEntry> {
+  mayChange: { ownEntries: EntryChanges; othersEntries: EntryChanges };
+}
+
+/** The child's life in order, earliest first, one page at a time, with the filters the tab offers. */
+export async function listTimeline(deps: AppDeps, p: Principal, caseId: string, query: unknown): Promise<TimelinePage> {
+  const q = parseInput(timelineQuerySchema, query, 'The timeline query');
+  return inTransaction(deps, p, async (w) => {
+    const { case: c, membership } = await caseFor(w.tx, p, caseId, 'timeline.read');
+    const page = await w.tx.timeline.list(
+      c.id,
+      { categories: q.category, agencies: q.agency, confidence: q.confidence, contributorIds: q.contributor, includeRetracted: q.includeRetracted === 'true' },
+      { limit: q.limit, after: q.after },
+    );
+    await w.audit({ action: 'timeline.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, entries: page.items.length } });
+    const changes = (owns: boolean): EntryChanges => ({
+      edit: canOnEntry(p, 'timeline.edit', c, membership, owns),
+      retract: canOnEntry(p, 'timeline.retract', c, membership, owns),
+    });
+    return { ...page, mayChange: { ownEntries: changes(true), othersEntries: changes(false) } };
+  });
+}

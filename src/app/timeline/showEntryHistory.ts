@@ -1,0 +1,17 @@
+import { notFound } from '../../domain/errors.js';
+import type { Principal } from '../../domain/staff.js';
+import type { TimelineEntryRevision } from '../../domain/timeline.js';
+import { caseFor } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { inTransaction } from '../unitOfWork.js';
+
+/** Every version of an entry, oldest first: nothing is silently overwritten. */
+export async function showEntryHistory(deps: AppDeps, p: Principal, caseId: string, entryId: string): Promise<TimelineEntryRevision[]> {
+  return inTransaction(deps, p, async (w) => {
+    const { case: c } = await caseFor(w.tx, p, caseId, 'timeline.read');
+    if (!(await w.tx.timeline.get(c.id, entryId))) throw notFound('That timeline entry');
+    const revisions = await w.tx.timeline.revisions(entryId);
+    await w.audit({ action: 'timeline.history.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, entryId } });
+    return revisions;
+  });
+}

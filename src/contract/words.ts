@@ -1,0 +1,118 @@
+import type { AgreementState, Party } from '../domain/agreement.js';
+import type { CaseStatus, Pathway } from '../domain/case.js';
+import type { HypothesisDomain } from '../domain/formulation.js';
+import type { CategoryTone } from '../domain/service.js';
+import type { AttendeeResponse, MeetingKind } from '../domain/meeting.js';
+import type { ReviewState } from '../domain/reviewCadence.js';
+import type { Agency, Role } from '../domain/staff.js';
+import type { CaseRole } from '../domain/team.js';
+import type { Confidence } from '../domain/timeline.js';
+import type { TrmMovement } from '../domain/trm.js';
+
+/**
+ * The practice's words for the codes the system stores, said the same way in the tab, the bot's
+ * cards and the documents. This module holds words only (its imports are types), so the tab can
+ * use it without bringing the server's validation into its bundle.
+ */
+export const ROLE_LABELS: Record<Role, string> = {
+  ecm_practitioner: 'ECM practitioner',
+  psychologist: 'Clinical psychologist',
+  yjs_practitioner: 'YJS practitioner',
+  manager: 'YJS manager',
+  partner: 'Partner agency professional',
+  administrator: 'Administrator',
+};
+
+export const AGENCY_LABELS: Record<Agency, string> = {
+  youth_justice: 'Youth justice',
+  ecm_team: 'ECM team',
+  social_care: 'Social care',
+  education: 'Education',
+  police: 'Police',
+  health: 'Health',
+  mentoring: 'Mentoring',
+  youth_club: 'Youth club',
+  probation: 'Probation',
+  personal_adviser: 'Personal Adviser',
+  young_person_or_family: 'Young person or family',
+  other: 'Other',
+};
+
+export const CASE_ROLE_LABELS: Record<CaseRole, string> = {
+  case_holder: 'Case holder',
+  ecm_practitioner: 'ECM practitioner',
+  psychologist: 'Psychologist',
+  manager: 'Manager',
+  partner: 'Partner agency',
+};
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  referred: 'Referred',
+  awaiting_agreement: 'Awaiting agreement',
+  active: 'Active',
+  closed: 'Closed',
+};
+
+export const PATHWAY_LABELS: Record<Pathway, string> = { statutory_ecm: 'Statutory ECM', consultation: 'Case consultation' };
+
+export const PARTY_LABELS: Record<Party, string> = { young_person: 'Young person', parent_carer: 'Parent or carer' };
+
+export const AGREEMENT_LABELS: Record<AgreementState[Party], string> = {
+  given: 'Agreed',
+  declined: 'Declined',
+  withdrawn: 'Withdrawn',
+  not_yet_known: 'Not yet asked',
+};
+
+export const CONFIDENCE_LABELS: Record<Confidence, string> = { confirmed: 'Confirmed', reported: 'Reported', unverified: 'Unverified' };
+
+export const HYPOTHESIS_DOMAIN_LABELS: Record<HypothesisDomain, string> = {
+  behaviours: 'Behaviours',
+  coping: 'Coping mechanisms',
+  triggers: 'Triggers',
+  relationships: 'Relationships',
+  other: 'Other',
+};
+
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
+  formulation: 'Formulation meeting',
+  review: 'Review meeting',
+  consultation: 'Case consultation',
+};
+
+export const RESPONSE_LABELS: Record<AttendeeResponse, string> = { none: 'No reply yet', accepted: 'Accepted', tentative: 'Tentative', declined: 'Declined' };
+
+export const PROGRESS_LABELS: Record<'not_started' | 'in_progress' | 'achieved' | 'stopped', string> = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  achieved: 'Achieved',
+  stopped: 'Stopped',
+};
+
+export const REVIEW_STATE_LABELS: Record<ReviewState, string> = { not_due: 'Not due', due_soon: 'Due soon', due: 'Due', overdue: 'Overdue' };
+
+/** Moving down is a setback, said plainly, never as failure. */
+export const MOVEMENT_LABELS: Record<TrmMovement, string> = {
+  up: 'Moved up',
+  same: 'Stayed at the same level',
+  setback: 'Set back (moved down)',
+  first: 'One placement so far',
+};
+
+export const DOCUMENT_TYPE_LABELS: Record<'formulation_report' | 'youth_friendly_formulation' | 'review_record' | 'timeline_picture', string> = {
+  formulation_report: 'Formulation report',
+  youth_friendly_formulation: 'Youth-friendly formulation',
+  review_record: 'Review record',
+  timeline_picture: 'Timeline picture',
+};
+
+/**
+ * The shape that tells an event's tone without colour: one legend for the tab and the printed
+ * timeline picture, so that a mark means the same on screen and on paper.
+ */
+export type ToneShape = 'triangle' | 'circle' | 'square';
+export const TONE_MARKS: Record<CategoryTone, { shape: ToneShape; symbol: string; label: string }> = {
+  adverse: { shape: 'triangle', symbol: '▲', label: 'Adverse event' },
+  positive: { shape: 'circle', symbol: '●', label: 'Positive event' },
+  context: { shape: 'square', symbol: '■', label: 'Context' },
+};
