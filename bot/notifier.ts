@@ -17,7 +17,7 @@ const referenceUser = z.object({ user: z.object({ id: z.string().min(1) }) });
 
 /**
  * Delivers notifications as cards in each person's own chat with the bot. It is called by the
- * outbox (see notificationDeliverer), which retries, limits and records who cannot be reached.
+ * outbox (see src/app/notifications/notifyJob.ts), which retries, limits and records who cannot be reached.
  */
 export function teamsNotifier(deps: AppDeps, send: ProactiveSender, links: TabLinks): Notifier {
   return {

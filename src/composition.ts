@@ -17,36 +17,21 @@ import { systemClock } from './adapters/local/systemClock.js';
 import type { Microsoft365 } from './adapters/m365/connect.js';
 import { resvgRasteriser } from './adapters/resvg/resvgRasteriser.js';
 import { openSqliteStore } from './adapters/sqlite/openSqliteStore.js';
-import { calendarSyncDeliverer } from './app/meetings/syncCalendarJob.js';
-import { caseDocumentsPreparer } from './app/documents/prepareDocumentsJob.js';
-import { documentDeliverer } from './app/documents/deliverDocument.js';
-import { notificationDeliverer } from './app/notifications/notifyJob.js';
 import type { AppDeps } from './app/deps.js';
-import { CALENDAR_SYNC_KIND } from './app/meetings/saveMeeting.js';
-import { NOTIFY_KIND } from './app/notifications/queueNotification.js';
-import { DOCUMENT_PUBLISH_KIND } from './app/documents/publishDocumentJob.js';
-import { DOCUMENTS_PREPARE_KIND } from './app/documents/queueCaseDocuments.js';
-import { RETAIN_UNTIL_RESTAMP_KIND, retainUntilRestamper } from './app/retention/restampDocumentsJob.js';
 import { ConfigError, type Config } from './config.js';
 import { seedDemoData } from './demo/seed.js';
 import { registerServices } from './app/services/registerServices.js';
-import { dashboardRoutes } from './http/routes/dashboard.js';
-import { documentRoutes } from './http/routes/documents.js';
 import { legalPages } from './http/routes/legalPages.js';
-import { libraryRoutes } from './http/routes/library.js';
-import { outsideServiceRoutes } from './http/routes/outsideServices.js';
-import { oversightRoutes } from './http/routes/oversight.js';
-import { reachRoutes } from './http/routes/reach.js';
 import { createHttpApp } from './http/server.js';
 import { tabRoutes } from './http/tab.js';
-import { startOutboxWorker, type Deliverer, type OutboxWorker } from './jobs/outboxWorker.js';
+import { startOutboxWorker, type OutboxWorker } from './jobs/outboxWorker.js';
+import { deliverers } from './jobs/registry.js';
 import { startReviewReminders } from './jobs/reviewReminders.js';
 import { createLogger, describeError, type Logger } from './lib/logger.js';
 import type { CaseEventBus } from './ports/caseEventBus.js';
 import type { Clock } from './ports/clock.js';
-import type { Directory } from './ports/directory.js';
 import type { DocumentLibrary } from './ports/documentLibrary.js';
-import type { MeetingCalendar } from './ports/meetingCalendar.js';
+import type { Deliverer } from './ports/outbox.js';
 import type { Store } from './ports/store.js';
 
 /**
@@ -54,9 +39,8 @@ import type { Store } from './ports/store.js';
  */
 export interface System {
   config: Config;
+  /** Every port, as the adapters chosen for this mode fill them: tests reach past the HTTP API through these. */
   deps: AppDeps;
-  /** The adapters chosen for this mode, for jobs and tests that reach past the HTTP API. */
-  ports: { library: DocumentLibrary; calendar: MeetingCalendar; directory: Directory };
   http: Express;
   logger: Logger;
   worker: OutboxWorker;
@@ -131,8 +115,22 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
   const clock = overrides.clock ?? systemClock;
   const { store, bus } = await openDatabase(config, logger, overrides.store);
   const m365 = await openMicrosoft365(config, store, clock, logger, overrides);
-  const directory = m365?.directory ?? staffDirectory(store);
-  const deps: AppDeps = { store, bus, clock, newId: randomUUID, directory };
+  // Files kept beside the database (calendar, local library). An in-memory database keeps them in a
+  // scratch folder removed on stop, never in the working tree.
+  const scratch = config.DATA_DIR === ':memory:' ? mkdtempSync(join(tmpdir(), 'ecm-files-')) : null;
+  const filesDir = scratch ?? resolve(config.DATA_DIR);
+  const deps: AppDeps = {
+    store,
+    bus,
+    clock,
+    newId: randomUUID,
+    directory: m365?.directory ?? staffDirectory(store),
+    identity: m365?.identity ?? devSessionIdentity(store, clock),
+    calendar: m365?.calendar ?? icsFileCalendar(join(filesDir, 'calendar'), clock),
+    library: overrides.library ?? m365?.library ?? fileSystemLibrary(resolve(config.ECM_LIBRARY_DIR ?? join(filesDir, 'library')), clock),
+    rasteriser: resvgRasteriser(),
+    notifier: null,
+  };
 
   if (config.ECM_DEMO_DATA && (await seedDemoData(store, deps, { cases: overrides.seedDemoCases ?? true }))) logger.info('loaded the fictional demo data');
   if (config.ECM_SERVICES) {
@@ -140,16 +138,6 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     if (added.length || renamed.length) logger.info('services set up from ECM_SERVICES', { added: added.join(','), renamed: renamed.join(',') });
   }
   await assertEveryServiceHasALibrary(config, store);
-
-  // Files kept beside the database (calendar, local library). An in-memory database keeps them in a
-  // scratch folder removed on stop, never in the working tree.
-  const scratch = config.DATA_DIR === ':memory:' ? mkdtempSync(join(tmpdir(), 'ecm-files-')) : null;
-  const filesDir = scratch ?? resolve(config.DATA_DIR);
-  const identity = m365?.identity ?? devSessionIdentity(store, clock);
-  const calendar = m365?.calendar ?? icsFileCalendar(join(filesDir, 'calendar'), clock);
-  const library = overrides.library ?? m365?.library ?? fileSystemLibrary(resolve(config.ECM_LIBRARY_DIR ?? join(filesDir, 'library')), clock);
-
-  const rasteriser = resvgRasteriser();
 
   // The bot: in local mode it needs no app id; in Microsoft 365 mode it waits for BOT_ID (notifications stay queued).
   const links = tabLinks({ teamsAppId: config.TEAMS_APP_CATALOG_ID ?? config.TEAMS_APP_ID, publicBaseUrl: config.PUBLIC_BASE_URL });
@@ -166,7 +154,8 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
         logger,
       )
     : null;
-  if (!bot) logger.warn('the bot is off until BOT_ID is set; notifications wait in the outbox');
+  if (bot) deps.notifier = teamsNotifier(deps, bot.send, links);
+  else logger.warn('the bot is off until BOT_ID is set; notifications wait in the outbox');
 
   const worker = startOutboxWorker(
     {
@@ -174,24 +163,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
       clock,
       logger,
       pollMs: config.OUTBOX_POLL_MS,
-      deliverers: {
-        ...overrides.deliverers,
-        [CALENDAR_SYNC_KIND]: calendarSyncDeliverer({ store, calendar, clock, bus }),
-        [DOCUMENT_PUBLISH_KIND]: documentDeliverer({ store, library, clock, bus }),
-        [DOCUMENTS_PREPARE_KIND]: caseDocumentsPreparer(deps, rasteriser),
-        [RETAIN_UNTIL_RESTAMP_KIND]: retainUntilRestamper({ store, library, clock }),
-        ...(bot
-          ? {
-              [NOTIFY_KIND]: notificationDeliverer({
-                store,
-                clock,
-                bus,
-                notifier: teamsNotifier(deps, bot.send, links),
-                perMinute: config.BOT_NOTIFICATIONS_PER_MINUTE,
-              }),
-            }
-          : {}),
-      },
+      deliverers: { ...overrides.deliverers, ...deliverers(deps, { notificationsPerMinute: config.BOT_NOTIFICATIONS_PER_MINUTE }) },
     },
     overrides.startWorker ?? true,
   );
@@ -199,20 +171,11 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
 
   const http = createHttpApp({
     deps,
-    identity,
     logger,
     devSignIn: config.devSignIn,
     sessionHours: config.SESSION_HOURS,
     maxBodyBytes: config.MAX_BODY_BYTES,
     writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
-    apiRouters: [
-      documentRoutes(deps, rasteriser),
-      libraryRoutes(deps, library),
-      dashboardRoutes(deps, library),
-      oversightRoutes(deps, library),
-      reachRoutes(deps),
-      outsideServiceRoutes(deps, calendar),
-    ],
     mounts: [
       ...(bot ? [{ path: '/api/messages', handler: bot.router }] : []),
       { path: '/tab', handler: tabRoutes(resolve(import.meta.dirname, '..', 'tab', 'dist')) },
@@ -224,7 +187,6 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
   return {
     config,
     deps,
-    ports: { library, calendar, directory },
     http,
     logger,
     worker,

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../app/deps.js';
-import { NOTIFY_KIND } from '../app/notifications/queueNotification.js';
+import { NOTIFY_KIND } from '../app/notifications/notifyJob.js';
 import type { Store } from '../ports/store.js';
 import { seedDemoCases } from './cases.js';
 import { DEMO_SERVICES, DEMO_STAFF } from './people.js';

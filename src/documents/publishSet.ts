@@ -18,11 +18,11 @@ import { youthFriendlyFormulation } from './youthFriendlyFormulation.js';
  */
 export type PublishTrigger = { kind: 'formulation.approved'; formulationNumber: number } | { kind: 'review.recorded'; meetingId: string };
 
-export interface DocumentToPublish extends CaseDocumentFile {
+export interface PreparedDocument extends CaseDocumentFile {
   metadata: DocumentMetadata;
 }
 
-export async function documentsToPublish(d: CaseDossier, trigger: PublishTrigger, rasterise: Rasterise): Promise<DocumentToPublish[]> {
+export async function documentsToPublish(d: CaseDossier, trigger: PublishTrigger, rasterise: Rasterise): Promise<PreparedDocument[]> {
   const keepUntil = retainUntil(d.case, d.service.settings.retention);
   const meta = (documentType: DocumentMetadata['documentType'], version: string, reviewDate: IsoDate | null): DocumentMetadata => ({
     caseReference: d.case.reference,

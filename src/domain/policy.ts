@@ -30,7 +30,6 @@ export const CASE_ACTIONS = [
   'meeting.respond',
   'meeting.recordOutcome',
   'documents.read',
-  'documents.publish',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 

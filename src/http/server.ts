@@ -2,28 +2,19 @@ import express, { type Express, type RequestHandler, type Router } from 'express
 import { rateLimit } from 'express-rate-limit';
 import type { AppDeps } from '../app/deps.js';
 import type { Logger } from '../lib/logger.js';
-import type { Identity } from '../ports/identity.js';
 import { principal, requireSignIn } from './auth.js';
 import { body, errorHandler, HttpError, notFoundRoute } from './errors.js';
-import { caseRoutes } from './routes/cases.js';
+import { apiRoutes } from './routeTable.js';
 import { devSignInRoutes } from './routes/devSignIn.js';
-import { eventRoutes } from './routes/events.js';
-import { formulationRoutes } from './routes/formulation.js';
-import { meetingRoutes } from './routes/meetings.js';
-import { peopleRoutes } from './routes/people.js';
-import { timelineRoutes } from './routes/timeline.js';
 import { securityHeaders } from './security.js';
 
 export interface HttpOptions {
   deps: AppDeps;
-  identity: Identity;
   logger: Logger;
   devSignIn: boolean;
   sessionHours: number;
   maxBodyBytes: number;
   writesPerMinute: number;
-  /** Further API routes under /api/v1, behind sign-in (documents, dashboard…). */
-  apiRouters?: Router[];
   /** Routes outside the API: the bot at /api/messages, the tab at /tab. */
   mounts?: { path: string; handler: RequestHandler | Router }[];
 }
@@ -61,7 +52,7 @@ export function createHttpApp(o: HttpOptions): Express {
   });
   api.use(jsonOnly, express.json({ limit: o.maxBodyBytes, strict: true, type: 'application/json' }));
   if (o.devSignIn) api.use(devSignInRoutes(o.deps, o.sessionHours));
-  api.use(requireSignIn(o.identity));
+  api.use(requireSignIn(o.deps.identity));
   api.use(
     rateLimit({
       windowMs: 60_000,
@@ -75,17 +66,7 @@ export function createHttpApp(o: HttpOptions): Express {
       },
     }),
   );
-  for (const router of [
-    caseRoutes(o.deps),
-    timelineRoutes(o.deps),
-    formulationRoutes(o.deps),
-    meetingRoutes(o.deps),
-    eventRoutes(o.deps),
-    peopleRoutes(o.deps),
-    ...(o.apiRouters ?? []),
-  ]) {
-    api.use(router);
-  }
+  for (const router of apiRoutes(o.deps)) api.use(router);
   api.use(notFoundRoute);
   app.use('/api/v1', api);
 

@@ -2,16 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { describeError, type Logger } from '../lib/logger.js';
 import { OutsideServiceError } from '../lib/outsideServiceError.js';
 import type { Clock } from '../ports/clock.js';
-import type { OutboxJob } from '../ports/outbox.js';
+import type { Deliverer, DeliveryOutcome, OutboxJob } from '../ports/outbox.js';
 import type { Store } from '../ports/store.js';
-
-/**
- * What delivering one job came to. `retryAfterMs` is the outside system's own Retry-After.
- * `deferred`: the job was not tried (a per-recipient limit); it waits `retryAfterMs` and keeps its attempts.
- */
-export type DeliveryOutcome = { ok: true } | { ok: false; permanent: boolean; retryAfterMs?: number; error: string; deferred?: boolean };
-
-export type Deliverer = (job: OutboxJob) => Promise<DeliveryOutcome>;
 
 export interface OutboxWorkerOptions {
   store: Store;

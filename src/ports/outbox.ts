@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * Anything that must reach an outside system is first committed as a job, then delivered with
  * retries. A crash or an outage delays delivery; it never loses it.
@@ -49,4 +51,26 @@ export interface OutboxRepository {
   revive(recipient: string, kind: string, since: string, now: string): Promise<number>;
   /** Jobs of this recipient and kind prefix created since `since`: for the per-user rate limit. */
   countRecent(recipient: string, kindPrefix: string, since: string): Promise<number>;
+}
+
+/**
+ * What delivering one job came to. `retryAfterMs` is the outside system's own Retry-After.
+ * `deferred`: the job was not tried (a per-recipient limit); it waits `retryAfterMs` and keeps its attempts.
+ */
+export type DeliveryOutcome = { ok: true } | { ok: false; permanent: boolean; retryAfterMs?: number; error: string; deferred?: boolean };
+
+/** Delivers one job of a kind: what the outbox worker calls, once per attempt. */
+export type Deliverer = (job: OutboxJob) => Promise<DeliveryOutcome>;
+
+/**
+ * One kind of background job, in one module: its name in the outbox, the shape of its payload
+ * (checked again when the job runs: the outbox is storage, not a promise of its shape) and how it
+ * is delivered. The module also says how it is queued; src/jobs/registry.ts lists every kind.
+ */
+export interface JobKind<Payload, Deps> {
+  kind: string;
+  payload: z.ZodType<Payload>;
+  /** The reason given when a stored payload does not parse: the job is given up, as retrying cannot mend it. */
+  malformed: string;
+  deliver(deps: Deps, payload: Payload, job: OutboxJob): Promise<DeliveryOutcome>;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rememberConversation } from '../../src/app/notifications/rememberConversation.js';
-import { NOTIFY_KIND } from '../../src/app/notifications/queueNotification.js';
+import { NOTIFY_KIND } from '../../src/app/notifications/notifyJob.js';
 import type { OutboxJob } from '../../src/ports/outbox.js';
 import { type FakeBotConnector, startFakeBotConnector } from '../support/fakeBotConnector.js';
 import { startTestServer, TODAY, type TestServer } from '../support/testSystem.js';

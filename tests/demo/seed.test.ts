@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryCaseEventBus } from '../../src/adapters/local/memoryCaseEventBus.js';
 import { staffDirectory } from '../../src/adapters/local/staffDirectory.js';
@@ -11,6 +10,7 @@ import { DEMO_STAFF } from '../../src/demo/people.js';
 import { seedDemoData } from '../../src/demo/seed.js';
 import { principalOf } from '../../src/domain/staff.js';
 import type { Store } from '../../src/ports/store.js';
+import { localDeps } from '../support/localDeps.js';
 import { type Api, startTestServer, type TestServer } from '../support/testSystem.js';
 
 /** What a case looks like on a caseload, without its reference number or dates. */
@@ -186,7 +186,7 @@ describe('the fictional demo data', () => {
     'looks the same when loaded on another day (%s): every date moves with it',
     async (day) => {
       const store = await openSqliteStore({ dataDir: ':memory:' });
-      const deps = { store, bus: memoryCaseEventBus(), clock: fixedClock(day), newId: randomUUID, directory: staffDirectory(store) };
+      const deps = localDeps(store, fixedClock(day));
       try {
         expect(await seedDemoData(store, deps)).toBe(true);
         const there = await listCaseload(deps, principalOf(DEMO_STAFF.find((s) => s.id === 'ecm-sam')!), { limit: '200' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishCaseDocument } from '../../src/app/documents/publishDocumentJob.js';
+import { publishCaseDocument } from '../support/documents.js';
 import { LIBRARY_COLUMNS } from '../../src/adapters/m365/sharePointLibrary.js';
 import { activeCaseVia, principal } from '../support/caseSetup.js';
 import { caseWithApprovedFormulation } from '../support/caseStory.js';

@@ -71,7 +71,7 @@ describe('a formulation meeting in Microsoft 365 mode', () => {
   it("reads the attendees' answers from the calendar", async () => {
     const event = graphEvents()[0]!;
     t.m.graph.teams.respond(event.id, person('yjs-amy').email, 'tentativelyAccepted');
-    const got = await t.system.ports.calendar.get(
+    const got = await t.system.deps.calendar.get(
       event.id,
       { email: person('psy-helen').email, name: 'Helen', aadObjectId: person('psy-helen').aadObjectId },
       null,

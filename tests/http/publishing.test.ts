@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resvgRasteriser } from '../../src/adapters/resvg/resvgRasteriser.js';
-import { caseDocumentsPreparer } from '../../src/app/documents/prepareDocumentsJob.js';
-import { DOCUMENTS_PREPARE_KIND } from '../../src/app/documents/queueCaseDocuments.js';
+import { DOCUMENTS_PREPARE_KIND, prepareDocumentsJob } from '../../src/app/documents/prepareDocumentsJob.js';
+import { delivererOf } from '../../src/jobs/registry.js';
 import { caseWithApprovedFormulation } from '../support/caseStory.js';
 import { drainOutbox } from '../support/outbox.js';
 import { type Api, startTestServer, TODAY, type TestServer } from '../support/testSystem.js';
@@ -90,7 +89,7 @@ describe('publishing a case’s documents when a formulation is approved or a re
     const [job] = await t.system.deps.store.transaction((tx) => tx.outbox.list({ caseId, kind: DOCUMENTS_PREPARE_KIND }, 1));
     const before = (await amy.get(`/api/v1/cases/${caseId}/documents`)).body.items.length;
     // The worker crashed after queueing the files but before marking the job done: it runs again.
-    expect(await caseDocumentsPreparer(t.system.deps, resvgRasteriser())(job!)).toEqual({ ok: true });
+    expect(await delivererOf(prepareDocumentsJob, t.system.deps)(job!)).toEqual({ ok: true });
     await drainOutbox(t.system);
     expect((await amy.get(`/api/v1/cases/${caseId}/documents`)).body.items).toHaveLength(before);
     expect(library().every((f) => f.versions.length === 2)).toBe(true);
@@ -144,7 +143,7 @@ describe('publishing a case’s documents when a formulation is approved or a re
     expect((await helen.post(`/api/v1/cases/${other}/formulation/approval`, undefined, { 'if-match': started.headers.get('etag')! })).status).toBe(200);
     await drainOutbox(t.system);
     const ref = (await amy.get(`/api/v1/cases/${other}`)).body.reference;
-    const items = (await t.system.ports.library.listLibrary('BRI')).filter((i) => i.folder === ref);
+    const items = (await t.system.deps.library.listLibrary('BRI')).filter((i) => i.folder === ref);
     expect(items.map((i) => [i.versionLabel, i.metadata?.version])).toEqual([
       ['1.0', 'v2'],
       ['1.0', 'v2'],

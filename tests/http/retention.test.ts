@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishCaseDocument } from '../../src/app/documents/publishDocumentJob.js';
+import { publishCaseDocument } from '../support/documents.js';
 import { principal } from '../support/caseSetup.js';
 import { activeCase } from '../support/factories.js';
 import { startTestServer, type Api, type TestServer } from '../support/testSystem.js';
@@ -13,7 +13,7 @@ describe('retention: cases are kept for the service’s period after closure, th
 
   beforeAll(async () => {
     t = await startTestServer();
-    const library = t.system.ports.library;
+    const library = t.system.deps.library;
     chris = await t.signIn('admin-chris');
     const amy = await t.signIn('yjs-amy');
     const sam = await t.signIn('ecm-sam');
@@ -40,7 +40,7 @@ describe('retention: cases are kept for the service’s period after closure, th
     }
   });
   /** The case folders in the service's library (the local library, as in local mode). */
-  const folders = async () => [...new Set((await t.system.ports.library.listLibrary('BRI')).map((i) => i.folder))].sort();
+  const folders = async () => [...new Set((await t.system.deps.library.listLibrary('BRI')).map((i) => i.folder))].sort();
   afterAll(() => t.close());
 
   it('an administrator sets the years by pathway; nobody else may', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOCUMENT_PUBLISH_KIND, publishCaseDocument } from '../../src/app/documents/publishDocumentJob.js';
-import { CALENDAR_SYNC_KIND } from '../../src/app/meetings/saveMeeting.js';
+import { DOCUMENT_PUBLISH_KIND } from '../../src/app/documents/publishDocumentJob.js';
+import { publishCaseDocument } from '../support/documents.js';
+import { CALENDAR_SYNC_KIND } from '../../src/app/meetings/syncCalendarJob.js';
 import { RETAIN_UNTIL_RESTAMP_KIND } from '../../src/app/retention/restampDocumentsJob.js';
 import { principal } from '../support/caseSetup.js';
 import { drainOutbox } from '../support/outbox.js';
@@ -36,7 +37,7 @@ describe('outbox jobs with a malformed payload', () => {
     t.system.deps.store.transaction(async (tx) => ({
       meeting: await tx.meetings.get(caseId, meetingId),
       document: await tx.documents.get(documentId),
-      library: await t.system.ports.library.listLibrary('BRI'),
+      library: await t.system.deps.library.listLibrary('BRI'),
       audit: await Promise.all((await tx.audit.chains()).map((chain) => tx.audit.head(chain))),
     }));
 

@@ -7,7 +7,7 @@ import { assertServiceAllowed } from '../access.js';
 import { caseView, type CaseView } from './caseViews.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
-import { queueNotification } from '../notifications/queueNotification.js';
+import { queueNotification } from '../notifications/notifyJob.js';
 import { newMember, serviceOf, staffMember } from '../team/staffing.js';
 import { assertMayHoldCase, caseRoleFor } from '../../domain/team.js';
 import { inTransaction } from '../unitOfWork.js';

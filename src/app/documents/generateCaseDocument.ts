@@ -6,7 +6,6 @@ import { fileNameOf } from '../../documents/names.js';
 import { reviewRecord } from '../../documents/reviewRecord.js';
 import { timelinePicture } from '../../documents/timelinePicture.js';
 import { youthFriendlyFormulation } from '../../documents/youthFriendlyFormulation.js';
-import type { PictureRasteriser } from '../../ports/pictureRasteriser.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
 import { loadCaseDossier } from './loadCaseDossier.js';
@@ -20,18 +19,12 @@ export const documentRequestSchema = z.discriminatedUnion('document', [
 ]);
 
 /** One case document, made now from the record, for someone who may read the case's documents. */
-export async function generateCaseDocument(
-  deps: AppDeps,
-  rasteriser: PictureRasteriser,
-  p: Principal,
-  caseId: string,
-  request: unknown,
-): Promise<CaseDocumentFile> {
+export async function generateCaseDocument(deps: AppDeps, p: Principal, caseId: string, request: unknown): Promise<CaseDocumentFile> {
   const r = parseInput(documentRequestSchema, request, 'The document request');
   const d = await loadCaseDossier(deps, p, caseId, r.document);
   switch (r.document) {
     case 'formulation_report':
-      return formulationReport(d, { formulationNumber: r.version, rasterise: (svg, w) => rasteriser.toPng(svg, w) });
+      return formulationReport(d, { formulationNumber: r.version, rasterise: (svg, w) => deps.rasteriser.toPng(svg, w) });
     case 'youth_friendly_formulation':
       return youthFriendlyFormulation(d, { formulationNumber: r.version });
     case 'review_record':

@@ -1,43 +1,98 @@
-import { DomainError } from '../../domain/errors.js';
-import type { Deliverer } from '../../jobs/outboxWorker.js';
-import type { PictureRasteriser } from '../../ports/pictureRasteriser.js';
+import { z } from 'zod';
+import type { Case } from '../../domain/case.js';
+import { DomainError, notFound } from '../../domain/errors.js';
+import { documentsToPublish, type PreparedDocument, type PublishTrigger } from '../../documents/publishSet.js';
+import { todayIn } from '../../ports/clock.js';
+import type { JobKind } from '../../ports/outbox.js';
 import type { AppDeps } from '../deps.js';
-import { prepareCasePublication } from './prepareCasePublication.js';
+import { inTransaction, SYSTEM_ACTOR, type Work } from '../unitOfWork.js';
+import { assembleDossier } from './loadCaseDossier.js';
 import { queueDocumentPublication } from './publishDocumentJob.js';
-import { documentsPrepareSchema } from './queueCaseDocuments.js';
-import { inTransaction, SYSTEM_ACTOR } from '../unitOfWork.js';
 
-async function laterVersionApproved(deps: AppDeps, caseId: string, formulationNumber: number): Promise<boolean> {
-  const formulations = await deps.store.transaction((tx) => tx.formulations.list(caseId));
-  return formulations.some((f) => f.approvedAt !== null && f.number > formulationNumber);
+/**
+ * documents.prepare: makes a case's documents after a formulation is approved or a review's outcome
+ * is recorded, and queues each for the case's library (publishDocumentJob.ts files them). Making a
+ * Word file takes about half a second, far too long to hold the approving transaction open, so the
+ * approval only commits this job; the worker makes the files afterwards.
+ *
+ * The path of an approval, top to bottom: approveFormulation queues this job → the outbox worker
+ * runs `deliver` below → the documents are made from the record → each is queued as a
+ * document.publish job → that job puts it through the DocumentLibrary port (SharePoint or a folder).
+ */
+export const DOCUMENTS_PREPARE_KIND = 'documents.prepare';
+
+export const documentsPrepareSchema = z
+  .object({
+    caseId: z.string().uuid(),
+    trigger: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('formulation.approved'), formulationNumber: z.number().int().positive() }).strict(),
+      z.object({ kind: z.literal('review.recorded'), meetingId: z.string().uuid() }).strict(),
+    ]),
+  })
+  .strict();
+export type DocumentsPrepare = { caseId: string; trigger: PublishTrigger };
+
+const keyOf = (t: PublishTrigger) => (t.kind === 'formulation.approved' ? `formulation:${t.formulationNumber}` : `review:${t.meetingId}`);
+
+/**
+ * Queues the publication of what `trigger` produced, in the caller's transaction: the documents are
+ * made if and only if the approval (or the review's outcome) commits, and once per trigger.
+ */
+export async function queueCaseDocuments(w: Pick<Work, 'enqueue'>, c: Case, trigger: PublishTrigger): Promise<void> {
+  const payload: DocumentsPrepare = { caseId: c.id, trigger };
+  await w.enqueue({
+    kind: DOCUMENTS_PREPARE_KIND,
+    payload,
+    caseId: c.id,
+    serviceId: c.serviceId,
+    dedupeKey: `${DOCUMENTS_PREPARE_KIND}:${c.id}:${keyOf(trigger)}`,
+  });
 }
 
 /**
- * Makes the documents a `documents.prepare` job asks for (the approved formulation's report,
- * youth-friendly version and timeline picture; a review's record), then queues each for the
- * case's library, where file names that do not change between versions make each publication a
- * new version of the same file. Each document is named by this job and its file name, so a job
- * retried after its documents were queued (a crash before the job was marked done) queues nothing
- * twice and the library gets no extra version.
+ * The documents to publish for a case, made by the system when publishing is due: no person's
+ * access to check, but the read is audited like any other. Null when a later version of the
+ * formulation has been approved since the trigger: filing this one now would make it the
+ * library's newest version. The library shows the latest; the case keeps every version.
  */
-export function caseDocumentsPreparer(deps: AppDeps, rasteriser: PictureRasteriser): Deliverer {
-  return async (job) => {
-    const parsed = documentsPrepareSchema.safeParse(job.payload);
-    if (!parsed.success) return { ok: false, permanent: true, error: 'the job does not say which documents to make' };
-    const { caseId, trigger } = parsed.data;
-    if (trigger.kind === 'formulation.approved' && (await laterVersionApproved(deps, caseId, trigger.formulationNumber))) {
-      // This job waited (retries, a slow worker) while a later version was approved: filing this one
-      // now would make it the library's newest version. The library shows the latest; the case keeps every version.
-      return { ok: true };
-    }
+export async function prepareCasePublication(deps: AppDeps, caseId: string, trigger: PublishTrigger): Promise<PreparedDocument[] | null> {
+  const dossier = await inTransaction(deps, SYSTEM_ACTOR, async (w) => {
+    const c = await w.tx.cases.get(caseId);
+    if (!c) throw notFound('That case');
+    const d = await assembleDossier(w.tx, c, todayIn(deps.clock));
+    if (trigger.kind === 'formulation.approved' && d.formulations.some((f) => f.approvedAt !== null && f.number > trigger.formulationNumber)) return null;
+    await w.audit({
+      action: 'documents.generated',
+      caseId: c.id,
+      serviceId: c.serviceId,
+      detail: { reference: c.reference, document: 'publication', trigger: trigger.kind },
+    });
+    return d;
+  });
+  return dossier && documentsToPublish(dossier, trigger, (svg, width) => deps.rasteriser.toPng(svg, width));
+}
+
+/**
+ * Makes the documents a job asks for (the approved formulation's report, youth-friendly version and
+ * timeline picture; a review's record), then queues each for the case's library, where file names
+ * that do not change between versions make each publication a new version of the same file. Each
+ * document is named by this job and its file name, so a job retried after its documents were queued
+ * (a crash before the job was marked done) queues nothing twice and the library gets no extra version.
+ */
+export const prepareDocumentsJob: JobKind<DocumentsPrepare, AppDeps> = {
+  kind: DOCUMENTS_PREPARE_KIND,
+  payload: documentsPrepareSchema,
+  malformed: 'the job does not say which documents to make',
+  async deliver(deps, { caseId, trigger }, job) {
     let files;
     try {
-      files = await prepareCasePublication(deps, rasteriser, caseId, trigger);
+      files = await prepareCasePublication(deps, caseId, trigger);
     } catch (error) {
       // The case was deleted, or the formulation or meeting is not there: trying again cannot help.
       if (error instanceof DomainError && error.code === 'not_found') return { ok: false, permanent: true, error: error.message };
       throw error;
     }
+    if (!files) return { ok: true };
     await inTransaction(deps, SYSTEM_ACTOR, async (w) => {
       const c = await w.tx.cases.get(caseId);
       if (!c) return;
@@ -58,5 +113,5 @@ export function caseDocumentsPreparer(deps: AppDeps, rasteriser: PictureRasteris
       }
     });
     return { ok: true };
-  };
-}
+  },
+};

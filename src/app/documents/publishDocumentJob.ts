@@ -3,15 +3,19 @@ import { z } from 'zod';
 import type { Case } from '../../domain/case.js';
 import { isIsoDate } from '../../domain/dates.js';
 import { documentFileNameSchema, MAX_DOCUMENT_BYTES } from '../../domain/document.js';
-import type { Principal } from '../../domain/staff.js';
 import type { CaseDocument } from '../../ports/caseDocuments.js';
 import { DOCUMENT_TYPES } from '../../ports/documentLibrary.js';
-import { caseFor } from '../access.js';
+import type { JobKind } from '../../ports/outbox.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
-import { inTransaction, type Work } from '../unitOfWork.js';
+import { caseWithRetention } from '../retention/restampDocumentsJob.js';
+import { inTransaction, SYSTEM_ACTOR, type Work } from '../unitOfWork.js';
 
-/** The outbox kind that files a case document in its service's library. */
+/**
+ * document.publish: files one case document in its service's library. The bytes are committed with
+ * the job (see ports/caseDocuments.ts), queued by whoever made the document (prepareDocumentsJob.ts),
+ * then delivered here outside any transaction, with retries.
+ */
 export const DOCUMENT_PUBLISH_KIND = 'document.publish';
 
 /** A document.publish job's payload, checked again when the job runs. */
@@ -25,7 +29,7 @@ const isoDate = z.string().refine(isIsoDate, 'is a date such as 2027-03-01');
  * case itself; the file name must not carry the child's name (use the reference, e.g.
  * "BRI-2026-0042 formulation v2.docx").
  */
-export const documentToPublishSchema = z
+export const documentForLibrarySchema = z
   .object({
     fileName: documentFileNameSchema,
     content: z
@@ -40,7 +44,7 @@ export const documentToPublishSchema = z
   })
   .strict();
 
-export type DocumentToPublish = z.input<typeof documentToPublishSchema>;
+export type DocumentForLibrary = z.input<typeof documentForLibrarySchema>;
 
 export interface QueuedDocument {
   documentId: string;
@@ -56,8 +60,8 @@ export interface QueuedDocument {
  * as part of a change (approving a formulation makes its report). The caller has already checked
  * access; this writes the audit event and tells watchers.
  */
-export async function queueDocumentPublication(w: Work, c: Case, document: DocumentToPublish, options: { key?: string } = {}): Promise<QueuedDocument> {
-  const d = parseInput(documentToPublishSchema, document, 'The document');
+export async function queueDocumentPublication(w: Work, c: Case, document: DocumentForLibrary, options: { key?: string } = {}): Promise<QueuedDocument> {
+  const d = parseInput(documentForLibrarySchema, document, 'The document');
   // A key names this publication: queueing it again (a retried job) finds the first and adds nothing.
   const id = options.key ? idFromKey(options.key) : w.newId();
   if (options.key) {
@@ -104,13 +108,50 @@ function idFromKey(key: string): string {
 }
 
 /**
- * Publishes a document (bytes + metadata) to the case's folder in its service's library, as the
- * person `p`. Returns as soon as the document and its delivery are committed; the outbox files it
- * in SharePoint (or the local library) with retries, and `listCaseDocuments` shows when it lands.
+ * Files one queued document in its service's library, outside any transaction, then records where
+ * it went. The document id travels as the library's upload id, so a delivery retried after a crash
+ * or a lost answer finds its own write and adds no second file and no extra version. Throttling
+ * and outages surface as errors with Retry-After, which the outbox worker honours.
  */
-export async function publishCaseDocument(deps: AppDeps, p: Principal, caseId: string, document: DocumentToPublish): Promise<QueuedDocument> {
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'documents.publish');
-    return queueDocumentPublication(w, c, document);
-  });
-}
+export const publishDocumentJob: JobKind<DocumentPublish, AppDeps> = {
+  kind: DOCUMENT_PUBLISH_KIND,
+  payload: documentPublishSchema,
+  malformed: 'the job does not say which document to file',
+  async deliver(deps, { documentId }) {
+    const loaded = await deps.store.transaction(async (tx) => {
+      const doc = await tx.documents.get(documentId);
+      if (!doc || doc.status !== 'queued') return { doc, content: null, superseded: false, keepUntil: null };
+      // An older publication retried after a newer one landed must not become the newest version.
+      const superseded = await tx.documents.newerDelivered(doc.caseId, doc.fileName, doc.createdAt);
+      const keepUntil = (await caseWithRetention(tx, doc.caseId))?.retainUntil ?? null;
+      return { doc, content: superseded ? null : await tx.documents.content(documentId), superseded, keepUntil };
+    });
+    const { doc } = loaded;
+    if (!doc) return { ok: false, permanent: true, error: 'the document no longer exists' };
+    if (doc.status !== 'queued') return { ok: true };
+    const shown = { documentId: doc.id, reference: doc.metadata.caseReference };
+    if (loaded.superseded) {
+      await inTransaction(deps, SYSTEM_ACTOR, async (w) => {
+        await w.tx.documents.markSuperseded(doc.id, w.now);
+        await w.audit({ action: 'document.superseded', caseId: doc.caseId, serviceId: doc.serviceId, detail: shown });
+      });
+      return { ok: true };
+    }
+    if (!loaded.content) return { ok: false, permanent: true, error: 'the document has no content to deliver' };
+
+    // A case that closed while its document waited is now kept until a known date: the file says so.
+    const metadata = loaded.keepUntil ? { ...doc.metadata, retainUntil: loaded.keepUntil } : doc.metadata;
+    const item = await deps.library.putDocument(doc.serviceId, doc.metadata.caseReference, doc.fileName, loaded.content, metadata, { uploadId: doc.id });
+
+    await inTransaction(deps, SYSTEM_ACTOR, async (w) => {
+      await w.tx.documents.markDelivered(doc.id, { libraryItemId: item.id, libraryVersion: item.versionLabel, webUrl: item.webUrl }, w.now);
+      await w.audit({ action: 'document.delivered', caseId: doc.caseId, serviceId: doc.serviceId, detail: { ...shown, libraryVersion: item.versionLabel } });
+      await w.emit({
+        caseId: doc.caseId,
+        type: 'document.delivered',
+        data: { documentId: doc.id, fileName: doc.fileName, libraryVersion: item.versionLabel, webUrl: item.webUrl },
+      });
+    });
+    return { ok: true };
+  },
+};

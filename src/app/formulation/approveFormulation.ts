@@ -5,8 +5,8 @@ import type { Principal } from '../../domain/staff.js';
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { checkEvidence, saveFormulation } from './saveFormulation.js';
-import { queueNotification } from '../notifications/queueNotification.js';
-import { queueCaseDocuments } from '../documents/queueCaseDocuments.js';
+import { queueNotification } from '../notifications/notifyJob.js';
+import { queueCaseDocuments } from '../documents/prepareDocumentsJob.js';
 import { inTransaction } from '../unitOfWork.js';
 
 /** Only a psychologist approves; the team hears of it, and the documents go to the service's library. */

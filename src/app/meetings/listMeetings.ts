@@ -4,7 +4,7 @@ import type { Principal } from '../../domain/staff.js';
 import { toIcs } from '../../lib/ics.js';
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
-import { meetingSubject } from './saveMeeting.js';
+import { meetingSubject } from './syncCalendarJob.js';
 import { inTransaction } from '../unitOfWork.js';
 
 export async function listMeetings(deps: AppDeps, p: Principal, caseId: string): Promise<Meeting[]> {

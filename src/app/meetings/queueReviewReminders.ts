@@ -2,7 +2,7 @@ import type { Case } from '../../domain/case.js';
 import { reminderRecipients } from '../../domain/reviewCadence.js';
 import { todayIn } from '../../ports/clock.js';
 import type { AppDeps } from '../deps.js';
-import { queueNotification } from '../notifications/queueNotification.js';
+import { queueNotification } from '../notifications/notifyJob.js';
 import { reviewStatusOf } from './reviewStatusOf.js';
 import { inTransaction, SYSTEM_ACTOR, type Work } from '../unitOfWork.js';
 

@@ -6,7 +6,7 @@ import type { Principal } from '../../domain/staff.js';
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
-import { queueCaseDocuments } from '../documents/queueCaseDocuments.js';
+import { queueCaseDocuments } from '../documents/prepareDocumentsJob.js';
 import { saveMeeting } from './saveMeeting.js';
 import { serviceOf } from '../team/staffing.js';
 import { inTransaction } from '../unitOfWork.js';

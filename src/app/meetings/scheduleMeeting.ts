@@ -6,7 +6,7 @@ import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
 import { saveMeeting } from './saveMeeting.js';
-import { queueNotification } from '../notifications/queueNotification.js';
+import { queueNotification } from '../notifications/notifyJob.js';
 import { inTransaction } from '../unitOfWork.js';
 
 /** Schedules a formulation, review or consultation meeting with members of the case team. */

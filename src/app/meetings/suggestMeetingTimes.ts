@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ruleViolation } from '../../domain/errors.js';
 import { staffIdSchema, type Principal } from '../../domain/staff.js';
-import type { MeetingCalendar } from '../../ports/meetingCalendar.js';
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
@@ -27,7 +26,6 @@ export const suggestTimesSchema = z
  */
 export async function suggestMeetingTimes(
   deps: AppDeps,
-  calendar: MeetingCalendar,
   p: Principal,
   caseId: string,
   input: unknown,
@@ -48,5 +46,5 @@ export async function suggestMeetingTimes(
     const staff = await Promise.all([p.staffId, ...data.attendeeIds.filter((id) => id !== p.staffId)].map((id) => w.tx.staff.get(id)));
     return staff.filter((s) => s !== null).map((s) => ({ email: s.email, name: s.name, aadObjectId: s.aadObjectId }));
   });
-  return calendar.suggestTimes(people, data.from, data.to, data.durationMinutes, assertion);
+  return deps.calendar.suggestTimes(people, data.from, data.to, data.durationMinutes, assertion);
 }

@@ -1,16 +1,31 @@
-import type { DeliveryOutcome } from '../../jobs/outboxWorker.js';
-import type { MeetingCalendar } from '../../ports/meetingCalendar.js';
-import type { OutboxJob } from '../../ports/outbox.js';
-import type { Store } from '../../ports/store.js';
-import type { Clock } from '../../ports/clock.js';
-import type { CaseEventBus } from '../../ports/caseEventBus.js';
-import { calendarSyncSchema, meetingSubject } from './saveMeeting.js';
+import { z } from 'zod';
+import type { Case } from '../../domain/case.js';
+import type { Meeting } from '../../domain/meeting.js';
+import { MEETING_KIND_LABELS } from '../../contract/words.js';
+import type { JobKind } from '../../ports/outbox.js';
+import type { AppDeps } from '../deps.js';
+import { inTransaction, SYSTEM_ACTOR, type Work } from '../unitOfWork.js';
 
-export interface CalendarSyncDeps {
-  store: Store;
-  calendar: MeetingCalendar;
-  clock: Clock;
-  bus: CaseEventBus;
+/** calendar.sync: mirrors a meeting into people's calendars (Teams meetings, or .ics files locally). */
+export const CALENDAR_SYNC_KIND = 'calendar.sync';
+
+/** A calendar.sync job's payload, checked again when the job runs: the outbox is storage, not a promise of its shape. */
+export const calendarSyncSchema = z.object({ meetingId: z.uuid(), caseId: z.uuid(), action: z.enum(['create', 'update', 'cancel']) });
+export type CalendarSync = z.infer<typeof calendarSyncSchema>;
+
+/** A meeting's subject wherever it leaves the system: the kind and the case reference, nothing more. */
+export const meetingSubject = (m: Pick<Meeting, 'kind'>, c: Pick<Case, 'reference'>) => `ECM ${MEETING_KIND_LABELS[m.kind].toLowerCase()} – ${c.reference}`;
+
+/** Queues the mirroring of a meeting's change in the caller's transaction; once per version and action. */
+export async function queueCalendarSync(w: Pick<Work, 'enqueue'>, c: Case, m: Meeting, action: CalendarSync['action']): Promise<void> {
+  const payload: CalendarSync = { meetingId: m.id, caseId: c.id, action };
+  await w.enqueue({
+    kind: CALENDAR_SYNC_KIND,
+    payload,
+    caseId: c.id,
+    serviceId: c.serviceId,
+    dedupeKey: `${CALENDAR_SYNC_KIND}:${m.id}:${action}:${m.version}`,
+  });
 }
 
 /**
@@ -18,11 +33,11 @@ export interface CalendarSyncDeps {
  * id, the join link and the Teams meeting chat on the meeting. The meeting id travels as the
  * calendar's idempotency key, so a retry after a crash finds the meeting it already made.
  */
-export function calendarSyncDeliverer(deps: CalendarSyncDeps) {
-  return async (job: OutboxJob): Promise<DeliveryOutcome> => {
-    const parsed = calendarSyncSchema.safeParse(job.payload);
-    if (!parsed.success) return { ok: false, permanent: true, error: 'the job does not say which meeting to mirror' };
-    const sync = parsed.data;
+export const syncCalendarJob: JobKind<CalendarSync, AppDeps> = {
+  kind: CALENDAR_SYNC_KIND,
+  payload: calendarSyncSchema,
+  malformed: 'the job does not say which meeting to mirror',
+  async deliver(deps, sync, job) {
     const loaded = await deps.store.transaction(async (tx) => {
       const meeting = await tx.meetings.get(sync.caseId, sync.meetingId);
       const c = await tx.cases.get(sync.caseId);
@@ -60,10 +75,9 @@ export function calendarSyncDeliverer(deps: CalendarSyncDeps) {
     const chat = made.joinUrl ? await deps.calendar.addTabToMeetingChat(made.joinUrl, request.organiser, loaded.caseTab, null) : null;
 
     if (made.externalId !== meeting.externalId || made.joinUrl !== meeting.joinUrl || (chat && chat.chatId !== meeting.chatId)) {
-      const at = deps.clock.now().toISOString();
-      const event = await deps.store.transaction(async (tx) => {
-        const fresh = await tx.meetings.get(sync.caseId, sync.meetingId);
-        if (!fresh) return null;
+      await inTransaction(deps, SYSTEM_ACTOR, async (w) => {
+        const fresh = await w.tx.meetings.get(sync.caseId, sync.meetingId);
+        if (!fresh) return;
         // The chat's id is how the bot knows this meeting when Teams says it started or ended.
         const updated = {
           ...fresh,
@@ -72,22 +86,17 @@ export function calendarSyncDeliverer(deps: CalendarSyncDeps) {
           chatId: chat?.chatId ?? fresh.chatId,
           version: fresh.version + 1,
         };
-        if (!(await tx.meetings.update(updated, fresh.version))) return null;
-        await tx.audit.append(
-          {
-            actorId: 'system',
-            action: 'meeting.calendar.linked',
-            caseId: sync.caseId,
-            serviceId: job.serviceId,
-            detail: { meetingId: meeting.id, meetingChat: updated.chatId !== null },
-          },
-          at,
-        );
-        return tx.caseEvents.append({ caseId: sync.caseId, type: 'meeting.updated', actorId: 'system', actorName: 'ECM for Teams', data: updated }, at);
+        if (!(await w.tx.meetings.update(updated, fresh.version))) return;
+        await w.audit({
+          action: 'meeting.calendar.linked',
+          caseId: sync.caseId,
+          serviceId: job.serviceId,
+          detail: { meetingId: meeting.id, meetingChat: updated.chatId !== null },
+        });
+        await w.emit({ caseId: sync.caseId, type: 'meeting.updated', data: updated });
       });
-      if (event) deps.bus.publish(event);
       // Someone changed the meeting meanwhile: their change queued its own sync, which will link it.
     }
     return { ok: true };
-  };
-}
+  },
+};

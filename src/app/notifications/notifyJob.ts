@@ -1,11 +1,32 @@
 import { z } from 'zod';
-import type { CaseEventBus } from '../../ports/caseEventBus.js';
-import type { Clock } from '../../ports/clock.js';
-import type { Notification, Notifier } from '../../ports/notifier.js';
-import type { OutboxJob } from '../../ports/outbox.js';
-import type { Store } from '../../ports/store.js';
-import type { DeliveryOutcome } from '../../jobs/outboxWorker.js';
-import { NOTIFY_KIND } from './queueNotification.js';
+import type { Notification } from '../../ports/notifier.js';
+import type { JobKind } from '../../ports/outbox.js';
+import type { AppDeps } from '../deps.js';
+import { inTransaction, SYSTEM_ACTOR, type Work } from '../unitOfWork.js';
+
+/** notify: a message to a person in Teams, delivered by the bot (the Notifier port). */
+export const NOTIFY_KIND = 'notify';
+
+/**
+ * Queues a notification in the same transaction as the change that causes it, so it is sent if
+ * and only if the change commits. `dedupeKey` makes a repeated cause send once: then this returns false.
+ */
+export async function queueNotification(
+  w: Pick<Work, 'enqueue'>,
+  recipientStaffId: string,
+  notification: Notification,
+  dedupeKey: string,
+  serviceId: string | null,
+): Promise<boolean> {
+  return w.enqueue({
+    kind: NOTIFY_KIND,
+    payload: notification,
+    recipient: recipientStaffId,
+    caseId: 'caseId' in notification ? notification.caseId : null,
+    serviceId,
+    dedupeKey: `${NOTIFY_KIND}:${dedupeKey}:${recipientStaffId}`,
+  });
+}
 
 const id = z.string().min(1).max(64);
 
@@ -18,15 +39,6 @@ export const notificationSchema: z.ZodType<Notification> = z.discriminatedUnion(
   z.object({ kind: z.literal('team.invited'), caseId: id, staffId: id }),
 ]);
 
-export interface NotificationDeliveryDeps {
-  store: Store;
-  clock: Clock;
-  bus: CaseEventBus;
-  notifier: Notifier;
-  /** At most this many notifications reach one person in any minute; the rest wait their turn. */
-  perMinute: number;
-}
-
 const MINUTE = 60_000;
 
 /**
@@ -35,57 +47,51 @@ const MINUTE = 60_000;
  * come back (see rememberConversation). Nobody gets more than `perMinute` a minute: the rest are
  * postponed, never dropped.
  */
-export function notificationDeliverer(deps: NotificationDeliveryDeps) {
-  return async (job: OutboxJob): Promise<DeliveryOutcome> => {
-    const parsed = notificationSchema.safeParse(job.payload);
-    if (!parsed.success || !job.recipient) return { ok: false, permanent: true, error: 'the job is not a notification to a person' };
-    const recipient = job.recipient;
-    const now = deps.clock.now();
+export function notifyJob(perMinute: number): JobKind<Notification, AppDeps> {
+  return {
+    kind: NOTIFY_KIND,
+    payload: notificationSchema,
+    malformed: 'the job is not a notification to a person',
+    async deliver(deps, notification, job) {
+      const recipient = job.recipient;
+      if (!recipient || !deps.notifier) return { ok: false, permanent: true, error: 'the job is not a notification to a person' };
+      const now = deps.clock.now();
 
-    const { conversation, delivered } = await deps.store.transaction(async (tx) => ({
-      conversation: await tx.conversations.get(recipient),
-      delivered: await tx.outbox.deliveredSince(recipient, NOTIFY_KIND, new Date(now.getTime() - MINUTE).toISOString()),
-    }));
-    if (conversation?.unreachable) {
-      return { ok: false, permanent: true, error: `unreachable: ${conversation.unreachable.reason}` };
-    }
-    if (delivered.length >= deps.perMinute) {
-      // Wait until the oldest delivery that fills the window is a minute old.
-      const oldest = delivered[delivered.length - deps.perMinute] as string;
-      const retryAfterMs = Math.max(1000, Date.parse(oldest) + MINUTE - now.getTime());
-      return { ok: false, permanent: false, deferred: true, retryAfterMs, error: `waiting: ${deps.perMinute} notifications a minute at most` };
-    }
+      const { conversation, delivered } = await deps.store.transaction(async (tx) => ({
+        conversation: await tx.conversations.get(recipient),
+        delivered: await tx.outbox.deliveredSince(recipient, NOTIFY_KIND, new Date(now.getTime() - MINUTE).toISOString()),
+      }));
+      if (conversation?.unreachable) {
+        return { ok: false, permanent: true, error: `unreachable: ${conversation.unreachable.reason}` };
+      }
+      if (delivered.length >= perMinute) {
+        // Wait until the oldest delivery that fills the window is a minute old.
+        const oldest = delivered[delivered.length - perMinute] as string;
+        const retryAfterMs = Math.max(1000, Date.parse(oldest) + MINUTE - now.getTime());
+        return { ok: false, permanent: false, deferred: true, retryAfterMs, error: `waiting: ${perMinute} notifications a minute at most` };
+      }
 
-    const result = await deps.notifier.deliver(recipient, parsed.data);
-    const at = deps.clock.now().toISOString();
-    const serviceId = job.serviceId;
-    if (result.ok) {
-      await deps.store.transaction((tx) =>
-        tx.audit.append(
-          { actorId: 'system', action: 'notification.delivered', caseId: job.caseId, serviceId, detail: { kind: parsed.data.kind, recipient } },
-          at,
-        ),
-      );
-      return result;
-    }
-    if (result.unreachable) {
-      const reason = result.unreachable;
-      const event = await deps.store.transaction(async (tx) => {
-        await tx.conversations.markUnreachable(recipient, reason, at);
-        await tx.audit.append(
-          { actorId: 'system', action: 'notification.unreachable', caseId: job.caseId, serviceId, detail: { kind: parsed.data.kind, recipient, reason } },
-          at,
-        );
-        return job.caseId
-          ? tx.caseEvents.append(
-              { caseId: job.caseId, type: 'team.unreachable', actorId: 'system', actorName: 'ECM for Teams', data: { staffId: recipient, reason, since: at } },
-              at,
-            )
-          : null;
-      });
-      if (event) deps.bus.publish(event);
-      return { ok: false, permanent: true, error: `unreachable: ${reason}: ${result.error}` };
-    }
-    return { ok: false, permanent: result.permanent, error: result.error, ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}) };
+      const result = await deps.notifier.deliver(recipient, notification);
+      const about = { caseId: job.caseId, serviceId: job.serviceId };
+      if (result.ok) {
+        await inTransaction(deps, SYSTEM_ACTOR, (w) => w.audit({ action: 'notification.delivered', ...about, detail: { kind: notification.kind, recipient } }));
+        return result;
+      }
+      if (result.unreachable) {
+        const reason = result.unreachable;
+        await inTransaction(deps, SYSTEM_ACTOR, async (w) => {
+          await w.tx.conversations.markUnreachable(recipient, reason, w.now);
+          await w.audit({ action: 'notification.unreachable', ...about, detail: { kind: notification.kind, recipient, reason } });
+          if (job.caseId) await w.emit({ caseId: job.caseId, type: 'team.unreachable', data: { staffId: recipient, reason, since: w.now } });
+        });
+        return { ok: false, permanent: true, error: `unreachable: ${reason}: ${result.error}` };
+      }
+      return {
+        ok: false,
+        permanent: result.permanent,
+        error: result.error,
+        ...(result.retryAfterMs !== undefined ? { retryAfterMs: result.retryAfterMs } : {}),
+      };
+    },
   };
 }

@@ -1,6 +1,7 @@
-import type { Staff } from '../../domain/staff.js';
+import { principalOf, type Staff } from '../../domain/staff.js';
 import type { AppDeps } from '../deps.js';
-import { NOTIFY_KIND } from './queueNotification.js';
+import { inTransaction } from '../unitOfWork.js';
+import { NOTIFY_KIND } from './notifyJob.js';
 
 /** Notifications that could not reach someone are sent again when they come back within this many days. */
 const RESEND_WITHIN_DAYS = 30;
@@ -17,26 +18,21 @@ export async function identifyTeamsUser(deps: AppDeps, aadObjectId: string | und
  * them in the last month is sent now. Returns how many notifications were queued again.
  */
 export async function rememberConversation(deps: AppDeps, staff: Staff, reference: unknown): Promise<number> {
-  const now = deps.clock.now();
-  return deps.store.transaction(async (tx) => {
-    const before = await tx.conversations.get(staff.id);
-    await tx.conversations.remember(staff.id, reference, now.toISOString());
+  return inTransaction(deps, principalOf(staff), async (w) => {
+    const before = await w.tx.conversations.get(staff.id);
+    await w.tx.conversations.remember(staff.id, reference, w.now);
     if (!before?.unreachable) return 0;
-    const since = new Date(now.getTime() - RESEND_WITHIN_DAYS * 86_400_000).toISOString();
-    const revived = await tx.outbox.revive(staff.id, NOTIFY_KIND, since, now.toISOString());
-    await tx.audit.append(
-      { actorId: staff.id, action: 'bot.reachable', caseId: null, serviceId: null, detail: { previously: before.unreachable.reason, resent: revived } },
-      now.toISOString(),
-    );
+    const since = new Date(Date.parse(w.now) - RESEND_WITHIN_DAYS * 86_400_000).toISOString();
+    const revived = await w.tx.outbox.revive(staff.id, NOTIFY_KIND, since, w.now);
+    await w.audit({ action: 'bot.reachable', caseId: null, serviceId: null, detail: { previously: before.unreachable.reason, resent: revived } });
     return revived;
   });
 }
 
 /** The person removed the app from their chat: nothing can reach them until they add it again. */
 export async function forgetConversation(deps: AppDeps, staff: Staff): Promise<void> {
-  const now = deps.clock.now().toISOString();
-  await deps.store.transaction(async (tx) => {
-    await tx.conversations.markUnreachable(staff.id, 'app_removed', now);
-    await tx.audit.append({ actorId: staff.id, action: 'bot.removed', caseId: null, serviceId: null, detail: {} }, now);
+  await inTransaction(deps, principalOf(staff), async (w) => {
+    await w.tx.conversations.markUnreachable(staff.id, 'app_removed', w.now);
+    await w.audit({ action: 'bot.removed', caseId: null, serviceId: null, detail: {} });
   });
 }

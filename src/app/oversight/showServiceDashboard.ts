@@ -11,7 +11,7 @@ import type { AppDeps } from '../deps.js';
 import { casesOfService } from './exportOutcomes.js';
 import { parseInput } from '../input.js';
 import { undelivered, type UndeliveredJob } from './listUndelivered.js';
-import { NOTIFY_KIND } from '../notifications/queueNotification.js';
+import { NOTIFY_KIND } from '../notifications/notifyJob.js';
 import { reviewStatusOf } from '../meetings/reviewStatusOf.js';
 import { serviceOf } from '../team/staffing.js';
 import { inTransaction } from '../unitOfWork.js';
@@ -54,7 +54,7 @@ export interface ServiceDashboard extends CaseloadOverview {
  * One service at a glance, in one call, for its manager (and the ECM staff who serve it): read-only
  * and audited. Named by case reference only; no child's name or date of birth is in it.
  */
-export async function showServiceDashboard(deps: AppDeps, library: DocumentLibrary, p: Principal, serviceId: string): Promise<ServiceDashboard> {
+export async function showServiceDashboard(deps: AppDeps, p: Principal, serviceId: string): Promise<ServiceDashboard> {
   const id = parseInput(serviceIdSchema, serviceId, 'The service');
   const today = todayIn(deps.clock);
   const fromStore = await inTransaction(deps, p, async (w) => {
@@ -113,7 +113,7 @@ export async function showServiceDashboard(deps: AppDeps, library: DocumentLibra
     unreachable: fromStore.unreachable,
     undelivered: fromStore.undelivered,
     library: decideOnService(p, 'library.read', id).allowed
-      ? await libraryOf(library, id)
+      ? await libraryOf(deps.library, id)
       : { status: 'unavailable', message: 'Your role does not show the library.' },
   };
 }

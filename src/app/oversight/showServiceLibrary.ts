@@ -1,14 +1,14 @@
 import type { Principal } from '../../domain/staff.js';
-import type { DocumentLibrary, LibraryItem } from '../../ports/documentLibrary.js';
+import type { LibraryItem } from '../../ports/documentLibrary.js';
 import { assertServiceAllowed } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { inTransaction } from '../unitOfWork.js';
 
 /** Every document in a service's library with its metadata, for the manager's review. */
-export async function showServiceLibrary(deps: AppDeps, library: DocumentLibrary, p: Principal, serviceId: string): Promise<LibraryItem[]> {
+export async function showServiceLibrary(deps: AppDeps, p: Principal, serviceId: string): Promise<LibraryItem[]> {
   await inTransaction(deps, p, async (w) => {
     assertServiceAllowed(p, 'library.read', serviceId);
     await w.audit({ action: 'library.read', caseId: null, serviceId, detail: {} });
   });
-  return library.listLibrary(serviceId);
+  return deps.library.listLibrary(serviceId);
 }

@@ -3,7 +3,6 @@ import { notFound, ruleViolation } from '../../domain/errors.js';
 import { isPastRetention, retainUntil } from '../../domain/retention.js';
 import type { Principal } from '../../domain/staff.js';
 import { todayIn } from '../../ports/clock.js';
-import type { DocumentLibrary } from '../../ports/documentLibrary.js';
 import type { StoreTx } from '../../ports/store.js';
 import { assertRoleAllowed, assertServiceAllowed } from '../access.js';
 import type { AppDeps } from '../deps.js';
@@ -41,7 +40,7 @@ async function expiredCase(tx: StoreTx, p: Principal, caseId: string, today: str
  * The folder goes first so that a failure leaves the case in place to try again, never a record
  * pointing at documents that are gone without trace.
  */
-export async function confirmCaseDeletion(deps: AppDeps, library: DocumentLibrary, p: Principal, caseId: string, input: unknown): Promise<CaseDueForDeletion> {
+export async function confirmCaseDeletion(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<CaseDueForDeletion> {
   const { confirmReference } = parseInput(deletionConfirmationSchema, input, 'The confirmation');
   const today = todayIn(deps.clock);
   const due = await inTransaction(deps, p, async (w) => {
@@ -49,7 +48,7 @@ export async function confirmCaseDeletion(deps: AppDeps, library: DocumentLibrar
     if (confirmReference.trim() !== found.reference) throw ruleViolation(`To confirm, type the case reference ${found.reference} exactly.`);
     return found;
   });
-  await library.deleteCaseFolder(due.serviceId, due.reference);
+  await deps.library.deleteCaseFolder(due.serviceId, due.reference);
   return inTransaction(deps, p, async (w) => {
     const still = await expiredCase(w.tx, p, caseId, today);
     await w.tx.cases.purge(still.caseId);

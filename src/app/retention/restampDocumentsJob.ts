@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import type { Case } from '../../domain/case.js';
 import { retainUntil } from '../../domain/retention.js';
-import type { Deliverer } from '../../jobs/outboxWorker.js';
 import type { CaseDocument } from '../../ports/caseDocuments.js';
-import type { DocumentLibrary } from '../../ports/documentLibrary.js';
-import type { Store } from '../../ports/store.js';
-import type { Clock } from '../../ports/clock.js';
-import type { Work } from '../unitOfWork.js';
+import type { JobKind } from '../../ports/outbox.js';
+import type { StoreTx } from '../../ports/store.js';
+import type { AppDeps } from '../deps.js';
+import { inTransaction, SYSTEM_ACTOR, type Work } from '../unitOfWork.js';
 
 /**
- * The outbox kind that writes a case's retain-until date on the files already in its library. A
+ * documents.restamp: writes a case's retain-until date on the files already in its library. A
  * case's documents are published while it is open, when nobody knows yet how long they will be
  * kept: the date is known only once the case closes (or the service changes its periods). Files
- * still waiting in the outbox pick the date up when they are delivered (deliverDocument.ts).
+ * still waiting in the outbox pick the date up when they are delivered (publishDocumentJob.ts).
  *
  * The library's column is for the people who look after the library; deleting a case past its
  * retention is decided from the database (listCasesPastRetention), never from the column.
@@ -35,6 +34,13 @@ export async function queueRetainUntilRestamp(w: Pick<Work, 'enqueue'>, c: Case,
   });
 }
 
+/** A case with the last day it is kept as things stand now (null while it is open); null when the case is gone. */
+export async function caseWithRetention(tx: StoreTx, caseId: string): Promise<{ case: Case; retainUntil: string | null } | null> {
+  const c = await tx.cases.get(caseId);
+  const service = c ? await tx.services.get(c.serviceId) : null;
+  return c && service ? { case: c, retainUntil: retainUntil(c, service.settings.retention) } : null;
+}
+
 /** The newest delivered publication of each file of the case (the list comes newest first). */
 function newestDelivered(documents: CaseDocument[]): CaseDocument[] {
   const seen = new Map<string, CaseDocument>();
@@ -42,36 +48,30 @@ function newestDelivered(documents: CaseDocument[]): CaseDocument[] {
   return [...seen.values()];
 }
 
-export function retainUntilRestamper(deps: { store: Store; library: DocumentLibrary; clock: Clock }): Deliverer {
-  return async (job) => {
-    const parsed = retainUntilRestampSchema.safeParse(job.payload);
-    if (!parsed.success) return { ok: false, permanent: true, error: 'the job names no case' };
-    const { caseId } = parsed.data;
+export const restampDocumentsJob: JobKind<RetainUntilRestamp, AppDeps> = {
+  kind: RETAIN_UNTIL_RESTAMP_KIND,
+  payload: retainUntilRestampSchema,
+  malformed: 'the job names no case',
+  async deliver(deps, { caseId }) {
     const found = await deps.store.transaction(async (tx) => {
-      const c = await tx.cases.get(caseId);
-      const service = c ? await tx.services.get(c.serviceId) : null;
-      if (!c || !service) return null;
-      return { c, until: retainUntil(c, service.settings.retention), files: newestDelivered(await tx.documents.list(c.id)) };
+      const kept = await caseWithRetention(tx, caseId);
+      return kept && { ...kept, files: newestDelivered(await tx.documents.list(caseId)) };
     });
     // Deleted since: its folder went with it.
     if (!found) return { ok: true };
-    const { c, until, files } = found;
+    const { case: c, retainUntil: until, files } = found;
     let stamped = 0;
     for (const f of files) {
       if (await deps.library.setMetadata(c.serviceId, c.reference, f.fileName, { ...f.metadata, retainUntil: until })) stamped += 1;
     }
-    await deps.store.transaction((tx) =>
-      tx.audit.append(
-        {
-          actorId: 'system',
-          action: 'documents.retention.stamped',
-          caseId: c.id,
-          serviceId: c.serviceId,
-          detail: { reference: c.reference, retainUntil: until, files: stamped },
-        },
-        deps.clock.now().toISOString(),
-      ),
+    await inTransaction(deps, SYSTEM_ACTOR, (w) =>
+      w.audit({
+        action: 'documents.retention.stamped',
+        caseId: c.id,
+        serviceId: c.serviceId,
+        detail: { reference: c.reference, retainUntil: until, files: stamped },
+      }),
     );
     return { ok: true };
-  };
-}
+  },
+};

@@ -5,7 +5,7 @@ import { assertMayJoinTeam, invitationSchema, mayBeInvitedAgain, type TeamMember
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
-import { queueNotification } from '../notifications/queueNotification.js';
+import { queueNotification } from '../notifications/notifyJob.js';
 import { directoryEntryFor, newMember, staffOrNewPartner } from './staffing.js';
 import { inTransaction } from '../unitOfWork.js';
 

@@ -3,7 +3,7 @@ import type { Principal } from '../../domain/staff.js';
 import type { TeamMember } from '../../domain/team.js';
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
-import { NOTIFY_KIND } from '../notifications/queueNotification.js';
+import { NOTIFY_KIND } from '../notifications/notifyJob.js';
 import { inTransaction } from '../unitOfWork.js';
 
 /** A member of the case team whom the bot cannot reach, so that someone can tell them another way. */

@@ -3,11 +3,10 @@ import type { AppDeps } from '../../app/deps.js';
 import { listCaseDocuments } from '../../app/documents/listCaseDocuments.js';
 import { listUndeliveredForCase, listUndeliveredForService } from '../../app/oversight/listUndelivered.js';
 import { showServiceLibrary } from '../../app/oversight/showServiceLibrary.js';
-import type { DocumentLibrary } from '../../ports/documentLibrary.js';
 import { principal } from '../auth.js';
 
 /** Published case documents, the service's library, and what has not been delivered yet. */
-export function libraryRoutes(deps: AppDeps, library: DocumentLibrary): Router {
+export function libraryRoutes(deps: AppDeps): Router {
   const r = Router();
   r.get('/cases/:caseId/documents', async (req, res) => {
     res.json({ items: await listCaseDocuments(deps, principal(res), req.params.caseId) });
@@ -19,7 +18,7 @@ export function libraryRoutes(deps: AppDeps, library: DocumentLibrary): Router {
     res.json({ items: await listUndeliveredForService(deps, principal(res), req.params.serviceId, req.query) });
   });
   r.get('/services/:serviceId/library', async (req, res) => {
-    res.json({ items: await showServiceLibrary(deps, library, principal(res), req.params.serviceId) });
+    res.json({ items: await showServiceLibrary(deps, principal(res), req.params.serviceId) });
   });
   return r;
 }

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectionSettings } from '../../../src/adapters/postgres/openPostgresStore.js';
-import type { DeliveryOutcome } from '../../../src/jobs/outboxWorker.js';
+import type { DeliveryOutcome } from '../../../src/ports/outbox.js';
 import type { OutboxJob } from '../../../src/ports/outbox.js';
 import { pause } from '../../ports/contract/records.js';
 import { openEventStream } from '../../support/eventStream.js';

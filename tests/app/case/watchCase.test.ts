@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { acceptTerms } from '../../../src/app/team/acceptTerms.js';
 import { addTimelineEntry } from '../../../src/app/timeline/addTimelineEntry.js';
 import { inviteTeamMember } from '../../../src/app/team/inviteTeamMember.js';
-import { publishCaseDocument } from '../../../src/app/documents/publishDocumentJob.js';
+import { publishCaseDocument } from '../../support/documents.js';
 import { withdrawAgreement } from '../../../src/app/agreement/recordAgreement.js';
 import { watchCase } from '../../../src/app/case/watchCase.js';
 import type { CaseEvent } from '../../../src/domain/caseEvents.js';

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishCaseDocument } from '../../../src/app/documents/publishDocumentJob.js';
+import { publishCaseDocument } from '../../support/documents.js';
 import { activeCaseVia, principal } from '../../support/caseSetup.js';
 import { m365Env, type M365Doubles, startM365Doubles } from '../../support/m365.js';
 import { startM365TestServer } from '../../support/m365System.js';

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishCaseDocument } from '../../../src/app/documents/publishDocumentJob.js';
+import { publishCaseDocument } from '../../support/documents.js';
 import { LIBRARY_COLUMNS } from '../../../src/adapters/m365/sharePointLibrary.js';
 import { activeCaseVia, principal } from '../../support/caseSetup.js';
 import { startM365TestServer, type M365TestServer } from '../../support/m365System.js';

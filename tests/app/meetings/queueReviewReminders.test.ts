@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOTIFY_KIND } from '../../../src/app/notifications/queueNotification.js';
+import { NOTIFY_KIND } from '../../../src/app/notifications/notifyJob.js';
 import { queueReviewReminders } from '../../../src/app/meetings/queueReviewReminders.js';
 import { startTestServer, TODAY, type TestServer } from '../../support/testSystem.js';
 import { caseWithMeeting } from '../../bot/fixtures.js';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resvgRasteriser } from '../../../src/adapters/resvg/resvgRasteriser.js';
-import { prepareCasePublication } from '../../../src/app/documents/prepareCasePublication.js';
+import { prepareCasePublication } from '../../../src/app/documents/prepareDocumentsJob.js';
 import { caseWithApprovedFormulation } from '../../support/caseStory.js';
 import { startTestServer, type TestServer } from '../../support/testSystem.js';
 
@@ -14,7 +13,7 @@ describe('preparing a case’s documents for its library', () => {
   afterAll(() => t.close());
 
   it('makes the approved formulation’s three documents with their metadata, and audits the read as the system', async () => {
-    const docs = await prepareCasePublication(t.system.deps, resvgRasteriser(), caseId, { kind: 'formulation.approved', formulationNumber: 1 });
+    const docs = (await prepareCasePublication(t.system.deps, caseId, { kind: 'formulation.approved', formulationNumber: 1 }))!;
     expect(docs.map((d) => d.metadata.documentType)).toEqual(['formulation_report', 'youth_friendly_formulation', 'timeline_picture']);
     const reference = docs[0]!.metadata.caseReference;
     expect(reference).toMatch(/^BRI-2026-\d{4}$/);
@@ -24,9 +23,9 @@ describe('preparing a case’s documents for its library', () => {
   });
 
   it('the same file names each time, so a second publication is a second version in the library, not a second file', async () => {
-    const library = t.system.ports.library;
+    const library = t.system.deps.library;
     for (let i = 0; i < 2; i++) {
-      for (const d of await prepareCasePublication(t.system.deps, resvgRasteriser(), caseId, { kind: 'formulation.approved', formulationNumber: 1 })) {
+      for (const d of (await prepareCasePublication(t.system.deps, caseId, { kind: 'formulation.approved', formulationNumber: 1 }))!) {
         await library.putDocument('BRI', d.metadata.caseReference, d.fileName, d.content, d.metadata);
       }
     }
