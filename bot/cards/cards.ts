@@ -1,9 +1,7 @@
 import type { Party } from '../../src/domain/agreement.js';
 import { invitationExpired } from '../../src/domain/team.js';
 import { CASE_ROLE_LABELS, MEETING_KIND_LABELS, PARTY_LABELS, RESPONSE_LABELS } from '../../src/contract/words.js';
-import type { AgreementPromptView } from '../../src/app/agreement/showAgreementPrompt.js';
-import type { CaseView } from '../../src/app/case/caseViews.js';
-import type { InvitationView } from '../../src/app/meetings/showInvitation.js';
+import type { AgreementPromptView, CaseView, InvitationView } from '../../src/contract/views.js';
 import type { MeetingInChat } from '../../src/app/meetings/meetingChatEvents.js';
 import type { TabLinks } from '../links.js';
 import { type Card, render, rfc3339 } from './render.js';

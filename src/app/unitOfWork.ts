@@ -1,5 +1,6 @@
 import type { AuditDetail } from '../domain/audit.js';
-import type { CaseEvent, CaseEventInput } from '../domain/caseEvents.js';
+import type { CaseEventOf } from '../contract/caseEvents.js';
+import type { CaseEvent, CaseEventType } from '../domain/caseEvents.js';
 import type { Principal } from '../domain/staff.js';
 import type { NewOutboxJob } from '../ports/outbox.js';
 import type { StoreTx } from '../ports/store.js';
@@ -28,8 +29,8 @@ export interface Work {
   now: string;
   actor: Principal;
   audit(note: AuditNote): Promise<void>;
-  /** Records a case event; it reaches watchers only after the transaction commits. */
-  emit(event: Omit<CaseEventInput, 'actorId' | 'actorName'>): Promise<void>;
+  /** Records a case event, its payload the one its type carries; it reaches watchers only after the transaction commits. */
+  emit<T extends CaseEventType>(event: CaseEventOf<T>): Promise<void>;
   /** True when the job is new; false when its dedupe key says it was queued before. */
   enqueue(job: NewOutboxJob): Promise<boolean>;
   newId(): string;

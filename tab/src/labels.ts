@@ -1,9 +1,9 @@
 /**
- * Words the tab shows for the API's codes. The practice's own words come from the domain
- * (src/domain/words.ts and lifeStage.ts hold words and pure code only, so no validation library
+ * Words the tab shows for the API's codes. The practice's own words come from the contract
+ * (src/contract/words.ts and lifeStages.ts hold words and pure code only, so no validation library
  * comes with them); the words here are the tab's alone.
  */
-export { LIFE_STAGES, LIFE_STAGE_LABELS, lifeStageSpan } from '../../src/domain/lifeStage.js';
+export { LIFE_STAGES, LIFE_STAGE_LABELS, lifeStageSpan } from '../../src/contract/lifeStages.js';
 
 import * as words from '../../src/contract/words.js';
 

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryCaseEventBus } from '../../src/adapters/local/memoryCaseEventBus.js';
-import { staffDirectory } from '../../src/adapters/local/staffDirectory.js';
 import { fixedClock } from '../../src/adapters/local/systemClock.js';
 import { openSqliteStore } from '../../src/adapters/sqlite/openSqliteStore.js';
-import type { CaseView } from '../../src/app/case/caseViews.js';
+import type { CaseView } from '../../src/contract/views.js';
 import { listCaseload } from '../../src/app/case/listCaseload.js';
 import { verifyAuditTrail } from '../../src/app/oversight/verifyAuditTrail.js';
 import { DEMO_STAFF } from '../../src/demo/people.js';

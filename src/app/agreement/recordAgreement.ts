@@ -1,9 +1,9 @@
+import type { AgreementRecord } from '../../contract/views.js';
 import {
   type Agreement,
   agreementInputSchema,
   assertDecisionNotInFuture,
   agreementState,
-  type AgreementState,
   statusAfterAgreement,
   withdrawalSchema,
 } from '../../domain/agreement.js';
@@ -15,13 +15,6 @@ import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
 import { inTransaction, type Work } from '../unitOfWork.js';
-
-export interface AgreementRecord {
-  agreement: AgreementState;
-  status: Case['status'];
-  history: Agreement[];
-  caseVersion: number;
-}
 
 /** Records a young person's or parent/carer's decision; both given makes the case active. */
 export async function recordAgreement(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<AgreementRecord> {

@@ -1,19 +1,9 @@
-import { type Agreement, agreementState, PARTIES, type Party } from '../../domain/agreement.js';
-import type { CaseStatus } from '../../domain/case.js';
+import type { AgreementPromptView } from '../../contract/views.js';
+import { agreementState, PARTIES, type Party } from '../../domain/agreement.js';
 import type { Principal } from '../../domain/staff.js';
 import { can, caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { inTransaction } from '../unitOfWork.js';
-
-/** What the agreement prompt shows: each party's latest decision and who recorded it, by reference only. */
-export interface AgreementPromptView {
-  caseId: string;
-  reference: string;
-  status: CaseStatus;
-  parties: Record<Party, Pick<Agreement, 'decision' | 'date' | 'method' | 'recordedByName' | 'recordedAt'> | null>;
-  /** The practitioner may still record agreement (the case is not closed and their role allows it). */
-  canRecord: boolean;
-}
 
 export async function showAgreementPrompt(deps: AppDeps, p: Principal, caseId: string): Promise<AgreementPromptView> {
   return inTransaction(deps, p, async (w) => {

@@ -1,8 +1,8 @@
-import { agreementState, type AgreementState } from '../../domain/agreement.js';
+import type { CaseView } from '../../contract/views.js';
+import { agreementState } from '../../domain/agreement.js';
 import type { Case } from '../../domain/case.js';
 import { CASE_ACTIONS, type CaseAction } from '../../domain/policy.js';
 import { retainUntil } from '../../domain/retention.js';
-import type { ReviewStatus } from '../../domain/reviewCadence.js';
 import { type Service, trmLabel } from '../../domain/service.js';
 import type { Principal } from '../../domain/staff.js';
 import { INFORMATION_SHARING_TERMS, type TeamMember, TERMS_VERSION } from '../../domain/team.js';
@@ -12,43 +12,6 @@ import type { StoreTx } from '../../ports/store.js';
 import { can } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { reviewStatusOf } from '../meetings/reviewStatusOf.js';
-
-/** A case as the tab shows it to one person: with what they may do on it. */
-export interface CaseView {
-  id: string;
-  reference: string;
-  serviceId: string;
-  serviceName: string;
-  /**
-   * This and the rest of the case record below are null where the policy does not let the person
-   * read the case (case.read): a partner who has not yet accepted the terms sees the reference, the
-   * status, the service, their own invitation and the terms — what they need to decide — and
-   * nothing of the child or the referral.
-   */
-  child: { name: string; dateOfBirth: string } | null;
-  pathway: Case['pathway'] | null;
-  status: Case['status'];
-  orderStart: string | null;
-  orderEnd: string | null;
-  referralReason: string | null;
-  lawfulBasis: Case['lawfulBasis'] | null;
-  referredAt: string | null;
-  referredBy: string | null;
-  caseHolderId: string | null;
-  closureReason: Case['closureReason'];
-  closureNote: string | null;
-  closedAt: string | null;
-  /** The last day the case is kept after closure (the service's retention by pathway); null while open. */
-  retainUntil: string | null;
-  agreement: AgreementState | null;
-  review: ReviewStatus | null;
-  trm: { level: number; label: string; effectiveDate: string } | null;
-  membership: { caseRole: TeamMember['caseRole']; termsAcceptedAt: string | null; invitationExpiresAt: string } | null;
-  /** Shown while the person may accept the terms, which they must before seeing the case. */
-  terms: { version: string; text: string[] } | null;
-  allowedActions: CaseAction[];
-  version: number;
-}
 
 export async function caseView(deps: AppDeps, tx: StoreTx, p: Principal, c: Case, membership: TeamMember | null, service?: Service): Promise<CaseView> {
   const svc = service ?? (await tx.services.get(c.serviceId));

@@ -1,7 +1,8 @@
 import { mustAcceptTerms } from '../../domain/team.js';
 import type { Principal } from '../../domain/staff.js';
 import { AccessRefused, caseFor } from '../access.js';
-import { caseView, type CaseView } from './caseViews.js';
+import type { CaseView } from '../../contract/views.js';
+import { caseView } from './caseViews.js';
 import type { AppDeps } from '../deps.js';
 import { inTransaction } from '../unitOfWork.js';
 

@@ -1,16 +1,10 @@
+import type { FormulationRecord } from '../../contract/views.js';
 import { notFound } from '../../domain/errors.js';
-import type { Formulation } from '../../domain/formulation.js';
 import type { Principal } from '../../domain/staff.js';
 import type { FormulationRevision } from '../../ports/store.js';
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { inTransaction } from '../unitOfWork.js';
-
-export interface FormulationRecord {
-  current: Formulation;
-  /** Every version of the formulation (v1, v2…), for the version list and the diff. */
-  versions: Pick<Formulation, 'number' | 'status' | 'approvedAt' | 'approvedByName' | 'updatedAt'>[];
-}
 
 /** The newest formulation, or version `number` of it. */
 export async function showFormulation(deps: AppDeps, p: Principal, caseId: string, number?: number): Promise<FormulationRecord> {

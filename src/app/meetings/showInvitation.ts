@@ -1,30 +1,10 @@
+import type { InvitationView } from '../../contract/views.js';
 import { notFound, ruleViolation } from '../../domain/errors.js';
-import type { AttendeeResponse, Meeting } from '../../domain/meeting.js';
 import type { Principal } from '../../domain/staff.js';
-import { mustAcceptTerms, INFORMATION_SHARING_TERMS, invitationExpired, type TeamMember, TERMS_VERSION } from '../../domain/team.js';
+import { mustAcceptTerms, INFORMATION_SHARING_TERMS, invitationExpired, TERMS_VERSION } from '../../domain/team.js';
 import { AccessRefused, caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { inTransaction } from '../unitOfWork.js';
-
-/**
- * A meeting invitation as its invitee sees it: what a calendar invitation would carry (kind, time,
- * join link, the case reference) plus their own answer and the information-sharing terms. A
- * partner sees it before accepting the terms; that is how they come to accept them.
- */
-export interface InvitationView {
-  caseId: string;
-  reference: string;
-  meeting: Pick<Meeting, 'id' | 'kind' | 'startsAt' | 'endsAt' | 'location' | 'joinUrl' | 'status'>;
-  organiserName: string;
-  response: AttendeeResponse;
-  caseRole: TeamMember['caseRole'];
-  invitationExpiresAt: string;
-  /** The terms, while this person must still accept them; null once accepted or when not needed. */
-  terms: { version: string; text: string[] } | null;
-  termsAcceptedAt: string | null;
-  /** True when the invitation to the case lapsed before the terms were accepted. */
-  invitationExpired: boolean;
-}
 
 export async function showInvitation(deps: AppDeps, p: Principal, caseId: string, meetingId: string): Promise<InvitationView> {
   return inTransaction(deps, p, async (w) => {

@@ -1,3 +1,4 @@
+import type { UndeliveredJob } from '../../contract/views.js';
 import { z } from 'zod';
 import type { Principal } from '../../domain/staff.js';
 import type { OutboxJob } from '../../ports/outbox.js';
@@ -6,21 +7,6 @@ import { assertServiceAllowed, caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
 import { inTransaction } from '../unitOfWork.js';
-
-/**
- * What has not reached its outside system yet: documents for SharePoint, meetings for calendars,
- * messages for Teams. A job that keeps failing stays here (as "dead") for people to see, never dropped.
- */
-export interface UndeliveredJob {
-  id: string;
-  kind: string;
-  status: 'pending' | 'dead';
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string | null;
-  caseId: string | null;
-  createdAt: string;
-}
 
 export const undeliveredQuerySchema = z.object({ status: z.enum(['pending', 'dead']).optional() }).strict();
 

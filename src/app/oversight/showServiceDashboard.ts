@@ -1,54 +1,20 @@
-import { type CaseloadOverview, caseloadOverview, type CaseloadRecord } from '../../domain/caseloadOverview.js';
+import type { DashboardLibrary, ServiceDashboard } from '../../contract/views.js';
+import { caseloadOverview, type CaseloadRecord } from '../../domain/caseloadOverview.js';
 import { decideOnService } from '../../domain/policy.js';
 import { serviceIdSchema } from '../../domain/service.js';
 import type { Principal } from '../../domain/staff.js';
 import { OutsideServiceError } from '../../lib/outsideServiceError.js';
 import { todayIn } from '../../ports/clock.js';
-import type { DocumentLibrary, DocumentMetadata } from '../../ports/documentLibrary.js';
-import type { UnreachableReason } from '../../ports/notifier.js';
+import type { DocumentLibrary } from '../../ports/documentLibrary.js';
 import { assertServiceAllowed } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { casesOfService } from './exportOutcomes.js';
 import { parseInput } from '../input.js';
-import { undelivered, type UndeliveredJob } from './listUndelivered.js';
+import { undelivered } from './listUndelivered.js';
 import { NOTIFY_KIND } from '../notifications/notifyJob.js';
 import { reviewStatusOf } from '../meetings/reviewStatusOf.js';
 import { serviceOf } from '../team/staffing.js';
 import { inTransaction } from '../unitOfWork.js';
-
-/** Someone on an open case's team whom the bot cannot reach, with the cases they are on. */
-export interface UnreachableRecipient {
-  staffId: string;
-  name: string;
-  reason: UnreachableReason;
-  since: string;
-  /** References of the service's open cases they are on. */
-  cases: string[];
-  /** Notifications in this service that gave up on them. */
-  undelivered: number;
-}
-
-export interface LibraryDocument {
-  folder: string;
-  name: string;
-  documentType: DocumentMetadata['documentType'] | null;
-  version: string | null;
-  versionLabel: string;
-  lastModified: string;
-  retainUntil: string | null;
-  webUrl: string | null;
-}
-
-/** The library lives outside (SharePoint in Microsoft 365 mode): when it cannot answer, the rest still shows. */
-export type DashboardLibrary = { status: 'available'; items: LibraryDocument[] } | { status: 'unavailable'; message: string };
-
-export interface ServiceDashboard extends CaseloadOverview {
-  service: { id: string; name: string };
-  today: string;
-  unreachable: UnreachableRecipient[];
-  undelivered: (UndeliveredJob & { reference: string | null })[];
-  library: DashboardLibrary;
-}
 
 /**
  * One service at a glance, in one call, for its manager (and the ECM staff who serve it): read-only

@@ -1,7 +1,8 @@
+import type { PersonCard } from '../../contract/views.js';
 import { z } from 'zod';
-import { directoryStaffId, type Principal, type Role, type Staff } from '../../domain/staff.js';
+import { directoryStaffId, type Principal, type Staff } from '../../domain/staff.js';
 import { serviceIdSchema } from '../../domain/service.js';
-import { assertMayJoinTeam, type CaseRole, caseRoleFor } from '../../domain/team.js';
+import { assertMayJoinTeam, caseRoleFor } from '../../domain/team.js';
 import { ROLE_LABELS } from '../../contract/words.js';
 import { assertRoleAllowed } from '../access.js';
 import type { AppDeps } from '../deps.js';
@@ -16,18 +17,6 @@ export const peopleQuerySchema = z
     serviceId: serviceIdSchema.optional(),
   })
   .strict();
-
-export interface PersonCard {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  roleLabel: string;
-  agency: string;
-  serviceIds: string[];
-  /** The part they would play on a case team, which follows from their role. */
-  caseRole: CaseRole;
-}
 
 function mayJoin(s: Pick<Staff, 'role' | 'serviceIds'>, serviceId: string): boolean {
   try {

@@ -1,15 +1,9 @@
+import type { TeamMemberView } from '../../contract/views.js';
 import type { Principal } from '../../domain/staff.js';
-import { mustAcceptTerms, needsToAcceptTerms, type TeamMember } from '../../domain/team.js';
+import { mustAcceptTerms, needsToAcceptTerms } from '../../domain/team.js';
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { inTransaction } from '../unitOfWork.js';
-
-/** A member of the case team, with whether they accept the information-sharing terms before seeing the case. */
-export interface TeamMemberView extends TeamMember {
-  needsTerms: boolean;
-  /** They have still to accept the terms in force (perhaps having accepted earlier ones). */
-  awaitingTerms: boolean;
-}
 
 export async function listTeam(deps: AppDeps, p: Principal, caseId: string): Promise<TeamMemberView[]> {
   return inTransaction(deps, p, async (w) => {

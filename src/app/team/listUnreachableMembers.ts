@@ -1,21 +1,9 @@
-import type { UnreachableReason } from '../../ports/notifier.js';
+import type { UnreachableMember } from '../../contract/views.js';
 import type { Principal } from '../../domain/staff.js';
-import type { TeamMember } from '../../domain/team.js';
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { NOTIFY_KIND } from '../notifications/notifyJob.js';
 import { inTransaction } from '../unitOfWork.js';
-
-/** A member of the case team whom the bot cannot reach, so that someone can tell them another way. */
-export interface UnreachableMember {
-  staffId: string;
-  name: string;
-  caseRole: TeamMember['caseRole'];
-  reason: UnreachableReason;
-  since: string;
-  /** Notifications about this case that gave up on them. */
-  undelivered: number;
-}
 
 export async function listUnreachableMembers(deps: AppDeps, p: Principal, caseId: string): Promise<UnreachableMember[]> {
   return inTransaction(deps, p, async (w) => {

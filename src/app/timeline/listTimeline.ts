@@ -1,7 +1,7 @@
+import type { EntryChanges, TimelinePage } from '../../contract/views.js';
 import { z } from 'zod';
 import { AGENCIES, type Principal } from '../../domain/staff.js';
-import { CONFIDENCE, type TimelineEntry } from '../../domain/timeline.js';
-import type { Page } from '../../ports/store.js';
+import { CONFIDENCE } from '../../domain/timeline.js';
 import { canOnEntry, caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
@@ -21,20 +21,6 @@ export const timelineQuerySchema = z
     after: z.string().max(500).optional(),
   })
   .strict();
-
-export interface EntryChanges {
-  edit: boolean;
-  retract: boolean;
-}
-
-/**
- * A page of the timeline, with what the reader may change: on their own entries and on others'.
- * The policy answers, so the tab offers Edit and Retract without knowing the rule, also for entries
- * that arrive live after the page.
- */
-export interface TimelinePage extends Page<TimelineEntry> {
-  mayChange: { ownEntries: EntryChanges; othersEntries: EntryChanges };
-}
 
 /** The child's life in order, earliest first, one page at a time, with the filters the tab offers. */
 export async function listTimeline(deps: AppDeps, p: Principal, caseId: string, query: unknown): Promise<TimelinePage> {

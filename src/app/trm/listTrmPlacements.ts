@@ -1,12 +1,11 @@
+import type { TrmHistoryItem } from '../../contract/views.js';
 import { trmLabel } from '../../domain/service.js';
 import type { Principal } from '../../domain/staff.js';
-import { inPlacementOrder, movement, type TrmMovement, type TrmPlacement } from '../../domain/trm.js';
+import { inPlacementOrder, movement } from '../../domain/trm.js';
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { serviceOf } from '../team/staffing.js';
 import { inTransaction } from '../unitOfWork.js';
-
-export type TrmHistoryItem = TrmPlacement & { label: string; movement: TrmMovement };
 
 /** The child's placements over time, each with its movement from the one before. */
 export async function listTrmPlacements(

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../../app/deps.js';
 import { signInWithDevAccount } from '../../app/people/signInWithDevAccount.js';
+import type { DevAccount } from '../../contract/views.js';
 import { ROLE_LABELS } from '../../contract/words.js';
 
 /**
@@ -13,7 +14,14 @@ export function devSignInRoutes(deps: AppDeps, sessionHours: number): Router {
     const staff = await deps.store.transaction((tx) => tx.staff.list());
     res.json({
       notice: 'Demo accounts for local use. Every person and case in the demo data is fictional.',
-      items: staff.map((s) => ({ id: s.id, name: s.name, role: s.role, roleLabel: ROLE_LABELS[s.role], agency: s.agency, serviceIds: s.serviceIds })),
+      items: staff.map((s): DevAccount => ({
+        id: s.id,
+        name: s.name,
+        role: s.role,
+        roleLabel: ROLE_LABELS[s.role],
+        agency: s.agency,
+        serviceIds: s.serviceIds,
+      })),
     });
   });
   r.post('/dev/sign-in', async (req, res) => {

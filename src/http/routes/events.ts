@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app/deps.js';
 import { parseInput } from '../../app/input.js';
 import { watchCase } from '../../app/case/watchCase.js';
+import type { LiveEvent, StreamReady } from '../../contract/caseEvents.js';
 import type { CaseEvent } from '../../domain/caseEvents.js';
 import { principal } from '../auth.js';
 
@@ -25,9 +26,9 @@ export function eventRoutes(deps: AppDeps): Router {
     const afterSeq = lastEventId !== undefined ? parseInput(resumeFrom, lastEventId, 'Last-Event-ID') : (after ?? 0);
 
     const send = (e: CaseEvent) => {
-      res.write(
-        `id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify({ seq: e.seq, type: e.type, at: e.at, actor: { id: e.actorId, name: e.actorName }, data: e.data })}\n\n`,
-      );
+      // The payload was typed when it was emitted (unitOfWork.ts); the store hands it back as stored.
+      const live = { seq: e.seq, type: e.type, at: e.at, actor: { id: e.actorId, name: e.actorName }, data: e.data } as LiveEvent;
+      res.write(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify(live)}\n\n`);
     };
     // A client that leaves while the case is being looked up must not leave a subscription behind.
     let gone = false;
@@ -49,7 +50,8 @@ export function eventRoutes(deps: AppDeps): Router {
       'X-Accel-Buffering': 'no',
     });
     res.flushHeaders();
-    res.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ reference: watch.reference, resync: watch.resync })}\n\n`);
+    const ready: StreamReady = { reference: watch.reference, resync: watch.resync };
+    res.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify(ready)}\n\n`);
     watch.start();
 
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);

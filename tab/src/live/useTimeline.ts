@@ -68,7 +68,7 @@ export function useLiveTimeline(caseId: string, me: string | null, onOtherEvent?
       onEvent: (ev) => {
         if (!active) return;
         if (ev.type === 'timeline.added' || ev.type === 'timeline.edited' || ev.type === 'timeline.retracted') {
-          const entry = ev.data as TimelineEntry;
+          const entry = ev.data;
           apply(entry);
           if (ev.actor.id !== me) {
             const what = ev.type === 'timeline.added' ? 'added' : ev.type === 'timeline.edited' ? 'edited' : 'retracted';

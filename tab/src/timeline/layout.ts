@@ -1,5 +1,4 @@
-import { daysBetween, maxDate, minDate } from '../../../src/domain/dates.js';
-import { LIFE_STAGES, LIFE_STAGE_LABELS, lifeStageSpan } from '../../../src/domain/lifeStage.js';
+import { daysBetween, LIFE_STAGES, LIFE_STAGE_LABELS, lifeStageSpan, maxDate, minDate } from '../../../src/contract/lifeStages.js';
 import type { DateSpan, EntryWhen, LifeStage, TimelineEntry } from '../api/types.js';
 
 /**

@@ -1,0 +1,221 @@
+import type { Agreement, AgreementState, Party } from '../domain/agreement.js';
+import type { Case, CaseStatus } from '../domain/case.js';
+import type { CaseloadOverview } from '../domain/caseloadOverview.js';
+import type { Formulation } from '../domain/formulation.js';
+import type { AttendeeResponse, Meeting } from '../domain/meeting.js';
+import type { CaseAction, ServiceAction } from '../domain/policy.js';
+import type { ReviewStatus } from '../domain/reviewCadence.js';
+import type { Service } from '../domain/service.js';
+import type { Principal, Role } from '../domain/staff.js';
+import type { CaseRole, TeamMember } from '../domain/team.js';
+import type { TimelineEntry } from '../domain/timeline.js';
+import type { TrmMovement, TrmPlacement } from '../domain/trm.js';
+import type { DocumentMetadata } from '../ports/documentLibrary.js';
+import type { UnreachableReason } from '../ports/notifier.js';
+import type { Page } from '../ports/store.js';
+
+/**
+ * What the API answers with, as the routes send it and the tab and the bot's cards read it: the
+ * views the use cases build. The records they carry (a timeline entry, a meeting…) are the
+ * domain's own, listed in records.ts.
+ */
+
+/** A case as the tab shows it to one person: with what they may do on it. */
+export interface CaseView {
+  id: string;
+  reference: string;
+  serviceId: string;
+  serviceName: string;
+  /**
+   * This and the rest of the case record below are null where the policy does not let the person
+   * read the case (case.read): a partner who has not yet accepted the terms sees the reference, the
+   * status, the service, their own invitation and the terms — what they need to decide — and
+   * nothing of the child or the referral.
+   */
+  child: { name: string; dateOfBirth: string } | null;
+  pathway: Case['pathway'] | null;
+  status: Case['status'];
+  orderStart: string | null;
+  orderEnd: string | null;
+  referralReason: string | null;
+  lawfulBasis: Case['lawfulBasis'] | null;
+  referredAt: string | null;
+  referredBy: string | null;
+  caseHolderId: string | null;
+  closureReason: Case['closureReason'];
+  closureNote: string | null;
+  closedAt: string | null;
+  /** The last day the case is kept after closure (the service's retention by pathway); null while open. */
+  retainUntil: string | null;
+  agreement: AgreementState | null;
+  review: ReviewStatus | null;
+  trm: { level: number; label: string; effectiveDate: string } | null;
+  membership: { caseRole: TeamMember['caseRole']; termsAcceptedAt: string | null; invitationExpiresAt: string } | null;
+  /** Shown while the person may accept the terms, which they must before seeing the case. */
+  terms: { version: string; text: string[] } | null;
+  allowedActions: CaseAction[];
+  version: number;
+}
+
+export interface Me {
+  staffId: string;
+  name: string;
+  role: Principal['role'];
+  roleLabel: string;
+  agency: Principal['agency'];
+  services: Service[];
+  /** Per service, what this person may do on it as a whole (refer, read the dashboard…). */
+  serviceActions: Record<string, ServiceAction[]>;
+  /** The server's time and date (Europe/London): the tab dates its forms by these, not by the
+   * device's own clock, so that what it offers is what the server will accept. */
+  now: string;
+  today: string;
+}
+
+export interface PersonCard {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  roleLabel: string;
+  agency: string;
+  serviceIds: string[];
+  /** The part they would play on a case team, which follows from their role. */
+  caseRole: CaseRole;
+}
+
+export interface AgreementRecord {
+  agreement: AgreementState;
+  status: Case['status'];
+  history: Agreement[];
+  caseVersion: number;
+}
+
+/** What the agreement prompt shows: each party's latest decision and who recorded it, by reference only. */
+export interface AgreementPromptView {
+  caseId: string;
+  reference: string;
+  status: CaseStatus;
+  parties: Record<Party, Pick<Agreement, 'decision' | 'date' | 'method' | 'recordedByName' | 'recordedAt'> | null>;
+  /** The practitioner may still record agreement (the case is not closed and their role allows it). */
+  canRecord: boolean;
+}
+
+/** A member of the case team, with whether they accept the information-sharing terms before seeing the case. */
+export interface TeamMemberView extends TeamMember {
+  needsTerms: boolean;
+  /** They have still to accept the terms in force (perhaps having accepted earlier ones). */
+  awaitingTerms: boolean;
+}
+
+/** A member of the case team whom the bot cannot reach, so that someone can tell them another way. */
+export interface UnreachableMember {
+  staffId: string;
+  name: string;
+  caseRole: TeamMember['caseRole'];
+  reason: UnreachableReason;
+  since: string;
+  /** Notifications about this case that gave up on them. */
+  undelivered: number;
+}
+
+export interface EntryChanges {
+  edit: boolean;
+  retract: boolean;
+}
+
+/**
+ * A page of the timeline, with what the reader may change: on their own entries and on others'.
+ * The policy answers, so the tab offers Edit and Retract without knowing the rule, also for entries
+ * that arrive live after the page.
+ */
+export interface TimelinePage extends Page<TimelineEntry> {
+  mayChange: { ownEntries: EntryChanges; othersEntries: EntryChanges };
+}
+
+export interface FormulationRecord {
+  current: Formulation;
+  /** Every version of the formulation (v1, v2…), for the version list and the diff. */
+  versions: Pick<Formulation, 'number' | 'status' | 'approvedAt' | 'approvedByName' | 'updatedAt'>[];
+}
+
+export type TrmHistoryItem = TrmPlacement & { label: string; movement: TrmMovement };
+
+/**
+ * A meeting invitation as its invitee sees it: what a calendar invitation would carry (kind, time,
+ * join link, the case reference) plus their own answer and the information-sharing terms. A
+ * partner sees it before accepting the terms; that is how they come to accept them.
+ */
+export interface InvitationView {
+  caseId: string;
+  reference: string;
+  meeting: Pick<Meeting, 'id' | 'kind' | 'startsAt' | 'endsAt' | 'location' | 'joinUrl' | 'status'>;
+  organiserName: string;
+  response: AttendeeResponse;
+  caseRole: TeamMember['caseRole'];
+  invitationExpiresAt: string;
+  /** The terms, while this person must still accept them; null once accepted or when not needed. */
+  terms: { version: string; text: string[] } | null;
+  termsAcceptedAt: string | null;
+  /** True when the invitation to the case lapsed before the terms were accepted. */
+  invitationExpired: boolean;
+}
+
+/**
+ * What has not reached its outside system yet: documents for SharePoint, meetings for calendars,
+ * messages for Teams. A job that keeps failing stays here (as "dead") for people to see, never dropped.
+ */
+export interface UndeliveredJob {
+  id: string;
+  kind: string;
+  status: 'pending' | 'dead';
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  caseId: string | null;
+  createdAt: string;
+}
+
+/** Someone on an open case's team whom the bot cannot reach, with the cases they are on. */
+export interface UnreachableRecipient {
+  staffId: string;
+  name: string;
+  reason: UnreachableReason;
+  since: string;
+  /** References of the service's open cases they are on. */
+  cases: string[];
+  /** Notifications in this service that gave up on them. */
+  undelivered: number;
+}
+
+export interface LibraryDocument {
+  folder: string;
+  name: string;
+  documentType: DocumentMetadata['documentType'] | null;
+  version: string | null;
+  versionLabel: string;
+  lastModified: string;
+  retainUntil: string | null;
+  webUrl: string | null;
+}
+
+/** The library lives outside (SharePoint in Microsoft 365 mode): when it cannot answer, the rest still shows. */
+export type DashboardLibrary = { status: 'available'; items: LibraryDocument[] } | { status: 'unavailable'; message: string };
+
+export interface ServiceDashboard extends CaseloadOverview {
+  service: { id: string; name: string };
+  today: string;
+  unreachable: UnreachableRecipient[];
+  undelivered: (UndeliveredJob & { reference: string | null })[];
+  library: DashboardLibrary;
+}
+
+/** A demo account offered by local mode's dev sign-in (GET /dev/accounts). */
+export interface DevAccount {
+  id: string;
+  name: string;
+  role: Role;
+  roleLabel: string;
+  agency: string;
+  serviceIds: string[];
+}
