@@ -1,6 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { layerFences } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'data', 'dist', 'tab/dist', 'coverage', 'appPackage/build', 'tests/**/artifacts', 'test-results'] },
@@ -25,15 +28,28 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // The domain is pure: no I/O, no frameworks, no adapters.
+    // The domain is pure: no I/O, no frameworks.
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['node:*', 'fs', 'http', 'express', 'kysely', 'better-sqlite3', 'pg', 'botbuilder', '@microsoft/*', '@azure/*'], message: 'src/domain does no I/O and knows no framework.' },
-          { group: ['../app/*', '../adapters/*', '../http/*', '../ports/*'], message: 'src/domain depends on nothing else in src.' },
         ],
       }],
+    },
+  },
+  {
+    // The house's layers (eslint.layers.js) and no import cycles, in the server, the bot and the tab.
+    files: ['src/**/*.ts', 'bot/**/*.ts', 'tab/src/**/*.ts', 'tab/src/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver': undefined,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'tab/tsconfig.json'], noWarnOnMultipleProjects: true })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layerFences }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
 );

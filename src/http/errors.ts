@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
-import { InvalidCursorError } from '../adapters/sql/repositories/page.js';
+import { InvalidCursorError } from '../ports/store.js';
 import { describeError, type Logger } from '../lib/logger.js';
 import { OutsideServiceError } from '../lib/outsideServiceError.js';
 

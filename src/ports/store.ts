@@ -206,3 +206,10 @@ export interface ConversationRepository {
   /** Those of these people who cannot be reached now. */
   listUnreachable(staffIds: string[]): Promise<StoredConversation[]>;
 }
+
+/** What any store throws for a page cursor it did not make (or that was altered): a bad request, not a fault. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('The page cursor is not valid; start again from the first page.');
+  }
+}

@@ -13,7 +13,7 @@ import { THEMES } from './theme.js';
 import { devAccounts, OpenInTeams, SignIn } from './views/SignIn.js';
 
 import { useModule } from './common/useModule.js';
-import { FRAME_VIEWS } from './sections.js';
+import { FRAME_VIEWS } from './frames.js';
 
 type Phase =
   | { kind: 'loading' }

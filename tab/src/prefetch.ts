@@ -1,29 +1,17 @@
-import { request, type Versioned } from './api/client.js';
+import { request } from './api/client.js';
 import type { CaseView } from './api/types.js';
-import { loadTimeline, type LoadedTimeline } from './live/useTimeline.js';
-import { parseRoute } from './router.js';
 import { preload } from './common/useModule.js';
-import { FRAME_VIEWS, SECTION_MODULES } from './sections.js';
+import { FRAME_VIEWS } from './frames.js';
+import { loadTimeline } from './live/loadTimeline.js';
+import { start } from './prefetched.js';
+import { parseRoute } from './router.js';
+import { SECTION_MODULES } from './sections.js';
 
 /**
  * Opening a case straight onto its timeline (a link, a reload, a configured tab) should not wait
  * for each step in turn: as soon as the token is known, the case, its timeline and the code that
- * shows them are all asked for at once. Each prefetched answer is used once, then forgotten.
+ * shows them are all asked for at once (the answers wait in prefetched.ts).
  */
-const pending = new Map<string, Promise<unknown>>();
-
-export function take<T>(key: string): Promise<T> | null {
-  const p = pending.get(key) as Promise<T> | undefined;
-  pending.delete(key);
-  return p ?? null;
-}
-
-function start(key: string, load: () => Promise<unknown>) {
-  const p = load();
-  p.catch(() => pending.delete(key));
-  pending.set(key, p);
-}
-
 let started = false;
 
 /** Once per page load: later calls (a sign-in after sign-out) load as usual. */
@@ -39,6 +27,3 @@ export function prefetchFor(hash: string, defaultCaseId: string | null): void {
     preload(SECTION_MODULES.timeline);
   }
 }
-
-export const caseFromPrefetch = (caseId: string) => take<Versioned<CaseView>>(`case:${caseId}`);
-export const timelineFromPrefetch = (caseId: string) => take<LoadedTimeline>(`timeline:${caseId}`);

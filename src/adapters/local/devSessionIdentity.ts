@@ -1,4 +1,4 @@
-import { hashToken } from '../../app/people/signInWithDevAccount.js';
+import { hashToken } from '../../lib/sessionToken.js';
 import type { Clock } from '../../ports/clock.js';
 import type { Identity } from '../../ports/identity.js';
 import type { Store } from '../../ports/store.js';

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from '../../lib/sessionToken.js';
 import { DomainError } from '../../domain/errors.js';
 import { principalOf, type Staff, staffIdSchema } from '../../domain/staff.js';
 import type { AppDeps } from '../deps.js';
@@ -6,8 +7,6 @@ import { parseInput } from '../input.js';
 import { z } from 'zod';
 
 export const devSignInSchema = z.object({ staffId: staffIdSchema }).strict();
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * Local mode's sign-in: pick a demo member of staff, get a session token. The composition root

@@ -6,7 +6,8 @@ import type { CaseAction, CaseView } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useLoad } from '../common/useLoad.js';
 import { formatDate, label, REVIEW_LABELS, STATUS_LABELS } from '../labels.js';
-import { caseFromPrefetch } from '../prefetch.js';
+import { caseFromPrefetch } from '../prefetched.js';
+import type { CaseProps } from './caseProps.js';
 import { navigate, type CaseSection } from '../router.js';
 import { Overview } from './Overview.js';
 import { TermsAcceptance } from './Terms.js';
@@ -23,12 +24,6 @@ const SECTIONS: { key: CaseSection; label: string; needs: CaseAction }[] = [
   { key: 'trm', label: 'Trauma Recovery Model', needs: 'trm.read' },
   { key: 'meetings', label: 'Meetings', needs: 'meeting.read' },
 ];
-
-export interface CaseProps {
-  view: CaseView;
-  etag: string | null;
-  reload: () => void;
-}
 
 /** One case: its sections as tabs, each shown only when the person's role allows it (allowedActions). */
 export function CasePage({ caseId, section }: { caseId: string; section: CaseSection }) {

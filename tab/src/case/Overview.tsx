@@ -9,7 +9,7 @@ import { useApp } from '../context.js';
 import { AGREEMENT_LABELS, formatDate, label, STATUS_LABELS } from '../labels.js';
 import { useCaseEvents } from '../live/useCaseEvents.js';
 import { CaseDocuments } from './CaseDocuments.js';
-import type { CaseProps } from './CasePage.js';
+import type { CaseProps } from './caseProps.js';
 import { CaseTeam } from './CaseTeam.js';
 
 const useStyles = makeStyles({

@@ -1,6 +1,7 @@
 import { Spinner } from '@fluentui/react-components';
 import { useModule } from '../common/useModule.js';
-import { DASHBOARD_MODULE } from './route.js';
+
+const DASHBOARD_MODULE = () => import('./Dashboard.js');
 
 /** The dashboard's code is loaded only when someone opens it: most people never do. */
 export function DashboardView({ serviceId }: { serviceId: string | null }) {

@@ -4,8 +4,6 @@ import { useEffect, useState } from 'react';
  * The manager's view lives at `#/dashboard` (or `#/dashboard/BRI` for one service). It is kept
  * apart from router.ts: the content view asks this first, then falls back to the usual routes.
  */
-export const DASHBOARD_MODULE = () => import('./Dashboard.js');
-
 export function parseDashboardRoute(hash: string): { serviceId: string | null } | null {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] !== 'dashboard') return null;

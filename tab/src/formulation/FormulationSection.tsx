@@ -2,7 +2,7 @@ import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, etagOf, get, post, put } from '../api/client.js';
 import type { Formulation, FormulationContent, FormulationRecord } from '../api/types.js';
-import type { CaseProps } from '../case/CasePage.js';
+import type { CaseProps } from '../case/caseProps.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { clearDraft, readDraft, writeDraft } from '../common/drafts.js';
 import { useLoad } from '../common/useLoad.js';

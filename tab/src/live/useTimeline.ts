@@ -1,37 +1,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { get } from '../api/client.js';
-import type { LiveEvent, TimelineEntry, TimelinePage } from '../api/types.js';
+import type { LiveEvent, TimelineEntry } from '../api/types.js';
 import { compareLifeOrder } from '../timeline/layout.js';
-import { timelineFromPrefetch } from '../prefetch.js';
+import { timelineFromPrefetch } from '../prefetched.js';
+import { loadTimeline, type MayChange } from './loadTimeline.js';
 import { watchCaseEvents, type LiveState } from './sse.js';
+
+export type { MayChange };
 
 export interface LiveNote {
   entryId: string;
   by: string;
   what: 'added' | 'edited' | 'retracted';
   at: string;
-}
-
-export type MayChange = TimelinePage['mayChange'];
-export interface LoadedTimeline {
-  entries: TimelineEntry[];
-  mayChange: MayChange;
-}
-
-/** Every entry of a case, all pages, including retracted ones (shown struck through when asked). */
-export async function loadTimeline(caseId: string): Promise<LoadedTimeline> {
-  const entries: TimelineEntry[] = [];
-  let mayChange: MayChange | null = null;
-  let after: string | null = null;
-  do {
-    const q = new URLSearchParams({ limit: '1000', includeRetracted: 'true' });
-    if (after) q.set('after', after);
-    const page: TimelinePage = await get<TimelinePage>(`/cases/${caseId}/timeline?${q}`);
-    entries.push(...page.items);
-    mayChange ??= page.mayChange;
-    after = page.nextCursor;
-  } while (after);
-  return { entries, mayChange: mayChange! };
 }
 
 const NOTHING: MayChange = { ownEntries: { edit: false, retract: false }, othersEntries: { edit: false, retract: false } };

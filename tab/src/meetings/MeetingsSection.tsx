@@ -2,7 +2,7 @@ import { Badge, Button, Link, makeStyles, tokens } from '@fluentui/react-compone
 import { useEffect, useState } from 'react';
 import { ApiError, download, etagOf, get, post } from '../api/client.js';
 import type { FormulationRecord, Meeting, TeamMember } from '../api/types.js';
-import type { CaseProps } from '../case/CasePage.js';
+import type { CaseProps } from '../case/caseProps.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { SortableTable } from '../common/SortableTable.js';
 import { useLoad } from '../common/useLoad.js';

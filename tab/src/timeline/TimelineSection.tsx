@@ -3,7 +3,7 @@ import { Add20Regular, Print20Regular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { TimelineEntry } from '../api/types.js';
-import type { CaseProps } from '../case/CasePage.js';
+import type { CaseProps } from '../case/caseProps.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useApp } from '../context.js';
 import { useLiveTimeline } from '../live/useTimeline.js';

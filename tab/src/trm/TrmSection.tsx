@@ -2,7 +2,7 @@ import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@flu
 import { useState } from 'react';
 import { get, post } from '../api/client.js';
 import type { TrmHistoryItem } from '../api/types.js';
-import type { CaseProps } from '../case/CasePage.js';
+import type { CaseProps } from '../case/caseProps.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useDraft } from '../common/drafts.js';
 import { SortableTable } from '../common/SortableTable.js';

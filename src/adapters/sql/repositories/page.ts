@@ -1,4 +1,4 @@
-import type { Page } from '../../../ports/store.js';
+import { InvalidCursorError, type Page } from '../../../ports/store.js';
 
 /** Keyset cursors: the sort key of the last row, base64url-encoded so clients treat it as opaque. */
 export function encodeCursor(key: (string | number)[]): string {
@@ -14,12 +14,6 @@ export function decodeCursor(cursor: string | undefined, length: number): (strin
     // fall through: a cursor that does not decode is a bad request, said by the caller
   }
   throw new InvalidCursorError();
-}
-
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('The page cursor is not valid; start again from the first page.');
-  }
 }
 
 /** Rows were fetched with limit + 1: the extra row says there is another page. */
