@@ -1,5 +1,5 @@
 import type { Case } from '../domain/case.js';
-import type { CaseEventType, TeamStanding } from '../domain/caseEvents.js';
+import type { CaseEventType, TeamPlace } from '../domain/caseEvents.js';
 import { DomainError } from '../domain/errors.js';
 import {
   type CaseAccessContext,
@@ -51,17 +51,17 @@ export async function caseFor(tx: StoreTx, p: Principal, caseId: string, action:
 }
 
 /** What the policy is told about a case and the person's place on it (and, for an entry, whose it is). */
-function contextOf(c: Pick<Case, 'serviceId'>, standing: TeamStanding | null, ownsEntry?: boolean): CaseAccessContext {
+function contextOf(c: Pick<Case, 'serviceId'>, place: TeamPlace | null, ownsEntry?: boolean): CaseAccessContext {
   return {
     serviceId: c.serviceId,
-    membership: standing ? { termsAccepted: hasAcceptedCurrentTerms(standing), needsTerms: needsToAcceptTerms(standing.caseRole) } : null,
+    membership: place ? { termsAccepted: hasAcceptedCurrentTerms(place), needsTerms: needsToAcceptTerms(place.caseRole) } : null,
     ...(ownsEntry !== undefined ? { ownsEntry } : {}),
   };
 }
 
-/** Whether the person, standing so on the case team, may be told of an event of this type on the case. */
-export function mayHearOf(p: Principal, c: Pick<Case, 'serviceId'>, standing: TeamStanding | null, type: CaseEventType): boolean {
-  return decideOnCaseEvent(p, type, contextOf(c, standing)).allowed;
+/** Whether the person, place so on the case team, may be told of an event of this type on the case. */
+export function mayBeToldOf(p: Principal, c: Pick<Case, 'serviceId'>, place: TeamPlace | null, type: CaseEventType): boolean {
+  return decideOnCaseEvent(p, type, contextOf(c, place)).allowed;
 }
 
 export function assertAllowed(p: Principal, action: CaseAction, c: Case, membership: TeamMember | null, entryContributorId?: string): void {

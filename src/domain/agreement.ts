@@ -33,10 +33,8 @@ export const agreementInputSchema = z
     message: "record your view of the young person's competence to agree",
     path: ['competenceNote'],
   });
-export type AgreementInput = z.infer<typeof agreementInputSchema>;
 
 export const withdrawalSchema = z.object({ party: z.enum(PARTIES), date: isoDate, method: z.enum(METHODS), note: plainText(1000).optional() }).strict();
-export type WithdrawalInput = z.infer<typeof withdrawalSchema>;
 
 export interface Agreement {
   id: string;

@@ -40,20 +40,20 @@ export interface CaseEvent extends CaseEventInput {
 }
 
 /** A person's place on the case team as far as access goes: their part, and whether they accepted the terms. */
-export type TeamStanding = Pick<TeamMember, 'caseRole' | 'termsAcceptedAt' | 'termsVersion'>;
+export type TeamPlace = Pick<TeamMember, 'caseRole' | 'termsAcceptedAt' | 'termsVersion'>;
 
 // A record without the terms' version counts as terms not accepted: it never widens access.
-const standing = z.object({ caseRole: z.enum(CASE_ROLES), termsAcceptedAt: z.string().nullable(), termsVersion: z.string().nullable().default(null) });
+const place = z.object({ caseRole: z.enum(CASE_ROLES), termsAcceptedAt: z.string().nullable(), termsVersion: z.string().nullable().default(null) });
 const aboutSomeone = z.object({ staffId: z.string() });
 
 /**
  * Whose place on the team a `team.changed` event records, and that place as it stood when the event
  * committed. A record that cannot be read counts as no place at all, so it never widens access.
  */
-export function standingChangedBy(e: CaseEvent): { staffId: string; standing: TeamStanding | null } | null {
+export function teamPlaceChangedBy(e: CaseEvent): { staffId: string; place: TeamPlace | null } | null {
   if (e.type !== 'team.changed') return null;
   const who = aboutSomeone.safeParse(e.data);
   if (!who.success) return null;
-  const now = standing.safeParse(e.data);
-  return { staffId: who.data.staffId, standing: now.success ? now.data : null };
+  const now = place.safeParse(e.data);
+  return { staffId: who.data.staffId, place: now.success ? now.data : null };
 }

@@ -29,7 +29,6 @@ export const scheduleMeetingSchema = z
   .refine((m) => Date.parse(m.endsAt) > Date.parse(m.startsAt), { message: 'the meeting must end after it starts', path: ['endsAt'] })
   .refine((m) => Date.parse(m.endsAt) - Date.parse(m.startsAt) <= 8 * 3_600_000, { message: 'a meeting lasts at most 8 hours', path: ['endsAt'] })
   .refine((m) => new Set(m.attendeeIds).size === m.attendeeIds.length, { message: 'each attendee once', path: ['attendeeIds'] });
-export type ScheduleMeetingInput = z.infer<typeof scheduleMeetingSchema>;
 
 export const RECOMMENDATION_PROGRESS = ['not_started', 'in_progress', 'achieved', 'stopped'] as const;
 

@@ -151,7 +151,7 @@ export const CASE_EVENT_READS: Readonly<Record<CaseEventType, CaseAction>> = {
   'document.delivered': 'documents.read',
 };
 
-/** Whether the person, standing as `c` says towards the case, may be told of an event of this type. */
+/** Whether the person, placed as `c` says towards the case, may be told of an event of this type. */
 export function decideOnCaseEvent(p: Principal, type: CaseEventType, c: CaseAccessContext): Decision {
   return decideOnCase(p, CASE_EVENT_READS[type], c);
 }

@@ -21,7 +21,6 @@ export const INFORMATION_SHARING_TERMS = [
 export const INVITATION_VALID_DAYS = 30;
 
 export const invitationSchema = z.object({ staffId: staffIdSchema, agency: z.enum(AGENCIES), caseRole: z.enum(CASE_ROLES) }).strict();
-export type InvitationInput = z.infer<typeof invitationSchema>;
 
 export interface TeamMember {
   caseId: string;

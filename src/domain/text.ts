@@ -21,5 +21,3 @@ export const plainText = (max: number, min = 1) =>
         .refine((s) => !MARKUP.test(s), 'must be plain text: markup such as <tags> is not allowed')
         .refine((s) => !CONTROL.test(s), 'must not contain control characters'),
     );
-
-export const optionalPlainText = (max: number) => plainText(max, 0).optional();

@@ -119,19 +119,4 @@ export function compareLifeOrder(a: Pick<TimelineEntry, 'span' | 'createdAt' | '
   return a.span.start.localeCompare(b.span.start) || a.span.end.localeCompare(b.span.end) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 }
 
-export function describeWhen(when: EntryWhen): string {
-  switch (when.precision) {
-    case 'day':
-      return when.date;
-    case 'month':
-      return when.month;
-    case 'year':
-      return String(when.year);
-    case 'age':
-      return `age ${when.age}`;
-    case 'lifeStage':
-      return when.lifeStage.replace('_', ' ');
-  }
-}
-
 export type { Agency };

@@ -17,7 +17,6 @@ export const trmPlacementInputSchema = z
     meetingId: z.string().uuid().optional(),
   })
   .strict();
-export type TrmPlacementInput = z.infer<typeof trmPlacementInputSchema>;
 
 export interface TrmPlacement {
   id: string;

@@ -17,6 +17,3 @@ export class OutsideServiceError extends Error {
     this.name = 'OutsideServiceError';
   }
 }
-
-/** A precondition (If-Match) failed: someone else changed the file meanwhile. */
-export const isPreconditionFailure = (e: unknown): boolean => e instanceof OutsideServiceError && e.status === 412;

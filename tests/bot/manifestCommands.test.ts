@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botCommands, readManifestTemplate } from '../../src/teamsApp/manifestFacts.js';
+import { botCommands, readManifestTemplate } from '../support/manifestFacts.js';
 import { REPO_ROOT } from '../support/appPackageRoot.js';
 import { startTestServer, type TestServer } from '../support/testSystem.js';
 import { cardOf, chatAs, textOf } from './chat.js';

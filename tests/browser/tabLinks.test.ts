@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TabLinks, tabLinks } from '../../bot/links.js';
 import { graphCalendar } from '../../src/adapters/m365/graphCalendar.js';
 import { prepareManifest } from '../../src/teamsApp/appPackage.js';
-import { whyTabCannotOpen } from '../../src/teamsApp/manifestFacts.js';
+import { whyTabCannotOpen } from '../support/manifestFacts.js';
 import { tabRoutes } from '../../src/contract/tabAddress.js';
 import { REPO_ROOT } from '../support/appPackageRoot.js';
 import { type M365Doubles, startM365Doubles } from '../support/m365.js';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tabLinks } from '../../bot/links.js';
 import { prepareManifest } from '../../src/teamsApp/appPackage.js';
-import { readManifestTemplate, whyTabCannotOpen } from '../../src/teamsApp/manifestFacts.js';
+import { readManifestTemplate, whyTabCannotOpen } from '../support/manifestFacts.js';
 import {
   caseIdOfTabUrl,
   caseTabUrl,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadEnvFiles } from '../../src/config.js';
 import { prepareManifest } from '../../src/teamsApp/appPackage.js';
 import { checkHosts, manifestUrls } from '../../src/teamsApp/hosts.js';
-import { readManifestTemplate } from '../../src/teamsApp/manifestFacts.js';
+import { readManifestTemplate } from '../support/manifestFacts.js';
 import { COMMITTED_ENVIRONMENTS, REPO_ROOT, scratchRoot } from '../support/appPackageRoot.js';
 
 describe('the hosts Teams is told about', () => {

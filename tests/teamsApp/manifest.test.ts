@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareManifest } from '../../src/teamsApp/appPackage.js';
-import { botCommands, readManifestTemplate, tabEntry, whyTabCannotOpen } from '../../src/teamsApp/manifestFacts.js';
+import { botCommands, readManifestTemplate, tabEntry, whyTabCannotOpen } from '../support/manifestFacts.js';
 import { bundledTeamsSchemaVersions, schemaUrlFor } from '../../src/teamsApp/schema.js';
 import { REPO_ROOT, scratchRoot } from '../support/appPackageRoot.js';
 

@@ -1,6 +1,6 @@
-import { type CaseEvent, standingChangedBy, type TeamStanding } from '../../domain/caseEvents.js';
+import { type CaseEvent, teamPlaceChangedBy, type TeamPlace } from '../../domain/caseEvents.js';
 import type { Principal } from '../../domain/staff.js';
-import { caseFor, mayHearOf } from '../access.js';
+import { caseFor, mayBeToldOf } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { inTransaction } from '../unitOfWork.js';
 
@@ -30,15 +30,15 @@ const MAX_REPLAY = 500;
 export async function watchCase(deps: AppDeps, p: Principal, caseId: string, afterSeq: number, listener: (e: CaseEvent) => void): Promise<CaseWatch> {
   let live = false;
   let lastSeq = afterSeq;
-  let standing: TeamStanding | null = null;
+  let place: TeamPlace | null = null;
   let serviceId = '';
   const buffered: CaseEvent[] = [];
   const deliver = (e: CaseEvent) => {
     if (e.seq <= lastSeq) return;
     lastSeq = e.seq;
-    const changed = standingChangedBy(e);
-    if (changed?.staffId === p.staffId) standing = changed.standing;
-    if (mayHearOf(p, { serviceId }, standing, e.type)) listener(e);
+    const changed = teamPlaceChangedBy(e);
+    if (changed?.staffId === p.staffId) place = changed.place;
+    if (mayBeToldOf(p, { serviceId }, place, e.type)) listener(e);
   };
   const unsubscribe = deps.bus.subscribe(caseId, (e) => (live ? deliver(e) : buffered.push(e)));
   try {
@@ -52,8 +52,8 @@ export async function watchCase(deps: AppDeps, p: Principal, caseId: string, aft
       // A place on the team only moves forward (invited, then terms accepted), so before the first
       // replayed event about this person they could read nothing the policy ties to the team: what
       // happened before they joined is not replayed to them.
-      const joinedSince = missed.some((e) => standingChangedBy(e)?.staffId === p.staffId);
-      standing =
+      const joinedSince = missed.some((e) => teamPlaceChangedBy(e)?.staffId === p.staffId);
+      place =
         joinedSince || !membership
           ? null
           : { caseRole: membership.caseRole, termsAcceptedAt: membership.termsAcceptedAt, termsVersion: membership.termsVersion };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TEMPLATE_PATH } from './appPackage.js';
+import { TEMPLATE_PATH } from '../../src/teamsApp/appPackage.js';
 
 /**
  * What the manifest promises, in a form other parts' tests can hold the code to: the commands the
