@@ -70,20 +70,20 @@ export function cardOf(action: CardAction): LiveCard {
 }
 
 /** Carries out an action through its use case; returns a line for the card saying what happened, if anything did. */
-export async function perform(deps: AppDeps, p: Principal, action: CardAction): Promise<string | null> {
+export async function perform(deps: AppDeps, person: Principal, action: CardAction): Promise<string | null> {
   switch (action.verb) {
     case 'invitation.show':
     case 'agreement.show':
     case 'team.show':
       return null;
     case 'meeting.respond':
-      await respondToMeeting(deps, p, action.data.caseId, action.data.meetingId, { response: action.data.response });
+      await respondToMeeting(deps, person, action.data.caseId, action.data.meetingId, { response: action.data.response });
       return action.data.response === 'accepted' ? 'You accepted this meeting.' : 'You declined this meeting. The organiser will see your answer.';
     case 'terms.accept':
-      await acceptTerms(deps, p, action.data.caseId, { termsVersion: action.data.termsVersion });
+      await acceptTerms(deps, person, action.data.caseId, { termsVersion: action.data.termsVersion });
       return 'You accepted the terms: the case is open to you in ECM for Teams.';
     case 'agreement.record':
-      return recordFromCard(deps, p, action.data);
+      return recordFromCard(deps, person, action.data);
   }
 }
 

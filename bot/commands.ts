@@ -49,8 +49,8 @@ export const sharedHelpFor = (links: TabLinks): Card =>
 /** The first page of a caseload is plenty for a chat answer; the tab has the rest. */
 const CASELOAD_PAGE = 50;
 
-export async function myCases(deps: AppDeps, p: Principal, links: TabLinks): Promise<Card> {
-  const page = await listCaseload(deps, p, { status: 'referred,awaiting_agreement,active', limit: String(CASELOAD_PAGE) });
+export async function myCases(deps: AppDeps, person: Principal, links: TabLinks): Promise<Card> {
+  const page = await listCaseload(deps, person, { status: 'referred,awaiting_agreement,active', limit: String(CASELOAD_PAGE) });
   const items: CaseListItem[] = page.items.map((c) => ({
     caseId: c.id,
     reference: c.reference,
@@ -60,8 +60,8 @@ export async function myCases(deps: AppDeps, p: Principal, links: TabLinks): Pro
   return caseListCard('Your cases', 'You have no open cases.', items, links);
 }
 
-export async function reviewsDue(deps: AppDeps, p: Principal, links: TabLinks): Promise<Card> {
-  const due = await listReviewsDue(deps, p);
+export async function reviewsDue(deps: AppDeps, person: Principal, links: TabLinks): Promise<Card> {
+  const due = await listReviewsDue(deps, person);
   const items: CaseListItem[] = due.map((d) => ({
     caseId: d.caseId,
     reference: d.reference,

@@ -18,8 +18,8 @@ export interface TabLinks {
   scheduler(caseId: string, kind: ScheduleKind): string;
 }
 
-export function tabLinks(o: { teamsAppId: string | undefined; publicBaseUrl: string }): TabLinks {
-  const at = (route: string) => (o.teamsAppId ? teamsDeepLink(o.teamsAppId, route) : browserLink(o.publicBaseUrl, route));
+export function tabLinks(options: { teamsAppId: string | undefined; publicBaseUrl: string }): TabLinks {
+  const at = (route: string) => (options.teamsAppId ? teamsDeepLink(options.teamsAppId, route) : browserLink(options.publicBaseUrl, route));
   return {
     app: () => at(tabRoutes.caseload()),
     case: (caseId) => at(tabRoutes.case(caseId)),

@@ -13,15 +13,16 @@ const THROTTLED_WAIT_MS = 60_000;
  * they will not get better by retrying, so they are permanent and the person is marked unreachable.
  * 429 waits as long as Teams asks. Anything else may pass: retry with back-off.
  */
-export function deliveryResultOf(o: SendOutcome): DeliveryResult {
-  if (o.ok) return { ok: true };
-  const error = `${o.status ?? 'no answer'}${o.code ? ` ${o.code}` : ''}: ${o.error}`.slice(0, 500);
-  if (o.status === 403) return { ok: false, permanent: true, error, unreachable: o.code && BLOCKED.has(o.code) ? 'bot_blocked' : 'app_removed' };
-  if (o.status === 404) return { ok: false, permanent: true, error, unreachable: 'conversation_not_found' };
-  if (o.status === 429) return { ok: false, permanent: false, error, retryAfterMs: o.retryAfterMs ?? THROTTLED_WAIT_MS };
+export function deliveryResultOf(outcome: SendOutcome): DeliveryResult {
+  if (outcome.ok) return { ok: true };
+  const error = `${outcome.status ?? 'no answer'}${outcome.code ? ` ${outcome.code}` : ''}: ${outcome.error}`.slice(0, 500);
+  if (outcome.status === 403)
+    return { ok: false, permanent: true, error, unreachable: outcome.code && BLOCKED.has(outcome.code) ? 'bot_blocked' : 'app_removed' };
+  if (outcome.status === 404) return { ok: false, permanent: true, error, unreachable: 'conversation_not_found' };
+  if (outcome.status === 429) return { ok: false, permanent: false, error, retryAfterMs: outcome.retryAfterMs ?? THROTTLED_WAIT_MS };
   // 400 and 413: the message itself is wrong; sending it again cannot help.
-  if (o.status === 400 || o.status === 413) return { ok: false, permanent: true, error };
-  return { ok: false, permanent: false, error, ...(o.retryAfterMs !== null ? { retryAfterMs: o.retryAfterMs } : {}) };
+  if (outcome.status === 400 || outcome.status === 413) return { ok: false, permanent: true, error };
+  return { ok: false, permanent: false, error, ...(outcome.retryAfterMs !== null ? { retryAfterMs: outcome.retryAfterMs } : {}) };
 }
 
 /** Retry-After in seconds or as an HTTP date, in milliseconds from `now`. */

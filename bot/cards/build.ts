@@ -23,33 +23,33 @@ export function showActionOf(card: LiveCard): { verb: string; data: Record<strin
 }
 
 /** A live card as this person sees it now, through the use cases (so through the access policy). */
-export async function liveCard(deps: AppDeps, p: Principal, card: LiveCard, ctx: CardContext): Promise<Card> {
+export async function liveCard(deps: AppDeps, person: Principal, card: LiveCard, ctx: CardContext): Promise<Card> {
   switch (card.kind) {
     case 'invitation':
-      return invitationCard(await showInvitation(deps, p, card.caseId, card.meetingId), ctx);
+      return invitationCard(await showInvitation(deps, person, card.caseId, card.meetingId), ctx);
     case 'agreement':
-      return agreementCard(await showAgreementPrompt(deps, p, card.caseId), ctx);
+      return agreementCard(await showAgreementPrompt(deps, person, card.caseId), ctx);
     case 'team':
-      return teamInvitedCard(await showCase(deps, p, card.caseId), ctx);
+      return teamInvitedCard(await showCase(deps, person, card.caseId), ctx);
   }
 }
 
 /** The card a notification is delivered as, built for its recipient. */
-export async function notificationCard(deps: AppDeps, recipient: Principal, n: Notification, ctx: CardContext): Promise<Card> {
-  switch (n.kind) {
+export async function notificationCard(deps: AppDeps, recipient: Principal, notification: Notification, ctx: CardContext): Promise<Card> {
+  switch (notification.kind) {
     case 'meeting.invitation':
-      return liveCard(deps, recipient, { kind: 'invitation', caseId: n.caseId, meetingId: n.meetingId }, ctx);
+      return liveCard(deps, recipient, { kind: 'invitation', caseId: notification.caseId, meetingId: notification.meetingId }, ctx);
     case 'agreement.prompt':
-      return liveCard(deps, recipient, { kind: 'agreement', caseId: n.caseId }, ctx);
+      return liveCard(deps, recipient, { kind: 'agreement', caseId: notification.caseId }, ctx);
     case 'team.invited':
-      return liveCard(deps, recipient, { kind: 'team', caseId: n.caseId }, ctx);
+      return liveCard(deps, recipient, { kind: 'team', caseId: notification.caseId }, ctx);
     case 'review.reminder': {
-      const c = await showCase(deps, recipient, n.caseId);
-      return reviewReminderCard({ caseId: c.id, reference: c.reference, dueDate: n.dueDate, overdue: n.overdue }, ctx.links);
+      const c = await showCase(deps, recipient, notification.caseId);
+      return reviewReminderCard({ caseId: c.id, reference: c.reference, dueDate: notification.dueDate, overdue: notification.overdue }, ctx.links);
     }
     case 'formulation.approved': {
-      const c = await showCase(deps, recipient, n.caseId);
-      return formulationApprovedCard({ caseId: c.id, reference: c.reference, formulationNumber: n.formulationNumber }, ctx.links);
+      const c = await showCase(deps, recipient, notification.caseId);
+      return formulationApprovedCard({ caseId: c.id, reference: c.reference, formulationNumber: notification.formulationNumber }, ctx.links);
     }
   }
 }

@@ -26,43 +26,44 @@ const PARTY_KEYS: Record<Party, string> = { young_person: 'youngPerson', parent_
 const DECISION_LABELS = { given: 'agreed to take part', declined: 'declined', withdrawn: 'withdrew their agreement' } as const;
 const METHOD_LABELS = { in_person: 'in person', phone: 'by phone', video: 'by video', letter: 'by letter', other: 'another way' } as const;
 
-export function invitationCard(v: InvitationView, ctx: CardContext): Card {
-  const open = v.meeting.status === 'scheduled';
-  const statusNotice = v.meeting.status === 'cancelled' ? 'This meeting was cancelled.' : v.meeting.status === 'held' ? 'This meeting has been held.' : null;
-  const expiredNotice = v.invitationExpired ? 'Your invitation to this case has expired; ask the ECM team to invite you again.' : null;
+export function invitationCard(invitation: InvitationView, ctx: CardContext): Card {
+  const open = invitation.meeting.status === 'scheduled';
+  const statusNotice =
+    invitation.meeting.status === 'cancelled' ? 'This meeting was cancelled.' : invitation.meeting.status === 'held' ? 'This meeting has been held.' : null;
+  const expiredNotice = invitation.invitationExpired ? 'Your invitation to this case has expired; ask the ECM team to invite you again.' : null;
   return render('invitation', {
-    caseId: v.caseId,
-    meetingId: v.meeting.id,
+    caseId: invitation.caseId,
+    meetingId: invitation.meeting.id,
     userIds: ctx.userIds,
-    reference: v.reference,
-    kindLabel: `${MEETING_KIND_LABELS[v.meeting.kind]}: ${v.reference}`,
-    kindLabelLower: MEETING_KIND_LABELS[v.meeting.kind].toLowerCase(),
+    reference: invitation.reference,
+    kindLabel: `${MEETING_KIND_LABELS[invitation.meeting.kind]}: ${invitation.reference}`,
+    kindLabelLower: MEETING_KIND_LABELS[invitation.meeting.kind].toLowerCase(),
     notice: ctx.notice ?? null,
     warning: statusNotice ?? expiredNotice,
-    startsAt: rfc3339(v.meeting.startsAt),
-    endsAt: rfc3339(v.meeting.endsAt),
-    location: v.meeting.location,
-    roleLabel: CASE_ROLE_LABELS[v.caseRole],
-    organiserName: v.organiserName,
-    answerLabel: RESPONSE_LABELS[v.response],
-    terms: v.terms?.text ?? null,
-    termsVersion: v.terms?.version ?? null,
+    startsAt: rfc3339(invitation.meeting.startsAt),
+    endsAt: rfc3339(invitation.meeting.endsAt),
+    location: invitation.meeting.location,
+    roleLabel: CASE_ROLE_LABELS[invitation.caseRole],
+    organiserName: invitation.organiserName,
+    answerLabel: RESPONSE_LABELS[invitation.response],
+    terms: invitation.terms?.text ?? null,
+    termsVersion: invitation.terms?.version ?? null,
     // A partner who accepted earlier terms is on the team: no invitation lapses, the terms changed.
-    invitationExpiresAt: v.termsAcceptedAt ? null : rfc3339(v.invitationExpiresAt),
-    renewingSince: v.termsAcceptedAt ? rfc3339(v.termsAcceptedAt) : null,
+    invitationExpiresAt: invitation.termsAcceptedAt ? null : rfc3339(invitation.invitationExpiresAt),
+    renewingSince: invitation.termsAcceptedAt ? rfc3339(invitation.termsAcceptedAt) : null,
     // Beside terms still to accept, an acceptance of earlier terms would read as if nothing were asked.
-    termsAcceptedAt: v.terms === null && v.termsAcceptedAt ? rfc3339(v.termsAcceptedAt) : null,
-    canAnswer: open && v.terms === null,
-    canAcceptTerms: open && v.terms !== null && !v.invitationExpired,
-    joinUrl: open ? v.meeting.joinUrl : null,
-    caseUrl: v.terms === null ? ctx.links.case(v.caseId) : null,
+    termsAcceptedAt: invitation.terms === null && invitation.termsAcceptedAt ? rfc3339(invitation.termsAcceptedAt) : null,
+    canAnswer: open && invitation.terms === null,
+    canAcceptTerms: open && invitation.terms !== null && !invitation.invitationExpired,
+    joinUrl: open ? invitation.meeting.joinUrl : null,
+    caseUrl: invitation.terms === null ? ctx.links.case(invitation.caseId) : null,
   });
 }
 
-export function agreementCard(v: AgreementPromptView, ctx: CardContext): Card {
-  const parties = Object.keys(v.parties) as Party[];
+export function agreementCard(prompt: AgreementPromptView, ctx: CardContext): Card {
+  const parties = Object.keys(prompt.parties) as Party[];
   const recorded = parties.flatMap((party) => {
-    const a = v.parties[party];
+    const a = prompt.parties[party];
     return a
       ? [
           {
@@ -76,21 +77,21 @@ export function agreementCard(v: AgreementPromptView, ctx: CardContext): Card {
         ]
       : [];
   });
-  const pending = v.canRecord
-    ? parties.filter((party) => v.parties[party] === null).map((party) => ({ key: PARTY_KEYS[party], partyLabel: PARTY_LABELS[party] }))
+  const pending = prompt.canRecord
+    ? parties.filter((party) => prompt.parties[party] === null).map((party) => ({ key: PARTY_KEYS[party], partyLabel: PARTY_LABELS[party] }))
     : [];
   const summary =
-    v.status === 'active'
+    prompt.status === 'active'
       ? 'Both have agreed: the case is active and the team can begin.'
-      : v.status === 'closed'
+      : prompt.status === 'closed'
         ? 'This case is closed.'
         : pending.length
           ? 'Record what the young person and their parent or carer decided, or leave it as not yet known. Nothing beyond the referral is recorded until both agree.'
           : 'Both decisions are recorded. To change one, open the case.';
   return render('agreementPrompt', {
-    caseId: v.caseId,
+    caseId: prompt.caseId,
     userIds: ctx.userIds,
-    reference: v.reference,
+    reference: prompt.reference,
     notice: ctx.notice ?? null,
     warning: null,
     summary,
@@ -98,65 +99,69 @@ export function agreementCard(v: AgreementPromptView, ctx: CardContext): Card {
     pending,
     today: ctx.today,
     canRecord: pending.length > 0,
-    caseUrl: ctx.links.case(v.caseId),
+    caseUrl: ctx.links.case(prompt.caseId),
   });
 }
 
-export function teamInvitedCard(v: CaseView, ctx: CardContext): Card {
-  const expired = v.terms !== null && v.membership !== null && invitationExpired(v.membership, ctx.now);
+export function teamInvitedCard(view: CaseView, ctx: CardContext): Card {
+  const expired = view.terms !== null && view.membership !== null && invitationExpired(view.membership, ctx.now);
   return render('teamInvited', {
-    caseId: v.id,
+    caseId: view.id,
     userIds: ctx.userIds,
-    reference: v.reference,
+    reference: view.reference,
     notice: ctx.notice ?? null,
     warning: expired ? 'Your invitation has expired; ask the ECM team to invite you again.' : null,
-    roleLabel: v.membership ? CASE_ROLE_LABELS[v.membership.caseRole] : 'Team member',
-    terms: v.terms?.text ?? null,
-    termsVersion: v.terms?.version ?? null,
-    invitationExpiresAt: v.membership && !v.membership.termsAcceptedAt ? rfc3339(v.membership.invitationExpiresAt) : null,
-    renewingSince: v.membership?.termsAcceptedAt ? rfc3339(v.membership.termsAcceptedAt) : null,
-    termsAcceptedAt: v.terms === null && v.membership?.termsAcceptedAt ? rfc3339(v.membership.termsAcceptedAt) : null,
-    canAcceptTerms: v.terms !== null && !expired,
-    caseUrl: ctx.links.case(v.id),
+    roleLabel: view.membership ? CASE_ROLE_LABELS[view.membership.caseRole] : 'Team member',
+    terms: view.terms?.text ?? null,
+    termsVersion: view.terms?.version ?? null,
+    invitationExpiresAt: view.membership && !view.membership.termsAcceptedAt ? rfc3339(view.membership.invitationExpiresAt) : null,
+    renewingSince: view.membership?.termsAcceptedAt ? rfc3339(view.membership.termsAcceptedAt) : null,
+    termsAcceptedAt: view.terms === null && view.membership?.termsAcceptedAt ? rfc3339(view.membership.termsAcceptedAt) : null,
+    canAcceptTerms: view.terms !== null && !expired,
+    caseUrl: ctx.links.case(view.id),
   });
 }
 
-export function reviewReminderCard(c: { caseId: string; reference: string; dueDate: string; overdue: boolean }, links: TabLinks): Card {
+export function reviewReminderCard(reminder: { caseId: string; reference: string; dueDate: string; overdue: boolean }, links: TabLinks): Card {
   return render('reviewReminder', {
-    reference: c.reference,
-    dueDate: c.dueDate,
-    title: c.overdue ? `Review overdue: ${c.reference}` : `Review due soon: ${c.reference}`,
-    titleColor: c.overdue ? 'Attention' : 'Default',
-    message: c.overdue
-      ? `The review for case ${c.reference} was due on ${c.dueDate} and has not been held. Arrange it with the team.`
-      : `The review for case ${c.reference} is due on ${c.dueDate}. Arrange it with the team.`,
-    schedulerUrl: links.scheduler(c.caseId, 'review'),
-    caseUrl: links.case(c.caseId),
+    reference: reminder.reference,
+    dueDate: reminder.dueDate,
+    title: reminder.overdue ? `Review overdue: ${reminder.reference}` : `Review due soon: ${reminder.reference}`,
+    titleColor: reminder.overdue ? 'Attention' : 'Default',
+    message: reminder.overdue
+      ? `The review for case ${reminder.reference} was due on ${reminder.dueDate} and has not been held. Arrange it with the team.`
+      : `The review for case ${reminder.reference} is due on ${reminder.dueDate}. Arrange it with the team.`,
+    schedulerUrl: links.scheduler(reminder.caseId, 'review'),
+    caseUrl: links.case(reminder.caseId),
   });
 }
 
-export function formulationApprovedCard(c: { caseId: string; reference: string; formulationNumber: number }, links: TabLinks): Card {
-  return render('formulationApproved', { reference: c.reference, formulationNumber: c.formulationNumber, formulationUrl: links.formulation(c.caseId) });
+export function formulationApprovedCard(approval: { caseId: string; reference: string; formulationNumber: number }, links: TabLinks): Card {
+  return render('formulationApproved', {
+    reference: approval.reference,
+    formulationNumber: approval.formulationNumber,
+    formulationUrl: links.formulation(approval.caseId),
+  });
 }
 
 /** Posted in the meeting's own chat, which everyone in the meeting reads: the case reference and a way in, nothing more. */
-export function meetingStartedCard(m: MeetingInChat, links: TabLinks): Card {
+export function meetingStartedCard(meeting: MeetingInChat, links: TabLinks): Card {
   return render('meetingStarted', {
-    reference: m.reference,
-    title: `ECM ${MEETING_KIND_LABELS[m.kind].toLowerCase()} for ${m.reference} has started`,
-    timelineUrl: links.timeline(m.caseId),
+    reference: meeting.reference,
+    title: `ECM ${MEETING_KIND_LABELS[meeting.kind].toLowerCase()} for ${meeting.reference} has started`,
+    timelineUrl: links.timeline(meeting.caseId),
   });
 }
 
-export function meetingEndedCard(m: MeetingInChat, links: TabLinks): Card {
+export function meetingEndedCard(meeting: MeetingInChat, links: TabLinks): Card {
   return render('meetingEnded', {
-    reference: m.reference,
+    reference: meeting.reference,
     // A consultation advises; only formulation and review meetings set the next review.
     title:
-      m.kind === 'consultation'
-        ? `The meeting for ${m.reference} has ended: record the outcomes`
-        : `The meeting for ${m.reference} has ended: record the outcomes and the next review date`,
-    meetingUrl: links.meeting(m.caseId, m.meetingId),
+      meeting.kind === 'consultation'
+        ? `The meeting for ${meeting.reference} has ended: record the outcomes`
+        : `The meeting for ${meeting.reference} has ended: record the outcomes and the next review date`,
+    meetingUrl: links.meeting(meeting.caseId, meeting.meetingId),
   });
 }
 

@@ -42,11 +42,11 @@ export interface CaseInReach {
  * Loads a case for an action, or refuses as the policy says. A case that does not exist and a case
  * the person may not know of look the same: 404.
  */
-export async function caseFor(tx: StoreTx, p: Principal, caseId: string, action: CaseAction, entryContributorId?: string): Promise<CaseInReach> {
+export async function caseFor(tx: StoreTx, person: Principal, caseId: string, action: CaseAction, entryContributorId?: string): Promise<CaseInReach> {
   const found = UUID.test(caseId) ? await tx.cases.get(caseId) : null;
   if (!found) throw new AccessRefused({ allowed: false, reason: 'not_found' }, { action, caseId: null, serviceId: null });
-  const membership = await tx.team.get(caseId, p.staffId);
-  assertAllowed(p, action, found, membership, entryContributorId);
+  const membership = await tx.team.get(caseId, person.staffId);
+  assertAllowed(person, action, found, membership, entryContributorId);
   return { case: found, membership };
 }
 
@@ -59,35 +59,39 @@ function contextOf(c: Pick<Case, 'serviceId'>, place: TeamPlace | null, ownsEntr
   };
 }
 
-/** Whether the person, place so on the case team, may be told of an event of this type on the case. */
-export function mayBeToldOf(p: Principal, c: Pick<Case, 'serviceId'>, place: TeamPlace | null, type: CaseEventType): boolean {
-  return decideOnCaseEvent(p, type, contextOf(c, place)).allowed;
+/** Whether the person, in this place on the case team, may be told of an event of this type on the case. */
+export function mayBeToldOf(person: Principal, caseRecord: Pick<Case, 'serviceId'>, place: TeamPlace | null, type: CaseEventType): boolean {
+  return decideOnCaseEvent(person, type, contextOf(caseRecord, place)).allowed;
 }
 
-export function assertAllowed(p: Principal, action: CaseAction, c: Case, membership: TeamMember | null, entryContributorId?: string): void {
-  const decision = decideOnCase(p, action, contextOf(c, membership, entryContributorId === undefined ? undefined : entryContributorId === p.staffId));
-  if (!decision.allowed) throw new AccessRefused(decision, { action, caseId: c.id, serviceId: c.serviceId });
+export function assertAllowed(person: Principal, action: CaseAction, caseRecord: Case, membership: TeamMember | null, entryContributorId?: string): void {
+  const decision = decideOnCase(
+    person,
+    action,
+    contextOf(caseRecord, membership, entryContributorId === undefined ? undefined : entryContributorId === person.staffId),
+  );
+  if (!decision.allowed) throw new AccessRefused(decision, { action, caseId: caseRecord.id, serviceId: caseRecord.serviceId });
 }
 
 /** Whether the policy allows an action on an entry of the person's own, or on someone else's. */
-export const canOnEntry = (p: Principal, action: CaseAction, c: Case, membership: TeamMember | null, ownsEntry: boolean): boolean =>
-  decideOnCase(p, action, contextOf(c, membership, ownsEntry)).allowed;
+export const canOnEntry = (person: Principal, action: CaseAction, caseRecord: Case, membership: TeamMember | null, ownsEntry: boolean): boolean =>
+  decideOnCase(person, action, contextOf(caseRecord, membership, ownsEntry)).allowed;
 
-export function assertServiceAllowed(p: Principal, action: ServiceAction, serviceId: string): void {
-  const decision = decideOnService(p, action, serviceId);
+export function assertServiceAllowed(person: Principal, action: ServiceAction, serviceId: string): void {
+  const decision = decideOnService(person, action, serviceId);
   if (!decision.allowed) throw new AccessRefused(decision, { action, caseId: null, serviceId });
 }
 
 /** Refuses, before anything is looked up, a person whose role may not do this in any service. */
-export function assertRoleAllowed(p: Principal, action: ServiceAction): void {
-  const decision = decideOnRole(p, action);
+export function assertRoleAllowed(person: Principal, action: ServiceAction): void {
+  const decision = decideOnRole(person, action);
   if (!decision.allowed) throw new AccessRefused(decision, { action, caseId: null, serviceId: null });
 }
 
 /** Whether the policy allows an action, for views that show or hide what a person can do. */
-export function can(p: Principal, action: CaseAction, c: Case, membership: TeamMember | null): boolean {
+export function can(person: Principal, action: CaseAction, caseRecord: Case, membership: TeamMember | null): boolean {
   try {
-    assertAllowed(p, action, c, membership);
+    assertAllowed(person, action, caseRecord, membership);
     return true;
   } catch {
     return false;

@@ -43,11 +43,11 @@ export const tabRoutes = {
 };
 
 /** The text form of a route, the inverse of `parseTabRoute`. */
-export function routeText(r: TabRoute): string {
-  if (r.view === 'caseload') return tabRoutes.caseload();
-  if (r.view === 'refer') return 'refer';
-  if (r.schedule) return tabRoutes.scheduler(r.caseId, r.schedule);
-  return r.meetingId && r.section === 'meetings' ? tabRoutes.meeting(r.caseId, r.meetingId) : tabRoutes.section(r.caseId, r.section);
+export function routeText(route: TabRoute): string {
+  if (route.view === 'caseload') return tabRoutes.caseload();
+  if (route.view === 'refer') return 'refer';
+  if (route.schedule) return tabRoutes.scheduler(route.caseId, route.schedule);
+  return route.meetingId && route.section === 'meetings' ? tabRoutes.meeting(route.caseId, route.meetingId) : tabRoutes.section(route.caseId, route.section);
 }
 
 /**

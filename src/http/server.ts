@@ -30,7 +30,7 @@ const jsonOnly: RequestHandler = (req, _res, next) => {
   return next();
 };
 
-export function createHttpApp(o: HttpOptions): Express {
+export function createHttpApp(options: HttpOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -41,7 +41,7 @@ export function createHttpApp(o: HttpOptions): Express {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const ready = await o.deps.store.ping();
+    const ready = await options.deps.store.ping();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
   });
 
@@ -50,13 +50,13 @@ export function createHttpApp(o: HttpOptions): Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  api.use(jsonOnly, express.json({ limit: o.maxBodyBytes, strict: true, type: 'application/json' }));
-  if (o.devSignIn) api.use(devSignInRoutes(o.deps, o.sessionHours));
-  api.use(requireSignIn(o.deps.identity));
+  api.use(jsonOnly, express.json({ limit: options.maxBodyBytes, strict: true, type: 'application/json' }));
+  if (options.devSignIn) api.use(devSignInRoutes(options.deps, options.sessionHours));
+  api.use(requireSignIn(options.deps.identity));
   api.use(
     rateLimit({
       windowMs: 60_000,
-      limit: o.writesPerMinute,
+      limit: options.writesPerMinute,
       skip: (req) => !WRITE_METHODS.has(req.method),
       keyGenerator: (_req, res) => principal(res).staffId,
       standardHeaders: 'draft-8',
@@ -66,12 +66,12 @@ export function createHttpApp(o: HttpOptions): Express {
       },
     }),
   );
-  for (const router of apiRoutes(o.deps)) api.use(router);
+  for (const router of apiRoutes(options.deps)) api.use(router);
   api.use(notFoundRoute);
   app.use('/api/v1', api);
 
-  for (const m of o.mounts ?? []) app.use(m.path, m.handler);
+  for (const m of options.mounts ?? []) app.use(m.path, m.handler);
   app.use(notFoundRoute);
-  app.use(errorHandler(o.logger));
+  app.use(errorHandler(options.logger));
   return app;
 }

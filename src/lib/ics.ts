@@ -40,25 +40,25 @@ function fold(line: string): string {
 
 const PARTSTAT = { none: 'NEEDS-ACTION', accepted: 'ACCEPTED', tentative: 'TENTATIVE', declined: 'DECLINED' } as const;
 
-export function toIcs(e: IcsEvent): string {
+export function toIcs(event: IcsEvent): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//ECM for Teams//Meetings//EN',
     'CALSCALE:GREGORIAN',
-    `METHOD:${e.cancelled ? 'CANCEL' : 'REQUEST'}`,
+    `METHOD:${event.cancelled ? 'CANCEL' : 'REQUEST'}`,
     'BEGIN:VEVENT',
-    `UID:${e.uid}`,
-    `SEQUENCE:${e.sequence}`,
-    `DTSTAMP:${stamp(e.stampedAt)}`,
-    `DTSTART:${stamp(e.startsAt)}`,
-    `DTEND:${stamp(e.endsAt)}`,
-    `SUMMARY:${text(e.summary)}`,
-    `ORGANIZER;CN=${text(e.organiser.name)}:mailto:${e.organiser.email}`,
-    ...e.attendees.map((a) => `ATTENDEE;CN=${text(a.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=${PARTSTAT[a.response]}:mailto:${a.email}`),
-    ...(e.location ? [`LOCATION:${text(e.location)}`] : []),
-    ...(e.url ? [`URL:${e.url}`] : []),
-    `STATUS:${e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
+    `UID:${event.uid}`,
+    `SEQUENCE:${event.sequence}`,
+    `DTSTAMP:${stamp(event.stampedAt)}`,
+    `DTSTART:${stamp(event.startsAt)}`,
+    `DTEND:${stamp(event.endsAt)}`,
+    `SUMMARY:${text(event.summary)}`,
+    `ORGANIZER;CN=${text(event.organiser.name)}:mailto:${event.organiser.email}`,
+    ...event.attendees.map((a) => `ATTENDEE;CN=${text(a.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=${PARTSTAT[a.response]}:mailto:${a.email}`),
+    ...(event.location ? [`LOCATION:${text(event.location)}`] : []),
+    ...(event.url ? [`URL:${event.url}`] : []),
+    `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'END:VEVENT',
     'END:VCALENDAR',
   ];

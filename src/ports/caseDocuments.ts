@@ -26,7 +26,7 @@ export interface CaseDocument {
 }
 
 export interface CaseDocumentRepository {
-  insert(d: CaseDocument, content: Uint8Array): Promise<void>;
+  insert(document: CaseDocument, content: Uint8Array): Promise<void>;
   get(id: string): Promise<CaseDocument | null>;
   /** The bytes still waiting for delivery; null once delivered. */
   content(id: string): Promise<Uint8Array | null>;

@@ -83,23 +83,23 @@ export interface CaseQuery {
 export interface CaseRepository {
   /** The next number in the service's sequence for that year; never the same twice. */
   nextReferenceNumber(serviceId: string, year: number): Promise<number>;
-  insert(c: Case): Promise<void>;
+  insert(caseRecord: Case): Promise<void>;
   get(id: string): Promise<Case | null>;
   getByReference(reference: string): Promise<Case | null>;
   /** Writes `c` (with its version already incremented) if the stored version is `expectedVersion`. */
-  update(c: Case, expectedVersion: number): Promise<boolean>;
+  update(caseRecord: Case, expectedVersion: number): Promise<boolean>;
   list(query: CaseQuery, page: PageRequest): Promise<Page<Case>>;
   /** Removes the case and everything recorded on it; the audit trail keeps only that it happened. */
   purge(id: string): Promise<void>;
 }
 
 export interface AgreementRepository {
-  insert(a: Agreement): Promise<void>;
+  insert(agreement: Agreement): Promise<void>;
   listForCase(caseId: string): Promise<Agreement[]>;
 }
 
 export interface TeamRepository {
-  upsert(m: TeamMember): Promise<void>;
+  upsert(member: TeamMember): Promise<void>;
   get(caseId: string, staffId: string): Promise<TeamMember | null>;
   list(caseId: string): Promise<TeamMember[]>;
 }
@@ -113,13 +113,13 @@ export interface TimelineQuery {
 }
 
 export interface TimelineRepository {
-  insert(e: TimelineEntry): Promise<void>;
+  insert(entry: TimelineEntry): Promise<void>;
   get(caseId: string, entryId: string): Promise<TimelineEntry | null>;
-  update(e: TimelineEntry, expectedVersion: number): Promise<boolean>;
+  update(entry: TimelineEntry, expectedVersion: number): Promise<boolean>;
   /** In life order (see compareLifeOrder). */
   list(caseId: string, query: TimelineQuery, page: PageRequest): Promise<Page<TimelineEntry>>;
   liveIds(caseId: string): Promise<Set<string>>;
-  addRevision(r: TimelineEntryRevision): Promise<void>;
+  addRevision(revision: TimelineEntryRevision): Promise<void>;
   revisions(entryId: string): Promise<TimelineEntryRevision[]>;
 }
 
@@ -139,22 +139,22 @@ export interface FormulationRepository {
   current(caseId: string): Promise<Formulation | null>;
   get(caseId: string, number: number): Promise<Formulation | null>;
   list(caseId: string): Promise<Formulation[]>;
-  insert(f: Formulation): Promise<void>;
-  update(f: Formulation, expectedVersion: number): Promise<boolean>;
-  addRevision(r: FormulationRevision): Promise<void>;
+  insert(formulation: Formulation): Promise<void>;
+  update(formulation: Formulation, expectedVersion: number): Promise<boolean>;
+  addRevision(revision: FormulationRevision): Promise<void>;
   revisions(formulationId: string): Promise<FormulationRevision[]>;
 }
 
 export interface TrmRepository {
-  insert(p: TrmPlacement): Promise<void>;
+  insert(placement: TrmPlacement): Promise<void>;
   list(caseId: string): Promise<TrmPlacement[]>;
 }
 
 export interface MeetingRepository {
-  insert(m: Meeting): Promise<void>;
+  insert(meeting: Meeting): Promise<void>;
   get(caseId: string, id: string): Promise<Meeting | null>;
   /** Writes the meeting and its attendee list (responses included) if the version matches. */
-  update(m: Meeting, expectedVersion: number): Promise<boolean>;
+  update(meeting: Meeting, expectedVersion: number): Promise<boolean>;
   /** An attendee's answer; does not change the meeting's version, so answers never conflict. */
   respond(meetingId: string, staffId: string, response: AttendeeResponse, at: string): Promise<boolean>;
   list(caseId: string): Promise<Meeting[]>;
@@ -164,7 +164,7 @@ export interface MeetingRepository {
 
 export interface AuditRepository {
   /** Appends to the chain, computing the hash link under the store's own lock. */
-  append(e: AuditEventInput, at: string): Promise<AuditEvent>;
+  append(event: AuditEventInput, at: string): Promise<AuditEvent>;
   chains(): Promise<string[]>;
   read(chain: string, afterSeq: number, limit: number): Promise<AuditEvent[]>;
   /** The last link each chain is known to have reached (kept apart so truncation is visible). */
@@ -172,7 +172,7 @@ export interface AuditRepository {
 }
 
 export interface CaseEventRepository {
-  append(e: CaseEventInput, at: string): Promise<CaseEvent>;
+  append(event: CaseEventInput, at: string): Promise<CaseEvent>;
   since(caseId: string, afterSeq: number, limit: number): Promise<CaseEvent[]>;
 }
 
@@ -184,7 +184,7 @@ export interface Session {
 }
 
 export interface SessionRepository {
-  insert(s: Session): Promise<void>;
+  insert(session: Session): Promise<void>;
   get(tokenHash: string): Promise<Session | null>;
   delete(tokenHash: string): Promise<void>;
 }

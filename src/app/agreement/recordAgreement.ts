@@ -17,8 +17,8 @@ import { parseInput } from '../input.js';
 import { inTransaction, type Work } from '../unitOfWork.js';
 
 /** Records a young person's or parent/carer's decision; both given makes the case active. */
-export async function recordAgreement(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<AgreementRecord> {
-  return recordAgreements(deps, p, caseId, [{ input, what: 'The agreement' }]);
+export async function recordAgreement(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<AgreementRecord> {
+  return recordAgreements(deps, person, caseId, [{ input, what: 'The agreement' }]);
 }
 
 /**
@@ -28,7 +28,7 @@ export async function recordAgreement(deps: AppDeps, p: Principal, caseId: strin
  */
 export async function recordAgreements(
   deps: AppDeps,
-  p: Principal,
+  person: Principal,
   caseId: string,
   inputs: readonly { input: unknown; what: string }[],
 ): Promise<AgreementRecord> {
@@ -36,8 +36,8 @@ export async function recordAgreements(
   if (decisions.length === 0) throw ruleViolation('Nothing to record: choose what at least one of them decided, or come back when you know.');
   if (new Set(decisions.map((a) => a.party)).size !== decisions.length) throw ruleViolation('Record one decision for each of them at a time.');
   for (const a of decisions) assertDecisionNotInFuture(a.date, todayIn(deps.clock));
-  return inTransaction(deps, p, async (w) => {
-    let { case: c } = await caseFor(w.tx, p, caseId, 'agreement.record');
+  return inTransaction(deps, person, async (w) => {
+    let { case: c } = await caseFor(w.tx, person, caseId, 'agreement.record');
     assertNotClosed(c);
     let record: AgreementRecord | null = null;
     for (const a of decisions) {
@@ -50,11 +50,11 @@ export async function recordAgreements(
 }
 
 /** Withdrawal stops new work on the case until agreement is given again. */
-export async function withdrawAgreement(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<AgreementRecord> {
+export async function withdrawAgreement(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<AgreementRecord> {
   const a = parseInput(withdrawalSchema, input, 'The withdrawal');
   assertDecisionNotInFuture(a.date, todayIn(deps.clock));
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'agreement.record');
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'agreement.record');
     assertNotClosed(c);
     const state = agreementState(await w.tx.agreements.listForCase(c.id));
     if (state[a.party] !== 'given') throw ruleViolation('Only an agreement that was given can be withdrawn.');

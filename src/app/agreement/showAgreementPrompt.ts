@@ -5,9 +5,9 @@ import { can, caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { inTransaction } from '../unitOfWork.js';
 
-export async function showAgreementPrompt(deps: AppDeps, p: Principal, caseId: string): Promise<AgreementPromptView> {
-  return inTransaction(deps, p, async (w) => {
-    const { case: c, membership } = await caseFor(w.tx, p, caseId, 'agreement.read');
+export async function showAgreementPrompt(deps: AppDeps, person: Principal, caseId: string): Promise<AgreementPromptView> {
+  return inTransaction(deps, person, async (w) => {
+    const { case: c, membership } = await caseFor(w.tx, person, caseId, 'agreement.read');
     const history = await w.tx.agreements.listForCase(c.id);
     const state = agreementState(history);
     const latest = (party: Party) => {
@@ -18,7 +18,7 @@ export async function showAgreementPrompt(deps: AppDeps, p: Principal, caseId: s
         .pop();
       return a ? { decision: a.decision, date: a.date, method: a.method, recordedByName: a.recordedByName, recordedAt: a.recordedAt } : null;
     };
-    const canRecord = c.status !== 'closed' && can(p, 'agreement.record', c, membership);
+    const canRecord = c.status !== 'closed' && can(person, 'agreement.record', c, membership);
     await w.audit({ action: 'agreement.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference } });
     return {
       caseId: c.id,

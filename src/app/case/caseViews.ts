@@ -13,48 +13,55 @@ import { can } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { reviewStatusOf } from '../meetings/reviewStatusOf.js';
 
-export async function caseView(deps: AppDeps, tx: StoreTx, p: Principal, c: Case, membership: TeamMember | null, service?: Service): Promise<CaseView> {
-  const svc = service ?? (await tx.services.get(c.serviceId));
-  if (!svc) throw new Error(`Service ${c.serviceId} of case ${c.reference} is missing`);
-  const allowedActions = CASE_ACTIONS.filter((a) => can(p, a, c, membership));
+export async function caseView(
+  deps: AppDeps,
+  tx: StoreTx,
+  person: Principal,
+  caseRecord: Case,
+  membership: TeamMember | null,
+  service?: Service,
+): Promise<CaseView> {
+  const svc = service ?? (await tx.services.get(caseRecord.serviceId));
+  if (!svc) throw new Error(`Service ${caseRecord.serviceId} of case ${caseRecord.reference} is missing`);
+  const allowedActions = CASE_ACTIONS.filter((a) => can(person, a, caseRecord, membership));
   const sees = (a: CaseAction) => allowedActions.includes(a);
   const record = sees('case.read');
 
   const [agreements, formulations, meetings, placements] = await Promise.all([
-    sees('agreement.read') ? tx.agreements.listForCase(c.id) : Promise.resolve(null),
-    sees('formulation.read') ? tx.formulations.list(c.id) : Promise.resolve([]),
-    sees('meeting.read') ? tx.meetings.list(c.id) : Promise.resolve([]),
-    sees('trm.read') ? tx.trm.list(c.id) : Promise.resolve([]),
+    sees('agreement.read') ? tx.agreements.listForCase(caseRecord.id) : Promise.resolve(null),
+    sees('formulation.read') ? tx.formulations.list(caseRecord.id) : Promise.resolve([]),
+    sees('meeting.read') ? tx.meetings.list(caseRecord.id) : Promise.resolve([]),
+    sees('trm.read') ? tx.trm.list(caseRecord.id) : Promise.resolve([]),
   ]);
   const latestTrm = inPlacementOrder(placements).pop() ?? null;
 
   return {
-    id: c.id,
-    reference: c.reference,
-    serviceId: c.serviceId,
+    id: caseRecord.id,
+    reference: caseRecord.reference,
+    serviceId: caseRecord.serviceId,
     serviceName: svc.name,
-    child: record ? { name: c.childName, dateOfBirth: c.childDateOfBirth } : null,
-    pathway: record ? c.pathway : null,
-    status: c.status,
-    orderStart: record ? c.orderStart : null,
-    orderEnd: record ? c.orderEnd : null,
-    referralReason: sees('agreement.read') ? c.referralReason : null,
-    lawfulBasis: record ? c.lawfulBasis : null,
-    referredAt: record ? c.referredAt : null,
-    referredBy: record ? c.referredBy : null,
-    caseHolderId: record ? c.caseHolderId : null,
-    closureReason: record ? c.closureReason : null,
-    closureNote: sees('agreement.read') ? c.closureNote : null,
-    closedAt: record ? c.closedAt : null,
-    retainUntil: record ? retainUntil(c, svc.settings.retention) : null,
+    child: record ? { name: caseRecord.childName, dateOfBirth: caseRecord.childDateOfBirth } : null,
+    pathway: record ? caseRecord.pathway : null,
+    status: caseRecord.status,
+    orderStart: record ? caseRecord.orderStart : null,
+    orderEnd: record ? caseRecord.orderEnd : null,
+    referralReason: sees('agreement.read') ? caseRecord.referralReason : null,
+    lawfulBasis: record ? caseRecord.lawfulBasis : null,
+    referredAt: record ? caseRecord.referredAt : null,
+    referredBy: record ? caseRecord.referredBy : null,
+    caseHolderId: record ? caseRecord.caseHolderId : null,
+    closureReason: record ? caseRecord.closureReason : null,
+    closureNote: sees('agreement.read') ? caseRecord.closureNote : null,
+    closedAt: record ? caseRecord.closedAt : null,
+    retainUntil: record ? retainUntil(caseRecord, svc.settings.retention) : null,
     agreement: agreements ? agreementState(agreements) : null,
-    review: sees('meeting.read') ? reviewStatusOf(c, formulations, meetings, svc.settings, todayIn(deps.clock)) : null,
+    review: sees('meeting.read') ? reviewStatusOf(caseRecord, formulations, meetings, svc.settings, todayIn(deps.clock)) : null,
     trm: latestTrm ? { level: latestTrm.level, label: trmLabel(svc.settings, latestTrm.level), effectiveDate: latestTrm.effectiveDate } : null,
     membership: membership
       ? { caseRole: membership.caseRole, termsAcceptedAt: membership.termsAcceptedAt, invitationExpiresAt: membership.invitationExpiresAt }
       : null,
     terms: sees('terms.accept') ? { version: TERMS_VERSION, text: INFORMATION_SHARING_TERMS } : null,
     allowedActions,
-    version: c.version,
+    version: caseRecord.version,
   };
 }

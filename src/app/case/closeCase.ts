@@ -11,10 +11,10 @@ import { queueRetainUntilRestamp } from '../retention/restampDocumentsJob.js';
 import { serviceOf } from '../team/staffing.js';
 import { inTransaction } from '../unitOfWork.js';
 
-export async function closeCase(deps: AppDeps, p: Principal, caseId: string, input: unknown, expectedVersion: number): Promise<CaseView> {
+export async function closeCase(deps: AppDeps, person: Principal, caseId: string, input: unknown, expectedVersion: number): Promise<CaseView> {
   const { reason, note } = parseInput(closureSchema, input, 'The closure');
-  return inTransaction(deps, p, async (w) => {
-    const { case: c, membership } = await caseFor(w.tx, p, caseId, 'case.close');
+  return inTransaction(deps, person, async (w) => {
+    const { case: c, membership } = await caseFor(w.tx, person, caseId, 'case.close');
     if (c.status === 'closed') throw ruleViolation('This case is already closed.');
     if (c.version !== expectedVersion) throw staleVersion('The case', c.version);
     const closed = { ...c, status: 'closed' as const, closureReason: reason, closureNote: note ?? null, closedAt: w.now, version: c.version + 1 };
@@ -24,6 +24,6 @@ export async function closeCase(deps: AppDeps, p: Principal, caseId: string, inp
     const service = await serviceOf(w.tx, c.serviceId);
     const until = retainUntil(closed, service.settings.retention);
     if (until) await queueRetainUntilRestamp(w, closed, until);
-    return caseView(deps, w.tx, p, closed, membership);
+    return caseView(deps, w.tx, person, closed, membership);
   });
 }

@@ -33,16 +33,16 @@ function queryFor(scope: CaseloadScope, p: Principal, service: string | undefine
 }
 
 /** "My cases": what this person may see, newest referral first, filtered by service and status. */
-export async function listCaseload(deps: AppDeps, p: Principal, query: unknown): Promise<Page<CaseView>> {
+export async function listCaseload(deps: AppDeps, person: Principal, query: unknown): Promise<Page<CaseView>> {
   const q = parseInput(caseloadQuerySchema, query, 'The caseload query');
-  return inTransaction(deps, p, async (w) => {
-    if (q.service) assertServiceAllowed(p, 'caseload.read', q.service);
-    const caseQuery = queryFor(caseloadScope(p), p, q.service);
+  return inTransaction(deps, person, async (w) => {
+    if (q.service) assertServiceAllowed(person, 'caseload.read', q.service);
+    const caseQuery = queryFor(caseloadScope(person), person, q.service);
     if (!caseQuery) return { items: [], nextCursor: null };
     const page = await w.tx.cases.list({ ...caseQuery, ...(q.status ? { status: q.status } : {}) }, { limit: q.limit, after: q.after });
     const services = new Map((await w.tx.services.list()).map((s) => [s.id, s]));
     const items: CaseView[] = [];
-    for (const c of page.items) items.push(await caseView(deps, w.tx, p, c, await w.tx.team.get(c.id, p.staffId), services.get(c.serviceId)));
+    for (const c of page.items) items.push(await caseView(deps, w.tx, person, c, await w.tx.team.get(c.id, person.staffId), services.get(c.serviceId)));
     await w.audit({ action: 'caseload.read', caseId: null, serviceId: q.service ?? null, detail: { cases: items.map((c) => c.reference) } });
     return { items, nextCursor: page.nextCursor };
   });

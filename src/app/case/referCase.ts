@@ -17,17 +17,17 @@ import { inTransaction } from '../unitOfWork.js';
 const MIN_AGE = 10;
 const MAX_AGE = 18;
 
-export async function referCase(deps: AppDeps, p: Principal, input: unknown): Promise<CaseView> {
+export async function referCase(deps: AppDeps, person: Principal, input: unknown): Promise<CaseView> {
   const r = parseInput(referralSchema, input, 'The referral');
-  return inTransaction(deps, p, async (w) => {
-    assertServiceAllowed(p, 'case.refer', r.serviceId);
+  return inTransaction(deps, person, async (w) => {
+    assertServiceAllowed(person, 'case.refer', r.serviceId);
     const service = await serviceOf(w.tx, r.serviceId);
     const today = todayIn(deps.clock);
     const age = ageInYears(r.childDateOfBirth, today);
     if (age < MIN_AGE || age > MAX_AGE) throw ruleViolation(`ECM works with young people aged ${MIN_AGE} to ${MAX_AGE}; this date of birth gives ${age}.`);
     const eligibility = decidePathway(r, today);
 
-    const holder = await staffMember(w.tx, r.caseHolderId ?? p.staffId);
+    const holder = await staffMember(w.tx, r.caseHolderId ?? person.staffId);
     assertMayHoldCase(holder, r.serviceId);
 
     const year = Number(today.slice(0, 4));
@@ -44,7 +44,7 @@ export async function referCase(deps: AppDeps, p: Principal, input: unknown): Pr
       status: 'referred',
       referralReason: r.referralReason,
       lawfulBasis: r.lawfulBasis,
-      referredBy: p.staffId,
+      referredBy: person.staffId,
       referredAt: w.now,
       caseHolderId: holder.id,
       closureReason: null,
@@ -55,11 +55,11 @@ export async function referCase(deps: AppDeps, p: Principal, input: unknown): Pr
     await w.tx.cases.insert(c);
 
     // The case holder, and the referrer when someone else, form the first team.
-    const holderMember = { ...newMember(holder, c.id, 'case_holder', p.staffId, w.now) };
+    const holderMember = { ...newMember(holder, c.id, 'case_holder', person.staffId, w.now) };
     await w.tx.team.upsert(holderMember);
-    if (holder.id !== p.staffId) {
-      const referrer = await staffMember(w.tx, p.staffId);
-      await w.tx.team.upsert(newMember(referrer, c.id, caseRoleFor(referrer), p.staffId, w.now));
+    if (holder.id !== person.staffId) {
+      const referrer = await staffMember(w.tx, person.staffId);
+      await w.tx.team.upsert(newMember(referrer, c.id, caseRoleFor(referrer), person.staffId, w.now));
     }
 
     await w.audit({
@@ -68,7 +68,7 @@ export async function referCase(deps: AppDeps, p: Principal, input: unknown): Pr
       serviceId: c.serviceId,
       detail: { reference, pathway: c.pathway, eligibility: eligibility.reason },
     });
-    await queueNotification(w, p.staffId, { kind: 'agreement.prompt', caseId: c.id }, `agreement-prompt:${c.id}`, c.serviceId);
-    return caseView(deps, w.tx, p, c, holder.id === p.staffId ? holderMember : await w.tx.team.get(c.id, p.staffId), service);
+    await queueNotification(w, person.staffId, { kind: 'agreement.prompt', caseId: c.id }, `agreement-prompt:${c.id}`, c.serviceId);
+    return caseView(deps, w.tx, person, c, holder.id === person.staffId ? holderMember : await w.tx.team.get(c.id, person.staffId), service);
   });
 }

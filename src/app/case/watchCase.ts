@@ -27,7 +27,7 @@ const MAX_REPLAY = 500;
  * place on the team when the event committed: a `team.changed` event about them moves that place
  * on, so accepting the terms or joining the team takes effect mid-stream without asking the store.
  */
-export async function watchCase(deps: AppDeps, p: Principal, caseId: string, afterSeq: number, listener: (e: CaseEvent) => void): Promise<CaseWatch> {
+export async function watchCase(deps: AppDeps, person: Principal, caseId: string, afterSeq: number, listener: (e: CaseEvent) => void): Promise<CaseWatch> {
   let live = false;
   let lastSeq = afterSeq;
   let place: TeamPlace | null = null;
@@ -37,13 +37,13 @@ export async function watchCase(deps: AppDeps, p: Principal, caseId: string, aft
     if (e.seq <= lastSeq) return;
     lastSeq = e.seq;
     const changed = teamPlaceChangedBy(e);
-    if (changed?.staffId === p.staffId) place = changed.place;
-    if (mayBeToldOf(p, { serviceId }, place, e.type)) listener(e);
+    if (changed?.staffId === person.staffId) place = changed.place;
+    if (mayBeToldOf(person, { serviceId }, place, e.type)) listener(e);
   };
   const unsubscribe = deps.bus.subscribe(caseId, (e) => (live ? deliver(e) : buffered.push(e)));
   try {
-    const { reference, missed, resync } = await inTransaction(deps, p, async (w) => {
-      const { case: c, membership } = await caseFor(w.tx, p, caseId, 'timeline.read');
+    const { reference, missed, resync } = await inTransaction(deps, person, async (w) => {
+      const { case: c, membership } = await caseFor(w.tx, person, caseId, 'timeline.read');
       await w.audit({ action: 'case.watched', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference } });
       const read = afterSeq > 0 ? await w.tx.caseEvents.since(c.id, afterSeq, MAX_REPLAY + 1) : [];
       const resync = read.length > MAX_REPLAY;
@@ -52,7 +52,7 @@ export async function watchCase(deps: AppDeps, p: Principal, caseId: string, aft
       // A place on the team only moves forward (invited, then terms accepted), so before the first
       // replayed event about this person they could read nothing the policy ties to the team: what
       // happened before they joined is not replayed to them.
-      const joinedSince = missed.some((e) => teamPlaceChangedBy(e)?.staffId === p.staffId);
+      const joinedSince = missed.some((e) => teamPlaceChangedBy(e)?.staffId === person.staffId);
       place =
         joinedSince || !membership
           ? null

@@ -19,9 +19,9 @@ export const documentRequestSchema = z.discriminatedUnion('document', [
 ]);
 
 /** One case document, made now from the record, for someone who may read the case's documents. */
-export async function generateCaseDocument(deps: AppDeps, p: Principal, caseId: string, request: unknown): Promise<CaseDocumentFile> {
+export async function generateCaseDocument(deps: AppDeps, person: Principal, caseId: string, request: unknown): Promise<CaseDocumentFile> {
   const r = parseInput(documentRequestSchema, request, 'The document request');
-  const d = await loadCaseDossier(deps, p, caseId, r.document);
+  const d = await loadCaseDossier(deps, person, caseId, r.document);
   switch (r.document) {
     case 'formulation_report':
       return formulationReport(d, { formulationNumber: r.version, rasterise: (svg, w) => deps.rasteriser.toPng(svg, w) });

@@ -15,23 +15,23 @@ export type DossierPurpose = 'formulation_report' | 'youth_friendly_formulation'
 const PAGE = 1000;
 
 /** Reads everything the case documents are made from. No access check: callers decide (see below). */
-export async function assembleDossier(tx: StoreTx, c: Case, today: string): Promise<CaseDossier> {
-  const service = await serviceOf(tx, c.serviceId);
+export async function assembleDossier(tx: StoreTx, caseRecord: Case, today: string): Promise<CaseDossier> {
+  const service = await serviceOf(tx, caseRecord.serviceId);
   const timeline: TimelineEntry[] = [];
   let after: string | undefined;
   do {
-    const page = await tx.timeline.list(c.id, {}, { limit: PAGE, after });
+    const page = await tx.timeline.list(caseRecord.id, {}, { limit: PAGE, after });
     timeline.push(...page.items);
     after = page.nextCursor ?? undefined;
   } while (after);
   const [formulations, placements, team, meetings] = await Promise.all([
-    tx.formulations.list(c.id),
-    tx.trm.list(c.id),
-    tx.team.list(c.id),
-    tx.meetings.list(c.id),
+    tx.formulations.list(caseRecord.id),
+    tx.trm.list(caseRecord.id),
+    tx.team.list(caseRecord.id),
+    tx.meetings.list(caseRecord.id),
   ]);
   return {
-    case: c,
+    case: caseRecord,
     service: { id: service.id, name: service.name, settings: service.settings },
     timeline,
     formulations: [...formulations].sort((a, b) => a.number - b.number),
@@ -43,9 +43,9 @@ export async function assembleDossier(tx: StoreTx, c: Case, today: string): Prom
 }
 
 /** A case's dossier for a person who may read its documents; the read is audited. */
-export async function loadCaseDossier(deps: AppDeps, p: Principal, caseId: string, purpose: DossierPurpose): Promise<CaseDossier> {
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'documents.read');
+export async function loadCaseDossier(deps: AppDeps, person: Principal, caseId: string, purpose: DossierPurpose): Promise<CaseDossier> {
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'documents.read');
     const dossier = await assembleDossier(w.tx, c, todayIn(deps.clock));
     await w.audit({ action: 'documents.generated', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, document: purpose } });
     return dossier;

@@ -38,14 +38,14 @@ const keyOf = (t: PublishTrigger) => (t.kind === 'formulation.approved' ? `formu
  * Queues the publication of what `trigger` produced, in the caller's transaction: the documents are
  * made if and only if the approval (or the review's outcome) commits, and once per trigger.
  */
-export async function queueCaseDocuments(w: Pick<Work, 'enqueue'>, c: Case, trigger: PublishTrigger): Promise<void> {
-  const payload: DocumentsPrepare = { caseId: c.id, trigger };
-  await w.enqueue({
+export async function queueCaseDocuments(work: Pick<Work, 'enqueue'>, caseRecord: Case, trigger: PublishTrigger): Promise<void> {
+  const payload: DocumentsPrepare = { caseId: caseRecord.id, trigger };
+  await work.enqueue({
     kind: DOCUMENTS_PREPARE_KIND,
     payload,
-    caseId: c.id,
-    serviceId: c.serviceId,
-    dedupeKey: `${DOCUMENTS_PREPARE_KIND}:${c.id}:${keyOf(trigger)}`,
+    caseId: caseRecord.id,
+    serviceId: caseRecord.serviceId,
+    dedupeKey: `${DOCUMENTS_PREPARE_KIND}:${caseRecord.id}:${keyOf(trigger)}`,
   });
 }
 

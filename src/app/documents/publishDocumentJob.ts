@@ -60,42 +60,53 @@ export interface QueuedDocument {
  * as part of a change (approving a formulation makes its report). The caller has already checked
  * access; this writes the audit event and tells watchers.
  */
-export async function queueDocumentPublication(w: Work, c: Case, document: DocumentForLibrary, options: { key?: string } = {}): Promise<QueuedDocument> {
+export async function queueDocumentPublication(
+  work: Work,
+  caseRecord: Case,
+  document: DocumentForLibrary,
+  options: { key?: string } = {},
+): Promise<QueuedDocument> {
   const d = parseInput(documentForLibrarySchema, document, 'The document');
   // A key names this publication: queueing it again (a retried job) finds the first and adds nothing.
-  const id = options.key ? idFromKey(options.key) : w.newId();
+  const id = options.key ? idFromKey(options.key) : work.newId();
   if (options.key) {
-    const earlier = await w.tx.documents.get(id);
-    if (earlier) return { documentId: id, caseReference: c.reference, fileName: earlier.fileName, size: earlier.size, status: 'queued' };
+    const earlier = await work.tx.documents.get(id);
+    if (earlier) return { documentId: id, caseReference: caseRecord.reference, fileName: earlier.fileName, size: earlier.size, status: 'queued' };
   }
   const record: CaseDocument = {
     id,
-    caseId: c.id,
-    serviceId: c.serviceId,
+    caseId: caseRecord.id,
+    serviceId: caseRecord.serviceId,
     fileName: d.fileName,
-    metadata: { caseReference: c.reference, documentType: d.documentType, version: d.version, reviewDate: d.reviewDate, retainUntil: d.retainUntil },
+    metadata: { caseReference: caseRecord.reference, documentType: d.documentType, version: d.version, reviewDate: d.reviewDate, retainUntil: d.retainUntil },
     size: d.content.byteLength,
     sha256: createHash('sha256').update(d.content).digest('hex'),
     status: 'queued',
     libraryItemId: null,
     libraryVersion: null,
     webUrl: null,
-    publishedBy: w.actor.staffId,
-    createdAt: w.now,
+    publishedBy: work.actor.staffId,
+    createdAt: work.now,
     deliveredAt: null,
   };
-  await w.tx.documents.insert(record, d.content);
+  await work.tx.documents.insert(record, d.content);
   const payload: DocumentPublish = { documentId: id };
-  await w.enqueue({ kind: DOCUMENT_PUBLISH_KIND, payload, caseId: c.id, serviceId: c.serviceId, dedupeKey: `${DOCUMENT_PUBLISH_KIND}:${id}` });
-  await w.audit({
+  await work.enqueue({
+    kind: DOCUMENT_PUBLISH_KIND,
+    payload,
+    caseId: caseRecord.id,
+    serviceId: caseRecord.serviceId,
+    dedupeKey: `${DOCUMENT_PUBLISH_KIND}:${id}`,
+  });
+  await work.audit({
     action: 'document.queued',
-    caseId: c.id,
-    serviceId: c.serviceId,
-    detail: { reference: c.reference, documentId: id, fileName: d.fileName, documentType: d.documentType, version: d.version, size: record.size },
+    caseId: caseRecord.id,
+    serviceId: caseRecord.serviceId,
+    detail: { reference: caseRecord.reference, documentId: id, fileName: d.fileName, documentType: d.documentType, version: d.version, size: record.size },
   });
   const { content: _bytes, ...shown } = d;
-  await w.emit({ caseId: c.id, type: 'document.queued', data: { documentId: id, ...shown, size: record.size } });
-  return { documentId: id, caseReference: c.reference, fileName: d.fileName, size: record.size, status: 'queued' };
+  await work.emit({ caseId: caseRecord.id, type: 'document.queued', data: { documentId: id, ...shown, size: record.size } });
+  return { documentId: id, caseReference: caseRecord.reference, fileName: d.fileName, size: record.size, status: 'queued' };
 }
 
 /** A UUID made from a key (RFC 9562 version 8, from SHA-256), so the same key always names the same document. */

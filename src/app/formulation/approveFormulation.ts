@@ -10,9 +10,9 @@ import { queueCaseDocuments } from '../documents/prepareDocumentsJob.js';
 import { inTransaction } from '../unitOfWork.js';
 
 /** Only a psychologist approves; the team hears of it, and the documents go to the service's library. */
-export async function approveFormulation(deps: AppDeps, p: Principal, caseId: string, expectedVersion: number): Promise<Formulation> {
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'formulation.approve');
+export async function approveFormulation(deps: AppDeps, person: Principal, caseId: string, expectedVersion: number): Promise<Formulation> {
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'formulation.approve');
     assertOpenForWork(c);
     const current = await w.tx.formulations.current(c.id);
     if (!current) throw notFound('A formulation for this case');
@@ -23,10 +23,10 @@ export async function approveFormulation(deps: AppDeps, p: Principal, caseId: st
     const approved: Formulation = {
       ...current,
       status: 'approved',
-      approvedBy: p.staffId,
-      approvedByName: p.name,
+      approvedBy: person.staffId,
+      approvedByName: person.name,
       approvedAt: w.now,
-      updatedBy: p.staffId,
+      updatedBy: person.staffId,
       updatedAt: w.now,
       version: current.version + 1,
     };
@@ -34,7 +34,7 @@ export async function approveFormulation(deps: AppDeps, p: Principal, caseId: st
     // The report, youth-friendly version and timeline picture are made after this commits.
     await queueCaseDocuments(w, c, { kind: 'formulation.approved', formulationNumber: approved.number });
     for (const member of await w.tx.team.list(c.id)) {
-      if (member.staffId === p.staffId) continue;
+      if (member.staffId === person.staffId) continue;
       await queueNotification(
         w,
         member.staffId,

@@ -12,10 +12,10 @@ import { inTransaction } from '../unitOfWork.js';
  * Starts a new version of the formulation: the first one, or the next after an approved one (which
  * it starts from, so a review revises rather than retypes).
  */
-export async function draftFormulation(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<Formulation> {
+export async function draftFormulation(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<Formulation> {
   const given = input === undefined || input === null ? null : parseInput(formulationContentSchema, input, 'The formulation');
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'formulation.write');
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'formulation.write');
     assertOpenForWork(c);
     const current = await w.tx.formulations.current(c.id);
     if (current?.status === 'draft') {
@@ -29,8 +29,8 @@ export async function draftFormulation(deps: AppDeps, p: Principal, caseId: stri
       number: (current?.number ?? 0) + 1,
       status: 'draft',
       content,
-      createdBy: p.staffId,
-      updatedBy: p.staffId,
+      createdBy: person.staffId,
+      updatedBy: person.staffId,
       updatedAt: w.now,
       approvedBy: null,
       approvedByName: null,

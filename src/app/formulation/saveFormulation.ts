@@ -4,29 +4,35 @@ import { assertEvidenceExists, type Formulation, type FormulationContent } from 
 import type { Work } from '../unitOfWork.js';
 
 /** Shared by the formulation verbs: every save is checked, versioned, kept, audited and announced. */
-export async function saveFormulation(w: Work, c: Case, f: Formulation, previousVersion: number | null, action: string): Promise<Formulation> {
-  if (previousVersion === null) await w.tx.formulations.insert(f);
-  else if (!(await w.tx.formulations.update(f, previousVersion))) throw staleVersion('The formulation', previousVersion);
-  await w.tx.formulations.addRevision({
-    formulationId: f.id,
-    number: f.number,
-    version: f.version,
-    status: f.status,
-    content: f.content,
-    savedBy: w.actor.staffId,
-    savedByName: w.actor.name,
-    savedAt: w.now,
+export async function saveFormulation(
+  work: Work,
+  caseRecord: Case,
+  formulation: Formulation,
+  previousVersion: number | null,
+  action: string,
+): Promise<Formulation> {
+  if (previousVersion === null) await work.tx.formulations.insert(formulation);
+  else if (!(await work.tx.formulations.update(formulation, previousVersion))) throw staleVersion('The formulation', previousVersion);
+  await work.tx.formulations.addRevision({
+    formulationId: formulation.id,
+    number: formulation.number,
+    version: formulation.version,
+    status: formulation.status,
+    content: formulation.content,
+    savedBy: work.actor.staffId,
+    savedByName: work.actor.name,
+    savedAt: work.now,
   });
-  await w.audit({
+  await work.audit({
     action,
-    caseId: c.id,
-    serviceId: c.serviceId,
-    detail: { reference: c.reference, formulation: f.number, version: f.version, status: f.status },
+    caseId: caseRecord.id,
+    serviceId: caseRecord.serviceId,
+    detail: { reference: caseRecord.reference, formulation: formulation.number, version: formulation.version, status: formulation.status },
   });
-  await w.emit({ caseId: c.id, type: f.status === 'approved' ? 'formulation.approved' : 'formulation.saved', data: f });
-  return f;
+  await work.emit({ caseId: caseRecord.id, type: formulation.status === 'approved' ? 'formulation.approved' : 'formulation.saved', data: formulation });
+  return formulation;
 }
 
-export async function checkEvidence(w: Work, c: Case, content: FormulationContent): Promise<void> {
-  assertEvidenceExists(content, await w.tx.timeline.liveIds(c.id));
+export async function checkEvidence(work: Work, caseRecord: Case, content: FormulationContent): Promise<void> {
+  assertEvidenceExists(content, await work.tx.timeline.liveIds(caseRecord.id));
 }

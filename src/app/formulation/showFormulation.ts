@@ -7,9 +7,9 @@ import type { AppDeps } from '../deps.js';
 import { inTransaction } from '../unitOfWork.js';
 
 /** The newest formulation, or version `number` of it. */
-export async function showFormulation(deps: AppDeps, p: Principal, caseId: string, number?: number): Promise<FormulationRecord> {
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'formulation.read');
+export async function showFormulation(deps: AppDeps, person: Principal, caseId: string, number?: number): Promise<FormulationRecord> {
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'formulation.read');
     const all = await w.tx.formulations.list(c.id);
     const current = number === undefined ? all[all.length - 1] : all.find((f) => f.number === number);
     if (!current) throw notFound(number === undefined ? 'A formulation for this case' : `Version ${number} of the formulation`);
@@ -22,9 +22,9 @@ export async function showFormulation(deps: AppDeps, p: Principal, caseId: strin
 }
 
 /** Every save of one version, oldest first, for the readable diff. */
-export async function showFormulationRevisions(deps: AppDeps, p: Principal, caseId: string, number: number): Promise<FormulationRevision[]> {
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'formulation.read');
+export async function showFormulationRevisions(deps: AppDeps, person: Principal, caseId: string, number: number): Promise<FormulationRevision[]> {
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'formulation.read');
     const f = await w.tx.formulations.get(c.id, number);
     if (!f) throw notFound(`Version ${number} of the formulation`);
     await w.audit({ action: 'formulation.revisions.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, formulation: number } });

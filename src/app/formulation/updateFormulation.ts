@@ -9,10 +9,10 @@ import { parseInput } from '../input.js';
 import { inTransaction } from '../unitOfWork.js';
 
 /** Saves the draft. An approved formulation is never changed: a new version is drafted instead. */
-export async function updateFormulation(deps: AppDeps, p: Principal, caseId: string, input: unknown, expectedVersion: number): Promise<Formulation> {
+export async function updateFormulation(deps: AppDeps, person: Principal, caseId: string, input: unknown, expectedVersion: number): Promise<Formulation> {
   const content = parseInput(formulationContentSchema, input, 'The formulation');
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'formulation.write');
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'formulation.write');
     assertOpenForWork(c);
     const current = await w.tx.formulations.current(c.id);
     if (!current) throw notFound('A formulation for this case');
@@ -22,7 +22,7 @@ export async function updateFormulation(deps: AppDeps, p: Principal, caseId: str
     return saveFormulation(
       w,
       c,
-      { ...current, content, updatedBy: p.staffId, updatedAt: w.now, version: current.version + 1 },
+      { ...current, content, updatedBy: person.staffId, updatedAt: w.now, version: current.version + 1 },
       current.version,
       'formulation.updated',
     );

@@ -6,9 +6,9 @@ import type { AppDeps } from '../deps.js';
 import { saveMeeting } from './saveMeeting.js';
 import { inTransaction } from '../unitOfWork.js';
 
-export async function cancelMeeting(deps: AppDeps, p: Principal, caseId: string, meetingId: string, expectedVersion: number): Promise<Meeting> {
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'meeting.schedule');
+export async function cancelMeeting(deps: AppDeps, person: Principal, caseId: string, meetingId: string, expectedVersion: number): Promise<Meeting> {
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'meeting.schedule');
     const meeting = await w.tx.meetings.get(c.id, meetingId);
     if (!meeting) throw notFound('That meeting');
     if (meeting.version !== expectedVersion) throw staleVersion('The meeting', meeting.version);

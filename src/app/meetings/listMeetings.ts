@@ -7,17 +7,17 @@ import type { AppDeps } from '../deps.js';
 import { meetingSubject } from './syncCalendarJob.js';
 import { inTransaction } from '../unitOfWork.js';
 
-export async function listMeetings(deps: AppDeps, p: Principal, caseId: string): Promise<Meeting[]> {
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'meeting.read');
+export async function listMeetings(deps: AppDeps, person: Principal, caseId: string): Promise<Meeting[]> {
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'meeting.read');
     await w.audit({ action: 'meeting.list.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference } });
     return w.tx.meetings.list(c.id);
   });
 }
 
-export async function showMeeting(deps: AppDeps, p: Principal, caseId: string, meetingId: string): Promise<Meeting> {
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'meeting.read');
+export async function showMeeting(deps: AppDeps, person: Principal, caseId: string, meetingId: string): Promise<Meeting> {
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'meeting.read');
     const m = await w.tx.meetings.get(c.id, meetingId);
     if (!m) throw notFound('That meeting');
     await w.audit({ action: 'meeting.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, meetingId } });
@@ -26,9 +26,9 @@ export async function showMeeting(deps: AppDeps, p: Principal, caseId: string, m
 }
 
 /** The meeting as an .ics invitation: what local mode offers instead of a Teams calendar. */
-export async function meetingInvitationFile(deps: AppDeps, p: Principal, caseId: string, meetingId: string): Promise<{ fileName: string; ics: string }> {
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'meeting.read');
+export async function meetingInvitationFile(deps: AppDeps, person: Principal, caseId: string, meetingId: string): Promise<{ fileName: string; ics: string }> {
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'meeting.read');
     const m = await w.tx.meetings.get(c.id, meetingId);
     if (!m) throw notFound('That meeting');
     const people = new Map((await w.tx.staff.list()).map((s) => [s.id, s]));

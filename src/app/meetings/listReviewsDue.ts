@@ -13,11 +13,11 @@ export interface ReviewDue {
 const MAX_PAGES = 10;
 
 /** "Reviews due": the active cases this person may see whose review is due within the reminder window or overdue, soonest first. */
-export async function listReviewsDue(deps: AppDeps, p: Principal): Promise<ReviewDue[]> {
+export async function listReviewsDue(deps: AppDeps, person: Principal): Promise<ReviewDue[]> {
   const due: ReviewDue[] = [];
   let after: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const { items, nextCursor } = await listCaseload(deps, p, { status: 'active', limit: '200', ...(after ? { after } : {}) });
+    const { items, nextCursor } = await listCaseload(deps, person, { status: 'active', limit: '200', ...(after ? { after } : {}) });
     for (const c of items) {
       if (c.review && c.review.state !== 'not_due') due.push({ caseId: c.id, reference: c.reference, review: c.review });
     }

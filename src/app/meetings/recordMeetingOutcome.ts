@@ -14,15 +14,15 @@ import { inTransaction } from '../unitOfWork.js';
 /** What a meeting decided: progress on each recommendation, the re-plan and the next review date. */
 export async function recordMeetingOutcome(
   deps: AppDeps,
-  p: Principal,
+  person: Principal,
   caseId: string,
   meetingId: string,
   input: unknown,
   expectedVersion: number,
 ): Promise<Meeting> {
   const outcome = parseInput(meetingOutcomeSchema, input, 'The meeting outcome');
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'meeting.recordOutcome');
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'meeting.recordOutcome');
     assertOpenForWork(c);
     const meeting = await w.tx.meetings.get(c.id, meetingId);
     if (!meeting) throw notFound('That meeting');
@@ -36,7 +36,7 @@ export async function recordMeetingOutcome(
     const unknown = outcome.recommendationProgress.filter((r) => !known.has(r.recommendationId)).map((r) => r.recommendationId);
     if (unknown.length) throw ruleViolation('Progress was given for recommendations the formulation does not hold.', { unknown });
 
-    const held: Meeting = { ...meeting, status: 'held', outcome: { ...outcome, recordedBy: p.staffId, recordedAt: w.now }, version: meeting.version + 1 };
+    const held: Meeting = { ...meeting, status: 'held', outcome: { ...outcome, recordedBy: person.staffId, recordedAt: w.now }, version: meeting.version + 1 };
     const saved = await saveMeeting(w, c, held, meeting.version, 'meeting.outcome.recorded', null);
     // A review closes with its record in the service's library (made once this commits).
     if (held.kind === 'review') await queueCaseDocuments(w, c, { kind: 'review.recorded', meetingId: held.id });

@@ -6,17 +6,22 @@ import { type CalendarSync, queueCalendarSync } from './syncCalendarJob.js';
 
 /** Shared by the meeting verbs: every save is checked, audited, announced and, when asked, mirrored into calendars. */
 export async function saveMeeting(
-  w: Work,
-  c: Case,
-  m: Meeting,
+  work: Work,
+  caseRecord: Case,
+  meeting: Meeting,
   previousVersion: number | null,
   action: string,
   sync: CalendarSync['action'] | null,
 ): Promise<Meeting> {
-  if (previousVersion === null) await w.tx.meetings.insert(m);
-  else if (!(await w.tx.meetings.update(m, previousVersion))) throw staleVersion('The meeting', previousVersion);
-  await w.audit({ action, caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, meetingId: m.id, kind: m.kind, status: m.status } });
-  await w.emit({ caseId: c.id, type: previousVersion === null ? 'meeting.scheduled' : 'meeting.updated', data: m });
-  if (sync) await queueCalendarSync(w, c, m, sync);
-  return m;
+  if (previousVersion === null) await work.tx.meetings.insert(meeting);
+  else if (!(await work.tx.meetings.update(meeting, previousVersion))) throw staleVersion('The meeting', previousVersion);
+  await work.audit({
+    action,
+    caseId: caseRecord.id,
+    serviceId: caseRecord.serviceId,
+    detail: { reference: caseRecord.reference, meetingId: meeting.id, kind: meeting.kind, status: meeting.status },
+  });
+  await work.emit({ caseId: caseRecord.id, type: previousVersion === null ? 'meeting.scheduled' : 'meeting.updated', data: meeting });
+  if (sync) await queueCalendarSync(work, caseRecord, meeting, sync);
+  return meeting;
 }

@@ -10,10 +10,10 @@ import { queueNotification } from '../notifications/notifyJob.js';
 import { inTransaction } from '../unitOfWork.js';
 
 /** Schedules a formulation, review or consultation meeting with members of the case team. */
-export async function scheduleMeeting(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<Meeting> {
+export async function scheduleMeeting(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<Meeting> {
   const data = parseInput(scheduleMeetingSchema, input, 'The meeting');
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'meeting.schedule');
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'meeting.schedule');
     assertOpenForWork(c);
     if (data.startsAt <= w.now) throw ruleViolation('A meeting is scheduled for a time still to come.');
     const team = new Map((await w.tx.team.list(c.id)).map((m) => [m.staffId, m]));
@@ -27,12 +27,12 @@ export async function scheduleMeeting(deps: AppDeps, p: Principal, caseId: strin
       startsAt: data.startsAt,
       endsAt: data.endsAt,
       location: data.location ?? null,
-      organiserId: p.staffId,
+      organiserId: person.staffId,
       attendees: data.attendeeIds.map((id) => ({
         staffId: id,
         name: team.get(id)?.name ?? id,
-        response: id === p.staffId ? 'accepted' : 'none',
-        respondedAt: id === p.staffId ? w.now : null,
+        response: id === person.staffId ? 'accepted' : 'none',
+        respondedAt: id === person.staffId ? w.now : null,
       })),
       status: 'scheduled',
       joinUrl: null,
@@ -45,7 +45,7 @@ export async function scheduleMeeting(deps: AppDeps, p: Principal, caseId: strin
     };
     await saveMeeting(w, c, meeting, null, 'meeting.scheduled', 'create');
     for (const a of meeting.attendees) {
-      if (a.staffId === p.staffId) continue;
+      if (a.staffId === person.staffId) continue;
       await queueNotification(
         w,
         a.staffId,

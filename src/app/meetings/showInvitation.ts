@@ -6,19 +6,19 @@ import { AccessRefused, caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { inTransaction } from '../unitOfWork.js';
 
-export async function showInvitation(deps: AppDeps, p: Principal, caseId: string, meetingId: string): Promise<InvitationView> {
-  return inTransaction(deps, p, async (w) => {
+export async function showInvitation(deps: AppDeps, person: Principal, caseId: string, meetingId: string): Promise<InvitationView> {
+  return inTransaction(deps, person, async (w) => {
     let reach;
     try {
-      reach = await caseFor(w.tx, p, caseId, 'meeting.read');
+      reach = await caseFor(w.tx, person, caseId, 'meeting.read');
     } catch (error) {
       if (!(error instanceof AccessRefused) || error.code !== 'terms_required') throw error;
-      reach = await caseFor(w.tx, p, caseId, 'terms.accept');
+      reach = await caseFor(w.tx, person, caseId, 'terms.accept');
     }
     const { case: c, membership } = reach;
     const meeting = await w.tx.meetings.get(c.id, meetingId);
     if (!meeting) throw notFound('That meeting');
-    const me = meeting.attendees.find((a) => a.staffId === p.staffId);
+    const me = meeting.attendees.find((a) => a.staffId === person.staffId);
     if (!me || !membership) throw ruleViolation('You are not invited to this meeting.');
     const organiser = await w.tx.staff.get(meeting.organiserId);
     await w.audit({ action: 'invitation.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, meetingId } });

@@ -26,16 +26,16 @@ export const suggestTimesSchema = z
  */
 export async function suggestMeetingTimes(
   deps: AppDeps,
-  p: Principal,
+  person: Principal,
   caseId: string,
   input: unknown,
   assertion: string | null,
 ): Promise<{ start: string; end: string }[]> {
   const data = parseInput(suggestTimesSchema, input, 'The request');
-  const people = await inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'meeting.schedule');
+  const people = await inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'meeting.schedule');
     const team = new Set((await w.tx.team.list(c.id)).map((m) => m.staffId));
-    const strangers = data.attendeeIds.filter((id) => !team.has(id) && id !== p.staffId);
+    const strangers = data.attendeeIds.filter((id) => !team.has(id) && id !== person.staffId);
     if (strangers.length) throw ruleViolation('Everyone invited to a meeting must first be on the case team.', { notOnTeam: strangers });
     await w.audit({
       action: 'meeting.times.suggested',
@@ -43,7 +43,7 @@ export async function suggestMeetingTimes(
       serviceId: c.serviceId,
       detail: { reference: c.reference, people: data.attendeeIds.length },
     });
-    const staff = await Promise.all([p.staffId, ...data.attendeeIds.filter((id) => id !== p.staffId)].map((id) => w.tx.staff.get(id)));
+    const staff = await Promise.all([person.staffId, ...data.attendeeIds.filter((id) => id !== person.staffId)].map((id) => w.tx.staff.get(id)));
     return staff.filter((s) => s !== null).map((s) => ({ email: s.email, name: s.name, aadObjectId: s.aadObjectId }));
   });
   return deps.calendar.suggestTimes(people, data.from, data.to, data.durationMinutes, assertion);

@@ -14,17 +14,18 @@ export const calendarSyncSchema = z.object({ meetingId: z.uuid(), caseId: z.uuid
 export type CalendarSync = z.infer<typeof calendarSyncSchema>;
 
 /** A meeting's subject wherever it leaves the system: the kind and the case reference, nothing more. */
-export const meetingSubject = (m: Pick<Meeting, 'kind'>, c: Pick<Case, 'reference'>) => `ECM ${MEETING_KIND_LABELS[m.kind].toLowerCase()} – ${c.reference}`;
+export const meetingSubject = (meeting: Pick<Meeting, 'kind'>, caseRecord: Pick<Case, 'reference'>) =>
+  `ECM ${MEETING_KIND_LABELS[meeting.kind].toLowerCase()} – ${caseRecord.reference}`;
 
 /** Queues the mirroring of a meeting's change in the caller's transaction; once per version and action. */
-export async function queueCalendarSync(w: Pick<Work, 'enqueue'>, c: Case, m: Meeting, action: CalendarSync['action']): Promise<void> {
-  const payload: CalendarSync = { meetingId: m.id, caseId: c.id, action };
-  await w.enqueue({
+export async function queueCalendarSync(work: Pick<Work, 'enqueue'>, caseRecord: Case, meeting: Meeting, action: CalendarSync['action']): Promise<void> {
+  const payload: CalendarSync = { meetingId: meeting.id, caseId: caseRecord.id, action };
+  await work.enqueue({
     kind: CALENDAR_SYNC_KIND,
     payload,
-    caseId: c.id,
-    serviceId: c.serviceId,
-    dedupeKey: `${CALENDAR_SYNC_KIND}:${m.id}:${action}:${m.version}`,
+    caseId: caseRecord.id,
+    serviceId: caseRecord.serviceId,
+    dedupeKey: `${CALENDAR_SYNC_KIND}:${meeting.id}:${action}:${meeting.version}`,
   });
 }
 

@@ -12,13 +12,13 @@ export const NOTIFY_KIND = 'notify';
  * and only if the change commits. `dedupeKey` makes a repeated cause send once: then this returns false.
  */
 export async function queueNotification(
-  w: Pick<Work, 'enqueue'>,
+  work: Pick<Work, 'enqueue'>,
   recipientStaffId: string,
   notification: Notification,
   dedupeKey: string,
   serviceId: string | null,
 ): Promise<boolean> {
-  return w.enqueue({
+  return work.enqueue({
     kind: NOTIFY_KIND,
     payload: notification,
     recipient: recipientStaffId,

@@ -41,11 +41,11 @@ export async function casesOfService(tx: StoreTx, serviceId: string): Promise<Ca
  * The service's outcome measures for evaluation, one anonymised row per case in order of referral.
  * Only the service's own manager may export them; the export is audited.
  */
-export async function exportOutcomes(deps: AppDeps, p: Principal, serviceId: string, query: unknown): Promise<OutcomeExport> {
+export async function exportOutcomes(deps: AppDeps, person: Principal, serviceId: string, query: unknown): Promise<OutcomeExport> {
   const service = parseInput(serviceIdSchema, serviceId, 'The service');
   const q = parseInput(outcomeQuerySchema, query, 'The export query');
-  return inTransaction(deps, p, async (w) => {
-    assertServiceAllowed(p, 'outcomes.export', service);
+  return inTransaction(deps, person, async (w) => {
+    assertServiceAllowed(person, 'outcomes.export', service);
     const { settings } = await serviceOf(w.tx, service);
     const cases = (await casesOfService(w.tx, service))
       .filter((c) => (!q.from || c.referredAt.slice(0, 10) >= q.from) && (!q.to || c.referredAt.slice(0, 10) <= q.to))

@@ -31,19 +31,19 @@ export async function undelivered(tx: StoreTx, filter: { caseId?: string; servic
   return jobs.map(shown);
 }
 
-export async function listUndeliveredForCase(deps: AppDeps, p: Principal, caseId: string, query: unknown): Promise<UndeliveredJob[]> {
+export async function listUndeliveredForCase(deps: AppDeps, person: Principal, caseId: string, query: unknown): Promise<UndeliveredJob[]> {
   const { status } = parseInput(undeliveredQuerySchema, query, 'The query');
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'documents.read');
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'documents.read');
     await w.audit({ action: 'deliveries.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference } });
     return undelivered(w.tx, { caseId: c.id }, status);
   });
 }
 
-export async function listUndeliveredForService(deps: AppDeps, p: Principal, serviceId: string, query: unknown): Promise<UndeliveredJob[]> {
+export async function listUndeliveredForService(deps: AppDeps, person: Principal, serviceId: string, query: unknown): Promise<UndeliveredJob[]> {
   const { status } = parseInput(undeliveredQuerySchema, query, 'The query');
-  return inTransaction(deps, p, async (w) => {
-    assertServiceAllowed(p, 'dashboard.read', serviceId);
+  return inTransaction(deps, person, async (w) => {
+    assertServiceAllowed(person, 'dashboard.read', serviceId);
     await w.audit({ action: 'deliveries.read', caseId: null, serviceId, detail: {} });
     return undelivered(w.tx, { serviceId }, status);
   });

@@ -20,11 +20,11 @@ import { inTransaction } from '../unitOfWork.js';
  * One service at a glance, in one call, for its manager (and the ECM staff who serve it): read-only
  * and audited. Named by case reference only; no child's name or date of birth is in it.
  */
-export async function showServiceDashboard(deps: AppDeps, p: Principal, serviceId: string): Promise<ServiceDashboard> {
+export async function showServiceDashboard(deps: AppDeps, person: Principal, serviceId: string): Promise<ServiceDashboard> {
   const id = parseInput(serviceIdSchema, serviceId, 'The service');
   const today = todayIn(deps.clock);
-  const fromStore = await inTransaction(deps, p, async (w) => {
-    assertServiceAllowed(p, 'dashboard.read', id);
+  const fromStore = await inTransaction(deps, person, async (w) => {
+    assertServiceAllowed(person, 'dashboard.read', id);
     const service = await serviceOf(w.tx, id);
     const cases = await casesOfService(w.tx, id);
     const records: CaseloadRecord[] = [];
@@ -78,7 +78,7 @@ export async function showServiceDashboard(deps: AppDeps, p: Principal, serviceI
     ...fromStore.overview,
     unreachable: fromStore.unreachable,
     undelivered: fromStore.undelivered,
-    library: decideOnService(p, 'library.read', id).allowed
+    library: decideOnService(person, 'library.read', id).allowed
       ? await libraryOf(deps.library, id)
       : { status: 'unavailable', message: 'Your role does not show the library.' },
   };

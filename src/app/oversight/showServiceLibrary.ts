@@ -5,9 +5,9 @@ import type { AppDeps } from '../deps.js';
 import { inTransaction } from '../unitOfWork.js';
 
 /** Every document in a service's library with its metadata, for the manager's review. */
-export async function showServiceLibrary(deps: AppDeps, p: Principal, serviceId: string): Promise<LibraryItem[]> {
-  await inTransaction(deps, p, async (w) => {
-    assertServiceAllowed(p, 'library.read', serviceId);
+export async function showServiceLibrary(deps: AppDeps, person: Principal, serviceId: string): Promise<LibraryItem[]> {
+  await inTransaction(deps, person, async (w) => {
+    assertServiceAllowed(person, 'library.read', serviceId);
     await w.audit({ action: 'library.read', caseId: null, serviceId, detail: {} });
   });
   return deps.library.listLibrary(serviceId);

@@ -32,11 +32,11 @@ function mayJoin(s: Pick<Staff, 'role' | 'serviceIds'>, serviceId: string): bool
  * people in the organisation's directory (Entra ID in Microsoft 365 mode) who have not. Every search
  * is audited, as it reaches into the directory.
  */
-export async function findPeople(deps: AppDeps, p: Principal, query: unknown): Promise<PersonCard[]> {
+export async function findPeople(deps: AppDeps, person: Principal, query: unknown): Promise<PersonCard[]> {
   const { q, limit, serviceId } = parseInput(peopleQuerySchema, query, 'The search');
   const needle = q.toLowerCase();
-  const staff = await inTransaction(deps, p, async (w) => {
-    assertRoleAllowed(p, 'people.search');
+  const staff = await inTransaction(deps, person, async (w) => {
+    assertRoleAllowed(person, 'people.search');
     await w.audit({ action: 'directory.searched', caseId: null, serviceId: null, detail: {} });
     return w.tx.staff.list();
   });

@@ -40,17 +40,17 @@ async function expiredCase(tx: StoreTx, p: Principal, caseId: string, today: str
  * The folder goes first so that a failure leaves the case in place to try again, never a record
  * pointing at documents that are gone without trace.
  */
-export async function confirmCaseDeletion(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<CaseDueForDeletion> {
+export async function confirmCaseDeletion(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<CaseDueForDeletion> {
   const { confirmReference } = parseInput(deletionConfirmationSchema, input, 'The confirmation');
   const today = todayIn(deps.clock);
-  const due = await inTransaction(deps, p, async (w) => {
-    const found = await expiredCase(w.tx, p, caseId, today);
+  const due = await inTransaction(deps, person, async (w) => {
+    const found = await expiredCase(w.tx, person, caseId, today);
     if (confirmReference.trim() !== found.reference) throw ruleViolation(`To confirm, type the case reference ${found.reference} exactly.`);
     return found;
   });
   await deps.library.deleteCaseFolder(due.serviceId, due.reference);
-  return inTransaction(deps, p, async (w) => {
-    const still = await expiredCase(w.tx, p, caseId, today);
+  return inTransaction(deps, person, async (w) => {
+    const still = await expiredCase(w.tx, person, caseId, today);
     await w.tx.cases.purge(still.caseId);
     await w.audit({
       action: 'case.purged',

@@ -24,27 +24,27 @@ export interface CaseDueForDeletion {
   retainUntil: string;
 }
 
-export const dueForDeletion = (c: Case, service: Service): CaseDueForDeletion => ({
-  caseId: c.id,
-  reference: c.reference,
-  serviceId: c.serviceId,
-  pathway: c.pathway,
-  closedOn: (c.closedAt as string).slice(0, 10),
-  closureReason: c.closureReason,
-  retainUntil: retainUntil(c, service.settings.retention) as string,
+export const dueForDeletion = (caseRecord: Case, service: Service): CaseDueForDeletion => ({
+  caseId: caseRecord.id,
+  reference: caseRecord.reference,
+  serviceId: caseRecord.serviceId,
+  pathway: caseRecord.pathway,
+  closedOn: (caseRecord.closedAt as string).slice(0, 10),
+  closureReason: caseRecord.closureReason,
+  retainUntil: retainUntil(caseRecord, service.settings.retention) as string,
 });
 
 export const retentionQuerySchema = z.object({ service: serviceIdSchema.optional() }).strict();
 
 /** Closed cases past their service's retention period, oldest first, waiting for an administrator to confirm deletion. */
-export async function listCasesPastRetention(deps: AppDeps, p: Principal, query: unknown): Promise<CaseDueForDeletion[]> {
+export async function listCasesPastRetention(deps: AppDeps, person: Principal, query: unknown): Promise<CaseDueForDeletion[]> {
   const q = parseInput(retentionQuerySchema, query, 'The retention query');
   const today = todayIn(deps.clock);
-  return inTransaction(deps, p, async (w) => {
+  return inTransaction(deps, person, async (w) => {
     const services = (await w.tx.services.list()).filter((s) => !q.service || s.id === q.service);
     const due: CaseDueForDeletion[] = [];
     for (const service of services) {
-      assertServiceAllowed(p, 'retention.review', service.id);
+      assertServiceAllowed(person, 'retention.review', service.id);
       for (const c of await casesOfService(w.tx, service.id)) {
         if (isPastRetention(c, service.settings.retention, today)) due.push(dueForDeletion(c, service));
       }

@@ -22,15 +22,15 @@ export const RETAIN_UNTIL_RESTAMP_KIND = 'documents.restamp';
 export const retainUntilRestampSchema = z.object({ caseId: z.uuid() });
 export type RetainUntilRestamp = z.infer<typeof retainUntilRestampSchema>;
 
-export async function queueRetainUntilRestamp(w: Pick<Work, 'enqueue'>, c: Case, until: string): Promise<void> {
-  const payload: RetainUntilRestamp = { caseId: c.id };
-  await w.enqueue({
+export async function queueRetainUntilRestamp(work: Pick<Work, 'enqueue'>, caseRecord: Case, until: string): Promise<void> {
+  const payload: RetainUntilRestamp = { caseId: caseRecord.id };
+  await work.enqueue({
     kind: RETAIN_UNTIL_RESTAMP_KIND,
     payload,
-    caseId: c.id,
-    serviceId: c.serviceId,
+    caseId: caseRecord.id,
+    serviceId: caseRecord.serviceId,
     // Per date: a later change of the service's periods restamps again.
-    dedupeKey: `${RETAIN_UNTIL_RESTAMP_KIND}:${c.id}:${until}`,
+    dedupeKey: `${RETAIN_UNTIL_RESTAMP_KIND}:${caseRecord.id}:${until}`,
   });
 }
 

@@ -11,20 +11,20 @@ import { queueRetainUntilRestamp } from './restampDocumentsJob.js';
 import { inTransaction } from '../unitOfWork.js';
 
 /** The service's retention periods by pathway, as anyone who works in it may read them. */
-export async function showRetentionPolicy(deps: AppDeps, p: Principal, serviceId: string): Promise<RetentionPolicy> {
+export async function showRetentionPolicy(deps: AppDeps, person: Principal, serviceId: string): Promise<RetentionPolicy> {
   const id = parseInput(serviceIdSchema, serviceId, 'The service');
-  return inTransaction(deps, p, async (w) => {
-    assertServiceAllowed(p, 'service.read', id);
+  return inTransaction(deps, person, async (w) => {
+    assertServiceAllowed(person, 'service.read', id);
     return (await serviceOf(w.tx, id)).settings.retention;
   });
 }
 
 /** An administrator sets how many years after closure each pathway's cases are kept. */
-export async function setRetentionPolicy(deps: AppDeps, p: Principal, serviceId: string, input: unknown): Promise<RetentionPolicy> {
+export async function setRetentionPolicy(deps: AppDeps, person: Principal, serviceId: string, input: unknown): Promise<RetentionPolicy> {
   const id = parseInput(serviceIdSchema, serviceId, 'The service');
   const retention = parseInput(retentionPolicySchema, input, 'The retention policy');
-  return inTransaction(deps, p, async (w) => {
-    assertServiceAllowed(p, 'service.configure', id);
+  return inTransaction(deps, person, async (w) => {
+    assertServiceAllowed(person, 'service.configure', id);
     const service = await serviceOf(w.tx, id);
     await w.tx.services.updateSettings(id, { ...service.settings, retention });
     // Closed cases are now kept until another date: their files in the library say so too.

@@ -10,10 +10,10 @@ import { inTransaction } from '../unitOfWork.js';
 export const acceptTermsSchema = z.object({ termsVersion: z.string().min(1).max(20) }).strict();
 
 /** A partner accepts the information-sharing terms; from then on the case opens to them. */
-export async function acceptTerms(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<TeamMember> {
+export async function acceptTerms(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<TeamMember> {
   const { termsVersion } = parseInput(acceptTermsSchema, input, 'The acceptance');
-  return inTransaction(deps, p, async (w) => {
-    const { case: c, membership } = await caseFor(w.tx, p, caseId, 'terms.accept');
+  return inTransaction(deps, person, async (w) => {
+    const { case: c, membership } = await caseFor(w.tx, person, caseId, 'terms.accept');
     if (!membership) throw ruleViolation('You are not invited to this case.');
     assertMayAcceptTerms(membership, termsVersion, w.now);
     if (c.status === 'closed') throw ruleViolation('This case is closed.');

@@ -14,11 +14,11 @@ import { inTransaction } from '../unitOfWork.js';
  * they accept the information-sharing terms; an expired invitation can be sent again. Someone from
  * the directory who has never signed in (a professional from another agency, say) joins as a partner.
  */
-export async function inviteTeamMember(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<TeamMember> {
+export async function inviteTeamMember(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<TeamMember> {
   const data = parseInput(invitationSchema, input, 'The invitation');
   const fromDirectory = await directoryEntryFor(deps.directory, data.staffId);
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'team.invite');
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'team.invite');
     assertOpenForWork(c);
     const invitee = await staffOrNewPartner(w, data.staffId, fromDirectory, data.agency);
     assertMayJoinTeam(invitee, data.caseRole, c.serviceId);
@@ -26,7 +26,7 @@ export async function inviteTeamMember(deps: AppDeps, p: Principal, caseId: stri
     if (existing && !mayBeInvitedAgain(existing, w.now)) {
       throw new DomainError('conflict', `${invitee.name} is already on the case team.`);
     }
-    const member: TeamMember = { ...newMember(invitee, c.id, data.caseRole, p.staffId, w.now), agency: data.agency };
+    const member: TeamMember = { ...newMember(invitee, c.id, data.caseRole, person.staffId, w.now), agency: data.agency };
     await w.tx.team.upsert(member);
     await w.audit({
       action: existing ? 'team.reinvited' : 'team.invited',

@@ -5,9 +5,9 @@ import type { AppDeps } from '../deps.js';
 import { NOTIFY_KIND } from '../notifications/notifyJob.js';
 import { inTransaction } from '../unitOfWork.js';
 
-export async function listUnreachableMembers(deps: AppDeps, p: Principal, caseId: string): Promise<UnreachableMember[]> {
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'team.read');
+export async function listUnreachableMembers(deps: AppDeps, person: Principal, caseId: string): Promise<UnreachableMember[]> {
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'team.read');
     const team = await w.tx.team.list(c.id);
     const unreachable = await w.tx.conversations.listUnreachable(team.map((m) => m.staffId));
     const dead = await w.tx.outbox.list({ status: 'dead', kind: NOTIFY_KIND, caseId: c.id }, 500);

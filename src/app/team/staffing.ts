@@ -22,10 +22,10 @@ export async function directoryEntryFor(directory: Directory, staffId: string): 
  * A member of staff, or — for a person from the directory who has never signed in — a new record
  * as a partner: their roles arrive with their first sign-in, and until then a case is all they reach.
  */
-export async function staffOrNewPartner(w: Work, staffId: string, fromDirectory: DirectoryPerson | null, agency: Agency): Promise<Staff> {
-  const known = (await w.tx.staff.get(staffId)) ?? (fromDirectory?.aadObjectId ? await w.tx.staff.getByAadObjectId(fromDirectory.aadObjectId) : null);
+export async function staffOrNewPartner(work: Work, staffId: string, fromDirectory: DirectoryPerson | null, agency: Agency): Promise<Staff> {
+  const known = (await work.tx.staff.get(staffId)) ?? (fromDirectory?.aadObjectId ? await work.tx.staff.getByAadObjectId(fromDirectory.aadObjectId) : null);
   if (known) return known;
-  if (!fromDirectory?.aadObjectId) return staffMember(w.tx, staffId);
+  if (!fromDirectory?.aadObjectId) return staffMember(work.tx, staffId);
   const partner: Staff = {
     id: directoryStaffId(fromDirectory.aadObjectId),
     name: fromDirectory.name,
@@ -35,8 +35,8 @@ export async function staffOrNewPartner(w: Work, staffId: string, fromDirectory:
     agency,
     aadObjectId: fromDirectory.aadObjectId,
   };
-  await w.tx.staff.upsert(partner);
-  await w.audit({ action: 'staff.created.by_invitation', caseId: null, serviceId: null, detail: { staffId: partner.id } });
+  await work.tx.staff.upsert(partner);
+  await work.audit({ action: 'staff.created.by_invitation', caseId: null, serviceId: null, detail: { staffId: partner.id } });
   return partner;
 }
 
@@ -46,12 +46,12 @@ export async function staffMember(tx: StoreTx, staffId: string): Promise<Staff> 
   return s;
 }
 
-export function newMember(s: Staff, caseId: string, caseRole: CaseRole, invitedBy: string, now: string): TeamMember {
+export function newMember(staff: Staff, caseId: string, caseRole: CaseRole, invitedBy: string, now: string): TeamMember {
   return {
     caseId,
-    staffId: s.id,
-    name: s.name,
-    agency: s.agency,
+    staffId: staff.id,
+    name: staff.name,
+    agency: staff.agency,
     caseRole,
     invitedBy,
     invitedAt: now,

@@ -7,10 +7,10 @@ import { parseInput } from '../input.js';
 import { placeEntry, recordRevision } from './timelineEntries.js';
 import { inTransaction } from '../unitOfWork.js';
 
-export async function addTimelineEntry(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<TimelineEntry> {
+export async function addTimelineEntry(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<TimelineEntry> {
   const data = parseInput(timelineEntryInputSchema, input, 'The timeline entry');
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'timeline.add');
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'timeline.add');
     assertOpenForWork(c);
     const { span, lifeStage } = await placeEntry(deps, w.tx, c, data);
     const entry: TimelineEntry = {
@@ -19,8 +19,8 @@ export async function addTimelineEntry(deps: AppDeps, p: Principal, caseId: stri
       caseId: c.id,
       span,
       lifeStage,
-      contributorId: p.staffId,
-      contributorName: p.name,
+      contributorId: person.staffId,
+      contributorName: person.name,
       createdAt: w.now,
       updatedAt: w.now,
       version: 1,

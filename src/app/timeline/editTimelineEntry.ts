@@ -9,15 +9,15 @@ import { inTransaction } from '../unitOfWork.js';
 /** An edit makes a new version; the earlier one stays in the entry's history. */
 export async function editTimelineEntry(
   deps: AppDeps,
-  p: Principal,
+  person: Principal,
   caseId: string,
   entryId: string,
   input: unknown,
   expectedVersion: number,
 ): Promise<TimelineEntry> {
   const data = parseInput(timelineEntryInputSchema, input, 'The timeline entry');
-  return inTransaction(deps, p, async (w) => {
-    const { case: c, entry } = await entryForChange(w, p, caseId, entryId, 'timeline.edit', expectedVersion);
+  return inTransaction(deps, person, async (w) => {
+    const { case: c, entry } = await entryForChange(w, person, caseId, entryId, 'timeline.edit', expectedVersion);
     assertOpenForWork(c);
     const { span, lifeStage } = await placeEntry(deps, w.tx, c, data);
     return saveChangedEntry(w, c, entry, { ...entry, ...data, span, lifeStage, updatedAt: w.now, version: entry.version + 1 }, 'edited');

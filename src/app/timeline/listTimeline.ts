@@ -23,10 +23,10 @@ export const timelineQuerySchema = z
   .strict();
 
 /** The child's life in order, earliest first, one page at a time, with the filters the tab offers. */
-export async function listTimeline(deps: AppDeps, p: Principal, caseId: string, query: unknown): Promise<TimelinePage> {
+export async function listTimeline(deps: AppDeps, person: Principal, caseId: string, query: unknown): Promise<TimelinePage> {
   const q = parseInput(timelineQuerySchema, query, 'The timeline query');
-  return inTransaction(deps, p, async (w) => {
-    const { case: c, membership } = await caseFor(w.tx, p, caseId, 'timeline.read');
+  return inTransaction(deps, person, async (w) => {
+    const { case: c, membership } = await caseFor(w.tx, person, caseId, 'timeline.read');
     const page = await w.tx.timeline.list(
       c.id,
       { categories: q.category, agencies: q.agency, confidence: q.confidence, contributorIds: q.contributor, includeRetracted: q.includeRetracted === 'true' },
@@ -34,8 +34,8 @@ export async function listTimeline(deps: AppDeps, p: Principal, caseId: string, 
     );
     await w.audit({ action: 'timeline.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, entries: page.items.length } });
     const changes = (owns: boolean): EntryChanges => ({
-      edit: canOnEntry(p, 'timeline.edit', c, membership, owns),
-      retract: canOnEntry(p, 'timeline.retract', c, membership, owns),
+      edit: canOnEntry(person, 'timeline.edit', c, membership, owns),
+      retract: canOnEntry(person, 'timeline.retract', c, membership, owns),
     });
     return { ...page, mayChange: { ownEntries: changes(true), othersEntries: changes(false) } };
   });

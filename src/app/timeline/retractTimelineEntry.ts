@@ -12,21 +12,21 @@ import { inTransaction } from '../unitOfWork.js';
  */
 export async function retractTimelineEntry(
   deps: AppDeps,
-  p: Principal,
+  person: Principal,
   caseId: string,
   entryId: string,
   input: unknown,
   expectedVersion: number,
 ): Promise<TimelineEntry> {
   const { reason } = parseInput(retractionSchema, input, 'The retraction');
-  return inTransaction(deps, p, async (w) => {
-    const { case: c, entry } = await entryForChange(w, p, caseId, entryId, 'timeline.retract', expectedVersion);
+  return inTransaction(deps, person, async (w) => {
+    const { case: c, entry } = await entryForChange(w, person, caseId, entryId, 'timeline.retract', expectedVersion);
     assertNotClosed(c);
     return saveChangedEntry(
       w,
       c,
       entry,
-      { ...entry, retraction: { at: w.now, by: p.staffId, reason }, updatedAt: w.now, version: entry.version + 1 },
+      { ...entry, retraction: { at: w.now, by: person.staffId, reason }, updatedAt: w.now, version: entry.version + 1 },
       'retracted',
     );
   });

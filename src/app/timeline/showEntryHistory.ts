@@ -6,9 +6,9 @@ import type { AppDeps } from '../deps.js';
 import { inTransaction } from '../unitOfWork.js';
 
 /** Every version of an entry, oldest first: nothing is silently overwritten. */
-export async function showEntryHistory(deps: AppDeps, p: Principal, caseId: string, entryId: string): Promise<TimelineEntryRevision[]> {
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'timeline.read');
+export async function showEntryHistory(deps: AppDeps, person: Principal, caseId: string, entryId: string): Promise<TimelineEntryRevision[]> {
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'timeline.read');
     if (!(await w.tx.timeline.get(c.id, entryId))) throw notFound('That timeline entry');
     const revisions = await w.tx.timeline.revisions(entryId);
     await w.audit({ action: 'timeline.history.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, entryId } });

@@ -10,53 +10,59 @@ import { serviceOf } from '../team/staffing.js';
 import type { Work } from '../unitOfWork.js';
 
 /** Shared by add and edit: where the entry sits in the child's life, checked against the service's rules. */
-export async function placeEntry(deps: AppDeps, tx: StoreTx, c: Case, input: TimelineEntryInput) {
-  const service = await serviceOf(tx, c.serviceId);
-  const span = checkEntry(input, c.childDateOfBirth, todayIn(deps.clock), service.settings);
-  return { span, lifeStage: lifeStageOf(input.when, c.childDateOfBirth) };
+export async function placeEntry(deps: AppDeps, tx: StoreTx, caseRecord: Case, input: TimelineEntryInput) {
+  const service = await serviceOf(tx, caseRecord.serviceId);
+  const span = checkEntry(input, caseRecord.childDateOfBirth, todayIn(deps.clock), service.settings);
+  return { span, lifeStage: lifeStageOf(input.when, caseRecord.childDateOfBirth) };
 }
 
 /** Finds an entry for a change by this person: the case must be in reach before the entry is looked up. */
 export async function entryForChange(
-  w: Work,
-  p: Principal,
+  work: Work,
+  person: Principal,
   caseId: string,
   entryId: string,
   action: 'timeline.edit' | 'timeline.retract',
   expectedVersion: number,
 ) {
-  const reach = await caseFor(w.tx, p, caseId, 'timeline.read');
-  const entry = await w.tx.timeline.get(caseId, entryId);
+  const reach = await caseFor(work.tx, person, caseId, 'timeline.read');
+  const entry = await work.tx.timeline.get(caseId, entryId);
   if (!entry) throw notFound('That timeline entry');
-  assertAllowed(p, action, reach.case, reach.membership, entry.contributorId);
+  assertAllowed(person, action, reach.case, reach.membership, entry.contributorId);
   if (entry.retraction) throw ruleViolation('This entry was retracted; add a new entry instead.');
   if (entry.version !== expectedVersion) throw staleVersion('This entry', entry.version);
   return { case: reach.case, entry };
 }
 
-export async function recordRevision(w: Work, e: TimelineEntry): Promise<void> {
-  const { when, category, sourceAgency, confidence, description } = e;
-  await w.tx.timeline.addRevision({
-    entryId: e.id,
-    caseId: e.caseId,
-    version: e.version,
+export async function recordRevision(work: Work, entry: TimelineEntry): Promise<void> {
+  const { when, category, sourceAgency, confidence, description } = entry;
+  await work.tx.timeline.addRevision({
+    entryId: entry.id,
+    caseId: entry.caseId,
+    version: entry.version,
     content: { when, category, sourceAgency, confidence, description },
-    retraction: e.retraction,
-    changedBy: w.actor.staffId,
-    changedByName: w.actor.name,
-    changedAt: w.now,
+    retraction: entry.retraction,
+    changedBy: work.actor.staffId,
+    changedByName: work.actor.name,
+    changedAt: work.now,
   });
 }
 
-export async function saveChangedEntry(w: Work, c: Case, before: TimelineEntry, after: TimelineEntry, kind: 'edited' | 'retracted'): Promise<TimelineEntry> {
-  if (!(await w.tx.timeline.update(after, before.version))) throw staleVersion('This entry', before.version);
-  await recordRevision(w, after);
-  await w.audit({
+export async function saveChangedEntry(
+  work: Work,
+  caseRecord: Case,
+  before: TimelineEntry,
+  after: TimelineEntry,
+  kind: 'edited' | 'retracted',
+): Promise<TimelineEntry> {
+  if (!(await work.tx.timeline.update(after, before.version))) throw staleVersion('This entry', before.version);
+  await recordRevision(work, after);
+  await work.audit({
     action: `timeline.entry.${kind}`,
-    caseId: c.id,
-    serviceId: c.serviceId,
-    detail: { reference: c.reference, entryId: after.id, version: after.version },
+    caseId: caseRecord.id,
+    serviceId: caseRecord.serviceId,
+    detail: { reference: caseRecord.reference, entryId: after.id, version: after.version },
   });
-  await w.emit({ caseId: c.id, type: kind === 'edited' ? 'timeline.edited' : 'timeline.retracted', data: after });
+  await work.emit({ caseId: caseRecord.id, type: kind === 'edited' ? 'timeline.edited' : 'timeline.retracted', data: after });
   return after;
 }

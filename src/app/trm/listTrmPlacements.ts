@@ -10,11 +10,11 @@ import { inTransaction } from '../unitOfWork.js';
 /** The child's placements over time, each with its movement from the one before. */
 export async function listTrmPlacements(
   deps: AppDeps,
-  p: Principal,
+  person: Principal,
   caseId: string,
 ): Promise<{ placements: TrmHistoryItem[]; labels: { level: number; name: string; need: string }[] }> {
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'trm.read');
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'trm.read');
     const service = await serviceOf(w.tx, c.serviceId);
     const ordered = inPlacementOrder(await w.tx.trm.list(c.id));
     await w.audit({ action: 'trm.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference } });

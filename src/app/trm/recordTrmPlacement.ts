@@ -8,11 +8,11 @@ import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
 import { inTransaction } from '../unitOfWork.js';
 
-export async function recordTrmPlacement(deps: AppDeps, p: Principal, caseId: string, input: unknown): Promise<TrmPlacement & { movement: TrmMovement }> {
+export async function recordTrmPlacement(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<TrmPlacement & { movement: TrmMovement }> {
   const data = parseInput(trmPlacementInputSchema, input, 'The TRM placement');
   if (data.effectiveDate > todayIn(deps.clock)) throw ruleViolation('A placement records where the child is now, not in the future.');
-  return inTransaction(deps, p, async (w) => {
-    const { case: c } = await caseFor(w.tx, p, caseId, 'trm.record');
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'trm.record');
     assertOpenForWork(c);
     if (data.meetingId && !(await w.tx.meetings.get(c.id, data.meetingId))) throw ruleViolation('That meeting is not one of this case’s meetings.');
     const earlier = inPlacementOrder((await w.tx.trm.list(c.id)).filter((x) => x.effectiveDate <= data.effectiveDate));
@@ -23,8 +23,8 @@ export async function recordTrmPlacement(deps: AppDeps, p: Principal, caseId: st
       rationale: data.rationale,
       effectiveDate: data.effectiveDate,
       meetingId: data.meetingId ?? null,
-      placedBy: p.staffId,
-      placedByName: p.name,
+      placedBy: person.staffId,
+      placedByName: person.name,
       placedAt: w.now,
     };
     await w.tx.trm.insert(placement);
