@@ -5,8 +5,8 @@ import { precompressAssets } from './precompress.js';
 
 /**
  * Builds the tab with Vite unless nothing it is built from has changed since the last build, so
- * `npm start` stays fast. The fingerprint covers the tab's sources, the domain code it shares and
- * the lockfile.
+ * `npm start` stays fast. The fingerprint covers the tab's sources, the contract it imports (and the
+ * domain code the contract hands on) and the lockfile.
  */
 const root = resolve(import.meta.dirname, '..');
 const tab = join(root, 'tab');
@@ -23,8 +23,8 @@ export function fingerprint(): string {
   const hash = createHash('sha256');
   const inputs = [
     ...files(join(tab, 'src')),
+    ...files(join(root, 'src', 'contract')),
     ...files(join(root, 'src', 'domain')),
-    join(root, 'src', 'teamsApp', 'tabAddress.ts'),
     join(root, 'scripts', 'precompress.ts'),
     join(tab, 'index.html'),
     join(tab, 'vite.config.ts'),
