@@ -4,7 +4,7 @@ import { parseEnv } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppPackageError, buildAppPackage, MINTED_BY_PROVISION, prepareManifest } from '../../src/teamsApp/appPackage.js';
 import { decodePng, encodePng, readPngHeader } from '../../src/teamsApp/png.js';
-import { readZip } from '../../src/teamsApp/zip.js';
+import { readZip } from '../support/zipReader.js';
 import { COMMITTED_ENVIRONMENTS, MINTED, REPO_ROOT, scratchRoot } from '../support/appPackageRoot.js';
 
 let scratch: ReturnType<typeof scratchRoot> | null = null;

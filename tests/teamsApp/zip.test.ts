@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readZip, writeZip, ZipError } from '../../src/teamsApp/zip.js';
+import { writeZip } from '../../src/teamsApp/zip.js';
+import { readZip, ZipError } from '../support/zipReader.js';
 
 const entries = [
   { name: 'manifest.json', data: new TextEncoder().encode('{"name":"ECM for Teams"}'.repeat(50)) },
