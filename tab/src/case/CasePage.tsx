@@ -30,13 +30,17 @@ export interface CaseProps {
   reload: () => void;
 }
 
-/** One case: its sections as tabs, each shown only when the person's role allows it (allowedActions). */
+/**
+ * One case: its sections as tabs, each shown only when the person's role allows it (allowedActions).
+ * Content renders it keyed by the case id, so everything below belongs to this case alone.
+ */
 export function CasePage({ caseId, section }: { caseId: string; section: CaseSection }) {
   const s = useStyles();
   const loaded = useLoad(() => caseFromPrefetch(caseId) ?? request<CaseView>('GET', `/cases/${caseId}`), [caseId]);
   const c = loaded.data?.body;
   if (loaded.error) return <ErrorNotice error={loaded.error} />;
-  if (!c) return <p role="status">Loading the case…</p>;
+  // Only ever the case in the address, even if an answer about another one arrived.
+  if (!c || c.id !== caseId) return <p role="status">Loading the case…</p>;
   if (c.terms) return <TermsAcceptance view={c} onAccepted={loaded.reload} />;
   const sections = SECTIONS.filter((x) => c.allowedActions.includes(x.needs));
   const current = sections.some((x) => x.key === section) ? section : 'overview';

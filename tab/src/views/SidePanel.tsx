@@ -30,7 +30,7 @@ export default function SidePanel() {
   return (
     <main className={s.panel} aria-label="ECM side panel">
       {caseId ? (
-        <PanelForCase caseId={caseId} />
+        <PanelForCase key={caseId} caseId={caseId} />
       ) : (
         <>
           <h1 style={{ fontSize: '1.1rem' }}>ECM for this meeting</h1>
