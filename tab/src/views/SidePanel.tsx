@@ -9,7 +9,7 @@ import { useLiveTimeline } from '../live/useTimeline.js';
 import { EntryForm } from '../timeline/EntryForm.js';
 import { freshMap, LiveStatus } from '../timeline/LiveStatus.js';
 import { describeWhen } from '../timeline/layout.js';
-import { lookOf, ToneMark } from '../timeline/categories.js';
+import { CategoryIcon, lookOf, ToneMark } from '../timeline/categories.js';
 import { CaseChooser, meetingCase, rememberMeetingCase } from './CaseChooser.js';
 
 const useStyles = makeStyles({
@@ -85,7 +85,7 @@ function PanelForCase({ caseId }: { caseId: string }) {
             <li key={e.id} className={`${s.item} ${fresh.has(e.id) ? s.fresh : ''}`} data-entry-id={e.id}>
               <div className={s.line}>
                 <ToneMark look={look} />
-                <look.Icon aria-hidden="true" style={{ color: look.colour }} />
+                <CategoryIcon look={look} />
                 <strong>{describeWhen(e.when).text}</strong>
                 <span>· {cat?.label ?? e.category}</span>
               </div>
