@@ -17,8 +17,16 @@ export const THEME_LABELS: Record<ThemeName, string> = { default: 'Light', dark:
  */
 export const COLOR_SCHEMES: Record<ThemeName, 'light' | 'dark'> = { default: 'light', dark: 'dark', contrast: 'dark' };
 
-/** The page itself has no margin of its own: the app's background reaches every edge in every theme. */
-const usePageStyles = makeStaticStyles({ 'html, body': { margin: 0, padding: 0 } });
+/**
+ * The page itself has no margin of its own: the app's background reaches every edge in every theme.
+ * A dropdown (Fluent's Select) fits the column it is in: a native select is otherwise as wide as its
+ * longest option ("Parental mental health, substance use or prison") and spills over the field
+ * beside it, or off a 320 px side panel.
+ */
+const usePageStyles = makeStaticStyles({
+  'html, body': { margin: 0, padding: 0 },
+  '.fui-Select, .fui-Select__select': { minWidth: 0, maxWidth: '100%' },
+});
 
 /** The whole page — its edges, overscroll, dialogs in portals and system colours — in the theme's colours. */
 export function usePageTheme(theme: ThemeName): void {

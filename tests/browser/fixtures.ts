@@ -1,6 +1,7 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { CaseMarks, Harness } from './harness.js';
 import { drainOutbox } from '../support/outbox.js';
-import { meetingCase } from './harness.js';
+import { meetingCase, startHarness } from './harness.js';
 
 /**
  * A case with something in every section: entries, an approved formulation v1 and a draft v2,
@@ -67,4 +68,15 @@ export async function richCase(h: Harness, marks: CaseMarks & { entries?: number
   // The worker files version 1's documents in the library and finds that Amy and Jo never installed the app.
   await drainOutbox(h.server.system);
   return { caseId, entryIds: entries.map((e) => e.id) };
+}
+
+/** For a whole test file: the harness and one rich case, made before its tests and closed after them. */
+export function richCaseForFile(): { h: Harness; caseId: string } {
+  const file = {} as { h: Harness; caseId: string };
+  beforeAll(async () => {
+    file.h = await startHarness();
+    file.caseId = (await richCase(file.h)).caseId;
+  });
+  afterAll(() => file.h?.close());
+  return file;
 }

@@ -59,7 +59,17 @@ const useStyles = makeStyles({
   },
   trackContrast: { outline: `1px solid ${tokens.colorNeutralStroke1}` },
   bar: { position: 'absolute', top: 0, bottom: 0, borderRadius: '4px' },
-  actions: { display: 'flex', alignItems: 'flex-start', gap: '2px', flex: 'none', '@media print': { display: 'none' } },
+  // As wide on every row as the most it can hold (history, edit, retract), whatever this row offers,
+  // so every track is the same width and a date sits at the same place on every row.
+  actions: {
+    display: 'flex',
+    justifyContent: 'flex-end',
+    alignItems: 'flex-start',
+    gap: '2px',
+    flex: 'none',
+    width: 'calc(3 * 24px + 2 * 2px)',
+    '@media print': { display: 'none' },
+  },
 });
 
 export interface TimelineListProps {
@@ -168,7 +178,7 @@ export function TimelineList(p: TimelineListProps) {
             </div>
           ) : null}
         </div>
-        {p.onHistory || may.edit || may.retract ? (
+        {p.onHistory || p.onEdit || p.onRetract ? (
           <div className={s.actions}>
             {p.onHistory && e.version > 1 ? (
               <Button
