@@ -179,30 +179,22 @@ describe('moving from one case straight to another', () => {
   it("what was typed for one child stays with that child: drafts and filters are the case's own", async () => {
     const s = await h.signedIn('psy-helen');
     const requests = watchRequests(s.page);
-    const note = "Your view of the young person's competence to agree (Gillick)";
     await s.page.goto(tabUrl(h, '', `#/cases/${a.caseId}/overview`));
-    await sectionReady(s.page, a, 'overview');
-    await s.page.getByLabel(note).fill('Alder understood it well.');
-    await moveTo(s.page, b, 'overview');
-    await sectionReady(s.page, b, 'overview');
-    await requests.settled();
-    expect(await s.page.getByLabel(note).inputValue()).toBe('');
-
-    await moveTo(s.page, a, 'trm');
-    await sectionReady(s.page, a, 'trm');
-    await s.page.getByLabel('Rationale').fill('Alder is settling.');
-    await moveTo(s.page, b, 'trm');
-    await sectionReady(s.page, b, 'trm');
-    await requests.settled();
-    expect(await s.page.getByLabel('Rationale').inputValue()).toBe('');
-
-    await moveTo(s.page, a, 'meetings');
-    await sectionReady(s.page, a, 'meetings');
-    await s.page.getByLabel('Where (or leave empty for a Teams meeting)').fill('Alder house');
-    await moveTo(s.page, b, 'meetings');
-    await sectionReady(s.page, b, 'meetings');
-    await requests.settled();
-    expect(await s.page.getByLabel('Where (or leave empty for a Teams meeting)').inputValue()).toBe('');
+    // A field typed into on the first child's page is empty on the second's.
+    const fields: { section: Section; label: string; typed: string }[] = [
+      { section: 'overview', label: "Your view of the young person's competence to agree (Gillick)", typed: 'Alder understood it well.' },
+      { section: 'trm', label: 'Rationale', typed: 'Alder is settling.' },
+      { section: 'meetings', label: 'Where (or leave empty for a Teams meeting)', typed: 'Alder house' },
+    ];
+    for (const { section, label, typed } of fields) {
+      await moveTo(s.page, a, section);
+      await sectionReady(s.page, a, section);
+      await s.page.getByLabel(label).fill(typed);
+      await moveTo(s.page, b, section);
+      await sectionReady(s.page, b, section);
+      await requests.settled();
+      expect(await s.page.getByLabel(label).inputValue()).toBe('');
+    }
 
     await moveTo(s.page, a, 'timeline');
     await sectionReady(s.page, a, 'timeline');
@@ -218,7 +210,7 @@ describe('moving from one case straight to another', () => {
     // Back on the first child's page, what was typed for them is still theirs to finish.
     await moveTo(s.page, a, 'overview');
     await sectionReady(s.page, a, 'overview');
-    expect(await s.page.getByLabel(note).inputValue()).toBe('Alder understood it well.');
+    expect(await s.page.getByLabel(fields[0]!.label).inputValue()).toBe(fields[0]!.typed);
     await s.context.close();
   });
 });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { richCase } from './fixtures.js';
-import { ARTIFACTS, startHarness, tabUrl, type Harness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { richCaseForFile } from './fixtures.js';
+import { ARTIFACTS, tabUrl } from './harness.js';
 
 /**
  * Every mark on the timeline — the tone's shape, the category's icon, the bar of the time it
@@ -104,26 +104,26 @@ async function edgeAndApp(page: Page): Promise<{ corner: string; app: string }> 
 }
 
 describe('every timeline mark can be seen, in every theme and view', () => {
-  let h: Harness;
-  let caseId: string;
-  beforeAll(async () => {
-    h = await startHarness();
-    ({ caseId } = await richCase(h));
-  });
-  afterAll(() => h?.close());
+  const file = richCaseForFile();
 
   const views: View[] = [
-    { name: 'tab', width: 1280, height: 1200, url: (c, t) => tabUrl(h, `theme=${t}`, `#/cases/${c}/timeline`), kinds: ['tone', 'category', 'span'] },
-    { name: 'side panel', width: 320, height: 900, url: (c, t) => tabUrl(h, `frame=sidePanel&caseId=${c}&theme=${t}`), kinds: ['tone', 'category'] },
-    { name: 'stage', width: 1280, height: 900, url: (c, t) => tabUrl(h, `frame=meetingStage&caseId=${c}&theme=${t}`), kinds: ['tone', 'category', 'span'] },
+    { name: 'tab', width: 1280, height: 1200, url: (c, t) => tabUrl(file.h, `theme=${t}`, `#/cases/${c}/timeline`), kinds: ['tone', 'category', 'span'] },
+    { name: 'side panel', width: 320, height: 900, url: (c, t) => tabUrl(file.h, `frame=sidePanel&caseId=${c}&theme=${t}`), kinds: ['tone', 'category'] },
+    {
+      name: 'stage',
+      width: 1280,
+      height: 900,
+      url: (c, t) => tabUrl(file.h, `frame=meetingStage&caseId=${c}&theme=${t}`),
+      kinds: ['tone', 'category', 'span'],
+    },
   ];
 
   for (const view of views) {
     for (const variant of VARIANTS) {
       it(`in the ${view.name}, ${nameOf(variant)}`, async () => {
-        const s = await h.signedIn('police-jo', { width: view.width, height: view.height });
+        const s = await file.h.signedIn('police-jo', { width: view.width, height: view.height });
         if (variant.forced) await s.page.emulateMedia({ forcedColors: 'active' });
-        await s.page.goto(view.url(caseId, variant.theme));
+        await s.page.goto(view.url(file.caseId, variant.theme));
         await s.page.locator('[data-live-state="live"]').waitFor();
         await s.page.locator('[data-entry-id] [data-mark="tone"]').first().waitFor();
         // The side panel's add form is folded away to bring the entries up; elsewhere the legend is opened, its marks measured too.
