@@ -3,7 +3,7 @@ import type { CaseView } from './api/types.js';
 import { preload } from './common/useModule.js';
 import { FRAME_VIEWS } from './frames.js';
 import { loadTimeline } from './live/loadTimeline.js';
-import { start } from './prefetched.js';
+import { forgetPrefetched, start } from './prefetched.js';
 import { parseRoute } from './router.js';
 import { SECTION_MODULES } from './sections.js';
 
@@ -18,6 +18,9 @@ let started = false;
 export function prefetchFor(hash: string, defaultCaseId: string | null): void {
   if (started) return;
   started = true;
+  // A prefetch serves the view the page opened on, and only that: once the address changes (another
+  // case, a link, Back), whatever was not taken is forgotten and the new view asks afresh.
+  window.addEventListener('hashchange', forgetPrefetched, { once: true });
   const route = parseRoute(hash, defaultCaseId);
   preload(FRAME_VIEWS.content);
   if (route.view !== 'case') return;

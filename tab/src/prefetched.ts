@@ -21,5 +21,10 @@ export function start(key: string, load: () => Promise<unknown>) {
   pending.set(key, p);
 }
 
+/** Drops every prefetched answer not yet taken. */
+export function forgetPrefetched(): void {
+  pending.clear();
+}
+
 export const caseFromPrefetch = (caseId: string) => take<Versioned<CaseView>>(`case:${caseId}`);
 export const timelineFromPrefetch = (caseId: string) => take<LoadedTimeline>(`timeline:${caseId}`);
