@@ -28,7 +28,8 @@ export async function generateCaseDocument(
   request: unknown,
 ): Promise<CaseDocumentFile> {
   const r = parseInput(documentRequestSchema, request, 'The document request');
-  const d = await loadCaseDossier(deps, p, caseId, r.document);
+  // The report is always of a version: an approved one says what was approved, on any later day.
+  const d = await loadCaseDossier(deps, p, caseId, r.document, r.document === 'formulation_report' ? { ofVersion: true, version: r.version } : {});
   switch (r.document) {
     case 'formulation_report':
       return formulationReport(d, { formulationNumber: r.version, rasterise: (svg, w) => rasteriser.toPng(svg, w) });

@@ -3,7 +3,7 @@ import { type DocumentToPublish, documentsToPublish, type PublishTrigger } from 
 import { todayIn } from '../ports/clock.js';
 import type { PictureRasteriser } from '../ports/pictureRasteriser.js';
 import type { AppDeps } from './deps.js';
-import { assembleDossier } from './loadCaseDossier.js';
+import { assembleDossier, assembleDossierOfVersion } from './loadCaseDossier.js';
 
 /**
  * The documents to publish for a case, made by the system when publishing is due (from an outbox
@@ -17,10 +17,14 @@ export async function prepareCasePublication(
   caseId: string,
   trigger: PublishTrigger,
 ): Promise<DocumentToPublish[]> {
-  const dossier = await deps.store.transaction(async (tx) => {
+  const { live, ofVersion } = await deps.store.transaction(async (tx) => {
     const c = await tx.cases.get(caseId);
     if (!c) throw notFound('That case');
-    const d = await assembleDossier(tx, c, todayIn(deps.clock));
+    const today = todayIn(deps.clock);
+    const d = {
+      live: await assembleDossier(tx, c, today),
+      ofVersion: trigger.kind === 'formulation.approved' ? await assembleDossierOfVersion(tx, c, today, trigger.formulationNumber) : undefined,
+    };
     await tx.audit.append(
       {
         actorId: 'system',
@@ -33,5 +37,5 @@ export async function prepareCasePublication(
     );
     return d;
   });
-  return documentsToPublish(dossier, trigger, (svg, width) => rasteriser.toPng(svg, width));
+  return documentsToPublish(live, trigger, (svg, width) => rasteriser.toPng(svg, width), ofVersion);
 }

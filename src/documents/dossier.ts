@@ -21,8 +21,13 @@ export interface CaseDossier {
   placements: TrmPlacement[];
   team: TeamMember[];
   meetings: Meeting[];
-  /** The day the documents are made, for "generated on" and for ages. */
+  /** The day the record is shown as at: today, or the day of approval for an approved version. */
   today: IsoDate;
+  /**
+   * Set when this is the record kept at a version's approval (see domain/recordAtApproval.ts):
+   * the documents of that version then say what was approved, on any later day.
+   */
+  approval?: { formulationNumber: number; approvedAt: string } | undefined;
 }
 
 /** A Word or picture file, named by case reference, ready to download or publish. */

@@ -31,7 +31,7 @@ export function heldReview(d: CaseDossier, meetingId: string): Meeting & { outco
 
 export async function reviewRecord(d: CaseDossier, meetingId: string): Promise<CaseDocumentFile> {
   const m = heldReview(d, meetingId);
-  const plain = (t: string) => withoutChildName(t, d.case.childName);
+  const plain = (t: string) => withoutChildName(t, d.case.childName, d.case.childDateOfBirth);
   const settings = d.service.settings;
   const held = meetingDate(m);
   const plan = planReviewed(d, m);
@@ -59,7 +59,7 @@ export async function reviewRecord(d: CaseDossier, meetingId: string): Promise<C
           ['No.', 'Recommendation', 'TRM level', 'Progress', 'Note'],
           recs.map((r, i) => {
             const p = progress.get(r.id);
-            return [String(i + 1), plain(r.text), `${r.trmLevel}`, p ? PROGRESS_LABELS[p.status] : 'Not discussed', p?.note ? prose(plain(p.note)) : '—'];
+            return [String(i + 1), plain(r.text), `${r.trmLevel}`, p ? PROGRESS_LABELS[p.status] : 'Not discussed', p?.note ? { text: plain(p.note), blocks: prose(plain(p.note)) } : '—'];
           }),
           [6, 40, 10, 14, 30],
         )

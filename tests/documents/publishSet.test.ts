@@ -9,7 +9,7 @@ const rasteriser = resvgRasteriser();
 const rasterise = (svg: string, w: number) => rasteriser.toPng(svg, w);
 
 describe('the documents published for a case', () => {
-  it('on approval: the report, the youth-friendly version and the timeline picture, with their metadata', async () => {
+  it('on approval: the report, the youth-friendly version and the timeline picture, with their metadata and the case’s real next review', async () => {
     const d = dossierWith(30);
     const docs = await documentsToPublish(d, { kind: 'formulation.approved', formulationNumber: 1 }, rasterise);
     expect(docs.map((x) => x.fileName)).toEqual([
@@ -22,18 +22,19 @@ describe('the documents published for a case', () => {
         caseReference: 'BRI-2026-0042',
         documentType,
         version: 'v1',
-        reviewDate: '2027-02-12',
+        // The review held on 12 February agreed the next one for 1 May.
+        reviewDate: '2027-05-01',
         retainUntil: null,
       })),
     );
     for (const x of docs.filter((x) => x.fileName.endsWith('.docx'))) expect(openDocx(x.content).parts['word/document.xml']).toBeTruthy();
   });
 
-  it('on a review: the review record, with the next review date and, for a closed case, its retain-until date', async () => {
+  it('on a review: the review record, with the next review date and, for a closed case, its retain-until date; and the young person’s copy again', async () => {
     const d = dossierWith(5);
     const closed = { ...d, case: { ...d.case, status: 'closed' as const, closedAt: '2027-03-01T09:00:00.000Z' } };
     const [record, ...rest] = await documentsToPublish(closed, { kind: 'review.recorded', meetingId: d.meetings[0]!.id }, rasterise);
-    expect(rest).toEqual([]);
+    expect(rest.map((x) => [x.fileName, x.metadata.version])).toEqual([['BRI-2026-0042_youth-friendly-formulation.docx', 'v1']]);
     expect(record!.fileName).toBe('BRI-2026-0042_review-record_2027-02-12.docx');
     expect(record!.metadata).toEqual({
       caseReference: 'BRI-2026-0042',
