@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoDocuments, demoDocuments, readableParts } from '../support/demoDocuments.js';
+import { type DemoCase, type DemoDocuments, type DemoFile, demoDocuments, readableParts } from '../support/demoDocuments.js';
+import { openDocx } from '../support/docx.js';
+import { inkInMiddleOfPage, libreOfficeMissing, renderWithLibreOffice } from '../support/libreOffice.js';
 
 /**
  * Every document of every fictional demo case, as published to the library and as served by the
@@ -44,13 +46,14 @@ export function datesWrittenAs(iso: string): string[] {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wholeWord = (s: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(s)}(?![\\p{L}\\p{N}])`, 'iu');
 
-describe('no published document names the child or gives their date of birth', () => {
-  let demo: DemoDocuments;
-  beforeAll(async () => {
-    demo = await demoDocuments();
-  }, 300_000);
-  afterAll(() => demo?.server.close());
+// Seeding the demo and making every document takes a while on a shared machine: one seed for the file.
+let demo: DemoDocuments;
+beforeAll(async () => {
+  demo = await demoDocuments();
+}, 600_000);
+afterAll(() => demo?.server.close());
 
+describe('no published document names the child or gives their date of birth', () => {
   it('holds every kind of document: reports of each version, youth-friendly versions, review records, pictures, library metadata', () => {
     const names = demo.files.map((f) => f.fileName);
     for (const kind of [/_formulation-report\.docx/, /_youth-friendly-formulation\.docx/, /_review-record_\d{4}-\d{2}-\d{2}\.docx/, /_timeline\.svg/, /\.json$/]) {
@@ -80,4 +83,64 @@ describe('no published document names the child or gives their date of birth', (
     }
     expect(found).toEqual([]);
   });
+});
+
+/** Words of a document that LibreOffice printed in pieces: a piece that is no word of the document but begins or ends one. */
+function brokenWords(docxText: string, pdfText: string): string[] {
+  const words = (t: string) => t.normalize('NFKC').split(/[^\p{L}]+/u).filter((w) => w.length >= 2);
+  const vocabulary = new Set(words(docxText).map((w) => w.toLowerCase()));
+  const long = [...vocabulary].filter((w) => w.length >= 5);
+  const broken = new Set<string>();
+  for (const token of words(pdfText)) {
+    const t = token.toLowerCase();
+    if (vocabulary.has(t)) continue;
+    const whole = long.find((w) => w.length > t.length && (w.startsWith(t) || w.endsWith(t)));
+    if (whole) broken.add(`${token} (of ${whole})`);
+  }
+  return [...broken];
+}
+
+// CI must render (.ci/run installs LibreOffice and poppler); elsewhere, say why the test is skipped.
+const missing = libreOfficeMissing();
+if (missing && process.env.CI !== 'true') console.warn(`LibreOffice rendering tests skipped: ${missing}`);
+
+describe.skipIf(missing !== null && process.env.CI !== 'true')('every document renders in LibreOffice', () => {
+  const newestOf = (re: RegExp, files: DemoFile[]) => files.filter((f) => re.test(f.origin)).at(-1);
+
+  it('at A4, with the timeline picture on its page and no word broken inside a table column', () => {
+    expect(missing, 'LibreOffice and poppler must be installed where CI runs').toBeNull();
+    // Two demo cases with approved formulations and reviews: every kind of Word document they have.
+    const has = (c: DemoCase, path: string) => demo.files.some((f) => f.origin.startsWith(`/api/v1/cases/${c.view.id}/`) && f.origin.includes(path));
+    const withReviews = demo.cases.filter((c) => has(c, '/review-record') && has(c, '/formulation-report')).slice(0, 2);
+    expect(withReviews).toHaveLength(2);
+    const chosen = withReviews.flatMap((c) => {
+      const ofCase = demo.files.filter((f) => f.origin.startsWith(`/api/v1/cases/${c.view.id}/`));
+      return [
+        newestOf(/formulation-report\?version=/, ofCase),
+        newestOf(/youth-friendly-formulation\?version=/, ofCase),
+        ofCase.find((f) => f.origin.includes('/review-record')),
+      ].filter((f): f is DemoFile => f !== undefined);
+    });
+    expect(chosen).toHaveLength(6);
+    const { results, cleanup } = renderWithLibreOffice(chosen.map((f) => ({ name: f.fileName, bytes: f.bytes })));
+    try {
+      const problems: string[] = [];
+      chosen.forEach((f, i) => {
+        const rendered = results.get(`${f.fileName}#${i}`);
+        if (!rendered) return problems.push(`${f.origin}: not converted`);
+        const pdfText = rendered.pages.join('\n');
+        for (const w of brokenWords(openDocx(f.bytes).allText, pdfText)) problems.push(`${f.origin}: "${w}" broken across lines`);
+        if (f.fileName.endsWith('_formulation-report.docx')) {
+          const page = rendered.pages.findIndex((p) => p.includes('Life timeline at a glance')) + 1;
+          if (page === 0) return problems.push(`${f.origin}: no page with the timeline picture`);
+          const ink = inkInMiddleOfPage(rendered.pdf, page);
+          // The heading and the legend strip alone leave the middle of the page white.
+          if (ink < 0.02) problems.push(`${f.origin}: the timeline picture's page is blank in its middle (${(ink * 100).toFixed(1)}% ink)`);
+        }
+      });
+      expect(problems).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  }, 600_000);
 });
