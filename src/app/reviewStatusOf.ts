@@ -8,7 +8,13 @@ import type { ServiceSettings } from '../domain/service.js';
  * A case's review status from its record: the last approved formulation or held meeting starts the
  * clock, and the next-review date agreed at that meeting, if any, sets the due date.
  */
-export function reviewStatusOf(c: Pick<Case, 'status'>, formulations: Formulation[], meetings: Meeting[], settings: ServiceSettings, today: string): ReviewStatus | null {
+export function reviewStatusOf(
+  c: Pick<Case, 'status'>,
+  formulations: Formulation[],
+  meetings: Meeting[],
+  settings: ServiceSettings,
+  today: string,
+): ReviewStatus | null {
   if (c.status !== 'active') return null;
   const approvals = formulations.filter((f) => f.approvedAt).map((f) => ({ date: (f.approvedAt as string).slice(0, 10), agreedDue: null as string | null }));
   const held = meetings

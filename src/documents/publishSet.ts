@@ -27,7 +27,12 @@ export interface DocumentToPublish extends CaseDocumentFile {
  * The report and the picture of an approved version say what was approved; the young person's copy
  * is made again after each review, so its next meeting and where they are now are the record's.
  */
-export async function documentsToPublish(live: CaseDossier, trigger: PublishTrigger, rasterise: Rasterise, ofVersion: CaseDossier = live): Promise<DocumentToPublish[]> {
+export async function documentsToPublish(
+  live: CaseDossier,
+  trigger: PublishTrigger,
+  rasterise: Rasterise,
+  ofVersion: CaseDossier = live,
+): Promise<DocumentToPublish[]> {
   const d = live;
   const keepUntil = retainUntil(d.case, d.service.settings.retention);
   const meta = (documentType: DocumentMetadata['documentType'], version: string, reviewDate: IsoDate | null): DocumentMetadata => ({

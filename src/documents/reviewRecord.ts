@@ -59,7 +59,13 @@ export async function reviewRecord(d: CaseDossier, meetingId: string): Promise<C
           ['No.', 'Recommendation', 'TRM level', 'Progress', 'Note'],
           recs.map((r, i) => {
             const p = progress.get(r.id);
-            return [String(i + 1), plain(r.text), `${r.trmLevel}`, p ? PROGRESS_LABELS[p.status] : 'Not discussed', p?.note ? { text: plain(p.note), blocks: prose(plain(p.note)) } : '—'];
+            return [
+              String(i + 1),
+              plain(r.text),
+              `${r.trmLevel}`,
+              p ? PROGRESS_LABELS[p.status] : 'Not discussed',
+              p?.note ? { text: plain(p.note), blocks: prose(plain(p.note)) } : '—',
+            ];
           }),
           [6, 40, 10, 14, 30],
         )

@@ -210,7 +210,10 @@ export function timelinePicture(input: PictureInput): TimelinePicture {
       'Bar: known only to a year, an age or a life stage; it spans that time',
     ],
     [`<text x="24" y="4" font-size="11" fill="#111827">E12</text>`, 'Number of the entry in the chronology'],
-    [`<line x1="34" x2="34" y1="-9" y2="9" stroke="#111827" stroke-width="2" stroke-dasharray="6 4"/>`, input.asAtApproval ? 'The day this version was approved' : 'Today'],
+    [
+      `<line x1="34" x2="34" y1="-9" y2="9" stroke="#111827" stroke-width="2" stroke-dasharray="6 4"/>`,
+      input.asAtApproval ? 'The day this version was approved' : 'Today',
+    ],
   ];
   legend.forEach(([shape, text], i) => {
     const col = i < 4 ? 0 : 1;

@@ -183,7 +183,10 @@ export async function packWord(f: WordFile): Promise<Uint8Array> {
           run: { font: 'Arial', size: pt(large ? 14 : 11), language: { value: 'en-GB' } },
           paragraph: { spacing: { after: large ? 200 : 120, line: large ? 360 : 276, lineRule: LineRuleType.AUTO } },
         },
-        title: { run: { font: 'Arial', size: pt(large ? 30 : 24), bold: true, color: '1F2937' }, paragraph: { spacing: { after: 240, line: 276, lineRule: LineRuleType.AUTO } } },
+        title: {
+          run: { font: 'Arial', size: pt(large ? 30 : 24), bold: true, color: '1F2937' },
+          paragraph: { spacing: { after: 240, line: 276, lineRule: LineRuleType.AUTO } },
+        },
         heading1: { run: { font: 'Arial', size: pt(large ? 22 : 16), bold: true, color: '1F2937' }, paragraph: { spacing: { before: 360, after: 160 } } },
         heading2: { run: { font: 'Arial', size: pt(large ? 18 : 13), bold: true, color: '1F2937' }, paragraph: { spacing: { before: 240, after: 120 } } },
         heading3: { run: { font: 'Arial', size: pt(large ? 16 : 12), bold: true, color: '374151' }, paragraph: { spacing: { before: 200, after: 80 } } },

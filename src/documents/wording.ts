@@ -13,9 +13,10 @@ const STYLES = {
   /** November 2026 */
   month: { month: 'long', year: 'numeric' },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
-const FORMATS = Object.fromEntries(
-  Object.entries(STYLES).map(([k, o]) => [k, new Intl.DateTimeFormat('en-GB', { ...o, timeZone: 'UTC' })]),
-) as Record<keyof typeof STYLES, Intl.DateTimeFormat>;
+const FORMATS = Object.fromEntries(Object.entries(STYLES).map(([k, o]) => [k, new Intl.DateTimeFormat('en-GB', { ...o, timeZone: 'UTC' })])) as Record<
+  keyof typeof STYLES,
+  Intl.DateTimeFormat
+>;
 
 /**
  * A date (or the date of an instant) in words. The one place the documents put a date into words,

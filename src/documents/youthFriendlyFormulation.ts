@@ -46,7 +46,11 @@ function plainPart(m: Pick<TeamMember, 'agency' | 'caseRole'>): string {
 }
 
 const writingLine = () =>
-  new Paragraph({ children: [new TextRun('')], spacing: { before: 240 }, border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '6B7280', space: 4 } } });
+  new Paragraph({
+    children: [new TextRun('')],
+    spacing: { before: 240 },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '6B7280', space: 4 } },
+  });
 
 export async function youthFriendlyFormulation(d: CaseDossier, o: YouthFriendlyOptions = {}): Promise<CaseDocumentFile> {
   const f = formulationFor(d, o.formulationNumber);

@@ -24,8 +24,7 @@ export function namePartsOf(childName: string): NameParts {
 }
 
 /** Whole words, in any case, with an optional possessive ("Reece's", "Reece’s"). */
-export const nameMatcher = (names: string[]): RegExp =>
-  new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
+export const nameMatcher = (names: string[]): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
 
 /**
  * Case does not protect a name ("JORDAN" is a name), but one name on its own in lower case is an

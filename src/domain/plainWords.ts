@@ -121,7 +121,7 @@ export const SERVICE_WORDS: Record<string, string> = {
   'out of court disposal': 'the way your case was dealt with outside court',
   'Out of Court Disposal': 'the way your case was dealt with outside court',
   'speech and language therapist': 'someone who helps with talking and words, by name',
-  'SALT': 'someone who helps with talking and words, by name',
+  SALT: 'someone who helps with talking and words, by name',
 };
 
 export type PlainWordsKind = 'clinical' | 'idiom' | 'service' | 'name';

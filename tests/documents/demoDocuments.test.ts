@@ -17,7 +17,7 @@ export function datesWrittenAs(iso: string): string[] {
   const month = MONTHS[Number(m) - 1] as string;
   const short = month.slice(0, 3);
   const yy = y.slice(2);
-  const th = `${day}${['11', '12', '13'].includes(day) ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' }) as Record<string, string>)[day.slice(-1)] ?? 'th'}`;
+  const th = `${day}${['11', '12', '13'].includes(day) ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<string, string>)[day.slice(-1)] ?? 'th')}`;
   return [
     iso,
     `${y}/${m}/${d}`,
@@ -56,7 +56,13 @@ afterAll(() => demo?.server.close());
 describe('no published document names the child or gives their date of birth', () => {
   it('holds every kind of document: reports of each version, youth-friendly versions, review records, pictures, library metadata', () => {
     const names = demo.files.map((f) => f.fileName);
-    for (const kind of [/_formulation-report\.docx/, /_youth-friendly-formulation\.docx/, /_review-record_\d{4}-\d{2}-\d{2}\.docx/, /_timeline\.svg/, /\.json$/]) {
+    for (const kind of [
+      /_formulation-report\.docx/,
+      /_youth-friendly-formulation\.docx/,
+      /_review-record_\d{4}-\d{2}-\d{2}\.docx/,
+      /_timeline\.svg/,
+      /\.json$/,
+    ]) {
       expect(names.some((n) => kind.test(n))).toBe(true);
     }
     // A report kept in the library in several versions (v1, then v2 after a review).
@@ -87,7 +93,11 @@ describe('no published document names the child or gives their date of birth', (
 
 /** Words of a document that LibreOffice printed in pieces: a piece that is no word of the document but begins or ends one. */
 function brokenWords(docxText: string, pdfText: string): string[] {
-  const words = (t: string) => t.normalize('NFKC').split(/[^\p{L}]+/u).filter((w) => w.length >= 2);
+  const words = (t: string) =>
+    t
+      .normalize('NFKC')
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length >= 2);
   const vocabulary = new Set(words(docxText).map((w) => w.toLowerCase()));
   const long = [...vocabulary].filter((w) => w.length >= 5);
   const broken = new Set<string>();
