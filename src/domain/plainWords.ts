@@ -110,7 +110,8 @@ export const SERVICE_WORDS: Record<string, string> = {
   'social care': 'your social worker, by name',
   'Child in Need': 'extra help for your family',
   'care order': 'the court’s decision about where you live',
-  'looked after': 'living in care',
+  'looked-after child': 'a young person living in care',
+  'looked after child': 'a young person living in care',
   'alternative provision': 'your school, by its name',
   PRU: 'your school, by its name',
   EHCP: 'your plan for help at school',
@@ -145,11 +146,15 @@ function finder(terms: string[]): (text: string) => string[] {
   const anyCase = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   const capitals = letters.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${letters.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
   return (text) => {
-    const found: { at: number; term: string }[] = [];
+    const found: { at: number; end: number; term: string }[] = [];
     const normal = text.replace(/[’‘]/g, "'");
-    for (const m of normal.matchAll(anyCase)) found.push({ at: m.index, term: sorted.find((t) => t.toLowerCase() === m[0].toLowerCase()) ?? m[0] });
-    if (capitals) for (const m of normal.matchAll(capitals)) found.push({ at: m.index, term: m[0] });
-    return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.term))];
+    for (const m of normal.matchAll(anyCase))
+      found.push({ at: m.index, end: m.index + m[0].length, term: sorted.find((t) => t.toLowerCase() === m[0].toLowerCase()) ?? m[0] });
+    if (capitals) for (const m of normal.matchAll(capitals)) found.push({ at: m.index, end: m.index + m[0].length, term: m[0] });
+    // "YJS" inside "YJS worker" is one finding, the longer.
+    const kept: typeof found = [];
+    for (const f of found.sort((a, b) => a.at - b.at || b.end - a.end)) if (!kept.some((k) => f.at < k.end && k.at < f.end)) kept.push(f);
+    return [...new Set(kept.map((f) => f.term))];
   };
 }
 

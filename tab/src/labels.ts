@@ -6,6 +6,9 @@
 export { LIFE_STAGES, LIFE_STAGE_LABELS, lifeStageSpan } from '../../src/domain/lifeStage.js';
 
 import * as words from '../../src/domain/words.js';
+// The plain-words check and the name finder: pure code of the domain, so the tab warns by the same rule.
+export { plainWordsWarnings, type PlainWordsWarning } from '../../src/domain/plainWords.js';
+export { namesOfChildIn } from '../../src/domain/childName.js';
 
 // The API hands the tab codes as plain strings, so the tab looks words up by any string.
 type Words = Record<string, string>;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoCase, type DemoDocuments, type DemoFile, demoDocuments, readableParts } from '../support/demoDocuments.js';
 import { openDocx } from '../support/docx.js';
+import { readingEase } from '../support/readingEase.js';
+import { plainWordsWarnings } from '../../src/domain/plainWords.js';
 import { inkInMiddleOfPage, libreOfficeMissing, renderWithLibreOffice } from '../support/libreOffice.js';
 
 /**
@@ -88,6 +90,26 @@ describe('no published document names the child or gives their date of birth', (
       }
     }
     expect(found).toEqual([]);
+  });
+});
+
+describe('the youth-friendly versions of the demo', () => {
+  const youthFriendly = () => demo.files.filter((f) => /youth-friendly-formulation\?version=/.test(f.origin));
+
+  it('read easily (Flesch reading ease at least 85) and hold no clinical word, idiom, service word or name', () => {
+    expect(youthFriendly().length).toBeGreaterThanOrEqual(5);
+    for (const f of youthFriendly()) {
+      const c = demo.cases.find((x) => f.origin.includes(x.view.id));
+      // What the young person reads: the body, without the page marking and the case reference of the header.
+      const body = openDocx(f.bytes)
+        .body.replace(/<\/w:p>/g, '\n')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&apos;|&quot;|&lt;|&gt;|&amp;/g, ' ');
+      const ease = readingEase(body);
+      expect(ease, `${f.origin}: reading ease ${ease.toFixed(0)}`).toBeGreaterThanOrEqual(85);
+      expect(ease, `${f.origin}: reading ease ${ease.toFixed(0)}`).toBeLessThanOrEqual(100);
+      expect(plainWordsWarnings(body, c?.childName).map((w) => w.found), f.origin).toEqual([]);
+    }
   });
 });
 

@@ -147,6 +147,7 @@ export default function FormulationSection({ view }: CaseProps) {
             selectedHypothesis={selected}
             onSelectHypothesis={setSelected}
             trmLevels={settings?.trmLabels ?? []}
+            childName={view.child?.name ?? null}
           />
           <aside className={s.aside} aria-label="Timeline evidence">
             <h3>Timeline evidence</h3>
