@@ -129,7 +129,6 @@ export function timelinePicture(input: PictureInput): TimelinePicture {
   const laneLines = lanes.map((key) => wrapLabel(`${categoryLabel(settings, key)} (${input.timeline.filter((e) => e.category === key).length})`));
   const laneHeights = lanes.map((key, i) => Math.max((rowEnds.get(key)?.length ?? 1) * ROW_H, (laneLines[i] as string[]).length * 18) + 2 * LANE_PAD);
   const laneTops = laneHeights.reduce<number[]>((tops, h, i) => [...tops, (tops[i] as number) + h], [TOP + STAGE_ROW]);
-  const lanesTop = TOP + STAGE_ROW;
   const lanesBottom = laneTops.at(-1) as number;
   const legendTop = lanesBottom + 70;
   const height = legendTop + 120;

@@ -85,7 +85,7 @@ function wordEms(word: string, bold: boolean): number {
   let w = 0;
   for (const ch of word) {
     if (/[il.,;:!|'’]/.test(ch)) w += 0.28;
-    else if (/[fjtrI()[\]\-]/.test(ch)) w += 0.35;
+    else if (/[fjtrI()[\]-]/.test(ch)) w += 0.35;
     else if (/[mwMW]/.test(ch)) w += 0.9;
     else if (/[A-Z]/.test(ch)) w += 0.72;
     else if (/[0-9]/.test(ch)) w += 0.56;

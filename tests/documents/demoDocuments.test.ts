@@ -108,7 +108,10 @@ describe('the youth-friendly versions of the demo', () => {
       const ease = readingEase(body);
       expect(ease, `${f.origin}: reading ease ${ease.toFixed(0)}`).toBeGreaterThanOrEqual(85);
       expect(ease, `${f.origin}: reading ease ${ease.toFixed(0)}`).toBeLessThanOrEqual(100);
-      expect(plainWordsWarnings(body, c?.childName).map((w) => w.found), f.origin).toEqual([]);
+      expect(
+        plainWordsWarnings(body, c?.childName).map((w) => w.found),
+        f.origin,
+      ).toEqual([]);
     }
   });
 });

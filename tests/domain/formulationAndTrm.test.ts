@@ -80,7 +80,9 @@ describe('the young person’s version speaks to them, in plain words', () => {
     const { assertYouthFriendlyUnnamed, emptyFormulation: empty } = await import('../../src/domain/formulation.js');
     const content = { ...empty(), youthFriendly: { ...empty().youthFriendly, summary: 'Reece’s nan looked after you.' } };
     expect(() => assertYouthFriendlyUnnamed(content, 'Reece Halloran')).toThrow(/names the young person/);
-    expect(() => assertYouthFriendlyUnnamed({ ...content, youthFriendly: { ...content.youthFriendly, summary: 'Your nan looked after you.' } }, 'Reece Halloran')).not.toThrow();
+    expect(() =>
+      assertYouthFriendlyUnnamed({ ...content, youthFriendly: { ...content.youthFriendly, summary: 'Your nan looked after you.' } }, 'Reece Halloran'),
+    ).not.toThrow();
   });
 
   it('finds idioms and the services’ own words with what to say instead, and leaves ordinary words alone', async () => {

@@ -151,6 +151,7 @@ export default function FormulationSection({ view }: CaseProps) {
           />
           <aside className={s.aside} aria-label="Timeline evidence">
             <h3>Timeline evidence</h3>
+            <p>Entries marked “Since approval” are in the record but not in the approved version’s documents.</p>
             <p>
               {selected
                 ? `${evidence.size} entries support the selected hypothesis; they are highlighted.`
@@ -166,6 +167,7 @@ export default function FormulationSection({ view }: CaseProps) {
                 size="compact"
                 height="60vh"
                 highlightIds={evidence}
+                approvedAt={record.data?.versions.filter((v) => v.approvedAt).at(-1)?.approvedAt ?? null}
                 scrollToId={[...evidence][0] ?? null}
               />
             ) : null}
