@@ -162,7 +162,7 @@ function chronologySection(d: CaseDossier, chronology: Chronology, plain: (t: st
         AGENCY_LABELS[entry.sourceAgency],
         CONFIDENCE_LABELS[entry.confidence],
       ]),
-      [7, 16, 41, 15, 11, 10],
+      [6, 15, 45, 14, 10, 10],
     ),
   ]);
 }

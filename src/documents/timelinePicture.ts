@@ -144,18 +144,20 @@ export function timelinePicture(input: PictureInput): TimelinePicture {
     `<text x="24" y="84" font-size="14" fill="#374151">${chronology.entries.length} entries · ${input.asAtApproval ? 'as approved on' : 'as at'} ${xml(formatDate(input.today))} · the numbers by the marks (E1, E2…) are the entries of the chronology in the formulation report</text>`,
   );
 
-  // Life stages: alternating bands behind the lanes, named in full above them on two staggered lines.
-  LIFE_STAGES.forEach((stage, i) => {
+  // Life stages: alternating bands behind the lanes, then their full names above them on two staggered lines.
+  const bands = LIFE_STAGES.map((stage, i) => {
     const span = lifeStageSpan(dateOfBirth, stage);
-    const x0 = x(ageAt(span.start));
-    const x1 = x(ageAt(span.end) + 1 / 365.25);
-    if (x1 - x0 < 1) return;
-    out.push(`<rect x="${n(x0)}" y="${TOP}" width="${n(x1 - x0)}" height="${lanesBottom - TOP}" fill="${i % 2 ? '#FFFFFF' : '#F3F4F6'}" stroke="#D1D5DB"/>`);
-    const name = STAGE_NAMES[stage];
+    return { stage, i, x0: x(ageAt(span.start)), x1: x(ageAt(span.end) + 1 / 365.25) };
+  }).filter((b) => b.x1 - b.x0 >= 1);
+  for (const b of bands) {
+    out.push(`<rect x="${n(b.x0)}" y="${TOP}" width="${n(b.x1 - b.x0)}" height="${lanesBottom - TOP}" fill="${b.i % 2 ? '#FFFFFF' : '#F3F4F6'}" stroke="#D1D5DB"/>`);
+  }
+  for (const b of bands) {
+    const name = STAGE_NAMES[b.stage];
     const half = (name.length * 7.4) / 2;
-    const centre = Math.min(Math.max((x0 + x1) / 2, LABEL_W - 40 + half), WIDTH - RIGHT - half);
-    out.push(`<text x="${n(centre)}" y="${TOP + (i % 2 ? 38 : 18)}" font-size="13" font-weight="bold" text-anchor="middle" fill="#111827">${xml(name)}</text>`);
-  });
+    const centre = Math.min(Math.max((b.x0 + b.x1) / 2, LABEL_W - 40 + half), WIDTH - RIGHT - half);
+    out.push(`<text x="${n(centre)}" y="${TOP + (b.i % 2 ? 38 : 18)}" font-size="13" font-weight="bold" text-anchor="middle" fill="#111827">${xml(name)}</text>`);
+  }
   out.push(`<text x="24" y="${TOP + 28}" font-size="13" fill="#374151">Life stage</text>`);
 
   lanes.forEach((_, i) => {

@@ -90,7 +90,7 @@ function wordEms(word: string, bold: boolean): number {
     else if (/[A-Z]/.test(ch)) w += 0.72;
     else if (/[0-9]/.test(ch)) w += 0.56;
     else if (/[–—…]/.test(ch)) w += 1;
-    else w += 0.56;
+    else w += 0.52;
   }
   return w * (bold ? 1.1 : 1);
 }
@@ -104,7 +104,7 @@ const longestWord = (text: string, bold: boolean) => Math.max(0, ...text.split(/
 export function fitColumns(headers: string[], rows: Cell[][], weights: number[], total = A4_TEXT_WIDTH): number[] {
   const twipsPerEm = BODY_PT * 20;
   const least = headers.map((h, i) =>
-    Math.ceil(Math.max(longestWord(h, true), ...rows.map((r) => longestWord(cellText(r[i] ?? ''), false))) * twipsPerEm * 1.12 + CELL_PADDING),
+    Math.ceil(Math.max(longestWord(h, true), ...rows.map((r) => longestWord(cellText(r[i] ?? ''), false))) * twipsPerEm * 1.06 + CELL_PADDING),
   );
   const sum = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w, i) => Math.max(least[i] as number, Math.round((total * w) / sum)));
