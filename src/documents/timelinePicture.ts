@@ -150,13 +150,17 @@ export function timelinePicture(input: PictureInput): TimelinePicture {
     return { stage, i, x0: x(ageAt(span.start)), x1: x(ageAt(span.end) + 1 / 365.25) };
   }).filter((b) => b.x1 - b.x0 >= 1);
   for (const b of bands) {
-    out.push(`<rect x="${n(b.x0)}" y="${TOP}" width="${n(b.x1 - b.x0)}" height="${lanesBottom - TOP}" fill="${b.i % 2 ? '#FFFFFF' : '#F3F4F6'}" stroke="#D1D5DB"/>`);
+    out.push(
+      `<rect x="${n(b.x0)}" y="${TOP}" width="${n(b.x1 - b.x0)}" height="${lanesBottom - TOP}" fill="${b.i % 2 ? '#FFFFFF' : '#F3F4F6'}" stroke="#D1D5DB"/>`,
+    );
   }
   for (const b of bands) {
     const name = STAGE_NAMES[b.stage];
     const half = (name.length * 7.4) / 2;
     const centre = Math.min(Math.max((b.x0 + b.x1) / 2, LABEL_W - 40 + half), WIDTH - RIGHT - half);
-    out.push(`<text x="${n(centre)}" y="${TOP + (b.i % 2 ? 38 : 18)}" font-size="13" font-weight="bold" text-anchor="middle" fill="#111827">${xml(name)}</text>`);
+    out.push(
+      `<text x="${n(centre)}" y="${TOP + (b.i % 2 ? 38 : 18)}" font-size="13" font-weight="bold" text-anchor="middle" fill="#111827">${xml(name)}</text>`,
+    );
   }
   out.push(`<text x="24" y="${TOP + 28}" font-size="13" fill="#374151">Life stage</text>`);
 

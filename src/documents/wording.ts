@@ -98,14 +98,14 @@ export function withoutChildName(text: string, childName: string, dateOfBirth?: 
   out = out.replace(nameMatcher(person), (match: string, offset: number, whole: string) => {
     if (isOrdinaryWord(match)) return match;
     const startsSentence = /(^|[.!?]\s+|\n\s*)$/.test(whole.slice(0, offset));
-    return `${startsSentence ? 'The' : 'the'} young person${/['’]s$/.test(match) ? '’s' : ''}`;
+    return `${startsSentence ? 'The' : 'the'} young person${/['’]s$/.test(match) ? "'s" : ''}`;
   });
   if (!family) return out;
   const f = family.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // "the Halloran family" is "the family"; "the Hallorans" too.
   out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${f}\\s+(?=famil(?:y|ies)(?![\\p{L}]))`, 'giu'), (m: string) => (isOrdinaryWord(m.trim()) ? m : ''));
   out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${f}s(?![\\p{L}\\p{N}])`, 'giu'), (m: string) => (isOrdinaryWord(m) ? m : 'family'));
-  return out.replace(nameMatcher([family]), (match: string) => (isOrdinaryWord(match) ? match : `[family name]${/['’]s$/.test(match) ? '’s' : ''}`));
+  return out.replace(nameMatcher([family]), (match: string) => (isOrdinaryWord(match) ? match : `[family name]${/['’]s$/.test(match) ? "'s" : ''}`));
 }
 
 /**
@@ -116,7 +116,7 @@ export function addressedToYou(text: string, childName: string, dateOfBirth?: Is
   const safe = withoutChildName(text, childName, dateOfBirth);
   const verbs: Record<string, string> = { is: 'are', was: 'were', has: 'have', does: 'do', "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't" };
   return safe
-    .replace(/\b(t|T)he young person’s\b/g, (_, t: string) => (t === 'T' ? 'Your' : 'your'))
+    .replace(/\b(t|T)he young person['’]s\b/g, (_, t: string) => (t === 'T' ? 'Your' : 'your'))
     .replace(/\b(t|T)he young person (is|was|has|does|isn't|wasn't|doesn't)\b/g, (_, t: string, v: string) => `${t === 'T' ? 'You' : 'you'} ${verbs[v]}`)
     .replace(/\bthe young person\b/g, 'you')
     .replace(/\bThe young person\b/g, 'You')
