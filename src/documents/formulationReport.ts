@@ -34,6 +34,9 @@ const FIVE_P_LABELS: Record<(typeof FIVE_PS)[number], string> = {
   protective: 'Protective',
 };
 
+/** Twice the picture's size for print, within about 1.5 million pixels: a long timeline is tall, and the PNG is only a fallback. */
+const pngWidth = (p: { width: number; height: number }) => Math.min(p.width * 2, Math.floor(Math.sqrt((1_500_000 * p.width) / p.height)));
+
 export async function formulationReport(d: CaseDossier, o: FormulationReportOptions): Promise<CaseDocumentFile> {
   const f = formulationFor(d, o.formulationNumber);
   const plain = (t: string) => withoutChildName(t, d.case.childName, d.case.childDateOfBirth);
@@ -83,7 +86,7 @@ export async function formulationReport(d: CaseDossier, o: FormulationReportOpti
         new ImageRun({
           type: 'svg',
           data: new TextEncoder().encode(picture.svg),
-          fallback: { type: 'png', data: o.rasterise(picture.svg, picture.width * 2) },
+          fallback: { type: 'png', data: o.rasterise(picture.svg, pngWidth(picture)) },
           transformation: { width: Math.round(picture.width * scale), height: Math.round(picture.height * scale) },
           altText: {
             name: 'Life timeline',

@@ -40,7 +40,8 @@ const STAGE_ROW = 46;
 const ROW_H = 20;
 const LANE_PAD = 8;
 const LABEL_CHARS = 26;
-const MAX_ROWS = 12;
+/** Rows a lane may spread its marks over; past that, a crowded mark shares a row and leaves its number to the chronology. */
+const MAX_ROWS = 4;
 const NUMBER_PX = 6.4; // width of one character of an evidence number at 11 px
 const FONT = "Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
 const TONES: CategoryTone[] = ['adverse', 'positive', 'context'];
@@ -91,6 +92,8 @@ interface Placed {
   x1: number;
   row: number;
   category: string;
+  /** Room beside the mark for its number. */
+  numbered: boolean;
 }
 
 export function timelinePicture(input: PictureInput): TimelinePicture {
@@ -119,11 +122,12 @@ export function timelinePicture(input: PictureInput): TimelinePicture {
     const right = (isBar ? Math.max(x1, x0 + 4) : mid + 8) + 3 + label.length * NUMBER_PX;
     const ends = rowEnds.get(entry.category) ?? [];
     let row = ends.findIndex((end) => end < left);
-    if (row < 0) row = ends.length < MAX_ROWS ? ends.length : ends.indexOf(Math.min(...ends));
-    ends[row] = right + 4;
+    const crowded = row < 0 && ends.length >= MAX_ROWS;
+    if (row < 0) row = crowded ? ends.indexOf(Math.min(...ends)) : ends.length;
+    ends[row] = Math.max(ends[row] ?? -Infinity, crowded ? (isBar ? Math.max(x1, x0 + 4) : mid + 8) : right + 4);
     rowEnds.set(entry.category, ends);
     const tone = categoryTone(settings, entry.category);
-    return { label, tone, hollow: entry.confidence === 'unverified', isBar, x0, x1, row, category: entry.category };
+    return { label, tone, hollow: entry.confidence === 'unverified', isBar, x0, x1, row, category: entry.category, numbered: !crowded };
   });
 
   const laneLines = lanes.map((key) => wrapLabel(`${categoryLabel(settings, key)} (${input.timeline.filter((e) => e.category === key).length})`));
@@ -185,7 +189,8 @@ export function timelinePicture(input: PictureInput): TimelinePicture {
       ? `<rect x="${n(p.x0)}" y="${n(y - 4)}" width="${n(Math.max(p.x1 - p.x0, 4))}" height="8" rx="2" fill="${p.hollow ? '#FFFFFF' : INK[p.tone]}" fill-opacity="${p.hollow ? 1 : 0.35}" stroke="${INK[p.tone]}" stroke-width="1.5"/>`
       : mark(p.tone, (p.x0 + p.x1) / 2, y, p.hollow);
     const numberX = (p.isBar ? Math.max(p.x1, p.x0 + 4) : (p.x0 + p.x1) / 2 + 8) + 3;
-    out.push(`<g>${titleText}${shape}<text x="${n(numberX)}" y="${n(y + 4)}" font-size="11" fill="#111827">${p.label}</text></g>`);
+    const number = p.numbered ? `<text x="${n(numberX)}" y="${n(y + 4)}" font-size="11" fill="#111827">${p.label}</text>` : '';
+    out.push(`<g>${titleText}${shape}${number}</g>`);
   }
 
   // Where the record stands: today, or the day this version was approved.

@@ -91,21 +91,48 @@ export function dateOfBirthPattern(dateOfBirth: IsoDate): RegExp {
  * becomes "the family", the family name elsewhere "[family name]", and the date of birth "[date of
  * birth]". The tab warns the writer first (domain/plainWords.ts), so this is the last line of defence.
  */
-export function withoutChildName(text: string, childName: string, dateOfBirth?: IsoDate): string {
+interface NamePatterns {
+  dateOfBirth: RegExp | null;
+  person: RegExp | null;
+  familyOf: RegExp | null;
+  families: RegExp | null;
+  family: RegExp | null;
+}
+
+// A report runs every entry through here: the patterns are made once per child, not once per text.
+const patternCache = new Map<string, NamePatterns>();
+function patternsFor(childName: string, dateOfBirth: IsoDate | undefined): NamePatterns {
+  const key = `${childName}\u0000${dateOfBirth ?? ''}`;
+  const cached = patternCache.get(key);
+  if (cached) return cached;
   const { person, family } = namePartsOf(childName);
-  let out = dateOfBirth ? text.replace(dateOfBirthPattern(dateOfBirth), '[date of birth]') : text;
-  if (person.length === 0) return out;
-  out = out.replace(nameMatcher(person), (match: string, offset: number, whole: string) => {
+  const f = family?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const made: NamePatterns = {
+    dateOfBirth: dateOfBirth ? dateOfBirthPattern(dateOfBirth) : null,
+    person: person.length ? nameMatcher(person) : null,
+    // "the Halloran family" is "the family"; "the Hallorans" too.
+    familyOf: f ? new RegExp(`(?<![\\p{L}\\p{N}])${f}\\s+(?=famil(?:y|ies)(?![\\p{L}]))`, 'giu') : null,
+    families: f ? new RegExp(`(?<![\\p{L}\\p{N}])${f}s(?![\\p{L}\\p{N}])`, 'giu') : null,
+    family: family ? nameMatcher([family]) : null,
+  };
+  if (patternCache.size > 100) patternCache.clear();
+  patternCache.set(key, made);
+  return made;
+}
+
+export function withoutChildName(text: string, childName: string, dateOfBirth?: IsoDate): string {
+  const p = patternsFor(childName, dateOfBirth);
+  let out = p.dateOfBirth ? text.replace(p.dateOfBirth, '[date of birth]') : text;
+  if (!p.person) return out;
+  out = out.replace(p.person, (match: string, offset: number, whole: string) => {
     if (isOrdinaryWord(match)) return match;
     const startsSentence = /(^|[.!?]\s+|\n\s*)$/.test(whole.slice(0, offset));
     return `${startsSentence ? 'The' : 'the'} young person${/['’]s$/.test(match) ? "'s" : ''}`;
   });
-  if (!family) return out;
-  const f = family.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // "the Halloran family" is "the family"; "the Hallorans" too.
-  out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${f}\\s+(?=famil(?:y|ies)(?![\\p{L}]))`, 'giu'), (m: string) => (isOrdinaryWord(m.trim()) ? m : ''));
-  out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${f}s(?![\\p{L}\\p{N}])`, 'giu'), (m: string) => (isOrdinaryWord(m) ? m : 'family'));
-  return out.replace(nameMatcher([family]), (match: string) => (isOrdinaryWord(match) ? match : `[family name]${/['’]s$/.test(match) ? "'s" : ''}`));
+  if (!p.family || !p.familyOf || !p.families) return out;
+  out = out.replace(p.familyOf, (m: string) => (isOrdinaryWord(m.trim()) ? m : ''));
+  out = out.replace(p.families, (m: string) => (isOrdinaryWord(m) ? m : 'family'));
+  return out.replace(p.family, (match: string) => (isOrdinaryWord(match) ? match : `[family name]${/['’]s$/.test(match) ? "'s" : ''}`));
 }
 
 /**
