@@ -66,6 +66,48 @@ describe('the timeline picture', () => {
     for (const part of [CHILD_NAME, ...CHILD_NAME.split(' '), CHILD_DOB]) expect(svg).not.toContain(part);
   });
 
+  it('prints each evidence number by its mark, names every stage in full, wraps long lane labels and draws a line for today', () => {
+    const d = dossierWith(25);
+    const settings = {
+      ...d.service.settings,
+      categories: d.service.settings.categories.map((c) => (c.key === 'home_family' ? { ...c, label: 'Exploitation and missing episodes at home' } : c)),
+    };
+    const { svg } = timelinePicture({ reference: d.case.reference, dateOfBirth: CHILD_DOB, today: d.today, settings, timeline: d.timeline });
+    const printed = [...svg.matchAll(/<text [^>]*font-size="11"[^>]*>(E\d+)<\/text>/g)].map((m) => m[1]);
+    expect(new Set(printed)).toEqual(new Set(d.timeline.map((_, i) => `E${i + 1}`)));
+    for (const stage of ['Pregnancy', 'Infancy 0–2', 'Early years 3–4', 'Primary 5–10', 'Secondary 11–15']) expect(svg).toContain(`>${stage}</text>`);
+    expect(svg).toContain('>Exploitation and missing</text>');
+    expect(svg).toMatch(/>episodes at home \(\d+\)<\/text>/);
+    expect(svg).toContain('stroke-dasharray="6 4"');
+    expect(svg).toContain('>Now</text>');
+    expect(svg).toContain('Bar: known only to a year, an age or a life stage; it spans that time');
+    expect(svg.match(/>OFFICIAL-SENSITIVE</g)).toHaveLength(2);
+    // The record kept at an approval is drawn as at that day.
+    expect(
+      timelinePicture({ reference: d.case.reference, dateOfBirth: CHILD_DOB, today: '2026-11-20', settings, timeline: d.timeline, asAtApproval: true }).svg,
+    ).toContain('>Approved</text>');
+  });
+
+  it('spreads marks close together over rows, so no two marks of a lane sit on each other', () => {
+    const d = dossierWith(6);
+    const sameDay = d.timeline.map((e) => ({
+      ...e,
+      category: 'education',
+      when: { precision: 'day' as const, date: '2020-03-02' },
+      span: { start: '2020-03-02', end: '2020-03-02' },
+    }));
+    const { svg } = timelinePicture({
+      reference: d.case.reference,
+      dateOfBirth: CHILD_DOB,
+      today: d.today,
+      settings: d.service.settings,
+      timeline: sameDay.slice(0, 4),
+    });
+    const ys = [...svg.matchAll(/<rect x="[\d.]+" y="([\d.]+)" width="12" height="12"/g)].map((m) => m[1]);
+    expect(ys).toHaveLength(4);
+    expect(new Set(ys).size).toBe(4);
+  });
+
   it('escapes a category label that holds XML characters', () => {
     const d = dossierWith(3);
     const settings = {
