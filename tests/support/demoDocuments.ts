@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { CaseView } from '../../src/app/caseViews.js';
+import { textOf } from './docx.js';
 import { drainOutbox } from './outbox.js';
 import { type Api, startTestServer, type TestServer } from './testSystem.js';
 
@@ -84,13 +85,7 @@ export function readableParts(file: DemoFile): { part: string; text: string }[] 
   return Object.entries(unzipSync(file.bytes)).map(([name, bytes]) => {
     const raw = /\.(png|jpe?g|emf|bin)$/i.test(name) ? Buffer.from(bytes).toString('latin1') : strFromU8(bytes);
     // Runs of a paragraph are joined as Word shows them; entities read as characters.
-    const text = raw
-      .replace(/<[^>]+>/g, '')
-      .replace(/&apos;/g, "'")
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
+    const text = textOf(raw);
     return { part: `${file.origin} › ${name}`, text: `${raw}\n${text}` };
   });
 }
