@@ -79,4 +79,20 @@ describe('an approved version says what was approved, on any later day', () => {
     expect(draft).toContain('Level 3');
     expect(draft).toContain('Draft: not yet approved');
   });
+
+  it('is not approved while the youth-friendly text names the young person, and nothing changes', async () => {
+    const current = await helen.get(`/api/v1/cases/${caseId}/formulation`);
+    const content = current.body.current.content;
+    const named = await helen.put(
+      `/api/v1/cases/${caseId}/formulation`,
+      { ...content, youthFriendly: { ...content.youthFriendly, strengths: 'Jordan’s art is great.' } },
+      { 'if-match': current.headers.get('etag')! },
+    );
+    expect(named.status).toBe(200);
+    const refused = await helen.post(`/api/v1/cases/${caseId}/formulation/approval`, undefined, { 'if-match': named.headers.get('etag')! });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toMatch(/names the young person/);
+    expect(refused.body.error.details).toEqual({ sections: ['strengths'] });
+    expect((await helen.get(`/api/v1/cases/${caseId}/formulation`)).body.current.status).toBe('draft');
+  });
 });
