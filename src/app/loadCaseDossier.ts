@@ -42,7 +42,7 @@ async function readCaseRecord(tx: StoreTx, c: Case): Promise<CaseRecord> {
 
 /**
  * Keeps the record as it stands, in the approving transaction, as what version `f` approved: its
- * documents are made from it on any later day (see documentsOfVersion).
+ * documents are made from it on any later day (see assembleDossierOfVersion).
  */
 export async function keepRecordAtApproval(tx: StoreTx, c: Case, f: Formulation): Promise<void> {
   if (!f.approvedAt) return;

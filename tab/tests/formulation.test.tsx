@@ -26,7 +26,7 @@ const record: FormulationRecord = {
     content: {
       summary: 'Moved a lot.',
       hypotheses: [],
-      fivePs: { presenting: '', predisposing: '', precipitating: '', perpetuating: '', protective: '' },
+      fivePs: { presenting: 'Riley hits out when cornered.', predisposing: '', precipitating: '', perpetuating: '', protective: '' },
       strengths: '',
       needs: '',
       recommendations: [],
@@ -75,6 +75,9 @@ describe('the plain-words check, shown while the psychologist writes', () => {
     expect(screen.getByText(/“keep your guard up” is a saying a young person may take literally: try be careful who you trust/)).toBeTruthy();
     const needs = screen.getByText(/“YJS worker” is a service’s own word: try your worker, by name/);
     expect(needs.textContent).toMatch(/“trauma” is a clinical word/);
+    // Professional text is published as "the young person": the writer is told, nothing is changed.
+    expect(screen.getByText('Names the young person (Riley): the published report will say “the young person”.')).toBeTruthy();
+    expect((screen.getByLabelText('Presenting') as HTMLTextAreaElement).value).toBe('Riley hits out when cornered.');
   });
 });
 
