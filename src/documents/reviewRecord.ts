@@ -8,6 +8,7 @@ import { MEETING_KIND_LABELS, PROGRESS_LABELS } from '../domain/words.js';
 import { type CaseDocumentFile, type CaseDossier, DOCX_TYPE } from './dossier.js';
 import { fileNameOf, versionLabel } from './names.js';
 import { participants, trmMovementWords } from './reportParts.js';
+import { handlingNote } from './signOff.js';
 import { type Block, facts, heading, packWord, para, prose, table, title } from './word.js';
 import { formatDate, withoutChildName } from './wording.js';
 
@@ -91,6 +92,8 @@ export async function reviewRecord(d: CaseDossier, meetingId: string): Promise<C
       [28, 24, 26, 22],
     ),
     para(`Recorded on ${formatDate(m.outcome.recordedAt)}. This record is generated from the case record in ECM for Teams.`),
+    heading('Handling'),
+    ...handlingNote(),
   ];
   const content = await packWord({ reference: d.case.reference, documentTitle: 'Review record', sections: [{ children }] });
   return { fileName: fileNameOf.reviewRecord(d.case.reference, held), contentType: DOCX_TYPE, content };

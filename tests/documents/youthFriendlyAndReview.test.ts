@@ -68,6 +68,7 @@ describe('the review record', () => {
       'Re-plan',
       'Next review',
       'Who took part',
+      'Handling',
     ]);
     expect(doc.body).toContain('<w:tblHeader/>');
     expect(doc.allText).toMatch(/The same worker at the same time each week\.\s*2\s*Achieved/);
