@@ -9,7 +9,7 @@ import { AppContext, type AppState } from './context.js';
 import { notifyLoaded, onTeamsThemeChange, type Host, type ThemeName } from './host/teams.js';
 import { prefetchFor } from './prefetch.js';
 import { connectApi, devToken, forgetDevToken } from './session.js';
-import { THEMES } from './theme.js';
+import { THEMES, usePageTheme } from './theme.js';
 import { devAccounts, OpenInTeams, SignIn } from './views/SignIn.js';
 
 import { useModule } from './common/useModule.js';
@@ -30,6 +30,7 @@ export function App({ host }: { host: Host }) {
   const restart = useCallback(() => setAttempt((a) => a + 1), []);
 
   useEffect(() => onTeamsThemeChange(host, setTheme), [host]);
+  usePageTheme(theme);
   useEffect(() => {
     purgeOldDrafts();
     connectApi(host, () => setPhase({ kind: 'loading' }));

@@ -30,6 +30,9 @@ let started = false;
 export function prefetchFor(hash: string, defaultCaseId: string | null): void {
   if (started) return;
   started = true;
+  // A prefetch serves the view the page opened on, and only that: once the address changes (another
+  // case, a link, Back), whatever was not taken is forgotten and the new view asks afresh.
+  window.addEventListener('hashchange', forgetPrefetched, { once: true });
   const route = parseRoute(hash, defaultCaseId);
   preload(FRAME_VIEWS.content);
   if (route.view !== 'case') return;
@@ -38,6 +41,11 @@ export function prefetchFor(hash: string, defaultCaseId: string | null): void {
     start(`timeline:${route.caseId}`, () => loadTimeline(route.caseId));
     preload(SECTION_MODULES.timeline);
   }
+}
+
+/** Drops every prefetched answer not yet taken. */
+export function forgetPrefetched(): void {
+  pending.clear();
 }
 
 export const caseFromPrefetch = (caseId: string) => take<Versioned<CaseView>>(`case:${caseId}`);

@@ -1,19 +1,23 @@
-import type { Harness } from './harness.js';
+import { afterAll, beforeAll } from 'vitest';
+import type { CaseMarks, Harness } from './harness.js';
 import { drainOutbox } from '../support/outbox.js';
-import { meetingCase } from './harness.js';
+import { meetingCase, startHarness } from './harness.js';
 
 /**
  * A case with something in every section: entries, an approved formulation v1 and a draft v2,
  * TRM placements with a setback, a scheduled review, version 1's documents in the library and two
  * people the bot cannot reach. Made through the API, as people would.
  */
-export async function richCase(h: Harness): Promise<{ caseId: string; entryIds: string[] }> {
-  const { caseId, amy } = await meetingCase(h, 6);
+export async function richCase(h: Harness, marks: CaseMarks & { entries?: number } = {}): Promise<{ caseId: string; entryIds: string[] }> {
+  const tagged = (text: string) => (marks.tag ? `${text} (${marks.tag})` : text);
+  const { caseId, amy } = await meetingCase(h, marks.entries ?? 6, marks);
   const entries = (await amy.get(`/api/v1/cases/${caseId}/timeline`)).body.items as { id: string }[];
   const helen = await h.server.signIn('psy-helen');
   const content = {
-    summary: 'Riley grew up moving between homes; school was the steady place.',
-    hypotheses: [{ id: 'h1', domain: 'triggers', text: 'Sudden changes of school feel like losing safety.', evidence: [entries[0]!.id, entries[2]!.id] }],
+    summary: tagged('Riley grew up moving between homes; school was the steady place.'),
+    hypotheses: [
+      { id: 'h1', domain: 'triggers', text: tagged('Sudden changes of school feel like losing safety.'), evidence: [entries[0]!.id, entries[2]!.id] },
+    ],
     strengths: 'Loves art; a trusted teacher at primary school.',
     needs: 'Speech and language assessment.',
     recommendations: [
@@ -49,18 +53,30 @@ export async function richCase(h: Harness): Promise<{ caseId: string; entryIds: 
     [3, '2026-09-01'],
     [2.5, '2026-11-20'],
   ] as const) {
-    must(await sam.post(`/api/v1/cases/${caseId}/trm`, { level, effectiveDate, rationale: `Placed at ${level} at the meeting.` }), 'trm');
+    must(await sam.post(`/api/v1/cases/${caseId}/trm`, { level, effectiveDate, rationale: tagged(`Placed at ${level} at the meeting.`) }), 'trm');
   }
   must(
     await sam.post(`/api/v1/cases/${caseId}/meetings`, {
       kind: 'review',
       startsAt: '2026-12-10T10:00:00Z',
       endsAt: '2026-12-10T11:00:00Z',
-      attendeeIds: ['yjs-amy', 'police-jo'],
+      attendeeIds: ['yjs-amy', marks.partner?.staffId ?? 'police-jo'],
+      ...(marks.tag ? { location: tagged('The YJS office') } : {}),
     }),
     'meeting',
   );
   // The worker files version 1's documents in the library and finds that Amy and Jo never installed the app.
   await drainOutbox(h.server.system);
   return { caseId, entryIds: entries.map((e) => e.id) };
+}
+
+/** For a whole test file: the harness and one rich case, made before its tests and closed after them. */
+export function richCaseForFile(): { h: Harness; caseId: string } {
+  const file = {} as { h: Harness; caseId: string };
+  beforeAll(async () => {
+    file.h = await startHarness();
+    file.caseId = (await richCase(file.h)).caseId;
+  });
+  afterAll(() => file.h?.close());
+  return file;
 }

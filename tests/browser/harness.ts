@@ -49,22 +49,38 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-/** A case ready for the meeting: referred and agreed by Amy (Bristol YJS), with a police partner who has accepted the terms. */
-export async function meetingCase(h: Harness, entries = 3): Promise<{ caseId: string; amy: Api }> {
+/** How a fixture case differs from another one made beside it (so that a test can tell their data apart). */
+export interface CaseMarks {
+  childName?: string;
+  /** A word put into every text the case holds: entries, formulation, placements, meetings. */
+  tag?: string;
+  /** The partner from another agency invited to the team (police-jo unless said). */
+  partner?: { staffId: string; agency: string };
+}
+
+/** A case ready for the meeting: referred and agreed by Amy (Bristol YJS), with a partner (PC Jo Harris unless said) who has accepted the terms. */
+export async function meetingCase(h: Harness, entries = 3, marks: CaseMarks = {}): Promise<{ caseId: string; amy: Api }> {
+  const tagged = (text: string) => (marks.tag ? `${text} (${marks.tag})` : text);
+  const partner = marks.partner ?? { staffId: 'police-jo', agency: 'police' };
   const amy = await h.server.signIn('yjs-amy');
-  const caseId = await activeCase(amy, { childName: 'Riley Fixture' });
+  const caseId = await activeCase(amy, {
+    childName: marks.childName ?? 'Riley Fixture',
+    ...(marks.tag ? { referralReason: tagged('Violence towards peers.') } : {}),
+  });
   const sam = await h.server.signIn('ecm-sam');
-  const invited = await sam.post(`/api/v1/cases/${caseId}/team`, { staffId: 'police-jo', agency: 'police', caseRole: 'partner' });
+  const invited = await sam.post(`/api/v1/cases/${caseId}/team`, { staffId: partner.staffId, agency: partner.agency, caseRole: 'partner' });
   if (invited.status !== 201) throw new Error(`invite failed: ${JSON.stringify(invited.body)}`);
-  const jo = await h.server.signIn('police-jo');
-  const accepted = await jo.post(`/api/v1/cases/${caseId}/terms-acceptance`, { termsVersion: (await jo.get(`/api/v1/cases/${caseId}`)).body.terms.version });
+  const guest = await h.server.signIn(partner.staffId);
+  const accepted = await guest.post(`/api/v1/cases/${caseId}/terms-acceptance`, {
+    termsVersion: (await guest.get(`/api/v1/cases/${caseId}`)).body.terms.version,
+  });
   if (accepted.status !== 201) throw new Error(`terms failed: ${JSON.stringify(accepted.body)}`);
   for (let i = 0; i < entries; i++) {
     await amy.post(
       `/api/v1/cases/${caseId}/timeline`,
       entry({
         when: { precision: 'age', age: 3 + i },
-        description: `Fixture entry ${i + 1}: moved school.`,
+        description: tagged(`Fixture entry ${i + 1}: moved school.`),
         category: i % 2 ? 'positive_relationships' : 'education',
       }),
     );

@@ -76,6 +76,8 @@ describe('from referral to an approved formulation, in the tab', () => {
     await page.getByRole('button', { name: 'Save the draft' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await page.getByRole('button', { name: 'Approve version 1' }).click();
+    // The tab asks first: an approved version cannot change.
+    await page.getByRole('alertdialog', { name: 'Approve version 1?' }).getByRole('button', { name: 'Approve version 1' }).click();
     await page.getByText(/Approved by Dr Helen Marsh/).waitFor();
     expect(await page.getByRole('button', { name: /Approve/ }).count()).toBe(0);
 

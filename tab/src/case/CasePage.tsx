@@ -2,7 +2,8 @@ import { Badge, makeStyles, Tab, TabList, Title2, tokens } from '@fluentui/react
 import { useModule } from '../common/useModule.js';
 import { SECTION_MODULES } from '../sections.js';
 import { request } from '../api/client.js';
-import type { CaseAction, CaseView } from '../api/types.js';
+import type { CaseAction, CaseEventType, CaseView } from '../api/types.js';
+import { useCaseEvents } from '../live/useCaseEvents.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useLoad } from '../common/useLoad.js';
 import { formatDate, label, REVIEW_LABELS, STATUS_LABELS } from '../labels.js';
@@ -30,13 +31,28 @@ export interface CaseProps {
   reload: () => void;
 }
 
-/** One case: its sections as tabs, each shown only when the person's role allows it (allowedActions). */
+/** Changes that alter what the header says (status, next review, TRM level): a colleague's, seen live. */
+const HEADER_EVENTS: ReadonlySet<CaseEventType> = new Set([
+  'case.updated',
+  'agreement.recorded',
+  'formulation.approved',
+  'trm.recorded',
+  'meeting.scheduled',
+  'meeting.updated',
+]);
+
+/**
+ * One case: its sections as tabs, each shown only when the person's role allows it (allowedActions).
+ * Content renders it keyed by the case id, so everything below belongs to this case alone.
+ */
 export function CasePage({ caseId, section }: { caseId: string; section: CaseSection }) {
   const s = useStyles();
   const loaded = useLoad(() => caseFromPrefetch(caseId) ?? request<CaseView>('GET', `/cases/${caseId}`), [caseId]);
+  useCaseEvents(caseId, (e) => HEADER_EVENTS.has(e.type) && loaded.reload());
   const c = loaded.data?.body;
   if (loaded.error) return <ErrorNotice error={loaded.error} />;
-  if (!c) return <p role="status">Loading the case…</p>;
+  // Only ever the case in the address, even if an answer about another one arrived.
+  if (!c || c.id !== caseId) return <p role="status">Loading the case…</p>;
   if (c.terms) return <TermsAcceptance view={c} onAccepted={loaded.reload} />;
   const sections = SECTIONS.filter((x) => c.allowedActions.includes(x.needs));
   const current = sections.some((x) => x.key === section) ? section : 'overview';

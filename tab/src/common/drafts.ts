@@ -54,28 +54,47 @@ export function purgeOldDrafts(now = Date.now()): void {
   }
 }
 
-/** Form state that survives a reload. `restored` says whether an unsaved draft was brought back. */
+interface Held<T> {
+  key: string;
+  value: T;
+  restored: boolean;
+  /** Typed into since it was read: only then is it written back. */
+  dirty: boolean;
+}
+
+function read<T>(key: string, initial: () => T): Held<T> {
+  const saved = readDraft<T>(key);
+  return { key, value: saved ?? initial(), restored: saved !== null, dirty: false };
+}
+
+/**
+ * Form state that survives a reload. `restored` says whether an unsaved draft was brought back.
+ *
+ * The value belongs to its key (a case, a meeting, an entry): when the key changes, the form shows
+ * that key's own draft or a fresh form, and what was typed under the old key is never written under
+ * the new one — one child's words must not appear in another child's form.
+ */
 export function useDraft<T>(key: string, initial: () => T): { value: T; set: (next: T | ((v: T) => T)) => void; discard: () => void; restored: boolean } {
-  const restoredRef = useRef<T | null>(null);
-  const [value, setValue] = useState<T>(() => {
-    const saved = readDraft<T>(key);
-    restoredRef.current = saved;
-    return saved ?? initial();
-  });
-  const [restored, setRestored] = useState(restoredRef.current !== null);
-  const dirty = useRef(false);
+  const [held, setHeld] = useState<Held<T>>(() => read(key, initial));
+  const initialRef = useRef(initial);
+  initialRef.current = initial;
+  // Another key: read its draft now, in this render, so the old key's words are never on screen with it.
+  let current = held;
+  if (held.key !== key) {
+    current = read(key, initial);
+    setHeld(current);
+  }
   useEffect(() => {
-    if (dirty.current) writeDraft(key, value);
-  }, [key, value]);
-  const set = useCallback((next: T | ((v: T) => T)) => {
-    dirty.current = true;
-    setValue(next);
-  }, []);
+    if (held.dirty) writeDraft(held.key, held.value);
+  }, [held]);
+  const set = useCallback(
+    (next: T | ((v: T) => T)) =>
+      setHeld((h) => (h.key !== key ? h : { ...h, dirty: true, value: typeof next === 'function' ? (next as (v: T) => T)(h.value) : next })),
+    [key],
+  );
   const discard = useCallback(() => {
-    dirty.current = false;
     clearDraft(key);
-    setRestored(false);
-    setValue(initial());
+    setHeld({ key, value: initialRef.current(), restored: false, dirty: false });
   }, [key]);
-  return { value, set, discard, restored };
+  return { value: current.value, set, discard, restored: current.restored };
 }

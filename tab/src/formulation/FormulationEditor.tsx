@@ -22,6 +22,8 @@ const useStyles = makeStyles({
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', '& > *': { flex: '1 1 9rem', minWidth: 0 } },
   text: { whiteSpace: 'pre-wrap' },
+  // Each of the five Ps is a paragraph, not a word: a box at least 15rem wide, or the column's width.
+  fivePs: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 15rem), 1fr))', gap: tokens.spacingHorizontalM },
 });
 
 type YouthKey = keyof FormulationContent['youthFriendly'];
@@ -182,7 +184,7 @@ export function FormulationEditor(p: EditorProps) {
       )}
       <section aria-label="The five Ps">
         <h3>The five Ps</h3>
-        <div className={s.row}>
+        <div className={s.fivePs}>
           {(['presenting', 'predisposing', 'precipitating', 'perpetuating', 'protective'] as const).map((k) => (
             <div key={k}>{text(`${k[0]!.toUpperCase()}${k.slice(1)}`, c.fivePs[k], (v) => set({ fivePs: { ...c.fivePs, [k]: v } }), 3)}</div>
           ))}

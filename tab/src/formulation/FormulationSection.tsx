@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, etagOf, get, post, put } from '../api/client.js';
 import type { Formulation, FormulationContent, FormulationRecord } from '../api/types.js';
 import type { CaseProps } from '../case/CasePage.js';
+import { ConfirmDialog } from '../common/ConfirmDialog.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { clearDraft, readDraft, writeDraft } from '../common/drafts.js';
 import { useLoad } from '../common/useLoad.js';
@@ -53,6 +54,7 @@ export default function FormulationSection({ view }: CaseProps) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [approving, setApproving] = useState(false);
 
   useEffect(() => {
     if (!current) return setContent(null);
@@ -118,7 +120,7 @@ export default function FormulationSection({ view }: CaseProps) {
           </Button>
         ) : null}
         {current?.status === 'draft' && can('formulation.approve') && view.status === 'active' ? (
-          <Button disabled={busy} onClick={() => act(() => post(`/cases/${view.id}/formulation/approval`, undefined, etagOf(current.version)), 'Approved.')}>
+          <Button disabled={busy} onClick={() => setApproving(true)}>
             Approve version {current.number}
           </Button>
         ) : null}
@@ -129,6 +131,19 @@ export default function FormulationSection({ view }: CaseProps) {
         ) : null}
         {done && !error ? <span role="status">{done}</span> : null}
       </div>
+      {approving && current ? (
+        <ConfirmDialog
+          title={`Approve version ${current.number}?`}
+          confirm={`Approve version ${current.number}`}
+          keep="Not yet"
+          onConfirm={() => act(() => post(`/cases/${view.id}/formulation/approval`, undefined, etagOf(current.version)), 'Approved.')}
+          onClose={() => setApproving(false)}
+        >
+          Once approved, version {current.number} cannot be changed: its report, youth-friendly version and timeline picture are filed in the service’s library,
+          and the review clock starts.{' '}
+          {editable && JSON.stringify(content) !== JSON.stringify(current.content) ? 'Your unsaved changes are not part of it: save the draft first.' : ''}
+        </ConfirmDialog>
+      ) : null}
       <ErrorNotice error={error} onReload={reloadLatest} onDismiss={() => setError(null)} />
       {!current ? (
         <p>

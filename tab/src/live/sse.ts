@@ -92,6 +92,8 @@ export function watchCaseEvents(caseId: string, o: WatchOptions): () => void {
           const { messages, rest } = parseSse(buffer);
           buffer = rest;
           for (const m of messages) {
+            // Stopped (the page moved to another case) while this chunk was read: nothing more is delivered.
+            if (controller.signal.aborted) return;
             if (m.retry) retryMs = m.retry;
             if (m.event === 'ready') {
               failures = 0;

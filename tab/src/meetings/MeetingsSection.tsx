@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, download, etagOf, get, post } from '../api/client.js';
 import type { FormulationRecord, Meeting, TeamMember } from '../api/types.js';
 import type { CaseProps } from '../case/CasePage.js';
+import { ConfirmDialog } from '../common/ConfirmDialog.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { SortableTable } from '../common/SortableTable.js';
 import { useLoad } from '../common/useLoad.js';
@@ -50,6 +51,7 @@ export default function MeetingsSection({ view, reload }: CaseProps) {
     if (requested) setOpenId(requested);
   }, [requested]);
   const [error, setError] = useState<unknown>(null);
+  const [cancelling, setCancelling] = useState<Meeting | null>(null);
   const can = (a: string) => view.allowedActions.includes(a as never);
   const open = meetings.data?.items.find((m) => m.id === openId) ?? null;
   const refresh = () => {
@@ -137,11 +139,7 @@ export default function MeetingsSection({ view, reload }: CaseProps) {
                   </Button>
                 ))
               : null}
-            {open.status === 'scheduled' && can('meeting.schedule') ? (
-              <Button onClick={() => act(() => post(`/cases/${view.id}/meetings/${open.id}/cancellation`, undefined, etagOf(open.version)))}>
-                Cancel the meeting
-              </Button>
-            ) : null}
+            {open.status === 'scheduled' && can('meeting.schedule') ? <Button onClick={() => setCancelling(open)}>Cancel the meeting</Button> : null}
           </div>
           {open.outcome ? (
             <>
@@ -171,6 +169,18 @@ export default function MeetingsSection({ view, reload }: CaseProps) {
             />
           ) : null}
         </div>
+      ) : null}
+      {cancelling ? (
+        <ConfirmDialog
+          title="Cancel this meeting?"
+          confirm="Cancel the meeting"
+          keep="Keep the meeting"
+          onConfirm={() => act(() => post(`/cases/${view.id}/meetings/${cancelling.id}/cancellation`, undefined, etagOf(cancelling.version)))}
+          onClose={() => setCancelling(null)}
+        >
+          The {label(MEETING_KIND_LABELS, cancelling.kind).toLowerCase()} on {formatDateTime(cancelling.startsAt)} will be cancelled, and everyone invited will
+          be told. It cannot be undone: schedule a new meeting if it is needed after all.
+        </ConfirmDialog>
       ) : null}
       {can('meeting.schedule') && view.status === 'active' && team.data ? (
         <ScheduleForm caseId={view.id} team={team.data.items} me={me.staffId} onScheduled={refresh} />

@@ -2,8 +2,10 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { useState } from 'react';
 import { etagOf, get, post } from '../api/client.js';
 import type { TimelineCategory, TimelineEntry, TimelineEntryRevision } from '../api/types.js';
+import { EntryForm } from './EntryForm.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useLoad } from '../common/useLoad.js';
+import { useReturnFocus } from '../common/useReturnFocus.js';
 import { AGENCY_LABELS, CONFIDENCE_LABELS, formatDateTime, label } from '../labels.js';
 import { describeWhen } from './layout.js';
 
@@ -19,6 +21,7 @@ export function EntryHistoryDialog({
   categories: TimelineCategory[];
   onClose: () => void;
 }) {
+  useReturnFocus();
   const history = useLoad(() => get<{ items: TimelineEntryRevision[] }>(`/cases/${caseId}/timeline/${entry.id}/history`), [caseId, entry.id, entry.version]);
   const cat = (k: string) => categories.find((c) => c.key === k)?.label ?? k;
   return (
@@ -69,6 +72,7 @@ export function RetractDialog({
   onClose: () => void;
   onReload: () => void;
 }) {
+  useReturnFocus();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -103,6 +107,47 @@ export function RetractDialog({
             </Button>
             <Button onClick={onClose}>Keep it</Button>
           </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+/** Adding or editing an entry, in a dialog over the timeline. */
+export function EntryFormDialog({
+  caseId,
+  categories,
+  myAgency,
+  editing,
+  onSaved,
+  onClose,
+  onReload,
+}: {
+  caseId: string;
+  categories: TimelineCategory[];
+  myAgency: string;
+  editing: TimelineEntry | null;
+  onSaved: (e: TimelineEntry) => void;
+  onClose: () => void;
+  onReload: () => void;
+}) {
+  useReturnFocus();
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{editing ? 'Edit the entry' : 'Add an entry'}</DialogTitle>
+          <DialogContent>
+            <EntryForm
+              caseId={caseId}
+              categories={categories}
+              myAgency={myAgency}
+              editing={editing ?? undefined}
+              onSaved={onSaved}
+              onCancel={onClose}
+              onReload={onReload}
+            />
+          </DialogContent>
         </DialogBody>
       </DialogSurface>
     </Dialog>

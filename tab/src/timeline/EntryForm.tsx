@@ -10,6 +10,8 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, '& > *': { flex: '1 1 12rem', minWidth: 0 } },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // Side by side while they fit, the next line when they do not (a 320 px dialog).
+  choices: { flexWrap: 'wrap' },
 });
 
 const PRECISIONS: { key: EntryWhen['precision']; label: string }[] = [
@@ -188,7 +190,7 @@ export function EntryForm({
         </Field>
       </div>
       <Field label="How sure is it?" required>
-        <RadioGroup layout={compact ? 'vertical' : 'horizontal'} value={v.confidence} onChange={(_, d) => set({ confidence: d.value })}>
+        <RadioGroup className={s.choices} layout={compact ? 'vertical' : 'horizontal'} value={v.confidence} onChange={(_, d) => set({ confidence: d.value })}>
           {Object.entries(CONFIDENCE_LABELS).map(([k, l]) => (
             <Radio key={k} value={k} label={l} />
           ))}

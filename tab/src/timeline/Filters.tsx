@@ -1,7 +1,7 @@
 import { Checkbox, Dropdown, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
 import type { TimelineCategory, TimelineEntry } from '../api/types.js';
 import { AGENCY_LABELS, CONFIDENCE_LABELS } from '../labels.js';
-import { lookOf, SHAPE_LEGEND, ToneMark, type Palette } from './categories.js';
+import { CategoryIcon, lookOf, SHAPE_LEGEND, ToneMark, type Palette } from './categories.js';
 
 export interface TimelineFilter {
   categories: string[];
@@ -103,7 +103,7 @@ export function Legend({ categories, palette }: { categories: TimelineCategory[]
           return (
             <li key={c.key} className={s.key}>
               <ToneMark look={look} />
-              <look.Icon aria-hidden="true" style={{ color: look.colour }} />
+              <CategoryIcon look={look} />
               {c.label}
             </li>
           );

@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import type { TimelineCategory, TimelineEntry } from '../api/types.js';
 import { AGENCY_LABELS, CONFIDENCE_LABELS, formatDate, label } from '../labels.js';
-import { lookOf, ToneMark, type Palette } from './categories.js';
+import { CategoryIcon, lookOf, markColour, ToneMark, useMarkStyles, type Palette } from './categories.js';
 import { describeWhen, rowsOf, type Row } from './layout.js';
 
 const useStyles = makeStyles({
@@ -35,7 +35,12 @@ const useStyles = makeStyles({
   },
   compact: { flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalS },
   large: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, padding: tokens.spacingHorizontalL },
-  highlighted: { backgroundColor: tokens.colorBrandBackground2, outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  highlighted: {
+    backgroundColor: tokens.colorBrandBackground2,
+    outline: `2px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: '-2px',
+    '@media (forced-colors: active)': { outlineColor: 'Highlight' },
+  },
   fresh: { borderLeft: `4px solid ${tokens.colorPaletteGreenBorderActive}` },
   retracted: { color: tokens.colorNeutralForeground3, '& p': { textDecorationLine: 'line-through' } },
   mark: { display: 'flex', alignItems: 'center', gap: '4px', flex: 'none' },
@@ -43,9 +48,28 @@ const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', gap: '4px 8px', alignItems: 'baseline' },
   desc: { margin: `${tokens.spacingVerticalXXS} 0`, overflowWrap: 'anywhere' },
   meta: { display: 'flex', flexWrap: 'wrap', gap: '4px 8px', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  track: { position: 'relative', height: '8px', marginTop: '6px', backgroundColor: tokens.colorNeutralBackground4, borderRadius: '4px' },
+  // The track is outlined where its fill would vanish (the high-contrast theme, forced colours), so the lane's extent still shows.
+  track: {
+    position: 'relative',
+    height: '8px',
+    marginTop: '6px',
+    backgroundColor: tokens.colorNeutralBackground4,
+    borderRadius: '4px',
+    '@media (forced-colors: active)': { outline: '1px solid CanvasText' },
+  },
+  trackContrast: { outline: `1px solid ${tokens.colorNeutralStroke1}` },
   bar: { position: 'absolute', top: 0, bottom: 0, borderRadius: '4px' },
-  actions: { display: 'flex', alignItems: 'flex-start', gap: '2px', flex: 'none', '@media print': { display: 'none' } },
+  // As wide on every row as the most it can hold (history, edit, retract), whatever this row offers,
+  // so every track is the same width and a date sits at the same place on every row.
+  actions: {
+    display: 'flex',
+    justifyContent: 'flex-end',
+    alignItems: 'flex-start',
+    gap: '2px',
+    flex: 'none',
+    width: 'calc(3 * 24px + 2 * 2px)',
+    '@media print': { display: 'none' },
+  },
 });
 
 export interface TimelineListProps {
@@ -73,6 +97,7 @@ export interface TimelineListProps {
 /** The life timeline as lanes of entries, virtualised so 1,000 entries scroll smoothly; printing renders all. */
 export function TimelineList(p: TimelineListProps) {
   const s = useStyles();
+  const ink = useMarkStyles();
   const rows = useMemo(() => rowsOf(p.entries, p.dateOfBirth, p.today), [p.entries, p.dateOfBirth, p.today]);
   const categories = useMemo(() => new Map(p.categories.map((c) => [c.key, c])), [p.categories]);
   const scroller = useRef<HTMLDivElement>(null);
@@ -125,7 +150,7 @@ export function TimelineList(p: TimelineListProps) {
       >
         <div className={s.mark}>
           <ToneMark look={look} />
-          <look.Icon aria-hidden="true" style={{ color: look.colour }} />
+          <CategoryIcon look={look} />
         </div>
         <div className={s.body}>
           <div className={s.head}>
@@ -151,12 +176,16 @@ export function TimelineList(p: TimelineListProps) {
             {e.retraction ? <span>Retracted: {e.retraction.reason}</span> : null}
           </div>
           {size !== 'compact' ? (
-            <div className={s.track} aria-hidden="true">
-              <div className={s.bar} style={{ left: `${row.placement.left}%`, width: `${row.placement.width}%`, backgroundColor: look.colour }} />
+            <div className={mergeClasses(s.track, p.palette === 'contrast' && s.trackContrast)} aria-hidden="true">
+              <div
+                className={mergeClasses(s.bar, ink.fill)}
+                style={{ left: `${row.placement.left}%`, width: `${row.placement.width}%`, ...markColour(look.colour) }}
+                data-mark="span"
+              />
             </div>
           ) : null}
         </div>
-        {p.onHistory || may.edit || may.retract ? (
+        {p.onHistory || p.onEdit || p.onRetract ? (
           <div className={s.actions}>
             {p.onHistory && e.version > 1 ? (
               <Button

@@ -1,4 +1,4 @@
-import { Button, Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular, Print20Regular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -7,8 +7,7 @@ import type { CaseProps } from '../case/CasePage.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useApp } from '../context.js';
 import { useLiveTimeline } from '../live/useTimeline.js';
-import { EntryHistoryDialog, RetractDialog } from './EntryDialogs.js';
-import { EntryForm } from './EntryForm.js';
+import { EntryFormDialog, EntryHistoryDialog, RetractDialog } from './EntryDialogs.js';
 import { applyFilter, Legend, NO_FILTER, TimelineFilters, type TimelineFilter } from './Filters.js';
 import { describeWhen } from './layout.js';
 import { freshMap, LiveStatus } from './LiveStatus.js';
@@ -113,24 +112,15 @@ export default function TimelineSection({ view }: CaseProps) {
         />
       ) : null}
       {adding || editing ? (
-        <Dialog open onOpenChange={(_, d) => !d.open && (setAdding(false), setEditing(null))}>
-          <DialogSurface>
-            <DialogBody>
-              <DialogTitle>{editing ? 'Edit the entry' : 'Add an entry'}</DialogTitle>
-              <DialogContent>
-                <EntryForm
-                  caseId={view.id}
-                  categories={categories}
-                  myAgency={me.agency}
-                  editing={editing ?? undefined}
-                  onSaved={saved}
-                  onCancel={() => (setAdding(false), setEditing(null))}
-                  onReload={() => (setEditing(null), t.reload())}
-                />
-              </DialogContent>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
+        <EntryFormDialog
+          caseId={view.id}
+          categories={categories}
+          myAgency={me.agency}
+          editing={editing}
+          onSaved={saved}
+          onClose={() => (setAdding(false), setEditing(null))}
+          onReload={() => (setEditing(null), t.reload())}
+        />
       ) : null}
       {retracting ? (
         <RetractDialog

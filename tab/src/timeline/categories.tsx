@@ -17,13 +17,17 @@ import {
   Star20Regular,
   type FluentIcon,
 } from '@fluentui/react-icons';
+import { makeStyles } from '@fluentui/react-components';
 import type { TimelineCategory } from '../api/types.js';
 import { TONE_MARKS, type ToneShape } from '../../../src/domain/words.js';
 
 /**
  * Each category has a colour AND an icon, and each tone a marker shape (the domain's legend, the
- * same as the printed timeline picture's), so nothing is told by colour alone. Colours have a light and a dark variant; in
- * high contrast everything is drawn in the system's text colour and the shapes carry the meaning.
+ * same as the printed timeline picture's), so nothing is told by colour alone. Colours have a light
+ * and a dark variant. In Teams' high-contrast theme everything is drawn in the system's text colour
+ * (`CanvasText`, light on the dark canvas: the page's colour scheme is dark, see theme.ts) and the
+ * shapes carry the meaning; under the operating system's forced colours (`forced-colors: active`)
+ * the same, whatever the theme, so a mark is never the canvas's own colour.
  */
 interface Look {
   icon: FluentIcon;
@@ -70,19 +74,55 @@ export function lookOf(category: TimelineCategory | undefined, palette: Palette)
   };
 }
 
+/**
+ * How a mark is inked: in its category's colour (a CSS variable set where it is drawn), and in the
+ * system's text colour under forced colours — which would otherwise paint a bar's background as the
+ * canvas and leave an SVG's own fill to chance.
+ */
+export const useMarkStyles = makeStyles({
+  ink: {
+    color: 'var(--ecm-mark)',
+    fill: 'currentColor',
+    '@media (forced-colors: active)': { color: 'CanvasText', forcedColorAdjust: 'none' },
+  },
+  fill: {
+    backgroundColor: 'var(--ecm-mark)',
+    '@media (forced-colors: active)': { backgroundColor: 'CanvasText', forcedColorAdjust: 'none' },
+  },
+});
+
+/** The CSS variable a mark takes its colour from. */
+export const markColour = (colour: string) => ({ '--ecm-mark': colour }) as React.CSSProperties;
+
 /** The marker shape, drawn in SVG so it prints and survives forced colours. */
 export function ShapeMark({ shape, colour, size = 14 }: { shape: ToneShape; colour: string; size?: number }) {
+  const s = useMarkStyles();
   return (
-    <svg width={size} height={size} viewBox="0 0 14 14" aria-hidden="true" focusable="false" style={{ flex: 'none' }}>
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 14 14"
+      aria-hidden="true"
+      focusable="false"
+      className={s.ink}
+      style={{ flex: 'none', ...markColour(colour) }}
+      data-mark="tone"
+    >
       {shape === 'triangle' ? (
-        <polygon points="7,1 13,13 1,13" fill={colour} />
+        <polygon points="7,1 13,13 1,13" fill="currentColor" />
       ) : shape === 'circle' ? (
-        <circle cx="7" cy="7" r="6" fill={colour} />
+        <circle cx="7" cy="7" r="6" fill="currentColor" />
       ) : (
-        <rect x="1.5" y="1.5" width="11" height="11" fill={colour} />
+        <rect x="1.5" y="1.5" width="11" height="11" fill="currentColor" />
       )}
     </svg>
   );
+}
+
+/** The category's icon, in the category's colour. */
+export function CategoryIcon({ look }: { look: { Icon: FluentIcon; colour: string } }) {
+  const s = useMarkStyles();
+  return <look.Icon aria-hidden="true" className={s.ink} style={markColour(look.colour)} data-mark="category" />;
 }
 
 const HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;

@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { TrmHistoryItem } from '../api/types.js';
 import { formatDate } from '../labels.js';
+import { placeLabel, type LabelPlace } from './chartGeometry.js';
 
 const useStyles = makeStyles({ svg: { width: '100%', height: 'auto', maxWidth: '56rem', color: tokens.colorNeutralForeground1 } });
 
@@ -23,6 +24,8 @@ export function TrmChart({ placements, labels }: { placements: TrmHistoryItem[];
   const y = (level: number) => PAD.top + ((6 - level) / 5) * (H - PAD.top - PAD.bottom);
   const points = placements.map((p, i) => ({ p, x: x(times[i]!), y: y(p.level) }));
   const path = points.map((pt, i) => (i === 0 ? `M${pt.x},${pt.y}` : `H${pt.x}V${pt.y}`)).join('') + `H${W - PAD.right}`;
+  // Labels sit clear of the line, the points and the dates below the plot.
+  const plot = { left: PAD.left, right: W, top: 0, bottom: H - PAD.bottom };
   const summary = placements.map((p) => `${formatDate(p.effectiveDate)}: level ${p.level}${p.movement === 'setback' ? ' (setback)' : ''}`).join('; ');
   return (
     <svg className={s.svg} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`TRM placements over time. ${summary}`}>
@@ -35,14 +38,12 @@ export function TrmChart({ placements, labels }: { placements: TrmHistoryItem[];
         </g>
       ))}
       <path d={path} fill="none" stroke="currentColor" strokeWidth={2.5} />
-      {points.map(({ p, x: px, y: py }) => (
+      {points.map(({ p, x: px, y: py }, i) => (
         <g key={p.id}>
           {p.movement === 'setback' ? (
             <>
               <polygon points={`${px - 7},${py - 7} ${px + 7},${py - 7} ${px},${py + 5}`} fill="currentColor" />
-              <text x={px} y={py - 12} textAnchor="middle" fontSize="12" fill="currentColor">
-                setback
-              </text>
+              <SetbackLabel place={placeLabel(points, i, W - PAD.right, plot)} />
             </>
           ) : (
             <circle cx={px} cy={py} r={5} fill="currentColor" />
@@ -53,5 +54,13 @@ export function TrmChart({ placements, labels }: { placements: TrmHistoryItem[];
         </g>
       ))}
     </svg>
+  );
+}
+
+function SetbackLabel({ place }: { place: LabelPlace }) {
+  return (
+    <text x={place.x} y={place.y} textAnchor={place.anchor} fontSize="12" fill="currentColor" data-label="setback">
+      setback
+    </text>
   );
 }

@@ -70,7 +70,8 @@ export default function Content({ theme, setTheme }: { theme: ThemeName; setThem
         {dashboard ? <DashboardView serviceId={dashboard.serviceId} /> : null}
         {!dashboard && route.view === 'caseload' ? <CaseCatalogue /> : null}
         {!dashboard && route.view === 'refer' ? <ReferForm onReferred={(id) => navigate({ view: 'case', caseId: id, section: 'overview' })} /> : null}
-        {!dashboard && route.view === 'case' ? <CasePage caseId={route.caseId} section={route.section} /> : null}
+        {/* Keyed by the case: another case in the address is a new page, with nothing of the last one's state (issue 12 §1). */}
+        {!dashboard && route.view === 'case' ? <CasePage key={route.caseId} caseId={route.caseId} section={route.section} /> : null}
       </main>
     </>
   );

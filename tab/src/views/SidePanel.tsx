@@ -9,7 +9,7 @@ import { useLiveTimeline } from '../live/useTimeline.js';
 import { EntryForm } from '../timeline/EntryForm.js';
 import { freshMap, LiveStatus } from '../timeline/LiveStatus.js';
 import { describeWhen } from '../timeline/layout.js';
-import { lookOf, ToneMark } from '../timeline/categories.js';
+import { CategoryIcon, lookOf, ToneMark } from '../timeline/categories.js';
 import { CaseChooser, meetingCase, rememberMeetingCase } from './CaseChooser.js';
 
 const useStyles = makeStyles({
@@ -30,7 +30,7 @@ export default function SidePanel() {
   return (
     <main className={s.panel} aria-label="ECM side panel">
       {caseId ? (
-        <PanelForCase caseId={caseId} />
+        <PanelForCase key={caseId} caseId={caseId} />
       ) : (
         <>
           <h1 style={{ fontSize: '1.1rem' }}>ECM for this meeting</h1>
@@ -85,7 +85,7 @@ function PanelForCase({ caseId }: { caseId: string }) {
             <li key={e.id} className={`${s.item} ${fresh.has(e.id) ? s.fresh : ''}`} data-entry-id={e.id}>
               <div className={s.line}>
                 <ToneMark look={look} />
-                <look.Icon aria-hidden="true" style={{ color: look.colour }} />
+                <CategoryIcon look={look} />
                 <strong>{describeWhen(e.when).text}</strong>
                 <span>· {cat?.label ?? e.category}</span>
               </div>
