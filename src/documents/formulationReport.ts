@@ -12,6 +12,7 @@ import { AGENCY_LABELS, CONFIDENCE_LABELS, HYPOTHESIS_DOMAIN_LABELS, PATHWAY_LAB
 import { timelinePicture } from './timelinePicture.js';
 import { anchor, type Block, bullet, facts, heading, linkTo, numbered, packWord, para, prose, table, title } from './word.js';
 import { categoryLabel, categoryTone, formatDate, whenText, withoutChildName } from './wording.js';
+import { handlingNote, purposeAndLimits, signOff } from './signOff.js';
 
 /**
  * The psychologist's formulation report, from the record: the life summary, the chronology by
@@ -33,9 +34,12 @@ const FIVE_P_LABELS: Record<(typeof FIVE_PS)[number], string> = {
   protective: 'Protective',
 };
 
+/** Twice the picture's size for print, within about 1.5 million pixels: a long timeline is tall, and the PNG is only a fallback. */
+const pngWidth = (p: { width: number; height: number }) => Math.min(p.width * 2, Math.floor(Math.sqrt((1_500_000 * p.width) / p.height)));
+
 export async function formulationReport(d: CaseDossier, o: FormulationReportOptions): Promise<CaseDocumentFile> {
   const f = formulationFor(d, o.formulationNumber);
-  const plain = (t: string) => withoutChildName(t, d.case.childName);
+  const plain = (t: string) => withoutChildName(t, d.case.childName, d.case.childDateOfBirth);
   const chronology = chronologyOf(d.timeline);
   const settings = d.service.settings;
   const placements = inPlacementOrder(d.placements);
@@ -54,13 +58,26 @@ export async function formulationReport(d: CaseDossier, o: FormulationReportOpti
         'Current TRM placement',
         current ? `Level ${current.level}: ${trmLabel(settings, current.level)} (since ${formatDate(current.effectiveDate)})` : 'Not yet placed',
       ],
-      ['Generated', `${formatDate(d.today)}, from the case record in ECM for Teams`],
+      [
+        'Made from',
+        d.approval
+          ? `The case record as it stood when this version was approved, on ${formatDate(d.approval.approvedAt)}`
+          : `The case record on ${formatDate(d.today)} (a draft changes as the record does)`,
+      ],
     ]),
+    ...purposeAndLimits(),
     heading('Summary of the young person’s life'),
     ...prose(plain(f.content.summary)),
   ];
 
-  const picture = timelinePicture({ reference: d.case.reference, dateOfBirth: d.case.childDateOfBirth, today: d.today, settings, timeline: d.timeline });
+  const picture = timelinePicture({
+    reference: d.case.reference,
+    dateOfBirth: d.case.childDateOfBirth,
+    today: d.today,
+    settings,
+    timeline: d.timeline,
+    asAtApproval: d.approval !== undefined,
+  });
   const scale = Math.min(860 / picture.width, 520 / picture.height);
   const pictureSection: Block[] = [
     heading('Life timeline at a glance'),
@@ -69,7 +86,7 @@ export async function formulationReport(d: CaseDossier, o: FormulationReportOpti
         new ImageRun({
           type: 'svg',
           data: new TextEncoder().encode(picture.svg),
-          fallback: { type: 'png', data: o.rasterise(picture.svg, picture.width * 2) },
+          fallback: { type: 'png', data: o.rasterise(picture.svg, pngWidth(picture)) },
           transformation: { width: Math.round(picture.width * scale), height: Math.round(picture.height * scale) },
           altText: {
             name: 'Life timeline',
@@ -98,6 +115,11 @@ export async function formulationReport(d: CaseDossier, o: FormulationReportOpti
     ...recommendationsSection(d, f, plain),
     heading('Current TRM placement'),
     ...trmSection(d, plain),
+    heading('The young person’s and family’s views'),
+    ...prose(
+      plain(f.content.views ?? ''),
+      'Not recorded yet. Ask the young person and their family what they think of this understanding and the plan, and record it in their words.',
+    ),
     heading('Who took part'),
     ...whoTookPart(d, f),
     heading('Version and approval'),
@@ -113,7 +135,11 @@ export async function formulationReport(d: CaseDossier, o: FormulationReportOpti
           .join(', ') || 'None',
       ],
     ]),
-    para('This report is generated from the case record. To change it, change the record in ECM for Teams and publish again.'),
+    para('This report is generated from the case record. To change it, change the record in ECM for Teams and approve a new version.'),
+    heading('Sign-off'),
+    ...signOff(f),
+    heading('Handling'),
+    ...handlingNote(),
   ];
 
   const content = await packWord({
@@ -132,14 +158,14 @@ function chronologySection(d: CaseDossier, chronology: Chronology, plain: (t: st
     table(
       ['No.', 'When', 'What happened', 'Category', 'Source', 'How sure'],
       entries.map(({ entry, label, bookmark }) => [
-        new Paragraph({ children: [anchor(bookmark, label)] }),
+        { text: label, blocks: new Paragraph({ children: [anchor(bookmark, label)] }) },
         whenText(entry, d.case.childDateOfBirth),
-        prose(plain(entry.description)),
+        { text: plain(entry.description), blocks: prose(plain(entry.description)) },
         `${categoryLabel(settings, entry.category)}${categoryTone(settings, entry.category) === 'positive' ? ' (positive)' : ''}`,
         AGENCY_LABELS[entry.sourceAgency],
         CONFIDENCE_LABELS[entry.confidence],
       ]),
-      [7, 16, 41, 15, 11, 10],
+      [6, 15, 45, 14, 10, 10],
     ),
   ]);
 }
@@ -176,7 +202,7 @@ function fivePsSection(f: Formulation, plain: (t: string) => string): Block[] {
     heading('The formulation in brief (five Ps)', 2),
     table(
       ['Factor', 'What the team understands'],
-      filled.map((p) => [FIVE_P_LABELS[p], prose(plain(f.content.fivePs[p]))]),
+      filled.map((p) => [FIVE_P_LABELS[p], { text: plain(f.content.fivePs[p]), blocks: prose(plain(f.content.fivePs[p])) }]),
       [22, 78],
     ),
   ];

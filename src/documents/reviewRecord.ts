@@ -8,6 +8,7 @@ import { MEETING_KIND_LABELS, PROGRESS_LABELS } from '../contract/words.js';
 import { type CaseDocumentFile, type CaseDossier, DOCX_TYPE } from './dossier.js';
 import { fileNameOf, versionLabel } from './names.js';
 import { participants, trmMovementWords } from './reportParts.js';
+import { handlingNote } from './signOff.js';
 import { type Block, facts, heading, packWord, para, prose, table, title } from './word.js';
 import { formatDate, withoutChildName } from './wording.js';
 
@@ -31,7 +32,7 @@ export function heldReview(d: CaseDossier, meetingId: string): Meeting & { outco
 
 export async function reviewRecord(d: CaseDossier, meetingId: string): Promise<CaseDocumentFile> {
   const m = heldReview(d, meetingId);
-  const plain = (t: string) => withoutChildName(t, d.case.childName);
+  const plain = (t: string) => withoutChildName(t, d.case.childName, d.case.childDateOfBirth);
   const settings = d.service.settings;
   const held = meetingDate(m);
   const plan = planReviewed(d, m);
@@ -59,7 +60,13 @@ export async function reviewRecord(d: CaseDossier, meetingId: string): Promise<C
           ['No.', 'Recommendation', 'TRM level', 'Progress', 'Note'],
           recs.map((r, i) => {
             const p = progress.get(r.id);
-            return [String(i + 1), plain(r.text), `${r.trmLevel}`, p ? PROGRESS_LABELS[p.status] : 'Not discussed', p?.note ? prose(plain(p.note)) : '—'];
+            return [
+              String(i + 1),
+              plain(r.text),
+              `${r.trmLevel}`,
+              p ? PROGRESS_LABELS[p.status] : 'Not discussed',
+              p?.note ? { text: plain(p.note), blocks: prose(plain(p.note)) } : '—',
+            ];
           }),
           [6, 40, 10, 14, 30],
         )
@@ -85,6 +92,8 @@ export async function reviewRecord(d: CaseDossier, meetingId: string): Promise<C
       [28, 24, 26, 22],
     ),
     para(`Recorded on ${formatDate(m.outcome.recordedAt)}. This record is generated from the case record in ECM for Teams.`),
+    heading('Handling'),
+    ...handlingNote(),
   ];
   const content = await packWord({ reference: d.case.reference, documentTitle: 'Review record', sections: [{ children }] });
   return { fileName: fileNameOf.reviewRecord(d.case.reference, held), contentType: DOCX_TYPE, content };

@@ -7,6 +7,7 @@ import {
   HeadingLevel,
   InternalHyperlink,
   LevelFormat,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -14,6 +15,7 @@ import {
   type ParagraphChild,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
@@ -61,22 +63,80 @@ export const anchor = (id: string, text: string): Bookmark => new Bookmark({ id,
 export const linkTo = (id: string, text: string): InternalHyperlink =>
   new InternalHyperlink({ anchor: id, children: [new TextRun({ text, style: 'Hyperlink' })] });
 
-type Cell = string | Paragraph | Paragraph[];
+/** A cell: its text, or blocks made from a text (the text is what its column is measured by). */
+type Cell = string | Paragraph | Paragraph[] | { text: string; blocks: Paragraph | Paragraph[] };
 
-const cellBlocks = (c: Cell): Paragraph[] => (typeof c === 'string' ? [new Paragraph(c)] : Array.isArray(c) ? c : [c]);
+const cellBlocks = (c: Cell): Paragraph[] => {
+  if (typeof c === 'string') return [new Paragraph(c)];
+  if (c instanceof Paragraph) return [c];
+  if (Array.isArray(c)) return c;
+  return Array.isArray(c.blocks) ? c.blocks : [c.blocks];
+};
+const cellText = (c: Cell): string => (typeof c === 'string' ? c : 'text' in c ? c.text : '');
 
-/** A table with a header row that repeats on every page; widths are percentages. */
-export function table(headers: string[], rows: Cell[][], widths?: number[]): Table {
-  const width = (i: number) => (widths?.[i] !== undefined ? { width: { size: widths[i] as number, type: WidthType.PERCENTAGE } } : {});
+/** A4 portrait between the default margins of 1 inch, in twentieths of a point. */
+export const A4_TEXT_WIDTH = 11906 - 2 * 1440;
+/** Word's and LibreOffice's default space inside a cell, left plus right. */
+const CELL_PADDING = 2 * 108;
+const BODY_PT = 11;
+
+/** Roughly how wide a word is in Arial, in ems: enough to keep a column wider than its longest word. */
+function wordEms(word: string, bold: boolean): number {
+  let w = 0;
+  for (const ch of word) {
+    if (/[il.,;:!|'’]/.test(ch)) w += 0.28;
+    else if (/[fjtrI()[\]-]/.test(ch)) w += 0.35;
+    else if (/[mwMW]/.test(ch)) w += 0.9;
+    else if (/[A-Z]/.test(ch)) w += 0.72;
+    else if (/[0-9]/.test(ch)) w += 0.56;
+    else if (/[–—…]/.test(ch)) w += 1;
+    else w += 0.52;
+  }
+  return w * (bold ? 1.1 : 1);
+}
+
+const longestWord = (text: string, bold: boolean) => Math.max(0, ...text.split(/[\s/]+/).map((word) => wordEms(word, bold)));
+
+/**
+ * Column widths that fit: every column at least as wide as its longest word (a word broken inside
+ * a table cell, "accommodat-ion", is hard to read), the rest shared out by the given weights.
+ */
+export function fitColumns(headers: string[], rows: Cell[][], weights: number[], total = A4_TEXT_WIDTH): number[] {
+  const twipsPerEm = BODY_PT * 20;
+  const least = headers.map((h, i) =>
+    Math.ceil(Math.max(longestWord(h, true), ...rows.map((r) => longestWord(cellText(r[i] ?? ''), false))) * twipsPerEm * 1.06 + CELL_PADDING),
+  );
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w, i) => Math.max(least[i] as number, Math.round((total * w) / sum)));
+  let over = widths.reduce((a, b) => a + b, 0) - total;
+  // Take the excess from the columns with room to spare, in proportion to that room.
+  for (let pass = 0; over > 0 && pass < 4; pass++) {
+    const spare = widths.map((w, i) => Math.max(0, w - (least[i] as number)));
+    const room = spare.reduce((a, b) => a + b, 0);
+    if (room === 0) break;
+    const take = Math.min(over, room);
+    widths.forEach((w, i) => (widths[i] = w - Math.floor(((spare[i] as number) * take) / room)));
+    over = widths.reduce((a, b) => a + b, 0) - total;
+  }
+  if (over > 0) return widths.map((w) => Math.floor((w * total) / (total + over)));
+  return widths;
+}
+
+/** A table with a header row that repeats on every page; `weights` share out the width, each column fitting its longest word. */
+export function table(headers: string[], rows: Cell[][], weights?: number[]): Table {
+  const widths = fitColumns(headers, rows, weights ?? headers.map(() => 1));
+  const cell = (i: number, children: Paragraph[]) => new TableCell({ width: { size: widths[i] as number, type: WidthType.DXA }, children });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: headers.map((h, i) => new TableCell({ ...width(i), children: [new Paragraph({ children: [bold(h)] })] })),
+        children: headers.map((h, i) => cell(i, [new Paragraph({ children: [bold(h)] })])),
       }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => new TableCell({ ...width(i), children: cellBlocks(c) })) })),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(i, cellBlocks(c))) })),
     ],
   });
 }
@@ -103,6 +163,10 @@ export interface WordFile {
 /** Marking for documents about a child in youth justice, on every page. */
 export const PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE';
 
+/** The marking on its own line, bold and centred, at the top and bottom of every page. */
+const marking = (size: number) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: PROTECTIVE_MARKING, bold: true, size, color: '000000' })] });
+
 export async function packWord(f: WordFile): Promise<Uint8Array> {
   const large = f.largeType === true;
   const pt = (n: number) => n * 2;
@@ -113,8 +177,16 @@ export async function packWord(f: WordFile): Promise<Uint8Array> {
     description: `${f.documentTitle} for case ${f.reference}, generated from the case record.`,
     styles: {
       default: {
-        document: { run: { font: 'Arial', size: pt(large ? 14 : 11) }, paragraph: { spacing: { after: large ? 200 : 120, line: large ? 360 : 276 } } },
-        title: { run: { font: 'Arial', size: pt(large ? 30 : 24), bold: true, color: '1F2937' }, paragraph: { spacing: { after: 240 } } },
+        // lineRule "auto": a line height as a multiple of the text's own (1.15, 1.5). Without it LibreOffice
+        // reads the number as an exact height and clips pictures and two-line titles to one line.
+        document: {
+          run: { font: 'Arial', size: pt(large ? 14 : 11), language: { value: 'en-GB' } },
+          paragraph: { spacing: { after: large ? 200 : 120, line: large ? 360 : 276, lineRule: LineRuleType.AUTO } },
+        },
+        title: {
+          run: { font: 'Arial', size: pt(large ? 30 : 24), bold: true, color: '1F2937' },
+          paragraph: { spacing: { after: 240, line: 276, lineRule: LineRuleType.AUTO } },
+        },
         heading1: { run: { font: 'Arial', size: pt(large ? 22 : 16), bold: true, color: '1F2937' }, paragraph: { spacing: { before: 360, after: 160 } } },
         heading2: { run: { font: 'Arial', size: pt(large ? 18 : 13), bold: true, color: '1F2937' }, paragraph: { spacing: { before: 240, after: 120 } } },
         heading3: { run: { font: 'Arial', size: pt(large ? 16 : 12), bold: true, color: '374151' }, paragraph: { spacing: { before: 200, after: 80 } } },
@@ -142,8 +214,10 @@ export async function packWord(f: WordFile): Promise<Uint8Array> {
       headers: {
         default: new Header({
           children: [
+            marking(pt(large ? 14 : 12)),
             new Paragraph({
-              children: [new TextRun({ text: `${PROTECTIVE_MARKING} · ECM for Teams · ${f.reference} · ${f.documentTitle}`, size: pt(large ? 12 : 9) })],
+              alignment: AlignmentType.CENTER,
+              children: [new TextRun({ text: `ECM for Teams · ${f.reference} · ${f.documentTitle}`, size: pt(large ? 12 : 9) })],
             }),
           ],
         }),
@@ -155,6 +229,7 @@ export async function packWord(f: WordFile): Promise<Uint8Array> {
               alignment: AlignmentType.CENTER,
               children: [new TextRun({ children: [`${f.reference} · page `, PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: pt(large ? 12 : 9) })],
             }),
+            marking(pt(large ? 14 : 12)),
           ],
         }),
       },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Instant } from './dates.js';
+import { namesOfChildIn } from './childName.js';
 import { plainText } from './text.js';
 import { ruleViolation } from './errors.js';
 import { trmLevelSchema } from './trm.js';
@@ -53,6 +54,8 @@ export const formulationContentSchema = z
     strengths: section(),
     needs: section(),
     recommendations: z.array(recommendationSchema).max(100).default([]),
+    /** What the young person and their family think of the formulation, in their words where possible. */
+    views: section(4000),
     /** A youth-friendly text beside each section, in the young person's words where possible. */
     youthFriendly: z
       .object({
@@ -118,4 +121,17 @@ export function assertReadyForApproval(content: FormulationContent): void {
   if (!content.strengths.trim()) problems.push('strengths and protective factors');
   if (content.recommendations.length === 0) problems.push('at least one recommendation');
   if (problems.length) throw ruleViolation(`Before approval the formulation needs ${problems.join('; ')}.`, { missing: problems });
+}
+
+/**
+ * The young person's version speaks to them as "you" and names nobody's child: a name in its text
+ * would be published beyond the tab. The tab warns while the text is written; approval holds to it.
+ */
+export function assertYouthFriendlyUnnamed(content: FormulationContent, childName: string): void {
+  const named = Object.entries(content.youthFriendly).filter(([, text]) => namesOfChildIn(text, childName).length > 0);
+  if (named.length) {
+    throw ruleViolation('The youth-friendly text names the young person: write “you” and “your” instead, so that no name leaves the tab.', {
+      sections: named.map(([section]) => section),
+    });
+  }
 }

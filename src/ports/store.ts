@@ -9,6 +9,7 @@ import type { Staff } from '../domain/staff.js';
 import type { TeamMember } from '../domain/team.js';
 import type { Confidence, TimelineEntry, TimelineEntryRevision } from '../domain/timeline.js';
 import type { TrmPlacement } from '../domain/trm.js';
+import type { RecordAtApproval } from '../domain/recordAtApproval.js';
 import type { UnreachableReason } from './notifier.js';
 import type { CaseDocumentRepository } from './caseDocuments.js';
 import type { OutboxRepository } from './outbox.js';
@@ -143,6 +144,9 @@ export interface FormulationRepository {
   update(formulation: Formulation, expectedVersion: number): Promise<boolean>;
   addRevision(revision: FormulationRevision): Promise<void>;
   revisions(formulationId: string): Promise<FormulationRevision[]>;
+  /** Keeps the record as it stood at a version's approval; once per version. */
+  keepRecordAtApproval(record: RecordAtApproval): Promise<void>;
+  recordAtApproval(caseId: string, number: number): Promise<RecordAtApproval | null>;
 }
 
 export interface TrmRepository {

@@ -6,6 +6,8 @@
 export { LIFE_STAGES, LIFE_STAGE_LABELS, lifeStageSpan } from '../../src/contract/lifeStages.js';
 
 import * as words from '../../src/contract/words.js';
+// The plain-words check and the name finder: pure code the server runs too, so the tab warns by the same rule.
+export { namesOfChildIn, plainWordsWarnings, type PlainWordsWarning } from '../../src/contract/plainWords.js';
 
 // The API hands the tab codes as plain strings, so the tab looks words up by any string.
 type Words = Record<string, string>;

@@ -26,11 +26,18 @@ const record: FormulationRecord = {
     content: {
       summary: 'Moved a lot.',
       hypotheses: [],
-      fivePs: { presenting: '', predisposing: '', precipitating: '', perpetuating: '', protective: '' },
+      fivePs: { presenting: 'Riley hits out when cornered.', predisposing: '', precipitating: '', perpetuating: '', protective: '' },
       strengths: '',
       needs: '',
       recommendations: [],
-      youthFriendly: { summary: 'You moved a lot.', hypotheses: '', strengths: '', needs: '', recommendations: '' },
+      views: '',
+      youthFriendly: {
+        summary: 'You moved a lot.',
+        hypotheses: 'Riley’s nan says you keep your guard up, and that is okay.',
+        strengths: '',
+        needs: 'Your YJS worker will help with your trauma.',
+        recommendations: '',
+      },
     },
     createdBy: 'ecm-sam',
     updatedBy: 'ecm-sam',
@@ -57,6 +64,21 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+});
+
+describe('the plain-words check, shown while the psychologist writes', () => {
+  it('warns beside the youth-friendly text of a name, an idiom, a service’s word and a clinical word, and rewrites nothing', async () => {
+    renderSignedIn(<FormulationSection view={view(['formulation.read', 'formulation.write', 'formulation.approve'])} etag={null} reload={() => {}} />);
+    const hypotheses = (await screen.findByLabelText('Youth-friendly: psychological hypotheses')) as HTMLTextAreaElement;
+    expect(hypotheses.value).toBe('Riley’s nan says you keep your guard up, and that is okay.');
+    expect(screen.getByText(/“Riley’s” is the young person’s name/)).toBeTruthy();
+    expect(screen.getByText(/“keep your guard up” is a saying a young person may take literally: try be careful who you trust/)).toBeTruthy();
+    const needs = screen.getByText(/“YJS worker” is a service’s own word: try your worker, by name/);
+    expect(needs.textContent).toMatch(/“trauma” is a clinical word/);
+    // Professional text is published as "the young person": the writer is told, nothing is changed.
+    expect(screen.getByText('Names the young person (Riley): the published report will say “the young person”.')).toBeTruthy();
+    expect((screen.getByLabelText('Presenting') as HTMLTextAreaElement).value).toBe('Riley hits out when cornered.');
+  });
 });
 
 describe('the formulation’s buttons follow what the person may do', () => {

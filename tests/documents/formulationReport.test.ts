@@ -28,8 +28,11 @@ describe('the formulation report', () => {
       'Developmental and cognitive needs',
       'Recommendations, in sequence',
       'Current TRM placement',
+      'The young person’s and family’s views',
       'Who took part',
       'Version and approval',
+      'Sign-off',
+      'Handling',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLINICAL_JARGON, jargonIn } from '../../src/documents/plainWords.js';
+import { CLINICAL_JARGON, jargonIn } from '../../src/domain/plainWords.js';
 import { reviewRecord } from '../../src/documents/reviewRecord.js';
 import { youthFriendlyFormulation } from '../../src/documents/youthFriendlyFormulation.js';
 import { openDocx } from '../support/docx.js';
@@ -19,6 +19,7 @@ describe('the youth-friendly formulation', () => {
       'What could help you',
       'What happens next',
       'Who is helping you',
+      'What you think',
     ]);
     expect(doc.allText.indexOf('You are a loyal friend')).toBeLessThan(doc.allText.indexOf('You have moved home a lot'));
   });
@@ -67,6 +68,7 @@ describe('the review record', () => {
       'Re-plan',
       'Next review',
       'Who took part',
+      'Handling',
     ]);
     expect(doc.body).toContain('<w:tblHeader/>');
     expect(doc.allText).toMatch(/The same worker at the same time each week\.\s*2\s*Achieved/);

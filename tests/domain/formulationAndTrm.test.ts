@@ -74,3 +74,29 @@ describe('TRM placements', () => {
     expect(trmLabel(s, 1)).toBe('Safe base');
   });
 });
+
+describe('the young person’s version speaks to them, in plain words', () => {
+  it('is not approved while its text names the young person; the tab warned first', async () => {
+    const { assertYouthFriendlyUnnamed, emptyFormulation: empty } = await import('../../src/domain/formulation.js');
+    const content = { ...empty(), youthFriendly: { ...empty().youthFriendly, summary: 'Reece’s nan looked after you.' } };
+    expect(() => assertYouthFriendlyUnnamed(content, 'Reece Halloran')).toThrow(/names the young person/);
+    expect(() =>
+      assertYouthFriendlyUnnamed({ ...content, youthFriendly: { ...content.youthFriendly, summary: 'Your nan looked after you.' } }, 'Reece Halloran'),
+    ).not.toThrow();
+  });
+
+  it('finds idioms and the services’ own words with what to say instead, and leaves ordinary words alone', async () => {
+    const { plainWordsWarnings } = await import('../../src/domain/plainWords.js');
+    const found = plainWordsWarnings('Someone is in your corner. You feel on edge. Your YJS worker and the ECM team. Probation later.', 'Reece Halloran');
+    expect(found.map((w) => [w.kind, w.found])).toEqual([
+      ['idiom', 'in your corner'],
+      ['idiom', 'on edge'],
+      ['service', 'YJS worker'],
+      ['service', 'ECM team'],
+      ['service', 'probation'],
+    ]);
+    expect(found[0]!.instead).toBe('on your side');
+    expect(plainWordsWarnings('We will sit on the edge of the pitch; yjs and ecm in lower case are not letters of a service.')).toEqual([]);
+    expect(plainWordsWarnings('THE HALLORAN FAMILY', 'Reece Halloran').map((w) => w.kind)).toEqual(['name']);
+  });
+});

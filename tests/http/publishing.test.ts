@@ -133,7 +133,8 @@ describe('publishing a case’s documents when a formulation is approved or a re
       [`${reference}_formulation-report.docx`, 2, '2033-11-27'],
       [`${reference}_review-record_2027-02-05.docx`, 1, '2033-11-27'],
       [`${reference}_timeline.svg`, 2, '2033-11-27'],
-      [`${reference}_youth-friendly-formulation.docx`, 2, '2033-11-27'],
+      // Made again after the review, so that it says what the review decided.
+      [`${reference}_youth-friendly-formulation.docx`, 3, '2033-11-27'],
     ]);
   });
 

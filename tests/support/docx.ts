@@ -9,7 +9,8 @@ export interface OpenedDocx {
   headings: { level: number; text: string }[];
 }
 
-const textOf = (xml: string) =>
+/** The text of a Word part, paragraphs on lines of their own, entities read as characters. */
+export const textOf = (xml: string) =>
   xml
     .replace(/<w:tab\/>/g, ' ')
     .replace(/<\/w:p>/g, '\n')

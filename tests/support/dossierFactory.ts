@@ -96,6 +96,7 @@ export function dossierWith(entries = 40): CaseDossier {
         { id: 'r1', text: 'The same worker at the same time each week.', trmLevel: 2, sequence: 2, relationshipBased: true },
         { id: 'r2', text: 'Help the family with stable housing.', trmLevel: 1, sequence: 1, relationshipBased: false },
       ],
+      views: 'He said the part about his nan was right.',
       youthFriendly: {
         summary: 'You have moved home a lot, and that has been hard.',
         hypotheses: 'When you feel trapped, you fight back to keep yourself safe. That makes sense, and we want to help you feel safe in other ways.',

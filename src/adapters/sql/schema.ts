@@ -95,6 +95,7 @@ export interface Database {
     approved_at: string | null;
     version: number;
   };
+  records_at_approval: { case_id: string; formulation_number: number; approved_at: string; record_json: string };
   formulation_revisions: {
     formulation_id: string;
     case_id: string;

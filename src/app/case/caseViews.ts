@@ -11,7 +11,7 @@ import { todayIn } from '../../ports/clock.js';
 import type { StoreTx } from '../../ports/store.js';
 import { can } from '../access.js';
 import type { AppDeps } from '../deps.js';
-import { reviewStatusOf } from '../meetings/reviewStatusOf.js';
+import { reviewStatusOf } from '../../domain/reviewStatusOf.js';
 
 export async function caseView(
   deps: AppDeps,

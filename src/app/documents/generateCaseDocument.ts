@@ -21,7 +21,8 @@ export const documentRequestSchema = z.discriminatedUnion('document', [
 /** One case document, made now from the record, for someone who may read the case's documents. */
 export async function generateCaseDocument(deps: AppDeps, person: Principal, caseId: string, request: unknown): Promise<CaseDocumentFile> {
   const r = parseInput(documentRequestSchema, request, 'The document request');
-  const d = await loadCaseDossier(deps, person, caseId, r.document);
+  // The report is always of a version: an approved one says what was approved, on any later day.
+  const d = await loadCaseDossier(deps, person, caseId, r.document, r.document === 'formulation_report' ? { ofVersion: true, version: r.version } : {});
   switch (r.document) {
     case 'formulation_report':
       return formulationReport(d, { formulationNumber: r.version, rasterise: (svg, w) => deps.rasteriser.toPng(svg, w) });

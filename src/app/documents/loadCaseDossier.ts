@@ -1,4 +1,6 @@
 import type { Case } from '../../domain/case.js';
+import type { Formulation } from '../../domain/formulation.js';
+import { type RecordAtApproval, recordWithoutLaterAdditions } from '../../domain/recordAtApproval.js';
 import type { Principal } from '../../domain/staff.js';
 import type { TimelineEntry } from '../../domain/timeline.js';
 import type { CaseDossier } from '../../documents/dossier.js';
@@ -14,39 +16,92 @@ export type DossierPurpose = 'formulation_report' | 'youth_friendly_formulation'
 
 const PAGE = 1000;
 
-/** Reads everything the case documents are made from. No access check: callers decide (see below). */
-export async function assembleDossier(tx: StoreTx, caseRecord: Case, today: string): Promise<CaseDossier> {
-  const service = await serviceOf(tx, caseRecord.serviceId);
+type CaseRecord = Omit<RecordAtApproval, 'caseId' | 'formulationNumber' | 'approvedAt'>;
+
+/** The case's record as it stands: entries that stand (in life order), placements, team, meetings. */
+async function readCaseRecord(tx: StoreTx, c: Case): Promise<CaseRecord> {
+  const service = await serviceOf(tx, c.serviceId);
   const timeline: TimelineEntry[] = [];
   let after: string | undefined;
   do {
-    const page = await tx.timeline.list(caseRecord.id, {}, { limit: PAGE, after });
+    const page = await tx.timeline.list(c.id, {}, { limit: PAGE, after });
     timeline.push(...page.items);
     after = page.nextCursor ?? undefined;
   } while (after);
-  const [formulations, placements, team, meetings] = await Promise.all([
-    tx.formulations.list(caseRecord.id),
-    tx.trm.list(caseRecord.id),
-    tx.team.list(caseRecord.id),
-    tx.meetings.list(caseRecord.id),
-  ]);
+  const [placements, team, meetings] = await Promise.all([tx.trm.list(c.id), tx.team.list(c.id), tx.meetings.list(c.id)]);
+  const { id, reference, serviceId, pathway, status, childName, childDateOfBirth, referredAt, closedAt } = c;
   return {
-    case: caseRecord,
+    case: { id, reference, serviceId, pathway, status, childName, childDateOfBirth, referredAt, closedAt },
     service: { id: service.id, name: service.name, settings: service.settings },
     timeline,
-    formulations: [...formulations].sort((a, b) => a.number - b.number),
     placements,
     team,
     meetings,
-    today,
   };
 }
 
-/** A case's dossier for a person who may read its documents; the read is audited. */
-export async function loadCaseDossier(deps: AppDeps, person: Principal, caseId: string, purpose: DossierPurpose): Promise<CaseDossier> {
+/**
+ * Keeps the record as it stands, in the approving transaction, as what version `f` approved: its
+ * documents are made from it on any later day (see assembleDossierOfVersion).
+ */
+export async function keepRecordAtApproval(tx: StoreTx, caseRecord: Case, formulation: Formulation): Promise<void> {
+  if (!formulation.approvedAt) return;
+  await tx.formulations.keepRecordAtApproval({
+    caseId: caseRecord.id,
+    formulationNumber: formulation.number,
+    approvedAt: formulation.approvedAt,
+    ...(await readCaseRecord(tx, caseRecord)),
+  });
+}
+
+const byNumber = (fs: Formulation[]) => [...fs].sort((a, b) => a.number - b.number);
+
+/** Reads everything the case documents are made from, as it stands today. No access check: callers decide (see below). */
+export async function assembleDossier(tx: StoreTx, caseRecord: Case, today: string): Promise<CaseDossier> {
+  const [record, formulations] = await Promise.all([readCaseRecord(tx, caseRecord), tx.formulations.list(caseRecord.id)]);
+  return { ...record, formulations: byNumber(formulations), today };
+}
+
+/**
+ * The dossier an approved version's report and picture are made from: the record kept at its
+ * approval (for a version approved before records were kept, today's record without what was added
+ * since), shown as at the day of approval. A draft's documents show the record as it stands.
+ */
+export async function assembleDossierOfVersion(tx: StoreTx, caseRecord: Case, today: string, number?: number): Promise<CaseDossier> {
+  const formulations = byNumber(await tx.formulations.list(caseRecord.id));
+  const chosen = number !== undefined ? formulations.find((f) => f.number === number) : formulations.filter((f) => f.approvedAt).at(-1);
+  if (!chosen?.approvedAt) return assembleDossier(tx, caseRecord, today);
+  const approvedAt = chosen.approvedAt;
+  const kept = await tx.formulations.recordAtApproval(caseRecord.id, chosen.number);
+  const record: CaseRecord = kept ?? recordWithoutLaterAdditions(await readCaseRecord(tx, caseRecord), approvedAt);
+  return {
+    case: record.case,
+    service: record.service,
+    timeline: record.timeline,
+    placements: record.placements,
+    team: record.team,
+    meetings: record.meetings,
+    formulations: formulations.filter((f) => f.number <= chosen.number),
+    today: approvedAt.slice(0, 10),
+    approval: { formulationNumber: chosen.number, approvedAt },
+  };
+}
+
+/**
+ * A case's dossier for a person who may read its documents; the read is audited. With `version`
+ * (or for the report, which is always of a version), the dossier of that version.
+ */
+export async function loadCaseDossier(
+  deps: AppDeps,
+  person: Principal,
+  caseId: string,
+  purpose: DossierPurpose,
+  options: { ofVersion?: boolean; version?: number | undefined } = {},
+): Promise<CaseDossier> {
   return inTransaction(deps, person, async (w) => {
     const { case: c } = await caseFor(w.tx, person, caseId, 'documents.read');
-    const dossier = await assembleDossier(w.tx, c, todayIn(deps.clock));
+    const today = todayIn(deps.clock);
+    const dossier = options.ofVersion ? await assembleDossierOfVersion(w.tx, c, today, options.version) : await assembleDossier(w.tx, c, today);
     await w.audit({ action: 'documents.generated', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, document: purpose } });
     return dossier;
   });

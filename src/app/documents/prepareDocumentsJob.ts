@@ -6,7 +6,7 @@ import { todayIn } from '../../ports/clock.js';
 import type { JobKind } from '../../ports/outbox.js';
 import type { AppDeps } from '../deps.js';
 import { inTransaction, SYSTEM_ACTOR, type Work } from '../unitOfWork.js';
-import { assembleDossier } from './loadCaseDossier.js';
+import { assembleDossier, assembleDossierOfVersion } from './loadCaseDossier.js';
 import { queueDocumentPublication } from './publishDocumentJob.js';
 
 /**
@@ -56,20 +56,23 @@ export async function queueCaseDocuments(work: Pick<Work, 'enqueue'>, caseRecord
  * library's newest version. The library shows the latest; the case keeps every version.
  */
 export async function prepareCasePublication(deps: AppDeps, caseId: string, trigger: PublishTrigger): Promise<PreparedDocument[] | null> {
-  const dossier = await inTransaction(deps, SYSTEM_ACTOR, async (w) => {
+  const dossiers = await inTransaction(deps, SYSTEM_ACTOR, async (w) => {
     const c = await w.tx.cases.get(caseId);
     if (!c) throw notFound('That case');
-    const d = await assembleDossier(w.tx, c, todayIn(deps.clock));
-    if (trigger.kind === 'formulation.approved' && d.formulations.some((f) => f.approvedAt !== null && f.number > trigger.formulationNumber)) return null;
+    const today = todayIn(deps.clock);
+    const live = await assembleDossier(w.tx, c, today);
+    if (trigger.kind === 'formulation.approved' && live.formulations.some((f) => f.approvedAt !== null && f.number > trigger.formulationNumber)) return null;
+    // An approved version's documents are made from the record kept at its approval.
+    const ofVersion = trigger.kind === 'formulation.approved' ? await assembleDossierOfVersion(w.tx, c, today, trigger.formulationNumber) : undefined;
     await w.audit({
       action: 'documents.generated',
       caseId: c.id,
       serviceId: c.serviceId,
       detail: { reference: c.reference, document: 'publication', trigger: trigger.kind },
     });
-    return d;
+    return { live, ofVersion };
   });
-  return dossier && documentsToPublish(dossier, trigger, (svg, width) => deps.rasteriser.toPng(svg, width));
+  return dossiers && documentsToPublish(dossiers.live, trigger, (svg, width) => deps.rasteriser.toPng(svg, width), dossiers.ofVersion);
 }
 
 /**

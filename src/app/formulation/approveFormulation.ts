@@ -1,10 +1,11 @@
 import { assertOpenForWork } from '../../domain/case.js';
 import { notFound, ruleViolation, staleVersion } from '../../domain/errors.js';
-import { assertReadyForApproval, type Formulation } from '../../domain/formulation.js';
+import { assertReadyForApproval, assertYouthFriendlyUnnamed, type Formulation } from '../../domain/formulation.js';
 import type { Principal } from '../../domain/staff.js';
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { checkEvidence, saveFormulation } from './saveFormulation.js';
+import { keepRecordAtApproval } from '../documents/loadCaseDossier.js';
 import { queueNotification } from '../notifications/notifyJob.js';
 import { queueCaseDocuments } from '../documents/prepareDocumentsJob.js';
 import { inTransaction } from '../unitOfWork.js';
@@ -19,6 +20,7 @@ export async function approveFormulation(deps: AppDeps, person: Principal, caseI
     if (current.status === 'approved') throw ruleViolation(`Version ${current.number} is already approved.`);
     if (current.version !== expectedVersion) throw staleVersion('The formulation', current.version);
     assertReadyForApproval(current.content);
+    assertYouthFriendlyUnnamed(current.content, c.childName);
     await checkEvidence(w, c, current.content);
     const approved: Formulation = {
       ...current,
@@ -31,6 +33,8 @@ export async function approveFormulation(deps: AppDeps, person: Principal, caseI
       version: current.version + 1,
     };
     await saveFormulation(w, c, approved, current.version, 'formulation.approved');
+    // What was approved is kept as it stands now: this version's documents say it on any later day.
+    await keepRecordAtApproval(w.tx, c, approved);
     // The report, youth-friendly version and timeline picture are made after this commits.
     await queueCaseDocuments(w, c, { kind: 'formulation.approved', formulationNumber: approved.number });
     for (const member of await w.tx.team.list(c.id)) {

@@ -3,7 +3,7 @@ import { reminderRecipients } from '../../domain/reviewCadence.js';
 import { todayIn } from '../../ports/clock.js';
 import type { AppDeps } from '../deps.js';
 import { queueNotification } from '../notifications/notifyJob.js';
-import { reviewStatusOf } from './reviewStatusOf.js';
+import { reviewStatusOf } from '../../domain/reviewStatusOf.js';
 import { inTransaction, SYSTEM_ACTOR, type Work } from '../unitOfWork.js';
 
 const PAGE = 200;

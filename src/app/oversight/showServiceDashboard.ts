@@ -12,7 +12,7 @@ import { casesOfService } from './exportOutcomes.js';
 import { parseInput } from '../input.js';
 import { undelivered } from './listUndelivered.js';
 import { NOTIFY_KIND } from '../notifications/notifyJob.js';
-import { reviewStatusOf } from '../meetings/reviewStatusOf.js';
+import { reviewStatusOf } from '../../domain/reviewStatusOf.js';
 import { serviceOf } from '../team/staffing.js';
 import { inTransaction } from '../unitOfWork.js';
 

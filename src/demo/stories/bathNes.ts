@@ -52,11 +52,11 @@ const V1: DemoFormulation = {
   youthFriendly: {
     summary: 'You have had a lot of people come and go. Your years with your foster family were good ones, and losing that, and then your mum, was a lot.',
     hypotheses:
-      'When people keep leaving, it makes sense to keep your guard up. Turning eighteen brings more changes, so it is normal to feel on edge about it.',
+      'When people keep leaving, it makes sense to be careful who you trust. Turning eighteen brings more changes, so it is normal to feel worried about it.',
     strengths: 'Numbers, fixing things, keeping your word, and knowing what you want.',
     needs: 'A clear plan for turning eighteen, and someone steady through it.',
     recommendations:
-      'A written plan for moving to probation. Keep your mentor. One plan from your YJS worker and Personal Adviser. Help into an apprenticeship.',
+      'A written plan for when you turn 18 and new workers help you. Keep your mentor. One plan from Lee and the person who helps you plan for being an adult. Help into an apprenticeship.',
   },
 };
 

@@ -60,9 +60,9 @@ export const BRISTOL_FORMULATION_V1: DemoFormulation = {
   ],
   youthFriendly: {
     summary:
-      'Your story so far: at times there was a lot of shouting and fear at home, and a lot of moving. Your nan looked after you most, and losing her was really hard. You are good at sport, you look out for younger kids, and you keep going when someone is in your corner.',
+      'Your story so far: at times there was a lot of shouting and fear at home, and a lot of moving. Your nan looked after you most, and losing her was really hard. You are good at sport, you look out for younger kids, and you keep going when someone is on your side.',
     hypotheses:
-      'When adults have let you down, it makes sense not to trust new ones straight away. When you feel shown up in front of people, your body gets ready to fight or run. Being with older lads may have felt like belonging after your nan died.',
+      'When adults have not helped you when it mattered, it makes sense not to trust new ones straight away. When you feel made to look silly in front of people, your body gets ready to fight or run. Being with older lads may have felt like belonging after your nan died.',
     strengths: 'You are loyal, good at boxing and football, and kind to younger kids.',
     needs: 'Short, clear conversations work best for you. Some help with words and reading could make college easier.',
     recommendations:
@@ -80,6 +80,6 @@ export const BRISTOL_FORMULATION_V2: DemoFormulation = {
   youthFriendly: {
     ...(BRISTOL_FORMULATION_V1.youthFriendly as NonNullable<DemoFormulation['youthFriendly']>),
     recommendations:
-      'Same worker, same time each week. A mentor at boxing. Help for your mum with the house. A plan for the summer so the weeks do not go empty. Later, when you want to, time to talk about your nan.',
+      'Same worker, same time each week. A mentor at boxing. Help for your mum with the house. A plan for the summer so you have things to do every week. Later, when you want to, time to talk about your nan.',
   },
 };

@@ -94,7 +94,7 @@ export function northSomersetReviewDueSoon(run: DemoRun): void {
       hypotheses: 'ADHD can make it hard to stop and think when things move fast. That is not an excuse; it is something we can plan around together.',
       strengths: 'You are a great runner, loyal to your family, and you turn up.',
       needs: 'Better sleep, a check of your ADHD medication, and a plan to stay safe.',
-      recommendations: 'A safety plan. Your nan in the room. CAMHS with the same worker. Running club.',
+      recommendations: 'A safety plan. Your nan in the room. A health worker to talk to about feelings, the same one each time. Running club.',
     },
   };
 

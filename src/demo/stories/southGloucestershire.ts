@@ -118,7 +118,8 @@ export function southGlosReviewOverdue(run: DemoRun): void {
           'When feelings get too big and no adult feels safe, hurting yourself or running can seem like the only way out. We want to find other ways together.',
         strengths: 'Music, words, loyalty, and sticking at a new school.',
         needs: 'Safe adults, a plan for bad days, and help with big feelings.',
-        recommendations: 'A safety plan. Music with your mentor. The same YJS worker every week. CAMHS when you are ready. College music later.',
+        recommendations:
+          'A safety plan. Music with your mentor. The same worker every week. Someone to talk to about feelings when you are ready. College music later.',
       },
     })
     .approve('2026-06-02 15:00', 'psy-helen')

@@ -2,6 +2,7 @@ import { Button, Checkbox, Dropdown, Field, Input, makeStyles, Option, Select, T
 import { Add20Regular, Delete20Regular } from '@fluentui/react-icons';
 import type { FormulationContent, Hypothesis, Recommendation, TimelineEntry } from '../api/types.js';
 import { HYPOTHESIS_DOMAIN_LABELS } from '../labels.js';
+import { namesOfChildIn, plainWordsWarnings, type PlainWordsWarning } from '../labels.js';
 import { describeWhen } from '../timeline/layout.js';
 
 const useStyles = makeStyles({
@@ -36,7 +37,19 @@ export interface EditorProps {
   selectedHypothesis: string | null;
   onSelectHypothesis: (id: string | null) => void;
   trmLevels: { level: number; name: string }[];
+  /** The child's name, to warn where the text would publish it. */
+  childName: string | null;
 }
+
+const KIND_WORDS: Record<PlainWordsWarning['kind'], string> = {
+  name: 'the young person’s name',
+  clinical: 'a clinical word',
+  idiom: 'a saying a young person may take literally',
+  service: 'a service’s own word',
+};
+
+/** The plain-words check's findings, said as the psychologist writes (nothing is rewritten). */
+const warningText = (ws: PlainWordsWarning[]) => ws.map((w) => `“${w.found}” is ${KIND_WORDS[w.kind]}: try ${w.instead}.`).join(' ');
 
 const newId = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 export const entryLabel = (e: TimelineEntry, categoryLabel: (k: string) => string) =>
@@ -49,9 +62,14 @@ export function FormulationEditor(p: EditorProps) {
   const set = (patch: Partial<FormulationContent>) => p.onChange({ ...c, ...patch });
   const setYouth = (k: YouthKey, v: string) => set({ youthFriendly: { ...c.youthFriendly, [k]: v } });
 
-  const text = (label: string, value: string, onChange: (v: string) => void, rows = 5) =>
+  // Professional text is published too: the report says "the young person" where it names the child.
+  const nameWarning = (value: string) => {
+    const found = p.childName ? namesOfChildIn(value, p.childName) : [];
+    return found.length ? `Names the young person (${found.join(', ')}): the published report will say “the young person”.` : '';
+  };
+  const text = (label: string, value: string, onChange: (v: string) => void, rows = 5, warning = nameWarning(value)) =>
     p.editable ? (
-      <Field label={label}>
+      <Field label={label} validationState={warning ? 'warning' : 'none'} validationMessage={warning || undefined}>
         <Textarea value={value} onChange={(_, d) => onChange(d.value)} rows={rows} resize="vertical" />
       </Field>
     ) : (
@@ -67,7 +85,15 @@ export function FormulationEditor(p: EditorProps) {
         <h3>{title}</h3>
         {main}
       </div>
-      <div className={s.youth}>{text(`Youth-friendly: ${title.toLowerCase()}`, c.youthFriendly[youthKey], (v) => setYouth(youthKey, v), 4)}</div>
+      <div className={s.youth}>
+        {text(
+          `Youth-friendly: ${title.toLowerCase()}`,
+          c.youthFriendly[youthKey],
+          (v) => setYouth(youthKey, v),
+          4,
+          warningText(plainWordsWarnings(c.youthFriendly[youthKey], p.childName ?? undefined)),
+        )}
+      </div>
     </section>
   );
 
@@ -174,6 +200,10 @@ export function FormulationEditor(p: EditorProps) {
         text('Needs', c.needs, (v) => set({ needs: v })),
         'needs',
       )}
+      <section aria-label="The young person’s and family’s views">
+        <h3>The young person’s and family’s views</h3>
+        {text('What they think of this understanding and the plan, in their words', c.views ?? '', (v) => set({ views: v }), 3)}
+      </section>
       {pair(
         'Recommendations, in order',
         <>

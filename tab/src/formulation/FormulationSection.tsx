@@ -162,9 +162,11 @@ export default function FormulationSection({ view }: CaseProps) {
             selectedHypothesis={selected}
             onSelectHypothesis={setSelected}
             trmLevels={settings?.trmLabels ?? []}
+            childName={view.child?.name ?? null}
           />
           <aside className={s.aside} aria-label="Timeline evidence">
             <h3>Timeline evidence</h3>
+            <p>Entries marked “Since approval” are in the record but not in the approved version’s documents.</p>
             <p>
               {selected
                 ? `${evidence.size} entries support the selected hypothesis; they are highlighted.`
@@ -180,6 +182,7 @@ export default function FormulationSection({ view }: CaseProps) {
                 size="compact"
                 height="60vh"
                 highlightIds={evidence}
+                approvedAt={record.data?.versions.filter((v) => v.approvedAt).at(-1)?.approvedAt ?? null}
                 scrollToId={[...evidence][0] ?? null}
               />
             ) : null}

@@ -64,6 +64,8 @@ export function sectionsOf(c: FormulationContent, describeEvidence: (ids: string
         .map((r) => `${LEVEL(r.trmLevel)} · ${r.sequence}. ${r.text}${r.relationshipBased ? ' (relationship-based)' : ''}`)
         .join('\n'),
     },
+    // Versions saved before the views had their own field hold none.
+    { title: 'The young person’s and family’s views', text: c.views ?? '' },
     { title: 'Youth-friendly: summary', text: c.youthFriendly.summary },
     { title: 'Youth-friendly: hypotheses', text: c.youthFriendly.hypotheses },
     { title: 'Youth-friendly: strengths', text: c.youthFriendly.strengths },

@@ -84,6 +84,8 @@ export interface TimelineListProps {
   /** Entries others just added or changed, with who did it. */
   fresh?: ReadonlyMap<string, string>;
   scrollToId?: string | null;
+  /** When the newest formulation version was approved: what came after is marked, as it is not in that version's documents. */
+  approvedAt?: string | null;
   printing?: boolean;
   /** What the person may do to an entry, as the server's policy answered. */
   may?: (e: TimelineEntry) => { edit: boolean; retract: boolean };
@@ -166,6 +168,11 @@ export function TimelineList(p: TimelineListProps) {
             <span>added by {e.contributorName}</span>
             {e.version > 1 && !e.retraction ? <span>· edited</span> : null}
             {freshBy !== undefined ? <Badge color="success">New · {freshBy}</Badge> : null}
+            {p.approvedAt && e.createdAt > p.approvedAt ? (
+              <Badge appearance="outline">Since approval</Badge>
+            ) : p.approvedAt && e.updatedAt > p.approvedAt ? (
+              <Badge appearance="outline">Changed since approval</Badge>
+            ) : null}
             {e.retraction ? <span>Retracted: {e.retraction.reason}</span> : null}
           </div>
           {size !== 'compact' ? (

@@ -85,6 +85,40 @@ export function recordsContract({ store }: ContractContext): void {
     });
   });
 
+  it('keeps the record as it stood at each approval, once per version, and gives it back unchanged', async () => {
+    const kept = {
+      caseId: 'c1',
+      formulationNumber: 1,
+      approvedAt: AT,
+      case: {
+        id: 'c1',
+        reference: 'BRI-2026-0001',
+        serviceId: 'BRI',
+        pathway: 'statutory_ecm' as const,
+        status: 'active' as const,
+        childName: 'Jordan Test',
+        childDateOfBirth: '2011-05-14',
+        referredAt: AT,
+        closedAt: null,
+      },
+      service: { id: 'BRI', name: 'Bristol', settings: {} as never },
+      timeline: [],
+      placements: [placement('p1', 'c1', { level: 2 })],
+      team: [],
+      meetings: [],
+    };
+    await store().transaction(async (tx) => {
+      await twoCases(tx);
+      await tx.formulations.keepRecordAtApproval(kept);
+    });
+    await store().transaction(async (tx) => {
+      expect(await tx.formulations.recordAtApproval('c1', 1)).toEqual(kept);
+      expect(await tx.formulations.recordAtApproval('c1', 2)).toBeNull();
+      expect(await tx.formulations.recordAtApproval('c2', 1)).toBeNull();
+    });
+    await expect(store().transaction((tx) => tx.formulations.keepRecordAtApproval(kept))).rejects.toThrow();
+  });
+
   it('keeps TRM placements in the order they took effect, half steps included', async () => {
     const first = placement('p1', 'c1', { level: 1, effectiveDate: '2026-06-01' });
     const half = placement('p2', 'c1', { level: 2.5, effectiveDate: '2026-09-01', meetingId: 'm1' });

@@ -59,6 +59,7 @@ const CASE_TABLES = [
   'timeline_revisions',
   'formulations',
   'formulation_revisions',
+  'records_at_approval',
   'trm_placements',
   'meetings',
   'meeting_attendees',

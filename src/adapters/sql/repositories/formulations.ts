@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Formulation, FormulationContent, FormulationStatus } from '../../../domain/formulation.js';
+import type { RecordAtApproval } from '../../../domain/recordAtApproval.js';
 import type { FormulationRepository } from '../../../ports/store.js';
 import type { Database } from '../schema.js';
 import { json } from './page.js';
@@ -86,6 +87,21 @@ export function formulationRepository(db: Kysely<Database>): FormulationReposito
         savedByName: r.saved_by_name,
         savedAt: r.saved_at,
       }));
+    },
+    async keepRecordAtApproval(r) {
+      await db
+        .insertInto('records_at_approval')
+        .values({ case_id: r.caseId, formulation_number: r.formulationNumber, approved_at: r.approvedAt, record_json: JSON.stringify(r) })
+        .execute();
+    },
+    async recordAtApproval(caseId, number) {
+      const r = await db
+        .selectFrom('records_at_approval')
+        .select('record_json')
+        .where('case_id', '=', caseId)
+        .where('formulation_number', '=', number)
+        .executeTakeFirst();
+      return r ? json<RecordAtApproval>(r.record_json) : null;
     },
   };
 }

@@ -1,15 +1,15 @@
-import type { Case } from '../../domain/case.js';
-import type { Formulation } from '../../domain/formulation.js';
-import { type Meeting, meetingDate } from '../../domain/meeting.js';
-import { type ReviewStatus, reviewStatus } from '../../domain/reviewCadence.js';
-import type { ServiceSettings } from '../../domain/service.js';
+import type { Case } from './case.js';
+import type { Formulation } from './formulation.js';
+import { type Meeting, meetingDate } from './meeting.js';
+import { type ReviewStatus, reviewStatus } from './reviewCadence.js';
+import type { ServiceSettings } from './service.js';
 
 /**
  * A case's review status from its record: the last approved formulation or held meeting starts the
  * clock, and the next-review date agreed at that meeting, if any, sets the due date.
  */
 export function reviewStatusOf(
-  caseRecord: Case,
+  caseRecord: Pick<Case, 'status'>,
   formulations: Formulation[],
   meetings: Meeting[],
   settings: ServiceSettings,
