@@ -4,6 +4,7 @@ import type { AppDeps } from '../app/deps.js';
 import type { Logger } from '../lib/logger.js';
 import { principal, requireSignIn } from './auth.js';
 import { body, errorHandler, HttpError, notFoundRoute } from './errors.js';
+import { readiness } from './readiness.js';
 import { apiRoutes } from './routeTable.js';
 import { devSignInRoutes } from './routes/devSignIn.js';
 import { securityHeaders } from './security.js';
@@ -40,10 +41,7 @@ export function createHttpApp(options: HttpOptions): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    const ready = await options.deps.store.ping();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
-  });
+  app.get('/readyz', readiness(options.deps.store));
 
   const api = express.Router();
   api.use((_req, res, next) => {
