@@ -77,7 +77,7 @@ async function openDatabase(config: Config, logger: Logger, given: Store | undef
     (isUnavailable(error) ? logger.debug : logger.warn)(message, { error: describeError(error) });
   const outage: OutageReport = {
     began: (error) => logger.warn('the database is not answering: requests get 503 until it does', { error: describeError(error) }),
-    ended: () => logger.info('the database answers again'),
+    ended: (failures) => logger.info('the database answers again', { refusedMeanwhile: failures }),
   };
   if (!config.DATABASE_URL) {
     const store = given ?? (await openSqliteStore({ dataDir: config.DATA_DIR, busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS, outage }));

@@ -3,19 +3,30 @@ import { StoreUnavailableError, type Store } from '../../ports/store.js';
 /** Told once when the database stops answering, and once when it answers again. */
 export interface OutageReport {
   began(error: unknown): void;
-  ended(): void;
+  /** `failures`: the transactions refused during the outage. */
+  ended(failures: number): void;
 }
+
+/**
+ * An outage ends with a success this long after its last failure. A database that is only partly
+ * there (SQLite busy for writes while reads go on; a flapping network) is one outage, not many.
+ */
+const SETTLED_MS = 2000;
 
 /**
  * The store as its callers see it: a driver's "cannot reach the database" errors, whatever their
  * shape, become one StoreUnavailableError; any other error passes through unchanged. An outage is
- * reported when the first request fails and ends with the first that succeeds, so a minute of
- * outage under load is two log lines, not one per request.
+ * reported when the first request fails and ends with a success once failures have stopped, so a
+ * minute of outage under load is two log lines, not one per request.
  */
 export function answeringUnavailable(store: Store, isUnavailable: (error: unknown) => boolean, report?: OutageReport): Store {
   let down = false;
+  let failures = 0;
+  let lastFailureAt = 0;
   const failed = (error: unknown): unknown => {
     if (!(error instanceof StoreUnavailableError) && !isUnavailable(error)) return error;
+    failures += 1;
+    lastFailureAt = Date.now();
     if (!down) {
       down = true;
       report?.began(error);
@@ -23,9 +34,10 @@ export function answeringUnavailable(store: Store, isUnavailable: (error: unknow
     return error instanceof StoreUnavailableError ? error : new StoreUnavailableError(error);
   };
   const answered = () => {
-    if (!down) return;
+    if (!down || Date.now() - lastFailureAt < SETTLED_MS) return;
     down = false;
-    report?.ended();
+    report?.ended(failures);
+    failures = 0;
   };
   return {
     async transaction(work) {
