@@ -91,8 +91,9 @@ export async function openPostgresStore(o: PostgresStoreOptions): Promise<Store>
 async function migrateOnConnectionOfItsOwn(o: PostgresStoreOptions): Promise<void> {
   const timeouts = { ...o.timeouts, statementMs: 0, idleInTransactionMs: 0 };
   const pool = new pg.Pool({ ...connectionSettings({ ...o, timeouts }, 'migrations'), max: 1 });
-  pool.on('error', (error) => o.onConnectionError?.(error));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const connectionError = (error: Error) => o.onConnectionError?.(error);
+  pool.on('error', connectionError);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardedPool(pool, connectionError) }) });
   try {
     await migratePostgres(db, o.schema);
   } finally {
