@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { Store } from '../ports/store.js';
+import { StoreUnavailableError, type Store } from '../ports/store.js';
 
 /** A load balancer asks often and waits little: /readyz answers within this, whatever the database does. */
 export const READY_WITHIN_MS = 1000;
@@ -14,7 +14,7 @@ export function readiness(store: Store): RequestHandler {
   const databaseAnswers = answersWithin(READY_WITHIN_MS, () => store.ping());
   return async (_req, res) => {
     if (await databaseAnswers()) return void res.json({ status: 'ready' });
-    res.set('Retry-After', '5');
+    res.set('Retry-After', String(StoreUnavailableError.retryAfterSeconds));
     res.status(503).json({ status: 'unavailable', down: ['database'] });
   };
 }

@@ -225,7 +225,8 @@ export class InvalidCursorError extends Error {
  */
 export class StoreUnavailableError extends Error {
   /** When a client may try again: about as long as a dropped connection takes to come back. */
-  readonly retryAfterSeconds = 5;
+  static readonly retryAfterSeconds = 5;
+  readonly retryAfterSeconds = StoreUnavailableError.retryAfterSeconds;
   constructor(cause: unknown) {
     super('The database is not answering.', { cause });
     this.name = 'StoreUnavailableError';
