@@ -21,7 +21,6 @@ const DRIVER_MESSAGES = [
   /^Query read timeout/,
   /not queryable/,
   /^Postgres connection has been discarded/,
-  /^The database connection broke/,
 ];
 
 export function isPostgresUnavailable(error: unknown): boolean {
