@@ -13,6 +13,7 @@ import type { RecordAtApproval } from '../domain/recordAtApproval.js';
 import type { UnreachableReason } from './notifier.js';
 import type { CaseDocumentRepository } from './caseDocuments.js';
 import type { OutboxRepository } from './outbox.js';
+import type { WriteTally } from './writeTally.js';
 
 /**
  * The case store. Everything a use case reads or writes happens inside one transaction, so a change
@@ -46,6 +47,8 @@ export interface StoreTx {
   sessions: SessionRepository;
   conversations: ConversationRepository;
   documents: CaseDocumentRepository;
+  /** The write limit's counts, when instances share the database (src/adapters/sql/writeTally.ts). */
+  writeTallies: WriteTally;
 }
 
 export interface Page<T> {
