@@ -58,6 +58,37 @@ describe('bad input', () => {
     expect(await countEntries()).toBe(before);
   });
 
+  it.each([
+    ['a 5,000-character paste into a 2,000-character field', 'x'.repeat(5000), /at most 2,000 characters; this has 5,000/],
+    ['a right-to-left override', 'Seen by \u202Eecilop', /direction of the text/],
+    ['an isolate', 'Seen by \u2066police\u2069', /direction of the text/],
+    ['only invisible characters', '\u200b\u2060\ufeff\u00ad', /must not be empty/],
+    ['a lone surrogate', 'Broken \ud83d', /broken character/],
+    ['a control character', 'Bell \u0007', /control characters/],
+  ])('an entry with %s is refused, named, and not stored', async (_, description, message) => {
+    const before = await countEntries();
+    const res = await amy.post(`/api/v1/cases/${caseId}/timeline`, entry({ description }));
+    expectEnvelope(res, 400, 'validation_failed');
+    expect(res.body.error.details).toEqual([{ path: 'description', message: expect.stringMatching(message) }]);
+    expect(await countEntries()).toBe(before);
+  });
+
+  it('a name with a direction override is refused and no case is referred', async () => {
+    const before = await countCases();
+    const res = await amy.post('/api/v1/cases', referral({ childName: 'Jordan \u202Etset' }));
+    expectEnvelope(res, 400, 'validation_failed');
+    expect(res.body.error.details).toEqual([{ path: 'childName', message: expect.stringMatching(/direction of the text/) }]);
+    expect(await countCases()).toBe(before);
+  });
+
+  it('text is stored exactly as acknowledged: NFC, whole emoji kept', async () => {
+    const res = await amy.post(`/api/v1/cases/${caseId}/timeline`, entry({ description: 'Cafe\u0301 trip \ud83d\ude00' }));
+    expect(res.status).toBe(201);
+    expect(res.body.description).toBe('Caf\u00e9 trip \ud83d\ude00');
+    const stored = (await amy.get(`/api/v1/cases/${caseId}/timeline`)).body.items.find((i: { id: string }) => i.id === res.body.id);
+    expect(stored.description).toBe(res.body.description);
+  });
+
   it('a body that is not JSON at all', async () => {
     const res = await amy.raw(`/api/v1/cases/${caseId}/timeline`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
     expect(res.status).toBe(415);
