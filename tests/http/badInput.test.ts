@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeCase, entry, referral } from '../support/factories.js';
+import { activeCase, agreementGiven, entry, referral } from '../support/factories.js';
 import { type Api, startTestServer, type TestServer } from '../support/testSystem.js';
 
 /** Bad input gets a clear 4xx in the one envelope, and nothing is stored. */
@@ -87,6 +87,37 @@ describe('bad input', () => {
     expect(res.body.description).toBe('Caf\u00e9 trip \ud83d\ude00');
     const stored = (await amy.get(`/api/v1/cases/${caseId}/timeline`)).body.items.find((i: { id: string }) => i.id === res.body.id);
     expect(stored.description).toBe(res.body.description);
+  });
+
+  it('a referral lists every problem at once, a future date of birth among them, and is not stored', async () => {
+    const before = await countCases();
+    const res = await amy.post(
+      '/api/v1/cases',
+      referral({ childName: '\u200b', childDateOfBirth: '2030-01-01', orderStart: '2026-10-01', orderEnd: '2026-09-01', referralReason: '' }),
+    );
+    expectEnvelope(res, 400, 'validation_failed');
+    const paths = res.body.error.details.map((d: { path: string }) => d.path);
+    expect(paths.sort()).toEqual(['childDateOfBirth', 'childName', 'orderEnd', 'referralReason']);
+    expect(await countCases()).toBe(before);
+  });
+
+  it('an agreement dated before the young person was born is refused, and the case stays as it was', async () => {
+    const referred = await amy.post('/api/v1/cases', referral());
+    const id = referred.body.id as string;
+    const res = await amy.post(`/api/v1/cases/${id}/agreements`, agreementGiven('young_person', { date: '2011-05-13' }));
+    expectEnvelope(res, 400, 'validation_failed');
+    expect(res.body.error.details).toEqual([{ path: 'date', message: expect.stringMatching(/before the young person's date of birth/) }]);
+    const after = (await amy.get(`/api/v1/cases/${id}/agreements`)).body;
+    expect(after.history).toEqual([]);
+    expect((await amy.get(`/api/v1/cases/${id}`)).body.status).toBe(referred.body.status);
+  });
+
+  it('an agreement dated in the future is refused with its other problems', async () => {
+    const before = (await amy.get(`/api/v1/cases/${caseId}/agreements`)).body.history.length;
+    const res = await amy.post(`/api/v1/cases/${caseId}/agreements`, agreementGiven('parent_carer', { date: '2026-11-28', method: 'pigeon' }));
+    expectEnvelope(res, 400, 'validation_failed');
+    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['date', 'method']);
+    expect((await amy.get(`/api/v1/cases/${caseId}/agreements`)).body.history).toHaveLength(before);
   });
 
   it('a body that is not JSON at all', async () => {
