@@ -49,7 +49,7 @@ const CARD_LABELS: Record<string, string> = {
  * A message for the person: a validation failure lists what to fix, each field by the card's label
  * (never the API's field name). Domain messages never carry a child's name.
  */
-export function explain(error: DomainError): string {
+function explain(error: DomainError): string {
   const details = Array.isArray(error.details) ? (error.details as { path?: unknown; message?: unknown }[]) : [];
   const lines = details
     .filter((d): d is { path: unknown; message: string } => typeof d?.message === 'string')

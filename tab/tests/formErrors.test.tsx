@@ -4,10 +4,12 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseInput } from '../../src/app/input.js';
 import { referralDateProblems, referralSchema } from '../../src/domain/case.js';
+import { addDays } from '../../src/domain/dates.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { ReferForm } from '../src/caseload/ReferForm.js';
 import { fakeApi, renderSignedIn } from './render.js';
 
+// The day renderSignedIn's app and this route count from (the injected clock, not the machine's).
 const TODAY = '2026-11-27';
 
 /** The referral route's own check, answering in the API's envelope as the server does. */
@@ -34,7 +36,7 @@ describe("a referral's problems, in the form's own words", () => {
     const user = userEvent.setup();
     renderSignedIn(<ReferForm onReferred={() => {}} />, { serviceActions: { BRI: ['case.refer'] } });
     fireEvent.change(screen.getByLabelText(/^Young person's name/), { target: { value: '\u200b\u2060' } });
-    fireEvent.change(screen.getByLabelText(/^Date of birth/), { target: { value: '2030-01-01' } });
+    fireEvent.change(screen.getByLabelText(/^Date of birth/), { target: { value: addDays(TODAY, 1) } });
     fireEvent.change(screen.getByLabelText(/^Order starts/), { target: { value: '2026-10-01' } });
     fireEvent.change(screen.getByLabelText(/^Order ends/), { target: { value: '2026-09-01' } });
     fireEvent.change(screen.getByLabelText(/^Why are you referring/), { target: { value: 'Violence towards peers.' } });

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeCase, agreementGiven, entry, referral } from '../support/factories.js';
-import { type Api, startTestServer, type TestServer } from '../support/testSystem.js';
+import { addDays } from '../../src/domain/dates.js';
+import { type Api, startTestServer, TODAY, type TestServer } from '../support/testSystem.js';
+
+/** The test server's injected clock: dates in the future are counted from it. */
+const today = TODAY.slice(0, 10);
 
 /** Bad input gets a clear 4xx in the one envelope, and nothing is stored. */
 describe('bad input', () => {
@@ -93,7 +97,7 @@ describe('bad input', () => {
     const before = await countCases();
     const res = await amy.post(
       '/api/v1/cases',
-      referral({ childName: '\u200b', childDateOfBirth: '2030-01-01', orderStart: '2026-10-01', orderEnd: '2026-09-01', referralReason: '' }),
+      referral({ childName: '\u200b', childDateOfBirth: addDays(today, 1), orderStart: '2026-10-01', orderEnd: '2026-09-01', referralReason: '' }),
     );
     expectEnvelope(res, 400, 'validation_failed');
     const paths = res.body.error.details.map((d: { path: string }) => d.path);
@@ -114,7 +118,7 @@ describe('bad input', () => {
 
   it('an agreement dated in the future is refused with its other problems', async () => {
     const before = (await amy.get(`/api/v1/cases/${caseId}/agreements`)).body.history.length;
-    const res = await amy.post(`/api/v1/cases/${caseId}/agreements`, agreementGiven('parent_carer', { date: '2026-11-28', method: 'pigeon' }));
+    const res = await amy.post(`/api/v1/cases/${caseId}/agreements`, agreementGiven('parent_carer', { date: addDays(today, 1), method: 'pigeon' }));
     expectEnvelope(res, 400, 'validation_failed');
     expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['date', 'method']);
     expect((await amy.get(`/api/v1/cases/${caseId}/agreements`)).body.history).toHaveLength(before);
