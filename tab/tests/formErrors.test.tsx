@@ -7,6 +7,7 @@ import { referralDateProblems, referralSchema } from '../../src/domain/case.js';
 import { addDays } from '../../src/domain/dates.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { ReferForm } from '../src/caseload/ReferForm.js';
+import { formulationLabels } from '../src/formulation/FormulationEditor.js';
 import { fakeApi, renderSignedIn } from './render.js';
 
 // The day renderSignedIn's app and this route count from (the injected clock, not the machine's).
@@ -82,5 +83,35 @@ describe("a referral's problems, in the form's own words", () => {
     expect(notice.textContent).toMatch(/at most 2,000 characters; this has 5,000/);
     await waitFor(() => expect((api.calls[0]!.body as { referralReason: string }).referralReason).toHaveLength(5000));
     expect(reason.value).toHaveLength(5000);
+  });
+});
+
+describe("a formulation's problems, by the editor's labels", () => {
+  const content = {
+    summary: '',
+    hypotheses: [{ id: 'h1', domain: 'behaviours' as const, text: '', evidence: [] }],
+    fivePs: { presenting: '', predisposing: '', precipitating: '', perpetuating: '', protective: '' },
+    strengths: '',
+    needs: '',
+    // Shown by TRM level, relationship-based first: r-b (level 1) is recommendation 1, r-a (level 3) is 2.
+    recommendations: [
+      { id: 'r-a', text: 'A', trmLevel: 3, sequence: 1, relationshipBased: false },
+      { id: 'r-b', text: 'B', trmLevel: 1, sequence: 2, relationshipBased: true },
+    ],
+    views: '',
+    youthFriendly: { summary: '', hypotheses: '', strengths: '', needs: '', recommendations: '' },
+  };
+  const labelOf = formulationLabels(content);
+
+  it.each([
+    ['hypotheses.0.text', 'Hypothesis 1'],
+    ['hypotheses.0.evidence', 'Timeline evidence for hypothesis 1'],
+    ['recommendations.0.text', 'Recommendation 2'],
+    ['recommendations.1.trmLevel', 'TRM level for recommendation 1'],
+    ['fivePs.perpetuating', 'Perpetuating'],
+    ['youthFriendly.needs', 'Youth-friendly: cognitive and developmental needs'],
+    ['summary', 'Summary'],
+  ])('%s is "%s"', (path, label) => {
+    expect(labelOf(path)).toBe(label);
   });
 });
