@@ -163,7 +163,13 @@ describe('accessibility of every view in every theme', () => {
         // Drawn as it will stay: fonts loaded and no transition still running (a spinner's endless
         // animation aside), rather than a fixed pause.
         await s.page.evaluate('document.fonts.ready');
-        await s.page.waitForFunction("document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)");
+        // A function, not a string: the tab's CSP forbids eval, which a string predicate would need.
+        await s.page.waitForFunction(() => {
+          const page = globalThis as unknown as {
+            document: { getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[] };
+          };
+          return page.document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+        });
         await s.page.screenshot({ path: join(ARTIFACTS, `${view.name}-${theme}.png`), fullPage: true });
         expect(await violations(s.page)).toEqual([]);
         expect(errors).toEqual([]);
