@@ -108,7 +108,7 @@ describe('watching a case', () => {
       await addTimelineEntry(t.system.deps, sam, id, entry({ description: `Added after resuming from ${from}.` }));
       // On PostgreSQL the case's own setting up may still be arriving through NOTIFY: count the entries.
       const entries = () => described(w.heard).filter((h) => h.startsWith('timeline.added'));
-      await vi.waitFor(() => expect(entries()).toEqual([`timeline.added: Added after resuming from ${from}.`]));
+      await vi.waitFor(() => expect(entries()).toEqual([`timeline.added: Added after resuming from ${from}.`]), { timeout: PATIENCE_MS });
       w.stop();
     }
   });
