@@ -10,6 +10,7 @@ export type { CaseloadMovement, CaseloadOverview } from '../domain/caseloadOverv
 export type { Formulation, FormulationContent, Hypothesis, Recommendation } from '../domain/formulation.js';
 export type { LifeStage, DateSpan } from '../domain/lifeStage.js';
 export type { AttendeeResponse, Meeting, MeetingKind, MeetingOutcome } from '../domain/meeting.js';
+export type { ActionOwner, ActionStatus, PlanAction } from '../domain/planAction.js';
 export type { CaseAction, ServiceAction } from '../domain/policy.js';
 export type { ReviewStatus } from '../domain/reviewCadence.js';
 export type { Service, TimelineCategory, TrmLevelLabel } from '../domain/service.js';

@@ -3,6 +3,7 @@ import type { Case, CaseStatus } from '../domain/case.js';
 import type { CaseloadOverview } from '../domain/caseloadOverview.js';
 import type { Formulation } from '../domain/formulation.js';
 import type { AttendeeResponse, Meeting } from '../domain/meeting.js';
+import type { PlanAction } from '../domain/planAction.js';
 import type { CaseAction, ServiceAction } from '../domain/policy.js';
 import type { ReviewStatus } from '../domain/reviewCadence.js';
 import type { Service } from '../domain/service.js';
@@ -219,3 +220,15 @@ export interface DevAccount {
   agency: string;
   serviceIds: string[];
 }
+
+/** An action of the plan as one reader sees it: overdue or not, and whether they may change it. */
+export type PlanActionView = PlanAction & { overdue: boolean; mayUpdate: boolean };
+
+/** GET /cases/:id/actions: the plan in its sequence; `mayAssign`: whether the reader names owners and dates. */
+export interface PlanActionList {
+  items: PlanActionView[];
+  mayAssign: boolean;
+}
+
+/** GET /me/actions: one of the reader's own actions, with its case's reference. */
+export type MyAction = PlanActionView & { reference: string };

@@ -4,6 +4,7 @@ import type { Case, CaseStatus } from '../domain/case.js';
 import type { CaseEvent, CaseEventInput } from '../domain/caseEvents.js';
 import type { Formulation, FormulationContent, FormulationStatus } from '../domain/formulation.js';
 import type { AttendeeResponse, Meeting } from '../domain/meeting.js';
+import type { PlanAction } from '../domain/planAction.js';
 import type { Service, ServiceSettings } from '../domain/service.js';
 import type { Staff } from '../domain/staff.js';
 import type { TeamMember } from '../domain/team.js';
@@ -40,6 +41,7 @@ export interface StoreTx {
   formulations: FormulationRepository;
   trm: TrmRepository;
   meetings: MeetingRepository;
+  actions: PlanActionRepository;
   audit: AuditRepository;
   caseEvents: CaseEventRepository;
   outbox: OutboxRepository;
@@ -164,6 +166,17 @@ export interface MeetingRepository {
   list(caseId: string): Promise<Meeting[]>;
   /** The meeting whose Teams meeting chat this is, if any. */
   findByChat(chatId: string): Promise<Meeting | null>;
+}
+
+export interface PlanActionRepository {
+  insert(action: PlanAction): Promise<void>;
+  /** Writes the action if the stored version is `expectedVersion`. */
+  update(action: PlanAction, expectedVersion: number): Promise<boolean>;
+  get(caseId: string, id: string): Promise<PlanAction | null>;
+  /** The case's plan in its sequence. */
+  list(caseId: string): Promise<PlanAction[]>;
+  /** Every action a person owns, across all cases, soonest "by when" first. */
+  listOwnedBy(staffId: string): Promise<PlanAction[]>;
 }
 
 export interface AuditRepository {

@@ -110,6 +110,30 @@ describe('accessibility of every view in every theme', () => {
       },
     },
     {
+      name: 'actions',
+      who: 'ecm-sam',
+      url: (c, t) => tabUrl(h, `theme=${t}`, `#/cases/${c}/actions`),
+      ready: async (p) => {
+        await p.getByRole('list', { name: 'Actions in order' }).getByRole('listitem').first().waitFor();
+        await p.getByRole('button', { name: 'Update' }).first().click();
+        await p.getByRole('form', { name: 'Update the action' }).waitFor();
+      },
+    },
+    {
+      name: 'my-actions-320',
+      who: 'police-jo',
+      width: 320,
+      url: (_c, t) => tabUrl(h, `theme=${t}`, '#/my-actions'),
+      ready: async (p) => {
+        await p.getByRole('list', { name: 'My actions' }).getByRole('listitem').first().waitFor();
+        await p.getByRole('button', { name: 'Update' }).first().click();
+        await p.getByRole('form', { name: 'Update the action' }).waitFor();
+        // A side panel's width: everything fits, with no sideways scrolling.
+        const wide = (await p.evaluate('document.documentElement.scrollWidth')) as number;
+        if (wide > 320) throw new Error(`My actions scrolls sideways at 320 px (${wide} px wide)`);
+      },
+    },
+    {
       name: 'dashboard',
       who: 'mgr-bri',
       url: (_c, t) => tabUrl(h, `theme=${t}`, '#/dashboard'),
