@@ -15,7 +15,8 @@ export async function scheduleMeeting(deps: AppDeps, person: Principal, caseId: 
   return inTransaction(deps, person, async (w) => {
     const { case: c } = await caseFor(w.tx, person, caseId, 'meeting.schedule');
     assertOpenForWork(c);
-    if (data.startsAt <= w.now) throw ruleViolation('A meeting is scheduled for a time still to come.');
+    if (data.startsAt <= w.now)
+      throw ruleViolation('A meeting is scheduled for a time still to come; one that has already happened is recorded as held, with its outcome.');
     const team = new Map((await w.tx.team.list(c.id)).map((m) => [m.staffId, m]));
     const strangers = data.attendeeIds.filter((id) => !team.has(id));
     if (strangers.length) throw ruleViolation('Everyone invited to a meeting must first be on the case team.', { notOnTeam: strangers });

@@ -130,6 +130,20 @@ export const CASE_ROUTES: CaseRoute[] = [
     }),
   },
   {
+    name: 'record a meeting already held',
+    method: 'POST',
+    pattern: `${C}/meetings`,
+    act: 'meeting.recordOutcome',
+    body: (w) => ({
+      kind: 'review',
+      startsAt: new Date(Date.parse(w.meetingStart) - 2 * 3_600_000).toISOString(),
+      endsAt: new Date(Date.parse(w.meetingStart) - 3_600_000).toISOString(),
+      attendeeIds: ['yjs-amy'],
+      status: 'held',
+      outcome: { summary: 'Held before it was scheduled here.', nextReviewDue: w.nextReviewDue },
+    }),
+  },
+  {
     name: 'answer a meeting invitation',
     method: 'POST',
     pattern: `${C}/meetings/:meetingId/response`,
