@@ -4,6 +4,7 @@
  * nothing here is bundled into the tab.
  */
 export type { Agreement, AgreementState, Party } from '../domain/agreement.js';
+export type { AttendanceMark, AttendanceMarkValue } from '../domain/attendance.js';
 export type { Case, CaseStatus, Pathway } from '../domain/case.js';
 export type { CaseEventType } from '../domain/caseEvents.js';
 export type { CaseloadMovement, CaseloadOverview } from '../domain/caseloadOverview.js';

@@ -3,6 +3,7 @@ import type { AuditEvent, AuditEventInput } from '../domain/audit.js';
 import type { Case, CaseStatus } from '../domain/case.js';
 import type { CaseEvent, CaseEventInput } from '../domain/caseEvents.js';
 import type { Formulation, FormulationContent, FormulationStatus } from '../domain/formulation.js';
+import type { AttendanceMark } from '../domain/attendance.js';
 import type { AttendeeResponse, Meeting } from '../domain/meeting.js';
 import type { PlanAction } from '../domain/planAction.js';
 import type { Service, ServiceSettings } from '../domain/service.js';
@@ -166,6 +167,10 @@ export interface MeetingRepository {
   list(caseId: string): Promise<Meeting[]>;
   /** The meeting whose Teams meeting chat this is, if any. */
   findByChat(chatId: string): Promise<Meeting | null>;
+  /** The meeting's attendance register, by name. */
+  attendance(meetingId: string): Promise<AttendanceMark[]>;
+  /** Marks one person in the register, replacing an earlier mark. */
+  markAttendance(caseId: string, mark: AttendanceMark): Promise<void>;
 }
 
 export interface PlanActionRepository {

@@ -163,6 +163,16 @@ export interface Database {
     response: string;
     responded_at: string | null;
   };
+  meeting_attendance: {
+    meeting_id: string;
+    case_id: string;
+    staff_id: string;
+    name: string;
+    agency: string;
+    mark: string;
+    marked_by: string;
+    marked_at: string;
+  };
   audit_events: {
     chain: string;
     seq: number;

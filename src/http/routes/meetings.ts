@@ -2,7 +2,9 @@ import { Router } from 'express';
 import { cancelMeeting } from '../../app/meetings/cancelMeeting.js';
 import type { AppDeps } from '../../app/deps.js';
 import { listMeetings, meetingInvitationFile, showMeeting } from '../../app/meetings/listMeetings.js';
+import { recordAttendance } from '../../app/meetings/recordAttendance.js';
 import { recordHeldMeeting } from '../../app/meetings/recordHeldMeeting.js';
+import { showAttendance } from '../../app/meetings/showAttendance.js';
 import { recordMeetingOutcome } from '../../app/meetings/recordMeetingOutcome.js';
 import { respondToMeeting } from '../../app/meetings/respondToMeeting.js';
 import { scheduleMeeting } from '../../app/meetings/scheduleMeeting.js';
@@ -40,6 +42,14 @@ export function meetingRoutes(deps: AppDeps): Router {
 
   r.post('/cases/:caseId/meetings/:meetingId/outcome', async (req, res) => {
     sendVersioned(res, await recordMeetingOutcome(deps, principal(res), req.params.caseId, req.params.meetingId, req.body, expectedVersion(req)));
+  });
+
+  r.get('/cases/:caseId/meetings/:meetingId/attendance', async (req, res) => {
+    res.json(await showAttendance(deps, principal(res), req.params.caseId, req.params.meetingId));
+  });
+
+  r.put('/cases/:caseId/meetings/:meetingId/attendance', async (req, res) => {
+    res.json(await recordAttendance(deps, principal(res), req.params.caseId, req.params.meetingId, req.body));
   });
 
   r.post('/cases/:caseId/meetings/:meetingId/cancellation', async (req, res) => {

@@ -55,6 +55,7 @@ export const CASE_ROUTES: CaseRoute[] = [
   { name: 'list the meetings', method: 'GET', pattern: `${C}/meetings`, act: 'meeting.read' },
   { name: 'list the actions of the plan', method: 'GET', pattern: `${C}/actions`, act: 'actions.read' },
   { name: 'read a meeting', method: 'GET', pattern: `${C}/meetings/:meetingId`, act: 'meeting.read', meeting: 'upcoming' },
+  { name: "read a meeting's attendance register", method: 'GET', pattern: `${C}/meetings/:meetingId/attendance`, act: 'meeting.read', meeting: 'held' },
   { name: "download a meeting's invitation", method: 'GET', pattern: `${C}/meetings/:meetingId/invitation.ics`, act: 'meeting.read', meeting: 'upcoming' },
   { name: 'watch the case (event stream)', method: 'GET', pattern: `${C}/events`, act: 'timeline.read', stream: true },
   { name: 'make the formulation report', method: 'GET', pattern: `${C}/documents/formulation-report`, act: 'documents.read' },
@@ -142,6 +143,14 @@ export const CASE_ROUTES: CaseRoute[] = [
       status: 'held',
       outcome: { summary: 'Held before it was scheduled here.', nextReviewDue: w.nextReviewDue },
     }),
+  },
+  {
+    name: "take a meeting's attendance register",
+    method: 'PUT',
+    pattern: `${C}/meetings/:meetingId/attendance`,
+    act: 'meeting.recordOutcome',
+    meeting: 'held',
+    body: () => ({ marks: [{ staffId: 'yjs-amy', mark: 'present' }] }),
   },
   {
     name: 'answer a meeting invitation',

@@ -64,6 +64,7 @@ const CASE_TABLES = [
   'meetings',
   'meeting_attendees',
   'plan_actions',
+  'meeting_attendance',
   'case_events',
   'outbox_jobs',
   // Published documents' records and bytes not yet delivered: the library folder goes too.
