@@ -12,6 +12,7 @@ import { oversightRoutes } from './routes/oversight.js';
 import { peopleRoutes } from './routes/people.js';
 import { planRoutes } from './routes/plan.js';
 import { reachRoutes } from './routes/reach.js';
+import { sessionRoutes } from './routes/sessions.js';
 import { timelineRoutes } from './routes/timeline.js';
 
 /**
@@ -27,6 +28,7 @@ export function apiRoutes(deps: AppDeps): Router[] {
     planRoutes(deps),
     eventRoutes(deps),
     peopleRoutes(deps),
+    sessionRoutes(deps),
     documentRoutes(deps),
     libraryRoutes(deps),
     dashboardRoutes(deps),
