@@ -9,7 +9,7 @@ import { liveCard, showActionOf } from './cards/build.js';
 import { type CardContext, errorCard, meetingEndedCard, meetingStartedCard } from './cards/cards.js';
 import type { Card } from './cards/render.js';
 import { cardActionSchema, cardOf, perform } from './cardActions.js';
-import { commandOf, helpFor, myCases, reviewsDue, sharedHelpFor } from './commands.js';
+import { commandOf, helpFor, myActions, myCases, reviewsDue, sharedHelpFor } from './commands.js';
 import type { TabLinks } from './links.js';
 import type { ChatUser, MeetingChat, MeetingChatEvent, Turn } from './turn.js';
 
@@ -124,6 +124,9 @@ export function createBotApp(deps: AppDeps, links: TabLinks, logger: Logger): Bo
         case 'my cases':
           await turn.typing();
           return turn.reply({ card: await myCases(deps, p, links) });
+        case 'my actions':
+          await turn.typing();
+          return turn.reply({ card: await myActions(deps, p, links) });
         case 'reviews due':
           await turn.typing();
           return turn.reply({ card: await reviewsDue(deps, p, links) });

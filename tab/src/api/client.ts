@@ -81,6 +81,7 @@ export async function request<T>(method: string, path: string, body?: unknown, i
 export const get = async <T>(path: string) => (await request<T>('GET', path)).body;
 export const post = async <T>(path: string, body?: unknown, ifMatch?: string | null) => (await request<T>('POST', path, body, ifMatch)).body;
 export const put = async <T>(path: string, body: unknown, ifMatch: string | null) => (await request<T>('PUT', path, body, ifMatch)).body;
+export const patch = async <T>(path: string, body: unknown, ifMatch: string | null) => (await request<T>('PATCH', path, body, ifMatch)).body;
 
 /** The ETag the API gives a resource with a `version`. */
 export const etagOf = (version: number) => `"${version}"`;
