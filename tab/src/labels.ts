@@ -13,6 +13,10 @@ export { namesOfChildIn, plainWordsWarnings, type PlainWordsWarning } from '../.
 type Words = Record<string, string>;
 export const AGENCY_LABELS: Words = words.AGENCY_LABELS;
 export const AGREEMENT_LABELS: Words = words.AGREEMENT_LABELS;
+export const PARTY_LABELS: Words = words.PARTY_LABELS;
+export const LEGAL_STATUS_LABELS: Words = words.LEGAL_STATUS_LABELS;
+export const AGE_BAND_LABELS: Words = words.AGE_BAND_LABELS;
+export const FAMILY_WORD_LABELS: Words = words.FAMILY_WORD_LABELS;
 export const CASE_ROLE_LABELS: Words = words.CASE_ROLE_LABELS;
 export const STATUS_LABELS: Words = words.CASE_STATUS_LABELS;
 export const CONFIDENCE_LABELS: Words = words.CONFIDENCE_LABELS;

@@ -43,8 +43,8 @@ describe('the fictional demo data', () => {
     expect(new Set(cases.map((c) => c.pathway))).toEqual(new Set(['statutory_ecm', 'consultation']));
     expect(cases.map((c) => c.closureReason).filter(Boolean)).toEqual(expect.arrayContaining(['agreement_declined', 'order_ended']));
     const agreements = cases.map((c) => c.agreement);
-    expect(agreements).toContainEqual({ young_person: 'given', parent_carer: 'not_yet_known' });
-    expect(agreements).toContainEqual({ young_person: 'given', parent_carer: 'withdrawn' });
+    expect(agreements).toContainEqual({ young_person: 'given', parent_carer: 'not_yet_known', local_authority: 'not_yet_known' });
+    expect(agreements).toContainEqual({ young_person: 'given', parent_carer: 'withdrawn', local_authority: 'not_yet_known' });
     expect(cases.every((c) => /^(BRI|NSO|SGL|BNE)-\d{4}-\d{4}$/.test(c.reference))).toBe(true);
   });
 

@@ -6,6 +6,7 @@ import { bot } from './migrations/0002_bot.js';
 import { m365Documents } from './migrations/0002_m365_documents.js';
 import { meetingChat } from './migrations/0003_meeting_chat.js';
 import { recordAtApproval } from './migrations/0005_record_at_approval.js';
+import { whoAgrees } from './migrations/0007_who_agrees.js';
 
 /**
  * Migrations shared by SQLite and PostgreSQL, one file each under migrations/. A migration that
@@ -19,6 +20,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0002_m365_documents': m365Documents(dialect),
     '0003_meeting_chat': meetingChat(),
     '0005_record_at_approval': recordAtApproval(),
+    '0007_who_agrees': whoAgrees(),
   };
 }
 

@@ -12,6 +12,7 @@ import type { StoreTx } from '../../ports/store.js';
 import { can } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { reviewStatusOf } from '../../domain/reviewStatusOf.js';
+import { whoMustAgree } from '../agreement/whoMustAgree.js';
 
 export async function caseView(
   deps: AppDeps,
@@ -55,6 +56,9 @@ export async function caseView(
     closedAt: record ? caseRecord.closedAt : null,
     retainUntil: record ? retainUntil(caseRecord, svc.settings.retention) : null,
     agreement: agreements ? agreementState(agreements) : null,
+    legalStatus: agreements ? caseRecord.legalStatus : null,
+    parentalResponsibility: agreements ? caseRecord.parentalResponsibility : null,
+    agreementNeeds: agreements ? whoMustAgree(caseRecord, agreements, svc.settings, todayIn(deps.clock)) : null,
     review: sees('meeting.read') ? reviewStatusOf(caseRecord, formulations, meetings, svc.settings, todayIn(deps.clock)) : null,
     trm: latestTrm ? { level: latestTrm.level, label: trmLabel(svc.settings, latestTrm.level), effectiveDate: latestTrm.effectiveDate } : null,
     membership: membership

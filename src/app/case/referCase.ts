@@ -44,6 +44,8 @@ export async function referCase(deps: AppDeps, person: Principal, input: unknown
       status: 'referred',
       referralReason: r.referralReason,
       lawfulBasis: r.lawfulBasis,
+      legalStatus: r.legalStatus,
+      parentalResponsibility: r.parentalResponsibility ?? null,
       referredBy: person.staffId,
       referredAt: w.now,
       caseHolderId: holder.id,
@@ -66,7 +68,7 @@ export async function referCase(deps: AppDeps, person: Principal, input: unknown
       action: 'case.referred',
       caseId: c.id,
       serviceId: c.serviceId,
-      detail: { reference, pathway: c.pathway, eligibility: eligibility.reason },
+      detail: { reference, pathway: c.pathway, eligibility: eligibility.reason, legalStatus: c.legalStatus },
     });
     await queueNotification(w, person.staffId, { kind: 'agreement.prompt', caseId: c.id }, `agreement-prompt:${c.id}`, c.serviceId);
     return caseView(deps, w.tx, person, c, holder.id === person.staffId ? holderMember : await w.tx.team.get(c.id, person.staffId), service);

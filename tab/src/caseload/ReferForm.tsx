@@ -5,6 +5,7 @@ import type { CaseView } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useDraft } from '../common/drafts.js';
 import { useApp } from '../context.js';
+import { LEGAL_STATUS_LABELS } from '../labels.js';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
@@ -20,6 +21,8 @@ interface ReferralDraft {
   orderEnd: string;
   referralReason: string;
   pathway: '' | 'statutory_ecm' | 'consultation';
+  legalStatus: string;
+  parentalResponsibility: string;
 }
 
 /** Refer a young person. Statutory ECM needs six months left on the order; otherwise it is a case consultation. */
@@ -36,6 +39,8 @@ export function ReferForm({ onReferred }: { onReferred: (caseId: string) => void
     orderEnd: '',
     referralReason: '',
     pathway: '',
+    legalStatus: 'living_with_parents',
+    parentalResponsibility: '',
   }));
   const v = draft.value;
   const set = (patch: Partial<ReferralDraft>) => draft.set((o) => ({ ...o, ...patch }));
@@ -55,6 +60,9 @@ export function ReferForm({ onReferred }: { onReferred: (caseId: string) => void
         orderEnd: v.hasOrder === 'yes' ? v.orderEnd : null,
         referralReason: v.referralReason,
         ...(v.pathway ? { pathway: v.pathway } : {}),
+        // A draft kept from before these fields existed has neither.
+        legalStatus: v.legalStatus ?? 'living_with_parents',
+        ...(v.parentalResponsibility?.trim() ? { parentalResponsibility: v.parentalResponsibility.trim() } : {}),
       });
       draft.discard();
       onReferred(created.id);
@@ -70,7 +78,10 @@ export function ReferForm({ onReferred }: { onReferred: (caseId: string) => void
       <Title2 as="h1" id="refer-title">
         Refer a young person
       </Title2>
-      <p>Nothing beyond the referral is recorded until the young person and their parent or carer agree to take part.</p>
+      <p>
+        Nothing beyond the referral is recorded until everyone who must agree has agreed to take part: who that is follows the young person&apos;s age and legal
+        status.
+      </p>
       {draft.restored ? <p role="status">Your unsaved referral was brought back.</p> : null}
       <form className={s.form} onSubmit={submit}>
         <Field label="Youth Justice Service" required>
@@ -88,6 +99,20 @@ export function ReferForm({ onReferred }: { onReferred: (caseId: string) => void
           </Field>
           <Field label="Date of birth" required>
             <Input type="date" value={v.childDateOfBirth} onChange={(_, d) => set({ childDateOfBirth: d.value })} required />
+          </Field>
+        </div>
+        <div className={s.row}>
+          <Field label="Legal status" hint="With their age, this decides who must agree.">
+            <Select value={v.legalStatus ?? 'living_with_parents'} onChange={(_, d) => set({ legalStatus: d.value })}>
+              {Object.entries(LEGAL_STATUS_LABELS).map(([key, text]) => (
+                <option key={key} value={key}>
+                  {text}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Who holds parental responsibility" hint="For example: mother; the local authority under the care order.">
+            <Input value={v.parentalResponsibility ?? ''} onChange={(_, d) => set({ parentalResponsibility: d.value })} maxLength={200} />
           </Field>
         </div>
         <Field label="Is there a statutory order?">
