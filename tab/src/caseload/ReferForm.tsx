@@ -1,6 +1,6 @@
 import { Button, Field, Input, makeStyles, Radio, RadioGroup, Select, Textarea, Title2, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { post } from '../api/client.js';
+import { ApiError, post } from '../api/client.js';
 import type { CaseView } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useDraft } from '../common/drafts.js';
@@ -23,6 +23,7 @@ interface ReferralDraft {
   pathway: '' | 'statutory_ecm' | 'consultation';
   legalStatus: string;
   parentalResponsibility: string;
+  duplicateReason: string;
 }
 
 /** Refer a young person. Statutory ECM needs six months left on the order; otherwise it is a case consultation. */
@@ -41,11 +42,19 @@ export function ReferForm({ onReferred }: { onReferred: (caseId: string) => void
     pathway: '',
     legalStatus: 'living_with_parents',
     parentalResponsibility: '',
+    duplicateReason: '',
   }));
   const v = draft.value;
   const set = (patch: Partial<ReferralDraft>) => draft.set((o) => ({ ...o, ...patch }));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The server found an open case that may be this young person's: going ahead needs a reason.
+  const [possibleDuplicate, setPossibleDuplicate] = useState(false);
+  /** Another service, name or date of birth is another question for the server. */
+  const setChild = (patch: Partial<ReferralDraft>) => {
+    setPossibleDuplicate(false);
+    set(patch);
+  };
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -63,10 +72,12 @@ export function ReferForm({ onReferred }: { onReferred: (caseId: string) => void
         // A draft kept from before these fields existed has neither.
         legalStatus: v.legalStatus ?? 'living_with_parents',
         ...(v.parentalResponsibility?.trim() ? { parentalResponsibility: v.parentalResponsibility.trim() } : {}),
+        ...(possibleDuplicate ? { duplicateReason: v.duplicateReason ?? '' } : {}),
       });
       draft.discard();
       onReferred(created.id);
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'possible_duplicate') setPossibleDuplicate(true);
       setError(err);
     } finally {
       setBusy(false);
@@ -85,7 +96,7 @@ export function ReferForm({ onReferred }: { onReferred: (caseId: string) => void
       {draft.restored ? <p role="status">Your unsaved referral was brought back.</p> : null}
       <form className={s.form} onSubmit={submit}>
         <Field label="Youth Justice Service" required>
-          <Select value={v.serviceId} onChange={(_, d) => set({ serviceId: d.value })}>
+          <Select value={v.serviceId} onChange={(_, d) => setChild({ serviceId: d.value })}>
             {services.map((sv) => (
               <option key={sv.id} value={sv.id}>
                 {sv.name}
@@ -95,10 +106,10 @@ export function ReferForm({ onReferred }: { onReferred: (caseId: string) => void
         </Field>
         <div className={s.row}>
           <Field label="Young person's name" required>
-            <Input value={v.childName} onChange={(_, d) => set({ childName: d.value })} autoComplete="off" required />
+            <Input value={v.childName} onChange={(_, d) => setChild({ childName: d.value })} autoComplete="off" required />
           </Field>
           <Field label="Date of birth" required>
-            <Input type="date" value={v.childDateOfBirth} onChange={(_, d) => set({ childDateOfBirth: d.value })} required />
+            <Input type="date" value={v.childDateOfBirth} onChange={(_, d) => setChild({ childDateOfBirth: d.value })} required />
           </Field>
         </div>
         <div className={s.row}>
@@ -142,9 +153,18 @@ export function ReferForm({ onReferred }: { onReferred: (caseId: string) => void
           <Textarea value={v.referralReason} onChange={(_, d) => set({ referralReason: d.value })} maxLength={2000} rows={5} required />
         </Field>
         <ErrorNotice error={error} onDismiss={() => setError(null)} />
+        {possibleDuplicate ? (
+          <Field
+            label="Why refer this young person again?"
+            hint="Only if you know this is a different young person, or a second case is needed. Your reason is kept in the audit trail."
+            required
+          >
+            <Textarea value={v.duplicateReason ?? ''} onChange={(_, d) => set({ duplicateReason: d.value })} maxLength={500} rows={3} required />
+          </Field>
+        ) : null}
         <div>
           <Button appearance="primary" type="submit" disabled={busy}>
-            {busy ? 'Referring…' : 'Refer'}
+            {busy ? 'Referring…' : possibleDuplicate ? 'Refer anyway' : 'Refer'}
           </Button>
         </div>
       </form>

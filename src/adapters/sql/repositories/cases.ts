@@ -129,6 +129,17 @@ export function caseRepository(db: Kysely<Database>): CaseRepository {
         .execute();
       return toPage(rows, page.limit, toCase, (r) => [r.referred_at, r.id]);
     },
+    async listOpenByDateOfBirth(serviceId, dateOfBirth) {
+      const rows = await db
+        .selectFrom('cases')
+        .selectAll()
+        .where('service_id', '=', serviceId)
+        .where('child_dob', '=', dateOfBirth)
+        .where('status', '!=', 'closed')
+        .orderBy('referred_at')
+        .execute();
+      return rows.map(toCase);
+    },
     async purge(id) {
       for (const table of CASE_TABLES) await db.deleteFrom(table).where('case_id', '=', id).execute();
       await db.deleteFrom('cases').where('id', '=', id).execute();

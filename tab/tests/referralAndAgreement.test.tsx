@@ -102,3 +102,31 @@ describe('the agreement form', () => {
     expect(within(status).getByText(/turned 18/)).toBeTruthy();
   });
 });
+
+describe('a referral that may be a child already referred', () => {
+  it('shows the server’s words, then asks why before referring anyway, and sends the reason', async () => {
+    const message =
+      'This young person may already have an open case in this service. Contact the ECM team before referring. If you know this is a different young person, or a second case is needed, refer again giving your reason.';
+    const api = fakeApi({
+      'POST /cases': (body) =>
+        (body as { duplicateReason?: string }).duplicateReason
+          ? [201, { id: 'case-10' }]
+          : [409, { error: { code: 'possible_duplicate', message, details: { references: [] } } }],
+    });
+    vi.stubGlobal('fetch', api.impl);
+    const referred = vi.fn();
+    const user = userEvent.setup();
+    renderSignedIn(<ReferForm onReferred={referred} />, amy);
+    await user.type(screen.getByLabelText(/Young person's name/), 'Test Child');
+    fireEvent.change(screen.getByLabelText(/^Date of birth/), { target: { value: '2012-06-01' } });
+    fireEvent.change(screen.getByLabelText(/^Order starts/), { target: { value: '2026-10-01' } });
+    fireEvent.change(screen.getByLabelText(/^Order ends/), { target: { value: '2027-10-01' } });
+    await user.type(screen.getByLabelText(/Why are you referring/), 'Fictional test referral.');
+    await user.click(screen.getByRole('button', { name: 'Refer' }));
+    expect(await screen.findByText(message)).toBeTruthy();
+    await user.type(screen.getByLabelText(/Why refer this young person again/), 'Twins: a different young person.');
+    await user.click(screen.getByRole('button', { name: 'Refer anyway' }));
+    await waitFor(() => expect(referred).toHaveBeenCalledWith('case-10'));
+    expect(api.calls.at(-1)!.body).toMatchObject({ duplicateReason: 'Twins: a different young person.' });
+  });
+});
