@@ -54,6 +54,8 @@ export interface CaseView {
   legalStatus: LegalStatus | null;
   parentalResponsibility: string | null;
   agreementNeeds: AgreementNeedsView | null;
+  /** The young person's 18th birthday when it is within six months (a transition plan is due); else null. */
+  turnsEighteenOn: string | null;
   review: ReviewStatus | null;
   trm: { level: number; label: string; effectiveDate: string } | null;
   membership: { caseRole: TeamMember['caseRole']; termsAcceptedAt: string | null; invitationExpiresAt: string } | null;

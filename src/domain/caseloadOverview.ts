@@ -1,5 +1,6 @@
 import { type Agreement, type AgreementState, agreementState, type Party } from './agreement.js';
 import { agreementNeeds, type AgreementNeeds, type AgreementRule } from './agreementRules.js';
+import { turnsEighteenSoon } from './turningEighteen.js';
 import { type Case, CASE_STATUSES, type CaseStatus, type Pathway } from './case.js';
 import { daysBetween, type IsoDate } from './dates.js';
 import type { Formulation } from './formulation.js';
@@ -32,6 +33,8 @@ export interface ActiveCaseRow {
   formulationApproved: boolean;
   trmLevel: number | null;
   review: { state: ReviewState; nextReviewDue: IsoDate } | null;
+  /** The 18th birthday, when within six months: a transition plan is due. */
+  turnsEighteenOn: IsoDate | null;
 }
 
 export interface OutstandingAgreementRow {
@@ -132,6 +135,7 @@ export function caseloadOverview(records: CaseloadRecord[], today: IsoDate, agre
       formulationApproved: r.formulations.some((f) => f.approvedAt !== null),
       trmLevel: placements.at(-1)?.level ?? null,
       review: r.review ? { state: r.review.state, nextReviewDue: r.review.nextReviewDue } : null,
+      turnsEighteenOn: turnsEighteenSoon(c.childDateOfBirth, today),
     });
     if (r.review && r.review.state !== 'not_due') {
       reviews.push({

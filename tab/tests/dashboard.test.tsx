@@ -23,6 +23,7 @@ const dashboardOf = (serviceId: string, overrides: Partial<ServiceDashboard> = {
       formulationApproved: true,
       trmLevel: 2.5,
       review: null,
+      turnsEighteenOn: '2027-03-01',
     },
   ],
   agreementsOutstanding: [

@@ -139,6 +139,18 @@ describe("who must agree follows the young person's age and legal status", () =>
     expect((await chris.put('/api/v1/services/SGL/agreement-rules', [])).body.ownRows).toEqual([]);
   });
 
+  it('a 17½-year-old is flagged as turning 18 within six months on the case, the caseload and the dashboard', async () => {
+    const c = await refer({ childDateOfBirth: bornFor(17, 90) });
+    await agree(c.id, 'young_person');
+    const birthday = addDays(today, 90);
+    expect((await amy.get(`/api/v1/cases/${c.id}`)).body.turnsEighteenOn).toBe(birthday);
+    expect((await amy.get('/api/v1/cases?limit=100')).body.items.find((x: any) => x.id === c.id).turnsEighteenOn).toBe(birthday);
+    const dashboard = (await grace.get('/api/v1/services/BRI/dashboard')).body;
+    expect(dashboard.activeCases.find((r: any) => r.caseId === c.id).turnsEighteenOn).toBe(birthday);
+    const younger = await refer({ childDateOfBirth: bornFor(14) });
+    expect((await amy.get(`/api/v1/cases/${younger.id}`)).body.turnsEighteenOn).toBeNull();
+  });
+
   it('a legal status that is not one of the six is refused at referral', async () => {
     const r = await amy.post('/api/v1/cases', referral({ legalStatus: 'fostered' }));
     expect(r.status).toBe(400);

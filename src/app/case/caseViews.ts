@@ -13,6 +13,7 @@ import { can } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { reviewStatusOf } from '../../domain/reviewStatusOf.js';
 import { whoMustAgree } from '../agreement/whoMustAgree.js';
+import { turnsEighteenSoon } from '../../domain/turningEighteen.js';
 
 export async function caseView(
   deps: AppDeps,
@@ -58,6 +59,7 @@ export async function caseView(
     agreement: agreements ? agreementState(agreements) : null,
     legalStatus: agreements ? caseRecord.legalStatus : null,
     parentalResponsibility: agreements ? caseRecord.parentalResponsibility : null,
+    turnsEighteenOn: record && caseRecord.status !== 'closed' ? turnsEighteenSoon(caseRecord.childDateOfBirth, todayIn(deps.clock)) : null,
     agreementNeeds: agreements ? whoMustAgree(caseRecord, agreements, svc.settings, todayIn(deps.clock)) : null,
     review: sees('meeting.read') ? reviewStatusOf(caseRecord, formulations, meetings, svc.settings, todayIn(deps.clock)) : null,
     trm: latestTrm ? { level: latestTrm.level, label: trmLabel(svc.settings, latestTrm.level), effectiveDate: latestTrm.effectiveDate } : null,

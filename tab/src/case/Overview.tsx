@@ -35,6 +35,14 @@ export function Overview({ view: c, reload }: CaseProps) {
           <dd>{c.serviceName}</dd>
           <dt>Date of birth</dt>
           <dd>{formatDate(c.child?.dateOfBirth)}</dd>
+          {c.turnsEighteenOn ? (
+            <>
+              <dt>Turns 18</dt>
+              <dd>
+                <strong>{formatDate(c.turnsEighteenOn)}</strong>: within six months. Plan the move to adult services.
+              </dd>
+            </>
+          ) : null}
           <dt>Pathway</dt>
           <dd>{label(PATHWAYS, c.pathway)}</dd>
           <dt>Status</dt>

@@ -63,6 +63,12 @@ export function CaseCatalogue() {
     { key: 'service', label: 'Service', sortValue: (c) => c.serviceId, render: (c) => c.serviceId },
     { key: 'status', label: 'Status', sortValue: (c) => c.status, render: (c) => label(STATUS_LABELS, c.status) },
     { key: 'agreement', label: 'Agreement', render: agreementText },
+    {
+      key: 'eighteen',
+      label: 'Turns 18',
+      sortValue: (c) => c.turnsEighteenOn ?? '9999',
+      render: (c) => (c.turnsEighteenOn ? `Turns 18 on ${formatDate(c.turnsEighteenOn)}: plan the move to adult services` : '—'),
+    },
     { key: 'trm', label: 'TRM', sortValue: (c) => c.trm?.level ?? 0, render: (c) => (c.trm ? `${c.trm.level} · ${c.trm.label}` : '—') },
     {
       key: 'review',

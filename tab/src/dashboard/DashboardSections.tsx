@@ -181,6 +181,12 @@ export function ActiveCases({ rows }: { rows: D['activeCases'] }) {
         },
         { key: 'trm', label: 'TRM level', sortValue: (r) => r.trmLevel ?? 0, render: (r) => r.trmLevel ?? '—' },
         {
+          key: 'eighteen',
+          label: 'Turns 18',
+          sortValue: (r) => r.turnsEighteenOn ?? '9999',
+          render: (r) => (r.turnsEighteenOn ? `Within six months: ${formatDate(r.turnsEighteenOn)}` : '—'),
+        },
+        {
           key: 'review',
           label: 'Next review',
           sortValue: (r) => r.review?.nextReviewDue ?? '9',
