@@ -77,13 +77,19 @@ const schema = z
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'is a lower-case schema name such as ecm')
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+    // How long a stalled or overloaded database is waited for before a request gets 503 (README: Settings).
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     /** Defaults to on only in local mode outside production: see `demoData` below. */
     ECM_DEMO_DATA: bool.optional(),
     ECM_DEV_SIGN_IN: bool.optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256_000),
-    SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(10),
+    /** Hours, fractions allowed: a shared machine may want half an hour (0.5). */
+    SESSION_HOURS: z.coerce.number().positive('is a number of hours above 0, such as 10 or 0.5').max(24, 'is at most 24 hours').default(10),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
     // The bot (Agents Toolkit names). Without BOT_ID the bot accepts unauthenticated messages: local mode only.
     BOT_ID: z.guid('is the bot’s Microsoft Entra app (client) id').optional(),

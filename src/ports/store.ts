@@ -13,6 +13,7 @@ import type { RecordAtApproval } from '../domain/recordAtApproval.js';
 import type { UnreachableReason } from './notifier.js';
 import type { CaseDocumentRepository } from './caseDocuments.js';
 import type { OutboxRepository } from './outbox.js';
+import type { WriteTally } from './writeTally.js';
 
 /**
  * The case store. Everything a use case reads or writes happens inside one transaction, so a change
@@ -25,7 +26,7 @@ export interface Store {
    * `work` runs again from the start, so it must do nothing outside the transaction it cannot repeat.
    */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
-  /** True when the database answers; for /readyz. */
+  /** True when the database answers; for /readyz, which bounds how long it waits. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -46,6 +47,8 @@ export interface StoreTx {
   sessions: SessionRepository;
   conversations: ConversationRepository;
   documents: CaseDocumentRepository;
+  /** The write limit's counts, when instances share the database (src/adapters/sql/writeTally.ts). */
+  writeTallies: WriteTally;
 }
 
 export interface Page<T> {
@@ -189,10 +192,22 @@ export interface Session {
   expiresAt: string;
 }
 
+/** A session ended before its time: a dev sign-in, or a Microsoft 365 token, by the hash of its token. */
+export interface EndedSession {
+  sessionId: string;
+  staffId: string;
+  endedAt: string;
+  /** When the session would have expired anyway: it is kept until then, and no longer. */
+  expiresAt: string;
+}
+
 export interface SessionRepository {
   insert(session: Session): Promise<void>;
   get(tokenHash: string): Promise<Session | null>;
   delete(tokenHash: string): Promise<void>;
+  /** Ends the session (a dev session is removed too) and lets go of ended sessions that have expired since. */
+  end(ended: EndedSession): Promise<void>;
+  hasEnded(sessionId: string): Promise<boolean>;
 }
 
 /** The bot's chat with one person: how to reach them proactively, or why they cannot be reached. */
@@ -217,5 +232,20 @@ export interface ConversationRepository {
 export class InvalidCursorError extends Error {
   constructor() {
     super('The page cursor is not valid; start again from the first page.');
+  }
+}
+
+/**
+ * What any store throws when the database cannot be reached or does not answer in time (refused,
+ * dropped, stalled, too many clients, busy, an I/O error): nothing was done, and the same request
+ * may succeed shortly. A passing outage, not a fault: the HTTP API answers 503 with Retry-After.
+ */
+export class StoreUnavailableError extends Error {
+  /** When a client may try again: about as long as a dropped connection takes to come back. */
+  static readonly retryAfterSeconds = 5;
+  readonly retryAfterSeconds = StoreUnavailableError.retryAfterSeconds;
+  constructor(cause: unknown) {
+    super('The database is not answering.', { cause });
+    this.name = 'StoreUnavailableError';
   }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainOutbox } from '../support/outbox.js';
-import { startHarness, tabUrl, type Harness } from './harness.js';
+import { newContext, startHarness, tabUrl, type Harness } from './harness.js';
 
 /**
  * The "done when": a newcomer walks a case from referral to an approved formulation, in the browser
@@ -23,7 +23,7 @@ describe('from referral to an approved formulation, in the tab', () => {
   }
 
   it('refers, records agreement, builds the timeline, drafts and approves', async () => {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext(h.browser);
     const page = await context.newPage();
     await signInAs(page, 'yjs-amy');
     await page.getByRole('button', { name: 'Refer a young person' }).click();
@@ -52,8 +52,12 @@ describe('from referral to an approved formulation, in the tab', () => {
     await page.locator('[data-entry-id]').getByText('Moved primary school after the family was rehoused.').waitFor();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
+    // Sign out ends the session on the server: the token Amy's tab held signs nobody in now.
+    const amysToken = (await page.evaluate("sessionStorage.getItem('ecm-dev-token')")) as string;
+    expect(amysToken).toBeTruthy();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signInAs(page, 'psy-helen');
+    expect((await fetch(`${h.server.url}/api/v1/me`, { headers: { authorization: `Bearer ${amysToken}` } })).status).toBe(401);
     // From the caseload, through the case's tabs, as a psychologist would get there.
     await page.locator(`a[href*="${caseId}"]`).first().click();
     await page.getByRole('tab', { name: 'Life timeline' }).click();

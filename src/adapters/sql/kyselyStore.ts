@@ -13,6 +13,7 @@ import { outboxRepository } from './repositories/outbox.js';
 import { serviceRepository, sessionRepository, staffRepository } from './repositories/people.js';
 import { timelineRepository } from './repositories/timeline.js';
 import { trmRepository } from './repositories/trm.js';
+import { writeTallyRepository } from './repositories/writeTallies.js';
 
 /**
  * The store on any Kysely database. SQLite and PostgreSQL differ only in how a connection is
@@ -35,6 +36,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     sessions: sessionRepository(trx),
     conversations: conversationRepository(trx),
     documents: caseDocumentRepository(trx),
+    writeTallies: writeTallyRepository(trx),
   });
 
   return {

@@ -7,6 +7,7 @@ import { m365Documents } from './migrations/0002_m365_documents.js';
 import { meetingChat } from './migrations/0003_meeting_chat.js';
 import { recordAtApproval } from './migrations/0005_record_at_approval.js';
 import { whoAgrees } from './migrations/0007_who_agrees.js';
+import { sessionsEndedAndWriteTallies } from './migrations/0009_sessions_ended_and_write_tallies.js';
 
 /**
  * Migrations shared by SQLite and PostgreSQL, one file each under migrations/. A migration that
@@ -21,6 +22,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0003_meeting_chat': meetingChat(),
     '0005_record_at_approval': recordAtApproval(),
     '0007_who_agrees': whoAgrees(),
+    '0009_sessions_ended_and_write_tallies': sessionsEndedAndWriteTallies(),
   };
 }
 
@@ -32,6 +34,7 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: SqlDialect, 
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+    // The cause is kept: a database that could not be reached is waited for, a faulty migration is not.
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }

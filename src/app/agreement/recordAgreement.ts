@@ -1,13 +1,5 @@
 import type { AgreementRecord } from '../../contract/views.js';
-import {
-  type Agreement,
-  agreementInputSchema,
-  assertDecisionAfterBirth,
-  assertDecisionNotInFuture,
-  agreementState,
-  statusAfterAgreement,
-  withdrawalSchema,
-} from '../../domain/agreement.js';
+import { type Agreement, agreementInputSchema, agreementState, decisionDateProblems, statusAfterAgreement, withdrawalSchema } from '../../domain/agreement.js';
 import { agreementNeeds, whyMayNotDecide } from '../../domain/agreementRules.js';
 import type { ServiceSettings } from '../../domain/service.js';
 import { serviceOf } from '../team/staffing.js';
@@ -40,17 +32,19 @@ export async function recordAgreements(
   caseId: string,
   inputs: readonly { input: unknown; what: string }[],
 ): Promise<AgreementRecord> {
-  const decisions = inputs.map(({ input, what }) => parseInput(agreementInputSchema, input, what));
-  if (decisions.length === 0) throw ruleViolation('Nothing to record: choose what at least one of them decided, or come back when you know.');
-  if (new Set(decisions.map((a) => a.party)).size !== decisions.length) throw ruleViolation('Record one decision for each of them at a time.');
-  for (const a of decisions) assertDecisionNotInFuture(a.date, todayIn(deps.clock));
+  if (inputs.length === 0) throw ruleViolation('Nothing to record: choose what at least one of them decided, or come back when you know.');
   return inTransaction(deps, person, async (w) => {
     let { case: c } = await caseFor(w.tx, person, caseId, 'agreement.record');
+    // Parsed once the case is read: its date is checked against the young person's date of birth.
+    const today = todayIn(deps.clock);
+    const decisions = inputs.map(({ input, what }) =>
+      parseInput(agreementInputSchema, input, what, (raw) => decisionDateProblems(raw, today, c.childDateOfBirth)),
+    );
+    if (new Set(decisions.map((a) => a.party)).size !== decisions.length) throw ruleViolation('Record one decision for each of them at a time.');
     assertNotClosed(c);
     const { settings } = await serviceOf(w.tx, c.serviceId);
     let record: AgreementRecord | null = null;
     for (const a of decisions) {
-      assertDecisionAfterBirth(a.date, c.childDateOfBirth);
       // Checked against what is recorded so far, this sitting's earlier decisions included.
       const why = whyMayNotDecide(a.party, await w.tx.agreements.listForCase(c.id), childOnTheDay(c, settings, todayIn(deps.clock)));
       if (why) throw ruleViolation(why, { party: a.party });
@@ -72,12 +66,10 @@ export async function recordAgreements(
 
 /** Withdrawal stops new work on the case until agreement is given again. */
 export async function withdrawAgreement(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<AgreementRecord> {
-  const a = parseInput(withdrawalSchema, input, 'The withdrawal');
-  assertDecisionNotInFuture(a.date, todayIn(deps.clock));
   return inTransaction(deps, person, async (w) => {
     const { case: c } = await caseFor(w.tx, person, caseId, 'agreement.record');
+    const a = parseInput(withdrawalSchema, input, 'The withdrawal', (raw) => decisionDateProblems(raw, todayIn(deps.clock), c.childDateOfBirth));
     assertNotClosed(c);
-    assertDecisionAfterBirth(a.date, c.childDateOfBirth);
     const state = agreementState(await w.tx.agreements.listForCase(c.id));
     if (state[a.party] !== 'given') throw ruleViolation('Only an agreement that was given can be withdrawn.');
     const { settings } = await serviceOf(w.tx, c.serviceId);

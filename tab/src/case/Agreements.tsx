@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { get, post } from '../api/client.js';
 import type { Agreement, AgreementNeedsView, AgreementState } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
+import { fieldProps, labelsFrom } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
 import { useLoad } from '../common/useLoad.js';
 import { useApp } from '../context.js';
@@ -11,6 +12,16 @@ import { AGE_BAND_LABELS, AGREEMENT_LABELS, FAMILY_WORD_LABELS, formatDate, labe
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '32rem' },
 });
+
+/** The form's labels, by the API's field names: the same words name a field beside it and in the list of problems. */
+const AGREEMENT_FIELDS = {
+  party: 'Who',
+  decision: 'Decision',
+  date: 'Date',
+  method: 'How',
+  competenceNote: "Your view of the young person's competence to agree (Gillick)",
+  familyInvolvement: 'Their parent or carer taking part',
+};
 
 const FAMILY_RULE_WORDS: Record<AgreementNeedsView['family'], string> = {
   always: 'Anyone else listed takes part alongside them.',
@@ -102,7 +113,7 @@ export function Agreements({ caseId, canRecord, onChanged }: { caseId: string; c
       {canRecord ? (
         <form className={s.form} onSubmit={submit} aria-label="Record a decision">
           <h3>Record a decision</h3>
-          <Field label="Who">
+          <Field label={AGREEMENT_FIELDS.party} {...fieldProps(error, 'party')}>
             <Select value={v.party} onChange={(_, d) => draft.set({ ...v, party: d.value })}>
               {parties.map((p) => (
                 <option key={p} value={p}>
@@ -111,16 +122,16 @@ export function Agreements({ caseId, canRecord, onChanged }: { caseId: string; c
               ))}
             </Select>
           </Field>
-          <Field label="Decision">
+          <Field label={AGREEMENT_FIELDS.decision} {...fieldProps(error, 'decision')}>
             <Select value={v.decision} onChange={(_, d) => draft.set({ ...v, decision: d.value })}>
               <option value="given">Agreed</option>
               <option value="declined">Declined</option>
             </Select>
           </Field>
-          <Field label="Date" required>
+          <Field label={AGREEMENT_FIELDS.date} required {...fieldProps(error, 'date')}>
             <Input type="date" value={v.date} max={today} onChange={(_, d) => draft.set({ ...v, date: d.value })} />
           </Field>
-          <Field label="How">
+          <Field label={AGREEMENT_FIELDS.method} {...fieldProps(error, 'method')}>
             <Select value={v.method} onChange={(_, d) => draft.set({ ...v, method: d.value })}>
               <option value="in_person">In person</option>
               <option value="phone">Phone</option>
@@ -131,11 +142,11 @@ export function Agreements({ caseId, canRecord, onChanged }: { caseId: string; c
           </Field>
           {v.party === 'young_person' ? (
             <>
-              <Field label="Your view of the young person's competence to agree (Gillick)" required>
+              <Field label={AGREEMENT_FIELDS.competenceNote} required {...fieldProps(error, 'competenceNote', { text: v.competenceNote, max: 1000 })}>
                 <Textarea value={v.competenceNote} onChange={(_, d) => draft.set({ ...v, competenceNote: d.value })} maxLength={1000} />
               </Field>
               {needs && needs.family !== 'always' ? (
-                <Field label="Their parent or carer taking part">
+                <Field label={AGREEMENT_FIELDS.familyInvolvement} {...fieldProps(error, 'familyInvolvement')}>
                   <Select value={v.familyInvolvement ?? ''} onChange={(_, d) => draft.set({ ...v, familyInvolvement: d.value })}>
                     <option value="">Not said</option>
                     <option value="permits">{FAMILY_WORD_LABELS.permits}</option>
@@ -145,7 +156,7 @@ export function Agreements({ caseId, canRecord, onChanged }: { caseId: string; c
               ) : null}
             </>
           ) : null}
-          <ErrorNotice error={error} />
+          <ErrorNotice error={error} labels={labelsFrom(AGREEMENT_FIELDS)} />
           <div>
             <Button type="submit" appearance="primary">
               Record

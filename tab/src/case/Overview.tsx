@@ -7,6 +7,7 @@ import { CaseDocuments } from './CaseDocuments.js';
 import type { CaseProps } from './caseProps.js';
 import { CaseTeam } from './CaseTeam.js';
 
+/** The decision form's labels, by the API's field names: the same words beside a field and in the list of problems. */
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 22rem), 1fr))', gap: tokens.spacingHorizontalXL },
   dl: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, '& dd': { margin: 0 } },
