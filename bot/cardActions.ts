@@ -45,6 +45,9 @@ export const cardActionSchema = z.object({
         parentCarerDecision: decision.default('not_yet_known'),
         parentCarerDate: isoDate.optional(),
         parentCarerMethod: method.optional(),
+        localAuthorityDecision: decision.default('not_yet_known'),
+        localAuthorityDate: isoDate.optional(),
+        localAuthorityMethod: method.optional(),
       }),
     }),
     z.object({ type: z.literal('Action.Execute'), verb: z.literal('team.show'), data: z.object({ caseId }) }),
@@ -90,7 +93,7 @@ export async function perform(deps: AppDeps, person: Principal, action: CardActi
 
 type AgreementForm = Extract<CardAction, { verb: 'agreement.record' }>['data'];
 
-/** Both decisions are checked, then recorded together: a mistake or refusal in one records neither. */
+/** The decisions are checked, then recorded together: a mistake or refusal in one records none. */
 async function recordFromCard(deps: AppDeps, p: Principal, form: AgreementForm): Promise<string> {
   const parties: { party: Party; what: string; decision: AgreementForm['youngPersonDecision']; date?: string; method?: string; note?: string }[] = [
     {
@@ -108,6 +111,13 @@ async function recordFromCard(deps: AppDeps, p: Principal, form: AgreementForm):
       date: form.parentCarerDate,
       method: form.parentCarerMethod,
     },
+    {
+      party: 'local_authority',
+      what: "The local authority's agreement",
+      decision: form.localAuthorityDecision,
+      date: form.localAuthorityDate,
+      method: form.localAuthorityMethod,
+    },
   ];
   const inputs = parties
     .filter((x) => x.decision !== 'not_yet_known')
@@ -116,5 +126,5 @@ async function recordFromCard(deps: AppDeps, p: Principal, form: AgreementForm):
       input: { party: x.party, decision: x.decision, date: x.date, method: x.method, ...(x.note?.trim() ? { competenceNote: x.note.trim() } : {}) },
     }));
   await recordAgreements(deps, p, form.caseId, inputs);
-  return inputs.length === 2 ? 'Both decisions recorded.' : 'Decision recorded.';
+  return inputs.length > 1 ? 'The decisions are recorded.' : 'Decision recorded.';
 }

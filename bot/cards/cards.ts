@@ -22,7 +22,7 @@ export interface CardContext {
   notice?: string | null;
 }
 
-const PARTY_KEYS: Record<Party, string> = { young_person: 'youngPerson', parent_carer: 'parentCarer' };
+const PARTY_KEYS: Record<Party, string> = { young_person: 'youngPerson', parent_carer: 'parentCarer', local_authority: 'localAuthority' };
 const DECISION_LABELS = { given: 'agreed to take part', declined: 'declined', withdrawn: 'withdrew their agreement' } as const;
 const METHOD_LABELS = { in_person: 'in person', phone: 'by phone', video: 'by video', letter: 'by letter', other: 'another way' } as const;
 
@@ -77,17 +77,22 @@ export function agreementCard(prompt: AgreementPromptView, ctx: CardContext): Ca
         ]
       : [];
   });
-  const pending = prompt.canRecord
-    ? parties.filter((party) => prompt.parties[party] === null).map((party) => ({ key: PARTY_KEYS[party], partyLabel: PARTY_LABELS[party] }))
-    : [];
+  const { needs } = prompt;
+  // Whoever may decide now and has not, and the young person again when they have turned 16 or 18.
+  const asked = (party: Party) => prompt.parties[party] === null || (party === 'young_person' && needs.askAgain !== null);
+  const pending = prompt.canRecord ? needs.mayDecideNow.filter(asked).map((party) => ({ key: PARTY_KEYS[party], partyLabel: PARTY_LABELS[party] })) : [];
+  const needed = needs.needs.map((p) => PARTY_LABELS[p].toLowerCase()).join(' and ');
+  const askAgain = needs.askAgain ? `The young person has turned ${needs.askAgain === 'turned_18' ? '18' : '16'}: ask for their own agreement again. ` : '';
   const summary =
-    prompt.status === 'active'
-      ? 'Both have agreed: the case is active and the team can begin.'
-      : prompt.status === 'closed'
-        ? 'This case is closed.'
-        : pending.length
-          ? 'Record what the young person and their parent or carer decided, or leave it as not yet known. Nothing beyond the referral is recorded until both agree.'
-          : 'Both decisions are recorded. To change one, open the case.';
+    prompt.status === 'closed'
+      ? 'This case is closed.'
+      : askAgain
+        ? askAgain
+        : prompt.status === 'active'
+          ? 'Everyone needed has agreed: the case is active and the team can begin.'
+          : pending.length
+            ? `Record what they decided, or leave it as not yet known. For this young person's age and legal status, nothing beyond the referral is recorded until the ${needed} agree.`
+            : 'The decisions are recorded. To change one, open the case.';
   return render('agreementPrompt', {
     caseId: prompt.caseId,
     userIds: ctx.userIds,

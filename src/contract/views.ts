@@ -1,4 +1,6 @@
 import type { Agreement, AgreementState, Party } from '../domain/agreement.js';
+import type { AgeBand, FamilyInvolvement } from '../domain/agreementRules.js';
+import type { LegalStatus } from '../domain/legalStatus.js';
 import type { Case, CaseStatus } from '../domain/case.js';
 import type { CaseloadOverview } from '../domain/caseloadOverview.js';
 import type { Formulation } from '../domain/formulation.js';
@@ -50,6 +52,12 @@ export interface CaseView {
   /** The last day the case is kept after closure (the service's retention by pathway); null while open. */
   retainUntil: string | null;
   agreement: AgreementState | null;
+  /** With agreement.read: the legal status, who holds parental responsibility, and who must agree today. */
+  legalStatus: LegalStatus | null;
+  parentalResponsibility: string | null;
+  agreementNeeds: AgreementNeedsView | null;
+  /** The young person's 18th birthday when it is within six months (a transition plan is due); else null. */
+  turnsEighteenOn: string | null;
   review: ReviewStatus | null;
   trm: { level: number; label: string; effectiveDate: string } | null;
   membership: { caseRole: TeamMember['caseRole']; termsAcceptedAt: string | null; invitationExpiresAt: string } | null;
@@ -86,8 +94,23 @@ export interface PersonCard {
   caseRole: CaseRole;
 }
 
+/** Who must agree for this child today (their age and legal status), who may also, and who is still to. */
+export interface AgreementNeedsView {
+  ageBand: AgeBand;
+  legalStatus: LegalStatus;
+  needs: Party[];
+  mayAlsoAgree: Party[];
+  family: FamilyInvolvement;
+  missing: Party[];
+  /** The young person agreed before turning 16 or 18: their own agreement is asked for again. */
+  askAgain: 'turned_16' | 'turned_18' | null;
+  /** Whose decision may be recorded now (the young person's word on their family counted). */
+  mayDecideNow: Party[];
+}
+
 export interface AgreementRecord {
   agreement: AgreementState;
+  needs: AgreementNeedsView;
   status: Case['status'];
   history: Agreement[];
   caseVersion: number;
@@ -99,6 +122,7 @@ export interface AgreementPromptView {
   reference: string;
   status: CaseStatus;
   parties: Record<Party, Pick<Agreement, 'decision' | 'date' | 'method' | 'recordedByName' | 'recordedAt'> | null>;
+  needs: AgreementNeedsView;
   /** The practitioner may still record agreement (the case is not closed and their role allows it). */
   canRecord: boolean;
 }

@@ -1,4 +1,6 @@
-import type { AgreementState, Party } from '../domain/agreement.js';
+import type { AgreementState, FamilyWord, Party } from '../domain/agreement.js';
+import type { AgeBand } from '../domain/agreementRules.js';
+import type { LegalStatus } from '../domain/legalStatus.js';
 import type { CaseStatus, Pathway } from '../domain/case.js';
 import type { HypothesisDomain } from '../domain/formulation.js';
 import type { CategoryTone } from '../domain/service.js';
@@ -56,7 +58,27 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
 
 export const PATHWAY_LABELS: Record<Pathway, string> = { statutory_ecm: 'Statutory ECM', consultation: 'Case consultation' };
 
-export const PARTY_LABELS: Record<Party, string> = { young_person: 'Young person', parent_carer: 'Parent or carer' };
+export const PARTY_LABELS: Record<Party, string> = {
+  young_person: 'Young person',
+  parent_carer: 'Parent or carer',
+  local_authority: 'Local authority (allocated social worker)',
+};
+
+export const LEGAL_STATUS_LABELS: Record<LegalStatus, string> = {
+  living_with_parents: 'Living with parent(s)',
+  care_order: 'Looked after under a care order',
+  accommodated_by_agreement: 'Looked after, accommodated by agreement',
+  remanded: 'Remanded to local authority accommodation',
+  care_leaver: 'Care leaver',
+  other: 'Other',
+};
+
+export const AGE_BAND_LABELS: Record<AgeBand, string> = { under_16: 'Under 16', aged_16_17: '16 or 17', aged_18_plus: '18 or over' };
+
+export const FAMILY_WORD_LABELS: Record<FamilyWord, string> = {
+  permits: 'Is happy for their parent or carer to take part',
+  objects: 'Objects to their parent or carer taking part',
+};
 
 export const AGREEMENT_LABELS: Record<AgreementState[Party], string> = {
   given: 'Agreed',

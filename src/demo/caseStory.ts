@@ -17,6 +17,7 @@ import { caseRoleFor } from '../domain/team.js';
 import { updateFormulation } from '../app/formulation/updateFormulation.js';
 import type { Party, AgreementMethod } from '../domain/agreement.js';
 import type { ClosureReason, LawfulBasis } from '../domain/case.js';
+import type { LegalStatus } from '../domain/legalStatus.js';
 import { addWeeks } from '../domain/dates.js';
 import type { Formulation } from '../domain/formulation.js';
 import type { Meeting } from '../domain/meeting.js';
@@ -61,7 +62,16 @@ export class CaseStory {
   refer(
     at: string,
     by: string,
-    r: { childName: string; dateOfBirth: string; order: [string, string] | null; reason: string; lawfulBasis?: LawfulBasis; caseHolder?: string },
+    r: {
+      childName: string;
+      dateOfBirth: string;
+      order: [string, string] | null;
+      reason: string;
+      lawfulBasis?: LawfulBasis;
+      caseHolder?: string;
+      legalStatus?: LegalStatus;
+      parentalResponsibility?: string;
+    },
   ): this {
     return this.step(at, 'referral', async () => {
       const view = await referCase(this.deps, as(by), {
@@ -74,6 +84,8 @@ export class CaseStory {
         referralReason: `Fictional demo case. ${r.reason}`,
         ...(r.lawfulBasis ? { lawfulBasis: r.lawfulBasis } : {}),
         ...(r.caseHolder ? { caseHolderId: r.caseHolder } : {}),
+        ...(r.legalStatus ? { legalStatus: r.legalStatus } : {}),
+        ...(r.parentalResponsibility ? { parentalResponsibility: r.parentalResponsibility } : {}),
       });
       this.caseId = view.id;
       this.caseVersion = view.version;

@@ -5,14 +5,19 @@ import { plainText } from './text.js';
 import type { CaseStatus } from './case.js';
 
 /**
- * Agreement to take part in ECM, from the young person and from their parent or carer. It is not
- * the lawful basis for processing; it is the practice's own consent to the work.
+ * Agreement to take part in ECM, from the young person and, by their age and legal status, from
+ * a parent or carer or the local authority (agreementRules.ts). It is not the lawful basis for
+ * processing; it is the practice's own consent to the work.
  */
-export const PARTIES = ['young_person', 'parent_carer'] as const;
+export const PARTIES = ['young_person', 'parent_carer', 'local_authority'] as const;
 export type Party = (typeof PARTIES)[number];
 
 export const DECISIONS = ['given', 'declined', 'withdrawn'] as const;
 export type Decision = (typeof DECISIONS)[number];
+
+/** The young person's word on their family taking part: from 16 they may object, from 18 it needs their permission. */
+export const FAMILY_WORDS = ['permits', 'objects'] as const;
+export type FamilyWord = (typeof FAMILY_WORDS)[number];
 
 export const METHODS = ['in_person', 'phone', 'video', 'letter', 'other'] as const;
 export type AgreementMethod = (typeof METHODS)[number];
@@ -27,11 +32,17 @@ export const agreementInputSchema = z
     method: z.enum(METHODS),
     /** The practitioner's view of the young person's competence to agree (Gillick). */
     competenceNote: plainText(1000).optional(),
+    /** The young person's word on their parent or carer taking part (recorded with their own decision). */
+    familyInvolvement: z.enum(FAMILY_WORDS).optional(),
   })
   .strict()
   .refine((a) => a.party !== 'young_person' || a.competenceNote !== undefined, {
     message: "record your view of the young person's competence to agree",
     path: ['competenceNote'],
+  })
+  .refine((a) => a.party === 'young_person' || a.familyInvolvement === undefined, {
+    message: 'only the young person says whether their family takes part',
+    path: ['familyInvolvement'],
   });
 
 export const withdrawalSchema = z.object({ party: z.enum(PARTIES), date: isoDate, method: z.enum(METHODS), note: plainText(1000).optional() }).strict();
@@ -46,6 +57,7 @@ export interface Agreement {
   date: IsoDate;
   method: AgreementMethod;
   competenceNote: string | null;
+  familyInvolvement: FamilyWord | null;
   recordedBy: string;
   recordedByName: string;
   recordedAt: Instant;
@@ -55,7 +67,7 @@ export type AgreementState = Record<Party, Decision | 'not_yet_known'>;
 
 /** The latest decision of each party; earlier ones stay in the record. */
 export function agreementState(history: Agreement[]): AgreementState {
-  const state: AgreementState = { young_person: 'not_yet_known', parent_carer: 'not_yet_known' };
+  const state: AgreementState = { young_person: 'not_yet_known', parent_carer: 'not_yet_known', local_authority: 'not_yet_known' };
   const ordered = [...history].sort((a, b) => a.seq - b.seq);
   for (const a of ordered) state[a.party] = a.decision;
   return state;
@@ -73,7 +85,8 @@ export function decisionDateProblems(input: unknown, today: IsoDate, childDateOf
   return [];
 }
 
-export function statusAfterAgreement(current: CaseStatus, state: AgreementState): CaseStatus {
+/** Active once everyone the rules need for this child today has agreed (`missing` from agreementNeeds). */
+export function statusAfterAgreement(current: CaseStatus, missing: readonly Party[]): CaseStatus {
   if (current === 'closed') return current;
-  return state.young_person === 'given' && state.parent_carer === 'given' ? 'active' : 'awaiting_agreement';
+  return missing.length === 0 ? 'active' : 'awaiting_agreement';
 }

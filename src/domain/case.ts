@@ -5,6 +5,7 @@ import { ruleViolation } from './errors.js';
 import { dateIn, type Problem } from './problems.js';
 import { serviceIdSchema } from './service.js';
 import { staffIdSchema } from './staff.js';
+import { LEGAL_STATUSES, type LegalStatus } from './legalStatus.js';
 
 /**
  * A child's case, from referral to closure. The child's name and date of birth live here and in
@@ -38,6 +39,12 @@ export const referralSchema = z
     referralReason: plainText(2000),
     caseHolderId: staffIdSchema.optional(),
     lawfulBasis: z.enum(LAWFUL_BASES).default('public_task'),
+    /** With the child's age, decides who must agree. */
+    legalStatus: z.enum(LEGAL_STATUSES).default('living_with_parents'),
+    /** Who holds parental responsibility, in the referrer's words ("mother; Bristol City Council"). */
+    parentalResponsibility: plainText(200).optional(),
+    /** Going ahead although the child may already have an open case here: why (audited). */
+    duplicateReason: plainText(500).optional(),
   })
   .strict();
 export type Referral = z.infer<typeof referralSchema>;
@@ -73,6 +80,8 @@ export interface Case {
   status: CaseStatus;
   referralReason: string;
   lawfulBasis: LawfulBasis;
+  legalStatus: LegalStatus;
+  parentalResponsibility: string | null;
   referredBy: string;
   referredAt: Instant;
   caseHolderId: string;
@@ -121,7 +130,7 @@ export const isOpenForWork = (c: Pick<Case, 'status'>): boolean => c.status === 
 export function assertOpenForWork(c: Pick<Case, 'status'>): void {
   if (c.status === 'closed') throw ruleViolation('This case is closed: nothing new can be recorded on it.');
   if (!isOpenForWork(c)) {
-    throw ruleViolation('Nothing beyond the referral is recorded until the young person and their parent or carer have agreed to take part.', {
+    throw ruleViolation('Nothing beyond the referral is recorded until everyone who must agree for this young person has agreed to take part.', {
       status: c.status,
     });
   }

@@ -1,4 +1,6 @@
-import { type Agreement, type AgreementState, agreementState } from './agreement.js';
+import { type Agreement, type AgreementState, agreementState, type Party } from './agreement.js';
+import { agreementNeeds, type AgreementNeeds, type AgreementRule } from './agreementRules.js';
+import { turnsEighteenSoon } from './turningEighteen.js';
 import { type Case, CASE_STATUSES, type CaseStatus, type Pathway } from './case.js';
 import { daysBetween, type IsoDate } from './dates.js';
 import type { Formulation } from './formulation.js';
@@ -31,6 +33,8 @@ export interface ActiveCaseRow {
   formulationApproved: boolean;
   trmLevel: number | null;
   review: { state: ReviewState; nextReviewDue: IsoDate } | null;
+  /** The 18th birthday, when within six months: a transition plan is due. */
+  turnsEighteenOn: IsoDate | null;
 }
 
 export interface OutstandingAgreementRow {
@@ -38,6 +42,10 @@ export interface OutstandingAgreementRow {
   reference: string;
   status: CaseStatus;
   agreement: AgreementState;
+  /** Whose agreement the case is waiting on, for the child's age and legal status today. */
+  waitingOn: Party[];
+  /** The young person has turned 16 or 18 since they agreed: their own agreement is asked for again. */
+  askAgain: AgreementNeeds['askAgain'];
   referredOn: IsoDate;
   daysWaiting: number;
 }
@@ -73,13 +81,14 @@ export interface CaseloadOverview {
 const REVIEW_ORDER: Record<ReviewRow['state'], number> = { overdue: 0, due: 1, due_soon: 2 };
 const byReference = (a: { reference: string }, b: { reference: string }) => a.reference.localeCompare(b.reference);
 
-/** Waiting on agreement: referred and not yet active, or active without both parties' agreement. */
-function awaitsAgreement(c: Case, state: AgreementState): boolean {
+/** Waiting on agreement: someone the rules need has not agreed, or the young person is to be asked again. */
+function awaitsAgreement(c: Case, needs: AgreementNeeds): boolean {
   if (c.status === 'closed') return false;
-  return c.status !== 'active' || state.young_person !== 'given' || state.parent_carer !== 'given';
+  return c.status !== 'active' || needs.missing.length > 0 || needs.askAgain !== null;
 }
 
-export function caseloadOverview(records: CaseloadRecord[], today: IsoDate): CaseloadOverview {
+/** `agreementRules`: the service's own rows of the agreement table. */
+export function caseloadOverview(records: CaseloadRecord[], today: IsoDate, agreementRules: readonly AgreementRule[] = []): CaseloadOverview {
   const counts = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
   const movementCounts = Object.fromEntries(CASELOAD_MOVEMENTS.map((m) => [m, 0])) as Record<CaseloadMovement, number>;
   const activeCases: ActiveCaseRow[] = [];
@@ -92,12 +101,15 @@ export function caseloadOverview(records: CaseloadRecord[], today: IsoDate): Cas
     counts[c.status] += 1;
     const referredOn = c.referredAt.slice(0, 10);
     const agreement = agreementState(r.agreements);
-    if (awaitsAgreement(c, agreement)) {
+    const needs = agreementNeeds(r.agreements, { dateOfBirth: c.childDateOfBirth, legalStatus: c.legalStatus, today, overrides: agreementRules });
+    if (awaitsAgreement(c, needs)) {
       agreementsOutstanding.push({
         caseId: c.id,
         reference: c.reference,
         status: c.status,
         agreement,
+        waitingOn: needs.askAgain && !needs.missing.includes('young_person') ? ['young_person', ...needs.missing] : needs.missing,
+        askAgain: needs.askAgain,
         referredOn,
         daysWaiting: daysBetween(referredOn, today),
       });
@@ -123,6 +135,7 @@ export function caseloadOverview(records: CaseloadRecord[], today: IsoDate): Cas
       formulationApproved: r.formulations.some((f) => f.approvedAt !== null),
       trmLevel: placements.at(-1)?.level ?? null,
       review: r.review ? { state: r.review.state, nextReviewDue: r.review.nextReviewDue } : null,
+      turnsEighteenOn: turnsEighteenSoon(c.childDateOfBirth, today),
     });
     if (r.review && r.review.state !== 'not_due') {
       reviews.push({

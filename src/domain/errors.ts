@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'validation_failed'
   | 'rule_violation'
   | 'conflict'
+  | 'possible_duplicate'
   | 'precondition_failed'
   | 'precondition_required'
   | 'rate_limited'

@@ -1,4 +1,5 @@
-import { agreementState, type Agreement, type Decision as AgreementDecision } from './agreement.js';
+import { type Agreement, agreementState, type Decision as AgreementDecision, type Party } from './agreement.js';
+import { agreementNeeds, type AgreementRule } from './agreementRules.js';
 import type { Case } from './case.js';
 import { daysBetween, type IsoDate } from './dates.js';
 import type { Formulation } from './formulation.js';
@@ -42,19 +43,23 @@ export type OutcomeRow = Record<OutcomeColumn, string | number | null>;
 
 const dateOf = (instant: string): IsoDate => instant.slice(0, 10);
 
-/** The day both the young person and their parent or carer had agreed, if they have. */
-function agreedOn(history: Agreement[]): IsoDate | null {
-  const state = agreementState(history);
-  if (state.young_person !== 'given' || state.parent_carer !== 'given') return null;
-  const lastGiven = (party: Agreement['party']) =>
-    history
+/**
+ * The day everyone who had to agree when the child was referred (their age and legal status then)
+ * had agreed, if they have.
+ */
+function agreedOn(record: CaseRecord, agreementRules: readonly AgreementRule[]): IsoDate | null {
+  const c = record.case;
+  const child = { dateOfBirth: c.childDateOfBirth, legalStatus: c.legalStatus, today: dateOf(c.referredAt), overrides: agreementRules };
+  const { rule } = agreementNeeds(record.agreements, child);
+  const state = agreementState(record.agreements);
+  if (rule.needs.some((p) => state[p] !== 'given')) return null;
+  const lastGiven = (party: Party) =>
+    record.agreements
       .filter((a) => a.party === party && a.decision === 'given')
       .map((a) => a.date)
       .sort()
       .pop() as IsoDate;
-  const yp = lastGiven('young_person');
-  const pc = lastGiven('parent_carer');
-  return yp > pc ? yp : pc;
+  return rule.needs.map(lastGiven).sort().pop() ?? null;
 }
 
 /**
@@ -80,11 +85,11 @@ export function reviewPunctuality(formulations: Formulation[], meetings: Meeting
 
 const agreementCode = (d: AgreementDecision | 'not_yet_known') => d;
 
-export function outcomeRow(record: CaseRecord, caseNo: number, cadence: ReviewCadence): OutcomeRow {
+export function outcomeRow(record: CaseRecord, caseNo: number, cadence: ReviewCadence, agreementRules: readonly AgreementRule[] = []): OutcomeRow {
   const c = record.case;
   const referred = dateOf(c.referredAt);
   const state = agreementState(record.agreements);
-  const agreed = agreedOn(record.agreements);
+  const agreed = agreedOn(record, agreementRules);
   const firstApproval = record.formulations
     .map((f) => f.approvedAt)
     .filter((a): a is string => a !== null)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainText } from './text.js';
+import { agreementRuleOverridesSchema, type AgreementRule } from './agreementRules.js';
 
 /**
  * A Youth Justice Service and the settings that are its own: TRM labels, timeline categories,
@@ -72,6 +73,8 @@ export interface ServiceSettings {
   categories: TimelineCategory[];
   reviewCadence: ReviewCadence;
   retention: RetentionPolicy;
+  /** The service's own rows of the agreement table; absent or empty: the defaults throughout. */
+  agreementRules?: AgreementRule[];
 }
 
 export interface Service {
@@ -113,6 +116,7 @@ export const serviceSettingsSchema = z
       .strict()
       .refine((c) => c.earliestWeeks <= c.dueWeeks && c.dueWeeks < c.overdueWeeks, 'needs earliest ≤ due < overdue'),
     retention: z.object({ statutoryYears: z.number().int().min(1).max(100), consultationYears: z.number().int().min(1).max(100) }).strict(),
+    agreementRules: agreementRuleOverridesSchema.optional(),
   })
   .strict();
 

@@ -96,6 +96,8 @@ export interface CaseRepository {
   /** Writes `c` (with its version already incremented) if the stored version is `expectedVersion`. */
   update(caseRecord: Case, expectedVersion: number): Promise<boolean>;
   list(query: CaseQuery, page: PageRequest): Promise<Page<Case>>;
+  /** The service's cases not closed whose child has this date of birth: the candidates for a duplicate referral. */
+  listOpenByDateOfBirth(serviceId: string, dateOfBirth: string): Promise<Case[]>;
   /** Removes the case and everything recorded on it; the audit trail keeps only that it happened. */
   purge(id: string): Promise<void>;
 }

@@ -23,6 +23,7 @@ const dashboardOf = (serviceId: string, overrides: Partial<ServiceDashboard> = {
       formulationApproved: true,
       trmLevel: 2.5,
       review: null,
+      turnsEighteenOn: '2027-03-01',
     },
   ],
   agreementsOutstanding: [
@@ -30,7 +31,9 @@ const dashboardOf = (serviceId: string, overrides: Partial<ServiceDashboard> = {
       caseId: 'c2',
       reference: `${serviceId}-2026-0002`,
       status: 'referred',
-      agreement: { young_person: 'not_yet_known', parent_carer: 'not_yet_known' },
+      agreement: { young_person: 'not_yet_known', parent_carer: 'not_yet_known', local_authority: 'not_yet_known' },
+      waitingOn: ['young_person', 'parent_carer'],
+      askAgain: null,
       referredOn: '2026-11-20',
       daysWaiting: 7,
     },

@@ -11,6 +11,7 @@ export const staff = (id: string) => {
 /** The Teams user of a demo person, as Teams would present them in their personal chat with the bot. */
 export const teamsUserOf = (id: string) => ({ id: `29:${id}`, aadObjectId: staff(id).aadObjectId as string, name: staff(id).name });
 
+/** How every fixture child's full name begins (each case is a different child: see factories.referral). */
 export const CHILD_NAME = 'Jordan Test';
 
 export interface CaseWithMeeting {
@@ -26,7 +27,7 @@ export interface CaseWithMeeting {
 export async function caseWithMeeting(t: TestServer, overrides: Record<string, unknown> = {}): Promise<CaseWithMeeting> {
   const amy = await t.signIn('yjs-amy');
   const sam = await t.signIn('ecm-sam');
-  const caseId = await activeCase(amy, { childName: CHILD_NAME, ...overrides });
+  const caseId = await activeCase(amy, overrides);
   const invited = await sam.post(`/api/v1/cases/${caseId}/team`, { staffId: 'police-jo', agency: 'police', caseRole: 'partner' });
   if (invited.status !== 201) throw new Error(`invitation failed: ${JSON.stringify(invited.body)}`);
   const scheduled = await sam.post(`/api/v1/cases/${caseId}/meetings`, {

@@ -116,6 +116,36 @@ describe('talking to the bot', () => {
     expect(json).not.toContain('agreement.record');
     expect((await amyApi.get(`/api/v1/cases/${referred.body.id}`)).body.status).toBe('active');
   });
+
+  it("asks for the local authority's agreement for a 14-year-old under a care order, and records it from the card", async () => {
+    const amyApi = await t.signIn('yjs-amy');
+    const referred = await amyApi.post('/api/v1/cases', referral({ childDateOfBirth: '2012-06-01', legalStatus: 'care_order' }));
+    const amy = chatAs(t, 'yjs-amy');
+    const shown = textOf(await amy.press('agreement.show', { caseId: referred.body.id }));
+    expect(shown).toContain('localAuthorityDecision');
+    expect(shown).toContain('the young person and local authority (allocated social worker) agree');
+    const card = await amy.press('agreement.record', {
+      caseId: referred.body.id,
+      youngPersonDecision: 'given',
+      youngPersonDate: '2026-11-25',
+      youngPersonMethod: 'in_person',
+      competenceNote: 'Understood what ECM involves.',
+      localAuthorityDecision: 'given',
+      localAuthorityDate: '2026-11-26',
+      localAuthorityMethod: 'video',
+    });
+    expect(textOf(card)).toContain('the case is active');
+    expect((await amyApi.get(`/api/v1/cases/${referred.body.id}`)).body.status).toBe('active');
+  });
+
+  it("asks only for the young person's own agreement when they are 18", async () => {
+    const amyApi = await t.signIn('yjs-amy');
+    const referred = await amyApi.post('/api/v1/cases', referral({ childDateOfBirth: '2008-06-01' }));
+    const shown = textOf(await chatAs(t, 'yjs-amy').press('agreement.show', { caseId: referred.body.id }));
+    expect(shown).toContain('youngPersonDecision');
+    expect(shown).not.toContain('parentCarerDecision');
+    expect(shown).not.toContain('localAuthorityDecision');
+  });
 });
 
 describe('card actions that must change nothing', () => {

@@ -43,9 +43,19 @@ describe('the fictional demo data', () => {
     expect(new Set(cases.map((c) => c.pathway))).toEqual(new Set(['statutory_ecm', 'consultation']));
     expect(cases.map((c) => c.closureReason).filter(Boolean)).toEqual(expect.arrayContaining(['agreement_declined', 'order_ended']));
     const agreements = cases.map((c) => c.agreement);
-    expect(agreements).toContainEqual({ young_person: 'given', parent_carer: 'not_yet_known' });
-    expect(agreements).toContainEqual({ young_person: 'given', parent_carer: 'withdrawn' });
+    expect(agreements).toContainEqual({ young_person: 'given', parent_carer: 'not_yet_known', local_authority: 'not_yet_known' });
+    expect(agreements).toContainEqual({ young_person: 'given', parent_carer: 'withdrawn', local_authority: 'not_yet_known' });
     expect(cases.every((c) => /^(BRI|NSO|SGL|BNE)-\d{4}-\d{4}$/.test(c.reference))).toBe(true);
+  });
+
+  it('includes a looked-after child under a care order, active on her own and the local authority’s agreement, and says it is fictional', () => {
+    const lookedAfter = cases.filter((c) => c.legalStatus === 'care_order');
+    expect(lookedAfter).toHaveLength(1);
+    const [c] = lookedAfter as [CaseView];
+    expect(c).toMatchObject({ status: 'active', agreement: { young_person: 'given', local_authority: 'given', parent_carer: 'not_yet_known' } });
+    expect(c.agreementNeeds).toMatchObject({ ageBand: 'under_16', needs: ['young_person', 'local_authority'], missing: [] });
+    expect(c.parentalResponsibility).toMatch(/under a care order/);
+    expect(c.referralReason).toMatch(/^Fictional demo case\./);
   });
 
   it('keeps the demo’s past notifications as history, never sending them', async () => {

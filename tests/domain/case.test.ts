@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agreementState, decisionDateProblems, statusAfterAgreement, type Agreement } from '../../src/domain/agreement.js';
+import { decisionDateProblems, statusAfterAgreement, type Agreement } from '../../src/domain/agreement.js';
+import { agreementNeeds } from '../../src/domain/agreementRules.js';
 import { assertOpenForWork, decidePathway, formatCaseReference, referralDateProblems } from '../../src/domain/case.js';
 import { assertLibraryNames } from '../../src/domain/document.js';
 
@@ -45,26 +46,31 @@ const decision = (party: Agreement['party'], d: Agreement['decision'], at: strin
   date: at.slice(0, 10),
   method: 'in_person',
   competenceNote: null,
+  familyInvolvement: null,
   recordedBy: 's',
   recordedByName: 'S',
   recordedAt: at,
 });
 
+/** Who is still to agree for a 14-year-old living with their parents. */
+const missing = (history: Agreement[]) =>
+  agreementNeeds(history, { dateOfBirth: '2011-05-14', legalStatus: 'living_with_parents', today: '2026-03-02' }).missing;
+
 describe('agreement', () => {
   it('the case becomes active when both the young person and the parent or carer have agreed', () => {
-    const state = agreementState([decision('young_person', 'given', '2026-01-01T10:00:00Z'), decision('parent_carer', 'given', '2026-01-02T10:00:00Z')]);
-    expect(statusAfterAgreement('referred', state)).toBe('active');
+    const history = [decision('young_person', 'given', '2026-01-01T10:00:00Z'), decision('parent_carer', 'given', '2026-01-02T10:00:00Z')];
+    expect(statusAfterAgreement('referred', missing(history))).toBe('active');
   });
   it('one agreement alone leaves the case awaiting agreement', () => {
-    expect(statusAfterAgreement('referred', agreementState([decision('young_person', 'given', '2026-01-01T10:00:00Z')]))).toBe('awaiting_agreement');
+    expect(statusAfterAgreement('referred', missing([decision('young_person', 'given', '2026-01-01T10:00:00Z')]))).toBe('awaiting_agreement');
   });
   it('withdrawal takes an active case back to awaiting agreement, which stops new work', () => {
-    const state = agreementState([
+    const history = [
       decision('young_person', 'given', '2026-01-01T10:00:00Z'),
       decision('parent_carer', 'given', '2026-01-02T10:00:00Z'),
       decision('young_person', 'withdrawn', '2026-03-01T10:00:00Z'),
-    ]);
-    const status = statusAfterAgreement('active', state);
+    ];
+    const status = statusAfterAgreement('active', missing(history));
     expect(status).toBe('awaiting_agreement');
     expect(() => assertOpenForWork({ status })).toThrow(/agreed to take part/);
   });
@@ -85,7 +91,7 @@ describe('agreement', () => {
     expect(decisionDateProblems({ date: 'not a date' }, today, born)).toEqual([]);
   });
   it('a closed case stays closed whatever is recorded', () => {
-    expect(statusAfterAgreement('closed', { young_person: 'given', parent_carer: 'given' })).toBe('closed');
+    expect(statusAfterAgreement('closed', [])).toBe('closed');
   });
 });
 

@@ -67,7 +67,12 @@ describe("a service's dashboard", () => {
     expect(d.counts).toEqual({ referred: 0, awaiting_agreement: 1, active: 4, closed: 1 });
     expect(d.activeCases.map((c: any) => c.reference).sort()).toEqual([refs.movedUp, refs.setBack, refs.placedOnce, refs.notPlaced].sort());
     expect(d.agreementsOutstanding).toEqual([
-      expect.objectContaining({ reference: refs.waiting, status: 'awaiting_agreement', agreement: { young_person: 'given', parent_carer: 'not_yet_known' } }),
+      expect.objectContaining({
+        reference: refs.waiting,
+        status: 'awaiting_agreement',
+        agreement: { young_person: 'given', parent_carer: 'not_yet_known', local_authority: 'not_yet_known' },
+        waitingOn: ['parent_carer'],
+      }),
     ]);
     expect(d.reviews.map((r: any) => [r.reference, r.state])).toEqual([
       [refs.movedUp, 'overdue'],

@@ -49,6 +49,8 @@ const SERVICE_ACTOR: Record<ServiceRoute['act'], string> = {
   'outcomes.export': 'mgr-bri',
   'retention.read': 'mgr-bri',
   'retention.configure': 'admin-chris',
+  'agreementRules.read': 'mgr-bri',
+  'agreementRules.configure': 'admin-chris',
   'retention.review': 'admin-chris',
   'retention.delete': 'admin-chris',
   'dashboard.read': 'mgr-bri',

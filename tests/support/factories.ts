@@ -1,9 +1,17 @@
 import type { Api } from './testSystem.js';
 
-/** A referral with sensible defaults; override any field. Dates suit the test clock (2026-11-27). */
+let referred = 0;
+/** The number in base 26 written b…z, a for nought: '', 'b', … 'z', 'ba', 'bb'… each different. */
+const nameSuffix = (n: number): string => (n === 0 ? '' : nameSuffix(Math.floor(n / 26)) + String.fromCharCode(97 + (n % 26)));
+
+/**
+ * A referral with sensible defaults; override any field. Dates suit the test clock (2026-11-27).
+ * Each is a different fictional child ("Jordan Test", "Jordan Testb", …), so that a file referring
+ * many cases is not told they may be one child; the full name always begins "Jordan Test".
+ */
 export const referral = (overrides: Record<string, unknown> = {}) => ({
   serviceId: 'BRI',
-  childName: 'Jordan Test',
+  childName: `Jordan Test${nameSuffix(referred++)}`,
   childDateOfBirth: '2011-05-14',
   orderStart: '2026-10-01',
   orderEnd: '2027-10-01',

@@ -6,6 +6,7 @@ import { bot } from './migrations/0002_bot.js';
 import { m365Documents } from './migrations/0002_m365_documents.js';
 import { meetingChat } from './migrations/0003_meeting_chat.js';
 import { recordAtApproval } from './migrations/0005_record_at_approval.js';
+import { whoAgrees } from './migrations/0007_who_agrees.js';
 import { planBetweenMeetings } from './migrations/0008_plan_between_meetings.js';
 import { sessionsEndedAndWriteTallies } from './migrations/0009_sessions_ended_and_write_tallies.js';
 
@@ -21,6 +22,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0002_m365_documents': m365Documents(dialect),
     '0003_meeting_chat': meetingChat(),
     '0005_record_at_approval': recordAtApproval(),
+    '0007_who_agrees': whoAgrees(),
     '0008_plan_between_meetings': planBetweenMeetings(),
     '0009_sessions_ended_and_write_tallies': sessionsEndedAndWriteTallies(),
   };

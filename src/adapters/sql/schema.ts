@@ -20,6 +20,8 @@ export interface Database {
     status: string;
     referral_reason: string;
     lawful_basis: string;
+    legal_status: string;
+    parental_responsibility: string | null;
     referred_by: string;
     referred_at: string;
     case_holder_id: string;
@@ -37,6 +39,7 @@ export interface Database {
     date: string;
     method: string;
     competence_note: string | null;
+    family_involvement: string | null;
     recorded_by: string;
     recorded_by_name: string;
     recorded_at: string;

@@ -1,5 +1,9 @@
 import type { AgreementRecord } from '../../contract/views.js';
 import { type Agreement, agreementInputSchema, agreementState, decisionDateProblems, statusAfterAgreement, withdrawalSchema } from '../../domain/agreement.js';
+import { agreementNeeds, whyMayNotDecide } from '../../domain/agreementRules.js';
+import type { ServiceSettings } from '../../domain/service.js';
+import { serviceOf } from '../team/staffing.js';
+import { childOnTheDay, whoMustAgree } from './whoMustAgree.js';
 import { assertNotClosed, type Case } from '../../domain/case.js';
 import { ruleViolation, staleVersion } from '../../domain/errors.js';
 import type { Principal } from '../../domain/staff.js';
@@ -9,7 +13,10 @@ import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
 import { inTransaction, type Work } from '../unitOfWork.js';
 
-/** Records a young person's or parent/carer's decision; both given makes the case active. */
+/**
+ * Records a decision of the young person, a parent or carer, or the local authority; the case is
+ * active once everyone the agreement rules need for this child today has agreed.
+ */
 export async function recordAgreement(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<AgreementRecord> {
   return recordAgreements(deps, person, caseId, [{ input, what: 'The agreement' }]);
 }
@@ -35,9 +42,21 @@ export async function recordAgreements(
     );
     if (new Set(decisions.map((a) => a.party)).size !== decisions.length) throw ruleViolation('Record one decision for each of them at a time.');
     assertNotClosed(c);
+    const { settings } = await serviceOf(w.tx, c.serviceId);
     let record: AgreementRecord | null = null;
     for (const a of decisions) {
-      record = await applyDecision(w, c, { party: a.party, decision: a.decision, date: a.date, method: a.method, competenceNote: a.competenceNote ?? null });
+      // Checked against what is recorded so far, this sitting's earlier decisions included.
+      const why = whyMayNotDecide(a.party, await w.tx.agreements.listForCase(c.id), childOnTheDay(c, settings, todayIn(deps.clock)));
+      if (why) throw ruleViolation(why, { party: a.party });
+      const d = {
+        party: a.party,
+        decision: a.decision,
+        date: a.date,
+        method: a.method,
+        competenceNote: a.competenceNote ?? null,
+        familyInvolvement: a.familyInvolvement ?? null,
+      };
+      record = await applyDecision(w, c, d, settings, todayIn(deps.clock));
       // The next decision builds on the case as this one left it, not as it was read.
       c = { ...c, status: record.status, version: record.caseVersion };
     }
@@ -53,18 +72,22 @@ export async function withdrawAgreement(deps: AppDeps, person: Principal, caseId
     assertNotClosed(c);
     const state = agreementState(await w.tx.agreements.listForCase(c.id));
     if (state[a.party] !== 'given') throw ruleViolation('Only an agreement that was given can be withdrawn.');
-    return applyDecision(w, c, { party: a.party, decision: 'withdrawn', date: a.date, method: a.method, competenceNote: a.note ?? null });
+    const { settings } = await serviceOf(w.tx, c.serviceId);
+    const d = { party: a.party, decision: 'withdrawn' as const, date: a.date, method: a.method, competenceNote: a.note ?? null, familyInvolvement: null };
+    return applyDecision(w, c, d, settings, todayIn(deps.clock));
   });
 }
 
-async function applyDecision(w: Work, c: Case, d: Pick<Agreement, 'party' | 'decision' | 'date' | 'method' | 'competenceNote'>): Promise<AgreementRecord> {
+type Decided = Pick<Agreement, 'party' | 'decision' | 'date' | 'method' | 'competenceNote' | 'familyInvolvement'>;
+
+async function applyDecision(w: Work, c: Case, d: Decided, settings: ServiceSettings, today: string): Promise<AgreementRecord> {
   const earlier = await w.tx.agreements.listForCase(c.id);
   const seq = (earlier.at(-1)?.seq ?? 0) + 1;
   const agreement: Agreement = { ...d, id: w.newId(), caseId: c.id, seq, recordedBy: w.actor.staffId, recordedByName: w.actor.name, recordedAt: w.now };
   await w.tx.agreements.insert(agreement);
   const history = [...earlier, agreement];
   const state = agreementState(history);
-  const status = statusAfterAgreement(c.status, state);
+  const status = statusAfterAgreement(c.status, agreementNeeds(history, childOnTheDay(c, settings, today)).missing);
   let version = c.version;
   if (status !== c.status) {
     version = c.version + 1;
@@ -72,5 +95,5 @@ async function applyDecision(w: Work, c: Case, d: Pick<Agreement, 'party' | 'dec
   }
   await w.audit({ action: `agreement.${d.decision}`, caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, party: d.party, status } });
   await w.emit({ caseId: c.id, type: 'agreement.recorded', data: { party: d.party, decision: d.decision, status } });
-  return { agreement: state, status, history, caseVersion: version };
+  return { agreement: state, needs: whoMustAgree({ ...c, status }, history, settings, today), status, history, caseVersion: version };
 }

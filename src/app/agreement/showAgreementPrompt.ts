@@ -4,6 +4,9 @@ import type { Principal } from '../../domain/staff.js';
 import { can, caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { inTransaction } from '../unitOfWork.js';
+import { todayIn } from '../../ports/clock.js';
+import { serviceOf } from '../team/staffing.js';
+import { whoMustAgree } from './whoMustAgree.js';
 
 export async function showAgreementPrompt(deps: AppDeps, person: Principal, caseId: string): Promise<AgreementPromptView> {
   return inTransaction(deps, person, async (w) => {
@@ -18,6 +21,7 @@ export async function showAgreementPrompt(deps: AppDeps, person: Principal, case
         .pop();
       return a ? { decision: a.decision, date: a.date, method: a.method, recordedByName: a.recordedByName, recordedAt: a.recordedAt } : null;
     };
+    const { settings } = await serviceOf(w.tx, c.serviceId);
     const canRecord = c.status !== 'closed' && can(person, 'agreement.record', c, membership);
     await w.audit({ action: 'agreement.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference } });
     return {
@@ -25,6 +29,7 @@ export async function showAgreementPrompt(deps: AppDeps, person: Principal, case
       reference: c.reference,
       status: c.status,
       parties: Object.fromEntries(PARTIES.map((party) => [party, latest(party)])) as AgreementPromptView['parties'],
+      needs: whoMustAgree(c, history, settings, todayIn(deps.clock)),
       canRecord,
     };
   });

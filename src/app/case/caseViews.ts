@@ -12,6 +12,8 @@ import type { StoreTx } from '../../ports/store.js';
 import { can } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { reviewStatusOf } from '../../domain/reviewStatusOf.js';
+import { whoMustAgree } from '../agreement/whoMustAgree.js';
+import { turnsEighteenSoon } from '../../domain/turningEighteen.js';
 
 export async function caseView(
   deps: AppDeps,
@@ -55,6 +57,10 @@ export async function caseView(
     closedAt: record ? caseRecord.closedAt : null,
     retainUntil: record ? retainUntil(caseRecord, svc.settings.retention) : null,
     agreement: agreements ? agreementState(agreements) : null,
+    legalStatus: agreements ? caseRecord.legalStatus : null,
+    parentalResponsibility: agreements ? caseRecord.parentalResponsibility : null,
+    turnsEighteenOn: record && caseRecord.status !== 'closed' ? turnsEighteenSoon(caseRecord.childDateOfBirth, todayIn(deps.clock)) : null,
+    agreementNeeds: agreements ? whoMustAgree(caseRecord, agreements, svc.settings, todayIn(deps.clock)) : null,
     review: sees('meeting.read') ? reviewStatusOf(caseRecord, formulations, meetings, svc.settings, todayIn(deps.clock)) : null,
     trm: latestTrm ? { level: latestTrm.level, label: trmLabel(svc.settings, latestTrm.level), effectiveDate: latestTrm.effectiveDate } : null,
     membership: membership

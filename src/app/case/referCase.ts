@@ -1,9 +1,11 @@
 import { ageInYears } from '../../domain/dates.js';
-import { decidePathway, formatCaseReference, type Case, referralDateProblems, referralSchema } from '../../domain/case.js';
-import { ruleViolation } from '../../domain/errors.js';
+import { decidePathway, formatCaseReference, type Case, type Referral, referralDateProblems, referralSchema } from '../../domain/case.js';
+import { DomainError, ruleViolation } from '../../domain/errors.js';
+import { possibleDuplicates } from '../../domain/duplicateReferral.js';
 import type { Principal } from '../../domain/staff.js';
 import { todayIn } from '../../ports/clock.js';
-import { assertServiceAllowed } from '../access.js';
+import { assertServiceAllowed, can } from '../access.js';
+import type { StoreTx } from '../../ports/store.js';
 import type { CaseView } from '../../contract/views.js';
 import { caseView } from './caseViews.js';
 import type { AppDeps } from '../deps.js';
@@ -27,6 +29,9 @@ export async function referCase(deps: AppDeps, person: Principal, input: unknown
     if (age < MIN_AGE || age > MAX_AGE) throw ruleViolation(`ECM works with young people aged ${MIN_AGE} to ${MAX_AGE}; this date of birth gives ${age}.`);
     const eligibility = decidePathway(r, today);
 
+    const duplicates = await duplicatesOf(w.tx, person, r);
+    if (duplicates.length > 0 && r.duplicateReason === undefined) throw duplicateRefused(duplicates);
+
     const holder = await staffMember(w.tx, r.caseHolderId ?? person.staffId);
     assertMayHoldCase(holder, r.serviceId);
 
@@ -44,6 +49,8 @@ export async function referCase(deps: AppDeps, person: Principal, input: unknown
       status: 'referred',
       referralReason: r.referralReason,
       lawfulBasis: r.lawfulBasis,
+      legalStatus: r.legalStatus,
+      parentalResponsibility: r.parentalResponsibility ?? null,
       referredBy: person.staffId,
       referredAt: w.now,
       caseHolderId: holder.id,
@@ -66,9 +73,37 @@ export async function referCase(deps: AppDeps, person: Principal, input: unknown
       action: 'case.referred',
       caseId: c.id,
       serviceId: c.serviceId,
-      detail: { reference, pathway: c.pathway, eligibility: eligibility.reason },
+      detail: {
+        reference,
+        pathway: c.pathway,
+        eligibility: eligibility.reason,
+        legalStatus: c.legalStatus,
+        // Going ahead although the child may already have an open case here: which, and why.
+        ...(duplicates.length > 0 ? { possibleDuplicateOf: duplicates.map((d) => d.reference), duplicateReason: r.duplicateReason } : {}),
+      },
     });
     await queueNotification(w, person.staffId, { kind: 'agreement.prompt', caseId: c.id }, `agreement-prompt:${c.id}`, c.serviceId);
     return caseView(deps, w.tx, person, c, holder.id === person.staffId ? holderMember : await w.tx.team.get(c.id, person.staffId), service);
   });
+}
+
+interface PossibleDuplicate {
+  reference: string;
+  /** The referrer may read that case, so may be told its reference. */
+  readable: boolean;
+}
+
+async function duplicatesOf(tx: StoreTx, person: Principal, r: Referral): Promise<PossibleDuplicate[]> {
+  const found = possibleDuplicates(await tx.cases.listOpenByDateOfBirth(r.serviceId, r.childDateOfBirth), r);
+  return Promise.all(found.map(async (d) => ({ reference: d.reference, readable: can(person, 'case.read', d, await tx.team.get(d.id, person.staffId)) })));
+}
+
+/** 409: the references of the cases the referrer may read; for any other, only to ask the ECM team. */
+function duplicateRefused(duplicates: PossibleDuplicate[]): DomainError {
+  const readable = duplicates.filter((d) => d.readable).map((d) => d.reference);
+  const goAhead = 'If you know this is a different young person, or a second case is needed, refer again giving your reason.';
+  const message = readable.length
+    ? `This young person may already have an open case in this service: ${readable.join(', ')}. Open it instead. ${goAhead}`
+    : `This young person may already have an open case in this service. Contact the ECM team before referring. ${goAhead}`;
+  return new DomainError('possible_duplicate', message, { references: readable });
 }

@@ -58,7 +58,7 @@ export async function exportOutcomes(deps: AppDeps, person: Principal, serviceId
         w.tx.meetings.list(c.id),
         w.tx.trm.list(c.id),
       ]);
-      rows.push(outcomeRow({ case: c, agreements, formulations, meetings, placements }, i + 1, settings.reviewCadence));
+      rows.push(outcomeRow({ case: c, agreements, formulations, meetings, placements }, i + 1, settings.reviewCadence, settings.agreementRules));
     }
     await w.audit({ action: 'outcomes.exported', caseId: null, serviceId: service, detail: { rows: rows.length, from: q.from ?? null, to: q.to ?? null } });
     return { fileName: `${service}_ecm-outcomes_${todayIn(deps.clock)}.csv`, csv: toCsv(OUTCOME_COLUMNS, rows), rows: rows.length };

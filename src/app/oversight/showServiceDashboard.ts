@@ -66,7 +66,7 @@ export async function showServiceDashboard(deps: AppDeps, person: Principal, ser
     await w.audit({ action: 'dashboard.read', caseId: null, serviceId: id, detail: { cases: cases.length } });
     return {
       service: { id: service.id, name: service.name },
-      overview: caseloadOverview(records, today),
+      overview: caseloadOverview(records, today, service.settings.agreementRules),
       unreachable: unreachable.sort((a, b) => a.name.localeCompare(b.name)),
       undelivered: jobs,
     };

@@ -14,6 +14,9 @@ export function bristolFormulationInProgress(run: DemoRun): void {
     order: ['2026-08-24', '2027-08-23'],
     reason:
       'Fourteen-year-old on a 12-month Referral Order for assaulting a residential worker. Entered care at twelve after long-standing neglect; three placement moves in eighteen months. Strongly attached to her younger brother.',
+    // A looked-after child: under 16 on a care order, the local authority agrees through her social worker.
+    legalStatus: 'care_order',
+    parentalResponsibility: 'Bristol City Council under a care order, shared with her mother',
   })
     .agree(
       '2026-09-14 15:30',
@@ -22,7 +25,7 @@ export function bristolFormulationInProgress(run: DemoRun): void {
       'in_person',
       'Fourteen. Understood after a second conversation with her key worker present; wants contact with her brother protected. Competent to agree.',
     )
-    .agree('2026-09-14 17:00', 'yjs-amy', 'parent_carer', 'phone')
+    .agree('2026-09-14 17:00', 'yjs-amy', 'local_authority', 'phone')
     .invite('2026-09-15 10:00', 'ecm-priya', 'ecm-priya', 'psy-tom', 'sw-mark', 'school-ruth')
     .accept('2026-09-16 09:10', 'sw-mark')
     .accept('2026-09-21 13:25', 'school-ruth')

@@ -4,10 +4,11 @@ import type { AppDeps } from '../../app/deps.js';
 import { exportOutcomes } from '../../app/oversight/exportOutcomes.js';
 import { listCasesPastRetention } from '../../app/retention/listCasesPastRetention.js';
 import { setRetentionPolicy, showRetentionPolicy } from '../../app/retention/setRetentionPolicy.js';
+import { setAgreementRules, showAgreementRules } from '../../app/services/setAgreementRules.js';
 import { principal } from '../auth.js';
 import { sendFile } from './documents.js';
 
-/** A service's outcome export, its retention periods, and the administrator's retention review. */
+/** A service's outcome export, its retention periods and agreement rules, and the administrator's retention review. */
 export function oversightRoutes(deps: AppDeps): Router {
   const r = Router();
 
@@ -22,6 +23,14 @@ export function oversightRoutes(deps: AppDeps): Router {
 
   r.put('/services/:serviceId/retention', async (req, res) => {
     res.json(await setRetentionPolicy(deps, principal(res), req.params.serviceId, req.body));
+  });
+
+  r.get('/services/:serviceId/agreement-rules', async (req, res) => {
+    res.json(await showAgreementRules(deps, principal(res), req.params.serviceId));
+  });
+
+  r.put('/services/:serviceId/agreement-rules', async (req, res) => {
+    res.json(await setAgreementRules(deps, principal(res), req.params.serviceId, req.body));
   });
 
   r.get('/retention/cases-due', async (req, res) => {

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../common/ErrorNotice.js';
 import { SortableTable, type Column } from '../common/SortableTable.js';
 import { useLoad } from '../common/useLoad.js';
 import { useApp } from '../context.js';
-import { AGREEMENT_LABELS, formatDate, label, REVIEW_LABELS, STATUS_LABELS } from '../labels.js';
+import { AGREEMENT_LABELS, formatDate, label, PARTY_LABELS, REVIEW_LABELS, STATUS_LABELS } from '../labels.js';
 import { hrefOf, navigate } from '../router.js';
 
 const useStyles = makeStyles({
@@ -30,10 +30,15 @@ export async function loadCaseload(service: string, status: string): Promise<Cas
   return all;
 }
 
-const agreementText = (c: CaseView) =>
-  c.agreement
-    ? `Young person: ${label(AGREEMENT_LABELS, c.agreement.young_person)}; parent or carer: ${label(AGREEMENT_LABELS, c.agreement.parent_carer)}`
-    : '—';
+/** The young person's decision, then whoever else the case is waiting on for their age and legal status. */
+const agreementText = (c: CaseView) => {
+  if (!c.agreement) return '—';
+  const own = `Young person: ${label(AGREEMENT_LABELS, c.agreement.young_person)}`;
+  const needs = c.agreementNeeds;
+  if (needs?.askAgain) return `${own}; ask again (turned ${needs.askAgain === 'turned_18' ? '18' : '16'})`;
+  const others = (needs?.needs ?? []).filter((p) => p !== 'young_person');
+  return [own, ...others.map((p) => `${label(PARTY_LABELS, p).toLowerCase()}: ${label(AGREEMENT_LABELS, c.agreement?.[p])}`)].join('; ');
+};
 
 const REVIEW_RANK: Record<string, number> = { overdue: 0, due: 1, due_soon: 2, not_due: 3 };
 
@@ -58,6 +63,12 @@ export function CaseCatalogue() {
     { key: 'service', label: 'Service', sortValue: (c) => c.serviceId, render: (c) => c.serviceId },
     { key: 'status', label: 'Status', sortValue: (c) => c.status, render: (c) => label(STATUS_LABELS, c.status) },
     { key: 'agreement', label: 'Agreement', render: agreementText },
+    {
+      key: 'eighteen',
+      label: 'Turns 18',
+      sortValue: (c) => c.turnsEighteenOn ?? '9999',
+      render: (c) => (c.turnsEighteenOn ? `Turns 18 on ${formatDate(c.turnsEighteenOn)}: plan the move to adult services` : '—'),
+    },
     { key: 'trm', label: 'TRM', sortValue: (c) => c.trm?.level ?? 0, render: (c) => (c.trm ? `${c.trm.level} · ${c.trm.label}` : '—') },
     {
       key: 'review',

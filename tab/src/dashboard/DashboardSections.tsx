@@ -6,6 +6,7 @@ import { ScrollRegion } from '../common/ScrollRegion.js';
 import { SortableTable, type Column } from '../common/SortableTable.js';
 import {
   AGREEMENT_LABELS,
+  PARTY_LABELS,
   DOCUMENT_TYPE_LABELS,
   formatDate,
   formatDateTime,
@@ -94,14 +95,21 @@ export function AgreementsOutstanding({ rows }: { rows: D['agreementsOutstanding
     <Part
       id="dash-agreements"
       title="Agreements outstanding"
-      empty="Every open case has the agreement of the young person and their parent or carer."
+      empty="Every open case has the agreement of everyone its young person's age and legal status need."
       rows={rows}
       rowKey={(r) => r.caseId}
       columns={[
         { key: 'reference', label: 'Case', sortValue: (r) => r.reference, render: (r) => caseLink(r.caseId, r.reference) },
         { key: 'status', label: 'Status', sortValue: (r) => r.status, render: (r) => label(STATUS_LABELS, r.status) },
         { key: 'yp', label: 'Young person', render: (r) => label(AGREEMENT_LABELS, r.agreement.young_person) },
-        { key: 'pc', label: 'Parent or carer', render: (r) => label(AGREEMENT_LABELS, r.agreement.parent_carer) },
+        {
+          key: 'waiting-on',
+          label: 'Waiting on',
+          render: (r) =>
+            r.askAgain
+              ? `Young person again: turned ${r.askAgain === 'turned_18' ? '18' : '16'}`
+              : r.waitingOn.map((p) => label(PARTY_LABELS, p)).join(', ') || '—',
+        },
         { key: 'waiting', label: 'Days since referral', sortValue: (r) => r.daysWaiting, render: (r) => r.daysWaiting },
       ]}
     />
@@ -172,6 +180,12 @@ export function ActiveCases({ rows }: { rows: D['activeCases'] }) {
           render: (r) => (r.formulationApproved ? 'Approved' : 'Not yet'),
         },
         { key: 'trm', label: 'TRM level', sortValue: (r) => r.trmLevel ?? 0, render: (r) => r.trmLevel ?? '—' },
+        {
+          key: 'eighteen',
+          label: 'Turns 18',
+          sortValue: (r) => r.turnsEighteenOn ?? '9999',
+          render: (r) => (r.turnsEighteenOn ? `Within six months: ${formatDate(r.turnsEighteenOn)}` : '—'),
+        },
         {
           key: 'review',
           label: 'Next review',

@@ -48,6 +48,27 @@ export function caseContract({ store }: ContractContext): void {
     });
   });
 
+  it("keeps a case's legal status and who holds parental responsibility", async () => {
+    const looked = aCase('c1', { legalStatus: 'care_order', parentalResponsibility: 'Bristol City Council, shared with mother' });
+    await store().transaction(async (tx) => {
+      await withServices(tx);
+      await tx.cases.insert(looked);
+    });
+    await store().transaction(async (tx) => expect(await tx.cases.get('c1')).toEqual(looked));
+  });
+
+  it("finds a service's open cases of a child by date of birth: the candidates for a duplicate referral", async () => {
+    await store().transaction(async (tx) => {
+      await withServices(tx);
+      await tx.cases.insert(aCase('c1', { reference: 'BRI-2026-0001', childDateOfBirth: '2012-02-03' }));
+      await tx.cases.insert(aCase('c2', { reference: 'BRI-2026-0002', childDateOfBirth: '2012-02-03', status: 'closed' }));
+      await tx.cases.insert(aCase('c3', { reference: 'NSO-2026-0001', serviceId: 'NSO', childDateOfBirth: '2012-02-03' }));
+      await tx.cases.insert(aCase('c4', { reference: 'BRI-2026-0003', childDateOfBirth: '2012-02-04' }));
+      await tx.cases.insert(aCase('c5', { reference: 'BRI-2026-0004', childDateOfBirth: '2012-02-03', pathway: 'consultation', status: 'referred' }));
+    });
+    await store().transaction(async (tx) => expect((await tx.cases.listOpenByDateOfBirth('BRI', '2012-02-03')).map((c) => c.id).sort()).toEqual(['c1', 'c5']));
+  });
+
   it('refuses a second case with the same reference, and a case of a service it does not know', async () => {
     await store().transaction(withServices);
     await store().transaction((tx) => tx.cases.insert(aCase('c1', { reference: 'BRI-2026-0001' })));

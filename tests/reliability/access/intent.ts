@@ -43,6 +43,8 @@ export type ServiceAct =
   | 'outcomes.export'
   | 'retention.read'
   | 'retention.configure'
+  | 'agreementRules.read'
+  | 'agreementRules.configure'
   | 'retention.review'
   | 'retention.delete'
   | 'people.search'
@@ -164,10 +166,12 @@ export function expectedOnService(s: Subject, act: ServiceAct, serviceId: string
     case 'outcomes.export':
       return yes(serves && s.role === 'manager');
     case 'retention.read':
+    case 'agreementRules.read':
       // Retention periods are set-up, not case data: whoever works in the service reads them, and
       // partners, who may be invited to a case of any service.
       return yes(s.role === 'administrator' || s.role === 'partner' || serves);
     case 'retention.configure':
+    case 'agreementRules.configure':
     case 'retention.review':
     case 'retention.delete':
       return yes(s.role === 'administrator');

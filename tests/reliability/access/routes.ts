@@ -306,6 +306,8 @@ export const SERVICE_ROUTES: ServiceRoute[] = [
     act: 'retention.configure',
     body: () => ({ statutoryYears: 7, consultationYears: 3 }),
   }),
+  ...both({ name: 'read who must agree', method: 'GET', pattern: `${S}/agreement-rules`, act: 'agreementRules.read' }),
+  ...both({ name: 'change who must agree', method: 'PUT', pattern: `${S}/agreement-rules`, act: 'agreementRules.configure', body: () => [] }),
   { name: 'review the cases past retention', method: 'GET', pattern: '/api/v1/retention/cases-due', act: 'retention.review', serviceId: null },
   ...both({ name: "read the service's dashboard", method: 'GET', pattern: `${S}/dashboard`, act: 'dashboard.read' }),
   ...both({ name: "list the service's undelivered jobs", method: 'GET', pattern: `${S}/undelivered`, act: 'dashboard.read' }),

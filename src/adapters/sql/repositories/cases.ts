@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { Agreement, AgreementMethod, Decision, Party } from '../../../domain/agreement.js';
+import type { Agreement, AgreementMethod, Decision, FamilyWord, Party } from '../../../domain/agreement.js';
+import type { LegalStatus } from '../../../domain/legalStatus.js';
 import type { Case, CaseStatus, ClosureReason, LawfulBasis, Pathway } from '../../../domain/case.js';
 import type { Agency } from '../../../domain/staff.js';
 import type { CaseRole, TeamMember } from '../../../domain/team.js';
@@ -21,6 +22,8 @@ const toCase = (r: CaseRow): Case => ({
   status: r.status as CaseStatus,
   referralReason: r.referral_reason,
   lawfulBasis: r.lawful_basis as LawfulBasis,
+  legalStatus: r.legal_status as LegalStatus,
+  parentalResponsibility: r.parental_responsibility,
   referredBy: r.referred_by,
   referredAt: r.referred_at,
   caseHolderId: r.case_holder_id,
@@ -42,6 +45,8 @@ const toRow = (c: Case): CaseRow => ({
   status: c.status,
   referral_reason: c.referralReason,
   lawful_basis: c.lawfulBasis,
+  legal_status: c.legalStatus,
+  parental_responsibility: c.parentalResponsibility,
   referred_by: c.referredBy,
   referred_at: c.referredAt,
   case_holder_id: c.caseHolderId,
@@ -126,6 +131,17 @@ export function caseRepository(db: Kysely<Database>): CaseRepository {
         .execute();
       return toPage(rows, page.limit, toCase, (r) => [r.referred_at, r.id]);
     },
+    async listOpenByDateOfBirth(serviceId, dateOfBirth) {
+      const rows = await db
+        .selectFrom('cases')
+        .selectAll()
+        .where('service_id', '=', serviceId)
+        .where('child_dob', '=', dateOfBirth)
+        .where('status', '!=', 'closed')
+        .orderBy('referred_at')
+        .execute();
+      return rows.map(toCase);
+    },
     async purge(id) {
       for (const table of CASE_TABLES) await db.deleteFrom(table).where('case_id', '=', id).execute();
       await db.deleteFrom('cases').where('id', '=', id).execute();
@@ -147,6 +163,7 @@ export function agreementRepository(db: Kysely<Database>): AgreementRepository {
           date: a.date,
           method: a.method,
           competence_note: a.competenceNote,
+          family_involvement: a.familyInvolvement,
           recorded_by: a.recordedBy,
           recorded_by_name: a.recordedByName,
           recorded_at: a.recordedAt,
@@ -164,6 +181,7 @@ export function agreementRepository(db: Kysely<Database>): AgreementRepository {
         date: r.date,
         method: r.method as AgreementMethod,
         competenceNote: r.competence_note,
+        familyInvolvement: r.family_involvement as FamilyWord | null,
         recordedBy: r.recorded_by,
         recordedByName: r.recorded_by_name,
         recordedAt: r.recorded_at,
