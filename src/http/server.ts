@@ -6,6 +6,7 @@ import { principal, requireSignIn } from './auth.js';
 import { body, errorHandler, HttpError, notFoundRoute } from './errors.js';
 import { apiRoutes } from './routeTable.js';
 import { devSignInRoutes } from './routes/devSignIn.js';
+import { idempotentPosts } from './idempotency.js';
 import { securityHeaders } from './security.js';
 
 export interface HttpOptions {
@@ -66,6 +67,7 @@ export function createHttpApp(options: HttpOptions): Express {
       },
     }),
   );
+  api.use(idempotentPosts(options.deps, options.logger));
   for (const router of apiRoutes(options.deps)) api.use(router);
   api.use(notFoundRoute);
   app.use('/api/v1', api);

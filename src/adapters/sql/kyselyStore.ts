@@ -11,6 +11,7 @@ import { formulationRepository } from './repositories/formulations.js';
 import { meetingRepository } from './repositories/meetings.js';
 import { outboxRepository } from './repositories/outbox.js';
 import { serviceRepository, sessionRepository, staffRepository } from './repositories/people.js';
+import { idempotentRequestRepository } from './repositories/requests.js';
 import { timelineRepository } from './repositories/timeline.js';
 import { trmRepository } from './repositories/trm.js';
 
@@ -35,6 +36,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     sessions: sessionRepository(trx),
     conversations: conversationRepository(trx),
     documents: caseDocumentRepository(trx),
+    requests: idempotentRequestRepository(trx),
   });
 
   return {
