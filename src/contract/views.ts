@@ -99,6 +99,8 @@ export interface AgreementPromptView {
   parties: Record<Party, Pick<Agreement, 'decision' | 'date' | 'method' | 'recordedByName' | 'recordedAt'> | null>;
   /** The practitioner may still record agreement (the case is not closed and their role allows it). */
   canRecord: boolean;
+  /** How many decisions are recorded: a form drawn now sends it back, so a stale form records nothing. */
+  decisionsRecorded: number;
 }
 
 /** A member of the case team, with whether they accept the information-sharing terms before seeing the case. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate, type Instant, type IsoDate } from './dates.js';
-import { ruleViolation } from './errors.js';
+import { DomainError, ruleViolation } from './errors.js';
 import { plainText } from './text.js';
 import type { CaseStatus } from './case.js';
 
@@ -69,4 +69,20 @@ export function assertDecisionNotInFuture(date: IsoDate, today: IsoDate): void {
 export function statusAfterAgreement(current: CaseStatus, state: AgreementState): CaseStatus {
   if (current === 'closed') return current;
   return state.young_person === 'given' && state.parent_carer === 'given' ? 'active' : 'awaiting_agreement';
+}
+
+const recordedOn = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+
+/**
+ * A form drawn before the latest decision (a card pressed twice, or pressed long after) would
+ * record over what someone has since recorded: it is refused, naming who recorded what is there.
+ */
+export function assertNothingRecordedSince(history: readonly Agreement[], decisionsSeen: number): void {
+  if (history.length === decisionsSeen) return;
+  const latest = [...history].sort((a, b) => a.seq - b.seq).at(-1);
+  const by = latest ? ` by ${latest.recordedByName} on ${recordedOn.format(new Date(latest.recordedAt))}` : '';
+  throw new DomainError('conflict', `Already recorded${by}. This card was drawn before that, so nothing was changed.`, {
+    recordedByName: latest?.recordedByName ?? null,
+    recordedAt: latest?.recordedAt ?? null,
+  });
 }

@@ -3,6 +3,7 @@ import {
   type Agreement,
   agreementInputSchema,
   assertDecisionNotInFuture,
+  assertNothingRecordedSince,
   agreementState,
   statusAfterAgreement,
   withdrawalSchema,
@@ -24,13 +25,15 @@ export async function recordAgreement(deps: AppDeps, person: Principal, caseId: 
 /**
  * Decisions taken at one sitting (the young person's and the parent or carer's, as the bot's card
  * records them): every one is checked first, then all are recorded in one transaction, so a refusal
- * of any leaves the case as it was rather than holding half an agreement.
+ * of any leaves the case as it was rather than holding half an agreement. `decisionsSeen` is how
+ * many decisions the form showed when it was drawn: if more are recorded now, nothing is recorded.
  */
 export async function recordAgreements(
   deps: AppDeps,
   person: Principal,
   caseId: string,
   inputs: readonly { input: unknown; what: string }[],
+  decisionsSeen?: number,
 ): Promise<AgreementRecord> {
   const decisions = inputs.map(({ input, what }) => parseInput(agreementInputSchema, input, what));
   if (decisions.length === 0) throw ruleViolation('Nothing to record: choose what at least one of them decided, or come back when you know.');
@@ -39,6 +42,7 @@ export async function recordAgreements(
   return inTransaction(deps, person, async (w) => {
     let { case: c } = await caseFor(w.tx, person, caseId, 'agreement.record');
     assertNotClosed(c);
+    if (decisionsSeen !== undefined) assertNothingRecordedSince(await w.tx.agreements.listForCase(c.id), decisionsSeen);
     let record: AgreementRecord | null = null;
     for (const a of decisions) {
       record = await applyDecision(w, c, { party: a.party, decision: a.decision, date: a.date, method: a.method, competenceNote: a.competenceNote ?? null });

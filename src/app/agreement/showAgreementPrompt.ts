@@ -26,6 +26,7 @@ export async function showAgreementPrompt(deps: AppDeps, person: Principal, case
       status: c.status,
       parties: Object.fromEntries(PARTIES.map((party) => [party, latest(party)])) as AgreementPromptView['parties'],
       canRecord,
+      decisionsRecorded: history.length,
     };
   });
 }

@@ -50,7 +50,7 @@ export async function claimRequest<A>(deps: AppDeps, person: Principal, request:
     });
     if (held.fingerprint !== request.fingerprint) return { outcome: 'different_request' };
     if (held.claimId === claimId) return { outcome: 'first', claimId };
-    if (held.answer !== null) return { outcome: 'repeat', answer: held.answer as A };
+    if (held.answer !== null) return { outcome: 'repeat', answer: (held.answer as { kept: A }).kept };
     if (Date.now() >= deadline) return { outcome: 'still_working' };
     await sleep(POLL_MS);
   }
@@ -58,7 +58,8 @@ export async function claimRequest<A>(deps: AppDeps, person: Principal, request:
 
 /** The first request succeeded: its answer is what every repeat will get. */
 export async function keepAnswer<A>(deps: AppDeps, person: Principal, key: string, claimId: string, answer: A): Promise<void> {
-  await deps.store.transaction((tx) => tx.requests.keep(person.staffId, key, claimId, answer));
+  // Wrapped, so that an answer of null is still an answer and not "not answered yet".
+  await deps.store.transaction((tx) => tx.requests.keep(person.staffId, key, claimId, { kept: answer }));
 }
 
 /** The first request failed and changed nothing: the key is free to try again with. */
