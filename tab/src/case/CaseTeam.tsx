@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { get, post } from '../api/client.js';
 import type { PersonCard, TeamMemberView, UnreachableMember } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
+import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { ScrollRegion } from '../common/ScrollRegion.js';
 import { SortableTable } from '../common/SortableTable.js';
 import { useLoad } from '../common/useLoad.js';
@@ -32,15 +33,18 @@ export function CaseTeam({ caseId, serviceId, canInvite, refresh }: { caseId: st
   const [pick, setPick] = useState('');
   const [agency, setAgency] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const once = useSubmitOnce();
   const chosen = people.data?.items.find((p) => p.id === pick);
   const invite = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!chosen) return;
     setError(null);
     try {
-      await post(`/cases/${caseId}/team`, { staffId: chosen.id, agency: agency || chosen.agency, caseRole: chosen.caseRole });
-      setPick('');
-      team.reload();
+      await once.submit(async (key) => {
+        await post(`/cases/${caseId}/team`, { staffId: chosen.id, agency: agency || chosen.agency, caseRole: chosen.caseRole }, undefined, key);
+        setPick('');
+        team.reload();
+      });
     } catch (err) {
       setError(err);
     }
@@ -133,7 +137,7 @@ export function CaseTeam({ caseId, serviceId, canInvite, refresh }: { caseId: st
           </Field>
           <ErrorNotice error={error} />
           <div>
-            <Button type="submit" appearance="primary" disabled={!chosen}>
+            <Button type="submit" appearance="primary" disabled={!chosen || once.busy}>
               Invite
             </Button>
           </div>

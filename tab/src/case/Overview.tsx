@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { get, post } from '../api/client.js';
 import type { Agreement } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
+import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { useDraft } from '../common/drafts.js';
 import { useLoad } from '../common/useLoad.js';
 import { useApp } from '../context.js';
@@ -68,20 +69,18 @@ function Agreements({ caseId, canRecord, onChanged }: { caseId: string; canRecor
   const draft = useDraft(`agreement:${caseId}`, () => ({ party: 'young_person', decision: 'given', date: today, method: 'in_person', competenceNote: '' }));
   const v = draft.value;
   const [error, setError] = useState<unknown>(null);
+  const once = useSubmitOnce();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      await post(`/cases/${caseId}/agreements`, {
-        party: v.party,
-        decision: v.decision,
-        date: v.date,
-        method: v.method,
-        ...(v.competenceNote.trim() ? { competenceNote: v.competenceNote } : {}),
+      await once.submit(async (key) => {
+        const decision = { party: v.party, decision: v.decision, date: v.date, method: v.method };
+        await post(`/cases/${caseId}/agreements`, { ...decision, ...(v.competenceNote.trim() ? { competenceNote: v.competenceNote } : {}) }, undefined, key);
+        draft.discard();
+        list.reload();
+        onChanged();
       });
-      draft.discard();
-      list.reload();
-      onChanged();
     } catch (err) {
       setError(err);
     }
@@ -141,7 +140,7 @@ function Agreements({ caseId, canRecord, onChanged }: { caseId: string; canRecor
           ) : null}
           <ErrorNotice error={error} />
           <div>
-            <Button type="submit" appearance="primary">
+            <Button type="submit" appearance="primary" disabled={once.busy}>
               Record
             </Button>
           </div>

@@ -4,6 +4,7 @@ import { post } from '../api/client.js';
 import type { CaseView } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useDraft } from '../common/drafts.js';
+import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { useApp } from '../context.js';
 
 const useStyles = makeStyles({
@@ -40,28 +41,32 @@ export function ReferForm({ onReferred }: { onReferred: (caseId: string) => void
   const v = draft.value;
   const set = (patch: Partial<ReferralDraft>) => draft.set((o) => ({ ...o, ...patch }));
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, submit: once } = useSubmitOnce();
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    setBusy(true);
     setError(null);
     try {
-      const created = await post<CaseView>('/cases', {
-        serviceId: v.serviceId,
-        childName: v.childName,
-        childDateOfBirth: v.childDateOfBirth,
-        orderStart: v.hasOrder === 'yes' ? v.orderStart : null,
-        orderEnd: v.hasOrder === 'yes' ? v.orderEnd : null,
-        referralReason: v.referralReason,
-        ...(v.pathway ? { pathway: v.pathway } : {}),
+      await once(async (key) => {
+        const created = await post<CaseView>(
+          '/cases',
+          {
+            serviceId: v.serviceId,
+            childName: v.childName,
+            childDateOfBirth: v.childDateOfBirth,
+            orderStart: v.hasOrder === 'yes' ? v.orderStart : null,
+            orderEnd: v.hasOrder === 'yes' ? v.orderEnd : null,
+            referralReason: v.referralReason,
+            ...(v.pathway ? { pathway: v.pathway } : {}),
+          },
+          undefined,
+          key,
+        );
+        draft.discard();
+        onReferred(created.id);
       });
-      draft.discard();
-      onReferred(created.id);
     } catch (err) {
       setError(err);
-    } finally {
-      setBusy(false);
     }
   };
 

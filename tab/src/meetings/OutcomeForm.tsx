@@ -4,6 +4,7 @@ import { etagOf, post } from '../api/client.js';
 import type { Meeting, Recommendation } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useDraft } from '../common/drafts.js';
+import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { PROGRESS_LABELS } from '../labels.js';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '44rem' } });
@@ -31,26 +32,30 @@ export function OutcomeForm({
   }));
   const v = draft.value;
   const [error, setError] = useState<unknown>(null);
+  const once = useSubmitOnce();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      await post(
-        `/cases/${caseId}/meetings/${meeting.id}/outcome`,
-        {
-          summary: v.summary,
-          replan: v.replan,
-          nextReviewDue: v.nextReviewDue || null,
-          recommendationProgress: recommendations.map((r) => ({
-            recommendationId: r.id,
-            status: v.progress[r.id]?.status ?? 'not_started',
-            note: v.progress[r.id]?.note ?? '',
-          })),
-        },
-        etagOf(meeting.version),
-      );
-      draft.discard();
-      onRecorded();
+      await once.submit(async (key) => {
+        await post(
+          `/cases/${caseId}/meetings/${meeting.id}/outcome`,
+          {
+            summary: v.summary,
+            replan: v.replan,
+            nextReviewDue: v.nextReviewDue || null,
+            recommendationProgress: recommendations.map((r) => ({
+              recommendationId: r.id,
+              status: v.progress[r.id]?.status ?? 'not_started',
+              note: v.progress[r.id]?.note ?? '',
+            })),
+          },
+          etagOf(meeting.version),
+          key,
+        );
+        draft.discard();
+        onRecorded();
+      });
     } catch (err) {
       setError(err);
     }
@@ -95,7 +100,7 @@ export function OutcomeForm({
       </Field>
       <ErrorNotice error={error} onReload={onReload} />
       <div>
-        <Button type="submit" appearance="primary">
+        <Button type="submit" appearance="primary" disabled={once.busy}>
           Record the outcome
         </Button>
       </div>

@@ -4,6 +4,7 @@ import { post } from '../api/client.js';
 import type { TeamMember } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useDraft } from '../common/drafts.js';
+import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { MEETING_KIND_LABELS } from '../labels.js';
 import { useScheduleRequest } from '../router.js';
 
@@ -17,6 +18,7 @@ export function ScheduleForm({ caseId, team, me, onScheduled }: { caseId: string
   const draft = useDraft(`meeting:${caseId}`, () => ({ kind: 'review', startsAt: '', endsAt: '', location: '', attendeeIds: team.map((m) => m.staffId) }));
   const v = draft.value;
   const [error, setError] = useState<unknown>(null);
+  const once = useSubmitOnce();
   // A link to `cases/{id}/meetings/new?kind=…` (a review reminder's button) opens this form ready.
   const requested = useScheduleRequest(caseId);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -32,15 +34,16 @@ export function ScheduleForm({ caseId, team, me, onScheduled }: { caseId: string
     setError(null);
     try {
       const attendeeIds = v.attendeeIds.includes(me) || !team.some((m) => m.staffId === me) ? v.attendeeIds : [...v.attendeeIds, me];
-      await post(`/cases/${caseId}/meetings`, {
-        kind: v.kind,
-        startsAt: toInstant(v.startsAt),
-        endsAt: toInstant(v.endsAt),
-        attendeeIds,
-        ...(v.location.trim() ? { location: v.location } : {}),
+      await once.submit(async (key) => {
+        await post(
+          `/cases/${caseId}/meetings`,
+          { kind: v.kind, startsAt: toInstant(v.startsAt), endsAt: toInstant(v.endsAt), attendeeIds, ...(v.location.trim() ? { location: v.location } : {}) },
+          undefined,
+          key,
+        );
+        draft.discard();
+        onScheduled();
       });
-      draft.discard();
-      onScheduled();
     } catch (err) {
       setError(err);
     }
@@ -81,7 +84,7 @@ export function ScheduleForm({ caseId, team, me, onScheduled }: { caseId: string
       </fieldset>
       <ErrorNotice error={error} />
       <div>
-        <Button type="submit" appearance="primary">
+        <Button type="submit" appearance="primary" disabled={once.busy}>
           Schedule
         </Button>
       </div>

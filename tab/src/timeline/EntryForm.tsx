@@ -4,6 +4,7 @@ import { etagOf, post, put } from '../api/client.js';
 import type { EntryWhen, TimelineCategory, TimelineEntry, TimelineEntryInput } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useDraft } from '../common/drafts.js';
+import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { AGENCIES, AGENCY_LABELS, CONFIDENCE_LABELS, LIFE_STAGES, LIFE_STAGE_LABELS } from '../labels.js';
 
 const useStyles = makeStyles({
@@ -106,24 +107,24 @@ export function EntryForm({
         },
   );
   const v = draft.value;
-  const [busy, setBusy] = useState(false);
+  const { busy, submit: once } = useSubmitOnce();
   const [error, setError] = useState<unknown>(null);
   const set = (patch: Partial<EntryFormValue>) => draft.set((old) => ({ ...old, ...patch }));
 
   const submit = async (ev: React.FormEvent) => {
     ev.preventDefault();
-    setBusy(true);
     setError(null);
     try {
-      const saved = editing
-        ? await put<TimelineEntry>(`/cases/${caseId}/timeline/${editing.id}`, toInput(v), etagOf(editing.version))
-        : await post<TimelineEntry>(`/cases/${caseId}/timeline`, toInput(v));
-      draft.discard();
-      onSaved(saved);
+      await once(async (key) => {
+        // An edit is guarded by its version (If-Match); a new entry by the form's key.
+        const saved = editing
+          ? await put<TimelineEntry>(`/cases/${caseId}/timeline/${editing.id}`, toInput(v), etagOf(editing.version))
+          : await post<TimelineEntry>(`/cases/${caseId}/timeline`, toInput(v), undefined, key);
+        draft.discard();
+        onSaved(saved);
+      });
     } catch (e) {
       setError(e);
-    } finally {
-      setBusy(false);
     }
   };
 
