@@ -210,6 +210,8 @@ export interface ServiceDashboard extends CaseloadOverview {
   unreachable: UnreachableRecipient[];
   undelivered: (UndeliveredJob & { reference: string | null })[];
   library: DashboardLibrary;
+  /** Local mode: the bot reaches a person only once they open it in the Agents Playground; their messages wait until then. */
+  messagesWaitForPlayground: boolean;
 }
 
 /** A demo account offered by local mode's dev sign-in (GET /dev/accounts). */
