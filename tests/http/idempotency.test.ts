@@ -91,6 +91,23 @@ describe('one press, one record (Idempotency-Key)', () => {
     expect(amys.headers.get('idempotent-replayed')).toBeNull();
   });
 
+  it('an outcome sent twice is recorded once: the repeat gets the first answer, not a conflict', async () => {
+    const m = (await sam.post(`/api/v1/cases/${caseId}/meetings`, { ...meeting, startsAt: '2026-11-28T10:00:00Z', endsAt: '2026-11-28T11:00:00Z' })).body;
+    t.clock.set('2026-11-28T11:30:00Z');
+    try {
+      // Moving the clock ends sessions: sign in again.
+      const later = await t.signIn('ecm-sam');
+      const outcome = { summary: 'Reviewed the plan together.', nextReviewDue: '2027-02-06', replan: '' };
+      const headers = { ...key('outcome'), 'if-match': `"${m.version}"` };
+      const [first, again] = await Promise.all([1, 2].map(() => later.post(`/api/v1/cases/${caseId}/meetings/${m.id}/outcome`, outcome, headers)));
+      expect([first?.status, again?.status]).toEqual([200, 200]);
+      expect(again?.body).toEqual(first?.body);
+      expect(await audited('meeting.outcome.recorded')).toHaveLength(1);
+    } finally {
+      t.clock.set('2026-11-27T10:00:00.000Z');
+    }
+  });
+
   it('a malformed key is refused in the envelope', async () => {
     const res = await sam.post(
       `/api/v1/cases/${caseId}/trm`,
