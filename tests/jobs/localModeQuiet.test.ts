@@ -29,7 +29,12 @@ describe('local mode is quiet and tells the truth', () => {
       const caseId = await activeCase(amy);
       await sam.post(`/api/v1/cases/${caseId}/team`, { staffId: 'police-jo', agency: 'police', caseRole: 'partner' });
       await sam.post(`/api/v1/cases/${caseId}/team`, { staffId: 'ecm-sam', agency: 'ecm_team', caseRole: 'ecm_practitioner' });
-      const meeting = { kind: 'formulation', startsAt: '2026-12-08T10:00:00Z', endsAt: '2026-12-08T12:00:00Z', attendeeIds: ['yjs-amy', 'police-jo', 'ecm-sam'] };
+      const meeting = {
+        kind: 'formulation',
+        startsAt: '2026-12-08T10:00:00Z',
+        endsAt: '2026-12-08T12:00:00Z',
+        attendeeIds: ['yjs-amy', 'police-jo', 'ecm-sam'],
+      };
       expect((await sam.post(`/api/v1/cases/${caseId}/meetings`, meeting)).status).toBe(201);
       await drainOutbox(t.system);
     }
