@@ -66,6 +66,21 @@ describe('one press, one record (Idempotency-Key)', () => {
     expect(await audited('team.invited')).toHaveLength(before + 1);
   });
 
+  it('accepting the terms again is answered "already accepted" (200) and changes nothing', async () => {
+    const other = await activeCase(amy);
+    await sam.post(`/api/v1/cases/${other}/team`, { staffId: 'police-jo', agency: 'police', caseRole: 'partner' });
+    const jo = await t.signIn('police-jo');
+    const terms = { termsVersion: (await jo.get(`/api/v1/cases/${other}`)).body.terms.version };
+    const first = await jo.post(`/api/v1/cases/${other}/terms-acceptance`, terms);
+    const again = await jo.post(`/api/v1/cases/${other}/terms-acceptance`, terms);
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.body.termsAcceptedAt).toBe(first.body.termsAcceptedAt);
+    const accepted = await t.system.deps.store.transaction(async (tx) =>
+      (await Promise.all((await tx.audit.chains()).map((c) => tx.audit.read(c, 0, 10_000)))).flat(),
+    );
+    expect(accepted.filter((e) => e.caseId === other && e.action === 'terms.accepted')).toHaveLength(1);
+  });
+
   it('a key sent with a different request is refused and changes nothing', async () => {
     const headers = key('reused');
     expect((await sam.post(`/api/v1/cases/${caseId}/meetings`, meeting, headers)).status).toBe(201);
