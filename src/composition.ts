@@ -17,6 +17,8 @@ import { systemClock } from './adapters/local/systemClock.js';
 import type { Microsoft365 } from './adapters/m365/connect.js';
 import { resvgRasteriser } from './adapters/resvg/resvgRasteriser.js';
 import { openSqliteStore } from './adapters/sqlite/openSqliteStore.js';
+import { storeWriteTally } from './adapters/sql/writeTally.js';
+import { memoryWriteTally } from './adapters/local/memoryWriteTally.js';
 import type { AppDeps } from './app/deps.js';
 import { ConfigError, type Config } from './config.js';
 import { seedDemoData } from './demo/seed.js';
@@ -63,6 +65,11 @@ export interface Overrides {
   /** Microsoft 365 mode against local doubles: a fetch that trusts their certificate, and no real sleeping. */
   fetch?: typeof fetch;
   graphSleep?: (ms: number) => Promise<void>;
+  /**
+   * The write limit counts by the wall clock, not the (fixed) clock of the record: tests that must
+   * not see a minute turn mid-test give it a clock of their own.
+   */
+  writeLimitClock?: Clock;
 }
 
 /**
@@ -180,6 +187,9 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     sessionHours: config.SESSION_HOURS,
     maxBodyBytes: config.MAX_BODY_BYTES,
     writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
+    // Instances on one PostgreSQL database share one count per person; the embedded one has one process.
+    writeTally: config.DATABASE_URL ? storeWriteTally(store) : memoryWriteTally(),
+    writeLimitClock: overrides.writeLimitClock ?? systemClock,
     mounts: [
       ...(bot ? [{ path: '/api/messages', handler: bot.router }] : []),
       { path: '/tab', handler: tabRoutes(resolve(import.meta.dirname, '..', 'tab', 'dist')) },

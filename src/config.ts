@@ -83,7 +83,8 @@ const schema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     RATE_LIMIT_WRITES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256_000),
-    SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(10),
+    /** Hours, fractions allowed: a shared machine may want half an hour (0.5). */
+    SESSION_HOURS: z.coerce.number().positive('is a number of hours above 0, such as 10 or 0.5').max(24, 'is at most 24 hours').default(10),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
     // The bot (Agents Toolkit names). Without BOT_ID the bot accepts unauthenticated messages: local mode only.
     BOT_ID: z.guid('is the bot’s Microsoft Entra app (client) id').optional(),

@@ -23,6 +23,19 @@ describe('configuration', () => {
     }
   });
 
+  it('a dev sign-in lasts whole or part hours, above none and at most a day', () => {
+    expect(parseConfig({ SESSION_HOURS: '0.5' }).SESSION_HOURS).toBe(0.5);
+    expect(parseConfig({ SESSION_HOURS: '8' }).SESSION_HOURS).toBe(8);
+    for (const [value, problem] of [
+      ['0', /SESSION_HOURS: is a number of hours above 0/],
+      ['-1', /SESSION_HOURS: is a number of hours above 0/],
+      ['25', /SESSION_HOURS: is at most 24 hours/],
+      ['half', /SESSION_HOURS/],
+    ] as const) {
+      expect(() => parseConfig({ SESSION_HOURS: value }), value).toThrow(problem);
+    }
+  });
+
   it('the dev sign-in refuses to start when NODE_ENV=production', () => {
     expect(() => parseConfig({ NODE_ENV: 'production', ECM_DEV_SIGN_IN: 'true' })).toThrow(/dev sign-in cannot run when NODE_ENV=production/);
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(/use ECM_MODE=m365/);

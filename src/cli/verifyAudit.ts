@@ -17,9 +17,9 @@ async function main(): Promise<number> {
   try {
     const reports = await verifyAuditTrail(store);
     for (const r of reports) {
-      process.stdout.write(
-        r.ok ? `ok      ${r.chain}: ${r.rows} rows, chain intact\n` : `BROKEN  ${r.chain}: at row ${r.problem?.seq}: ${r.problem?.reason}\n`,
-      );
+      if (r.ok) process.stdout.write(`ok      ${r.chain}: ${r.rows} rows, chain intact\n`);
+      // One line per break, so every tampered row is named, not only the first.
+      for (const p of r.problems) process.stdout.write(`BROKEN  ${r.chain}: at row ${p.seq}: ${p.reason}\n`);
     }
     if (reports.length === 0) process.stdout.write('no audit rows yet\n');
     return reports.every((r) => r.ok) ? 0 : 1;

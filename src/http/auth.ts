@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { type Principal, principalOf } from '../domain/staff.js';
-import type { Identity } from '../ports/identity.js';
+import type { Identity, SessionRef } from '../ports/identity.js';
 import { HttpError } from './errors.js';
 
 /**
@@ -16,8 +16,12 @@ export function requireSignIn(identity: Identity): RequestHandler {
     if (!user) return next(new HttpError(401, 'unauthenticated', 'Your sign-in is not valid or has expired; sign in again.'));
     res.locals.principal = principalOf(user.staff);
     res.locals.assertion = user.assertion;
+    res.locals.session = user.session;
     return next();
   };
 }
 
 export const principal = (res: Response): Principal => res.locals.principal as Principal;
+
+/** The session the caller's token belongs to, for sign-out. */
+export const currentSession = (res: Response): SessionRef => res.locals.session as SessionRef;

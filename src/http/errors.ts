@@ -55,6 +55,13 @@ function parserError(error: unknown): HttpError | null {
   }
 }
 
+/**
+ * An address no route can read: express cannot decode a percent-escape in a path parameter
+ * (`/cases/%zz`). A scanner sends these by the thousand, so it is the caller's mistake, not ours.
+ */
+const malformedPath = (error: unknown): HttpError | null =>
+  error instanceof URIError ? new HttpError(400, 'malformed_path', 'The address has a malformed percent-escape (such as %zz); encode it again.') : null;
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (res.headersSent) return res.end();
@@ -65,7 +72,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
           ? new HttpError(STATUS[error.code], error.code, error.message, error.details)
           : error instanceof InvalidCursorError
             ? new HttpError(400, 'validation_failed', error.message)
-            : parserError(error);
+            : (parserError(error) ?? malformedPath(error));
     if (known) return res.status(known.status).json(body(known.code, known.message, known.details));
     if (error instanceof OutsideServiceError) {
       // Microsoft 365 did not do what was asked: say so, and when to try again if it told us.

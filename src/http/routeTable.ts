@@ -11,6 +11,7 @@ import { outsideServiceRoutes } from './routes/outsideServices.js';
 import { oversightRoutes } from './routes/oversight.js';
 import { peopleRoutes } from './routes/people.js';
 import { reachRoutes } from './routes/reach.js';
+import { sessionRoutes } from './routes/sessions.js';
 import { timelineRoutes } from './routes/timeline.js';
 
 /**
@@ -25,6 +26,7 @@ export function apiRoutes(deps: AppDeps): Router[] {
     meetingRoutes(deps),
     eventRoutes(deps),
     peopleRoutes(deps),
+    sessionRoutes(deps),
     documentRoutes(deps),
     libraryRoutes(deps),
     dashboardRoutes(deps),

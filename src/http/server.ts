@@ -1,13 +1,15 @@
 import express, { type Express, type RequestHandler, type Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { AppDeps } from '../app/deps.js';
 import type { Logger } from '../lib/logger.js';
-import { principal, requireSignIn } from './auth.js';
-import { body, errorHandler, HttpError, notFoundRoute } from './errors.js';
+import type { Clock } from '../ports/clock.js';
+import type { WriteTally } from '../ports/writeTally.js';
+import { requireSignIn } from './auth.js';
+import { errorHandler, HttpError, notFoundRoute } from './errors.js';
 import { apiRoutes } from './routeTable.js';
 import { devSignInRoutes } from './routes/devSignIn.js';
 import { idempotentPosts } from './idempotency.js';
 import { securityHeaders } from './security.js';
+import { WRITE_METHODS, writeLimit } from './writeLimit.js';
 
 export interface HttpOptions {
   deps: AppDeps;
@@ -16,11 +18,13 @@ export interface HttpOptions {
   sessionHours: number;
   maxBodyBytes: number;
   writesPerMinute: number;
+  /** Where each person's writes are counted: this process, or the database instances share. */
+  writeTally: WriteTally;
+  /** The wall clock the write limit's minutes run by. */
+  writeLimitClock: Clock;
   /** Routes outside the API: the bot at /api/messages, the tab at /tab. */
   mounts?: { path: string; handler: RequestHandler | Router }[];
 }
-
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Writes carry JSON or nothing: anything else is refused before it is parsed. */
 const jsonOnly: RequestHandler = (req, _res, next) => {
@@ -54,19 +58,7 @@ export function createHttpApp(options: HttpOptions): Express {
   api.use(jsonOnly, express.json({ limit: options.maxBodyBytes, strict: true, type: 'application/json' }));
   if (options.devSignIn) api.use(devSignInRoutes(options.deps, options.sessionHours));
   api.use(requireSignIn(options.deps.identity));
-  api.use(
-    rateLimit({
-      windowMs: 60_000,
-      limit: options.writesPerMinute,
-      skip: (req) => !WRITE_METHODS.has(req.method),
-      keyGenerator: (_req, res) => principal(res).staffId,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      handler: (_req, res) => {
-        res.status(429).json(body('rate_limited', 'Too many changes in a minute; wait a moment and try again.'));
-      },
-    }),
-  );
+  api.use(writeLimit({ tally: options.writeTally, clock: options.writeLimitClock, writesPerMinute: options.writesPerMinute }));
   api.use(idempotentPosts(options.deps, options.logger));
   for (const router of apiRoutes(options.deps)) api.use(router);
   api.use(notFoundRoute);

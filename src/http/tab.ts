@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import express, { type Request, type RequestHandler, type Router } from 'express';
-import { body } from './errors.js';
+import { body, notFoundRoute } from './errors.js';
 
 const YEAR = '365d';
 
@@ -14,7 +14,9 @@ export function tabRoutes(distDir: string): Router {
   const index = join(distDir, 'index.html');
   const assets = join(distDir, 'assets');
   r.use('/assets', precompressed(assets));
-  r.use('/assets', express.static(assets, { immutable: true, maxAge: YEAR, index: false, fallthrough: false }));
+  // Whatever is not a file (a folder, a traversal, a bad escape) falls through to 404: a scanner's
+  // guesses are not errors of ours.
+  r.use('/assets', express.static(assets, { immutable: true, maxAge: YEAR, index: false, redirect: false }));
   r.get('/', (req, res) => {
     if (!req.originalUrl.split('?')[0]!.endsWith('/')) {
       const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
@@ -26,6 +28,7 @@ export function tabRoutes(distDir: string): Router {
     res.set('Cache-Control', 'no-cache');
     return res.sendFile(index);
   });
+  r.use(notFoundRoute);
   return r;
 }
 

@@ -13,6 +13,7 @@ import type { RecordAtApproval } from '../domain/recordAtApproval.js';
 import type { UnreachableReason } from './notifier.js';
 import type { CaseDocumentRepository } from './caseDocuments.js';
 import type { OutboxRepository } from './outbox.js';
+import type { WriteTally } from './writeTally.js';
 
 /**
  * The case store. Everything a use case reads or writes happens inside one transaction, so a change
@@ -46,6 +47,8 @@ export interface StoreTx {
   sessions: SessionRepository;
   conversations: ConversationRepository;
   documents: CaseDocumentRepository;
+  /** The write limit's counts, when instances share the database (src/adapters/sql/writeTally.ts). */
+  writeTallies: WriteTally;
   requests: IdempotentRequestRepository;
 }
 
@@ -188,10 +191,22 @@ export interface Session {
   expiresAt: string;
 }
 
+/** A session ended before its time: a dev sign-in, or a Microsoft 365 token, by the hash of its token. */
+export interface EndedSession {
+  sessionId: string;
+  staffId: string;
+  endedAt: string;
+  /** When the session would have expired anyway: it is kept until then, and no longer. */
+  expiresAt: string;
+}
+
 export interface SessionRepository {
   insert(session: Session): Promise<void>;
   get(tokenHash: string): Promise<Session | null>;
   delete(tokenHash: string): Promise<void>;
+  /** Ends the session (a dev session is removed too) and lets go of ended sessions that have expired since. */
+  end(ended: EndedSession): Promise<void>;
+  hasEnded(sessionId: string): Promise<boolean>;
 }
 
 /** The bot's chat with one person: how to reach them proactively, or why they cannot be reached. */

@@ -8,7 +8,7 @@ import { followServerClock, todayIso } from './clock.js';
 import { AppContext, type AppState } from './context.js';
 import { notifyLoaded, onTeamsThemeChange, type Host, type ThemeName } from './host/teams.js';
 import { prefetchFor } from './prefetch.js';
-import { connectApi, devToken, forgetDevToken } from './session.js';
+import { connectApi, devToken, signOut } from './session.js';
 import { THEMES, usePageTheme } from './theme.js';
 import { devAccounts, OpenInTeams, SignIn } from './views/SignIn.js';
 
@@ -78,8 +78,7 @@ export function App({ host }: { host: Host }) {
             today: todayIso(),
             serviceOf: (id) => phase.me.services.find((s) => s.id === id),
             signOut: () => {
-              forgetDevToken();
-              restart();
+              void signOut().then(restart);
             },
             theme,
             setTheme: changeTheme,

@@ -1,4 +1,4 @@
-import { configureApi } from './api/client.js';
+import { configureApi, post } from './api/client.js';
 import { teamsToken, type Host } from './host/teams.js';
 
 /**
@@ -19,4 +19,18 @@ export function connectApi(host: Host, signedOut: () => void): void {
       signedOut();
     },
   );
+}
+
+/**
+ * Sign-out ends the session on the server, so the token is worthless wherever a copy of it
+ * lingers; then the browser forgets it, whether or not the server could be reached.
+ */
+export async function signOut(): Promise<void> {
+  try {
+    await post('/sessions/current/revocation');
+  } catch {
+    // Offline, or the session had already ended: forgetting the token is all that is left to do.
+  } finally {
+    forgetDevToken();
+  }
 }

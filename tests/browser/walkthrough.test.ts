@@ -52,8 +52,12 @@ describe('from referral to an approved formulation, in the tab', () => {
     await page.locator('[data-entry-id]').getByText('Moved primary school after the family was rehoused.').waitFor();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
 
+    // Sign out ends the session on the server: the token Amy's tab held signs nobody in now.
+    const amysToken = (await page.evaluate("sessionStorage.getItem('ecm-dev-token')")) as string;
+    expect(amysToken).toBeTruthy();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signInAs(page, 'psy-helen');
+    expect((await fetch(`${h.server.url}/api/v1/me`, { headers: { authorization: `Bearer ${amysToken}` } })).status).toBe(401);
     // From the caseload, through the case's tabs, as a psychologist would get there.
     await page.locator(`a[href*="${caseId}"]`).first().click();
     await page.getByRole('tab', { name: 'Life timeline' }).click();

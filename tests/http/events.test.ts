@@ -46,6 +46,24 @@ describe('live case events', () => {
     await second.close();
   });
 
+  it('the stream is case data: no cache or proxy may keep it', async () => {
+    const res = await amy.raw(`/api/v1/cases/${caseId}/events`, {});
+    expect(res.headers.get('cache-control')).toBe('no-store, no-transform');
+    await readEvents(res).close();
+  });
+
+  it('a watcher resuming from 0 or from beyond the sequence is told to load the case afresh; a new watcher is not', async () => {
+    const ready = async (headers: Record<string, string>) => {
+      const stream = readEvents(await amy.raw(`/api/v1/cases/${caseId}/events`, { headers }));
+      const [first] = await stream.until((es) => es.some((e) => e.event === 'ready'));
+      await stream.close();
+      return first!.data as { resync: boolean };
+    };
+    expect(await ready({ 'last-event-id': '0' })).toMatchObject({ resync: true });
+    expect(await ready({ 'last-event-id': '999999999' })).toMatchObject({ resync: true });
+    expect(await ready({})).toMatchObject({ resync: false });
+  });
+
   it('a partner who has accepted the terms hears of entries but nothing of the agreements', async () => {
     const sam = await t.signIn('ecm-sam');
     const fay = await t.signIn('probation-fay');

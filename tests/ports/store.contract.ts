@@ -10,6 +10,8 @@ import { outboxContract } from './contract/outbox.js';
 import { purgeContract } from './contract/purge.js';
 import { recordsContract } from './contract/caseRecords.js';
 import { timelineContract } from './contract/timeline.js';
+import { storeWriteTally } from '../../src/adapters/sql/writeTally.js';
+import { writeTallyContract } from './writeTally.contract.js';
 
 /** Opens a new, empty store; the suite closes it after each test. */
 export type OpenStore = () => Promise<Store>;
@@ -50,5 +52,6 @@ export function describeStoreContract(name: string, openStore: OpenStore): void 
     describe('case documents waiting for the library', () => documentContract(context));
     describe('purging a case', () => purgeContract(context));
     describe('concurrent transactions', () => concurrencyContract(context));
+    describe("the write limit's tally, shared by the instances on the database", () => writeTallyContract(() => storeWriteTally(context.store())));
   });
 }

@@ -99,14 +99,14 @@ describe('tampering with the audit trail', () => {
     for (let seq = 1; seq <= rows; seq++) {
       if (t.applies && !t.applies(seq, rows)) continue;
       const report = (await verify(tampered(t.sql(seq, rows)))).find((r) => r.chain === CHAIN);
-      if (report?.ok !== false || report.problem?.seq !== t.detectedAt(seq, rows)) missed.push(`row ${seq}: ${JSON.stringify(report)}`);
+      if (report?.ok !== false || report.problems[0]?.seq !== t.detectedAt(seq, rows)) missed.push(`row ${seq}: ${JSON.stringify(report)}`);
     }
     expect(missed).toEqual([]);
   });
 
   it('the whole audit table emptied is found: the chain no longer reaches its head', async () => {
     const report = (await verify(tampered('DELETE FROM audit_events'))).find((r) => r.chain === CHAIN);
-    expect(report).toMatchObject({ ok: false, problem: { seq: 1 } });
+    expect(report).toMatchObject({ ok: false, problems: [{ seq: 1 }] });
   });
 
   it.each([
@@ -147,6 +147,19 @@ describe('tampering with the audit trail', () => {
     db.close();
     const result = await runAuditVerify({ DATA_DIR: dir });
     expect(result.output).toMatch(new RegExp(`BROKEN {2}${CHAIN}: at row ${rows + 1}: row ${rows + 1} was added after the chain's head`));
+    expect(result.code).toBe(1);
+  });
+
+  it('npm run audit:verify names every break, one a line, not only the first in the chain', async () => {
+    const dir = tampered(
+      `UPDATE audit_events SET actor_id = 'someone-else' WHERE ${row(2)}; DELETE FROM audit_events WHERE ${row(5)}; UPDATE audit_events SET at = '2020-01-01T00:00:00.000Z' WHERE ${row(8)}`,
+    );
+    const result = await runAuditVerify({ DATA_DIR: dir });
+    expect(result.output.split('\n').filter((l) => l.startsWith(`BROKEN  ${CHAIN}:`))).toEqual([
+      `BROKEN  ${CHAIN}: at row 2: the row was altered after it was written`,
+      `BROKEN  ${CHAIN}: at row 5: row 5 is missing`,
+      `BROKEN  ${CHAIN}: at row 8: the row was altered after it was written`,
+    ]);
     expect(result.code).toBe(1);
   });
 

@@ -8,11 +8,13 @@ export function devSessionIdentity(store: Store, clock: Clock): Identity {
   return {
     async authenticate(token) {
       if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+      const id = hashToken(token);
       return store.transaction(async (tx) => {
-        const session = await tx.sessions.get(hashToken(token));
+        // An ended session's row is gone, so sign-out needs no second look here.
+        const session = await tx.sessions.get(id);
         if (!session || session.expiresAt <= clock.now().toISOString()) return null;
         const staff = await tx.staff.get(session.staffId);
-        return staff ? { staff, assertion: null } : null;
+        return staff ? { staff, assertion: null, session: { id, expiresAt: session.expiresAt } } : null;
       });
     },
   };

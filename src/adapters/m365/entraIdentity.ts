@@ -4,6 +4,7 @@ import type { Logger } from '../../lib/logger.js';
 import type { Clock } from '../../ports/clock.js';
 import type { AuthenticatedUser, Identity } from '../../ports/identity.js';
 import type { Store } from '../../ports/store.js';
+import { hashToken } from '../../lib/sessionToken.js';
 
 /**
  * Microsoft 365 mode's sign-in: the Teams SSO token the tab sends, checked against Entra ID's
@@ -109,7 +110,10 @@ export function entraIdentity(o: EntraIdentityOptions): Identity {
       const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 120) : 'Unnamed user';
       const email = String(claims.preferred_username ?? claims.upn ?? claims.email ?? `${oid}@unknown.invalid`).slice(0, 200);
       const at = o.clock.now().toISOString();
+      const session = { id: hashToken(token), expiresAt: new Date(Number(claims.exp) * 1000).toISOString() };
       const staff = await o.store.transaction(async (tx) => {
+        // Signed out on the server: Entra ID still vouches for the token, but this app no longer does.
+        if (await tx.sessions.hasEnded(session.id)) return null;
         const known = await tx.staff.getByAadObjectId(oid);
         const next: Staff = known
           ? { ...known, name, email, role, serviceIds }
@@ -131,7 +135,8 @@ export function entraIdentity(o: EntraIdentityOptions): Identity {
         }
         return next;
       });
-      return { staff, assertion: token };
+      if (!staff) return refuse('session_ended', { oid });
+      return { staff, assertion: token, session };
     },
   };
 }

@@ -14,6 +14,7 @@ import { serviceRepository, sessionRepository, staffRepository } from './reposit
 import { idempotentRequestRepository } from './repositories/requests.js';
 import { timelineRepository } from './repositories/timeline.js';
 import { trmRepository } from './repositories/trm.js';
+import { writeTallyRepository } from './repositories/writeTallies.js';
 
 /**
  * The store on any Kysely database. SQLite and PostgreSQL differ only in how a connection is
@@ -37,6 +38,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     conversations: conversationRepository(trx),
     documents: caseDocumentRepository(trx),
     requests: idempotentRequestRepository(trx),
+    writeTallies: writeTallyRepository(trx),
   });
 
   return {

@@ -183,6 +183,8 @@ export interface Database {
     updated_at: string;
   };
   sessions: { token_hash: string; staff_id: string; created_at: string; expires_at: string };
+  ended_sessions: { session_id: string; staff_id: string; ended_at: string; expires_at: string };
+  write_tallies: { person: string; window_start: string; writes: number };
   bot_conversations: {
     staff_id: string;
     reference_json: string | null;

@@ -27,9 +27,16 @@ const MAX_REPLAY = 500;
  * place on the team when the event committed: a `team.changed` event about them moves that place
  * on, so accepting the terms or joining the team takes effect mid-stream without asking the store.
  */
-export async function watchCase(deps: AppDeps, person: Principal, caseId: string, afterSeq: number, listener: (e: CaseEvent) => void): Promise<CaseWatch> {
+export async function watchCase(
+  deps: AppDeps,
+  person: Principal,
+  caseId: string,
+  /** The last event the watcher has, when it resumes; null for a new watcher, who is sent only what happens next. */
+  afterSeq: number | null,
+  listener: (e: CaseEvent) => void,
+): Promise<CaseWatch> {
   let live = false;
-  let lastSeq = afterSeq;
+  let lastSeq = afterSeq ?? 0;
   let place: TeamPlace | null = null;
   let serviceId = '';
   const buffered: CaseEvent[] = [];
@@ -45,9 +52,13 @@ export async function watchCase(deps: AppDeps, person: Principal, caseId: string
     const { reference, missed, resync } = await inTransaction(deps, person, async (w) => {
       const { case: c, membership } = await caseFor(w.tx, person, caseId, 'timeline.read');
       await w.audit({ action: 'case.watched', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference } });
-      const read = afterSeq > 0 ? await w.tx.caseEvents.since(c.id, afterSeq, MAX_REPLAY + 1) : [];
-      const resync = read.length > MAX_REPLAY;
-      const missed = resync ? [] : read;
+      // Read from the resume point itself: it must be an event of this case, or the watcher's view
+      // came from somewhere else (0, an id beyond the sequence, another case's) and cannot be patched.
+      const read = afterSeq === null ? [] : await w.tx.caseEvents.since(c.id, afterSeq - 1, MAX_REPLAY + 2);
+      const known = afterSeq === null || read[0]?.seq === afterSeq;
+      const after = read.filter((e) => afterSeq !== null && e.seq > afterSeq);
+      const resync = !known || after.length > MAX_REPLAY;
+      const missed = resync ? [] : after;
       serviceId = c.serviceId;
       // A place on the team only moves forward (invited, then terms accepted), so before the first
       // replayed event about this person they could read nothing the policy ties to the team: what
@@ -59,6 +70,8 @@ export async function watchCase(deps: AppDeps, person: Principal, caseId: string
           : { caseRole: membership.caseRole, termsAcceptedAt: membership.termsAcceptedAt, termsVersion: membership.termsVersion };
       return { reference: c.reference, missed, resync };
     });
+    // Starting afresh: whatever happens from now on is news, even under an id beyond the one given.
+    if (resync) lastSeq = 0;
     return {
       reference,
       resync,

@@ -15,7 +15,8 @@ const HEARTBEAT_MS = 20_000;
 
 /**
  * Server-sent events for one case: what changed, as it commits. A reconnecting client sends
- * Last-Event-ID (or ?after=) and receives what it missed.
+ * Last-Event-ID (or ?after=) and receives what it missed; an id that is not an event of the case's
+ * stream (0, one beyond the sequence) gets `resync: true`, since what it missed cannot be known.
  */
 export function eventRoutes(deps: AppDeps): Router {
   const r = Router();
@@ -23,7 +24,7 @@ export function eventRoutes(deps: AppDeps): Router {
   r.get('/cases/:caseId/events', async (req, res) => {
     const { after } = parseInput(query, req.query, 'The query');
     const lastEventId = req.get('Last-Event-ID');
-    const afterSeq = lastEventId !== undefined ? parseInput(resumeFrom, lastEventId, 'Last-Event-ID') : (after ?? 0);
+    const afterSeq = lastEventId !== undefined ? parseInput(resumeFrom, lastEventId, 'Last-Event-ID') : (after ?? null);
 
     const send = (e: CaseEvent) => {
       // The payload was typed when it was emitted (unitOfWork.ts); the store hands it back as stored.
@@ -45,7 +46,8 @@ export function eventRoutes(deps: AppDeps): Router {
 
     res.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
+      // Case data: no cache or proxy may keep a copy, as for the rest of the API.
+      'Cache-Control': 'no-store, no-transform',
       Connection: 'keep-alive',
       'X-Accel-Buffering': 'no',
     });

@@ -14,11 +14,11 @@ import { startTestServer, type TestServer } from '../../support/testSystem.js';
 const report = caseDocument;
 
 /** What a watcher of the case is told, in order: the event types, and the entries by their description. */
-async function watch(t: TestServer, p: Principal, caseId: string, afterSeq: number) {
+async function watch(t: TestServer, p: Principal, caseId: string, afterSeq: number | null) {
   const heard: CaseEvent[] = [];
   const w = await watchCase(t.system.deps, p, caseId, afterSeq, (e) => heard.push(e));
   w.start();
-  return { heard, stop: w.stop };
+  return { heard, stop: w.stop, resync: w.resync };
 }
 const described = (es: CaseEvent[]) =>
   es.map((e) => (e.type.startsWith('timeline.') ? `${e.type}: ${(e.data as { description: string }).description}` : e.type));
@@ -54,8 +54,8 @@ describe('watching a case', () => {
   const lastSeq = async (id: string) => (await t.system.deps.store.transaction((tx) => tx.caseEvents.since(id, 0, 10_000))).at(-1)?.seq ?? 0;
 
   it('a partner hears of new entries but nothing of the agreements or the case documents', async () => {
-    const partner = await watch(t, jo, caseId, 0);
-    const staff = await watch(t, sam, caseId, 0);
+    const partner = await watch(t, jo, caseId, null);
+    const staff = await watch(t, sam, caseId, null);
     // On PostgreSQL the bus delivers through NOTIFY, after the write returns: an earlier write's
     // event may still be on its way, so only what happens from here on counts.
     const from = await lastSeq(caseId);
@@ -87,6 +87,27 @@ describe('watching a case', () => {
     const heard = described(staff.heard);
     expect(heard).toEqual(expect.arrayContaining(['timeline.added: While Jo was deciding.', 'agreement.recorded', 'document.queued']));
     expect(heard.filter((h) => h === 'team.changed')).toHaveLength(2);
+  });
+
+  it('a new watcher is sent nothing from before and need not reload', async () => {
+    const fresh = await watch(t, sam, caseId, null);
+    fresh.stop();
+    expect(fresh.resync).toBe(false);
+    expect(fresh.heard).toEqual([]);
+  });
+
+  it('a watcher resuming from an event the case never had (0, or beyond the sequence) is told to load afresh, then hears what comes next', async () => {
+    const { id } = await activeCaseVia(t.system.deps);
+    for (const ahead of [null, 1, 1_000_000]) {
+      const from = ahead === null ? 0 : (await lastSeq(id)) + ahead;
+      const w = await watch(t, sam, id, from);
+      expect(w.resync, `from ${from}`).toBe(true);
+      await addTimelineEntry(t.system.deps, sam, id, entry({ description: `Added after resuming from ${from}.` }));
+      // On PostgreSQL the case's own setting up may still be arriving through NOTIFY: count the entries.
+      const entries = () => described(w.heard).filter((h) => h.startsWith('timeline.added'));
+      await vi.waitFor(() => expect(entries()).toEqual([`timeline.added: Added after resuming from ${from}.`]));
+      w.stop();
+    }
   });
 
   it('a watcher away for longer than can be replayed is told to load the case afresh, with no partial history', async () => {

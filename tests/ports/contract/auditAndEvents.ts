@@ -37,9 +37,9 @@ export function auditAndEventContract({ store }: ContractContext): void {
       expect(await tx.audit.read('BRI', 1, 1)).toEqual([bristol[1]]);
     });
     expect(await verifyAuditTrail(store())).toEqual([
-      { chain: 'BRI', rows: 3, ok: true, problem: null },
-      { chain: 'NSO', rows: 1, ok: true, problem: null },
-      { chain: 'system', rows: 1, ok: true, problem: null },
+      { chain: 'BRI', rows: 3, ok: true, problems: [] },
+      { chain: 'NSO', rows: 1, ok: true, problems: [] },
+      { chain: 'system', rows: 1, ok: true, problems: [] },
     ]);
   });
 

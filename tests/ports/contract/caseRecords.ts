@@ -198,4 +198,25 @@ export function recordsContract({ store }: ContractContext): void {
       expect(await tx.sessions.get('hash-1')).toBeNull();
     });
   });
+
+  it('an ended session is gone and remembered as ended until it would have expired, and no longer', async () => {
+    const session = { tokenHash: 'hash-2', staffId: 'yjs-amy', createdAt: AT, expiresAt: '2026-11-27T20:00:00.000Z' };
+    await store().transaction((tx) => tx.sessions.insert(session));
+    await store().transaction((tx) => tx.sessions.end({ sessionId: 'hash-2', staffId: 'yjs-amy', endedAt: AT, expiresAt: session.expiresAt }));
+    await store().transaction(async (tx) => {
+      expect(await tx.sessions.get('hash-2')).toBeNull();
+      expect(await tx.sessions.hasEnded('hash-2')).toBe(true);
+      expect(await tx.sessions.hasEnded('hash-3')).toBe(false);
+      // Ended twice (two tabs signing out at once) is still one ending.
+      await tx.sessions.end({ sessionId: 'hash-2', staffId: 'yjs-amy', endedAt: AT, expiresAt: session.expiresAt });
+    });
+    // A later ending, after the first would have expired, lets go of it: the table holds only live refusals.
+    await store().transaction((tx) =>
+      tx.sessions.end({ sessionId: 'hash-3', staffId: 'yjs-amy', endedAt: '2026-11-27T21:00:00.000Z', expiresAt: '2026-11-28T07:00:00.000Z' }),
+    );
+    await store().transaction(async (tx) => {
+      expect(await tx.sessions.hasEnded('hash-2')).toBe(false);
+      expect(await tx.sessions.hasEnded('hash-3')).toBe(true);
+    });
+  });
 }

@@ -25,8 +25,8 @@ export function concurrencyContract({ store }: ContractContext): void {
     const bristol = events.filter((e) => e.chain === 'BRI').map((e) => e.seq);
     expect(bristol.sort((a, b) => a - b)).toEqual(range(15));
     expect(await verifyAuditTrail(store())).toEqual([
-      { chain: 'BRI', rows: 15, ok: true, problem: null },
-      { chain: 'NSO', rows: 15, ok: true, problem: null },
+      { chain: 'BRI', rows: 15, ok: true, problems: [] },
+      { chain: 'NSO', rows: 15, ok: true, problems: [] },
     ]);
   });
 

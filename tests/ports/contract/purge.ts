@@ -92,6 +92,6 @@ export function purgeContract({ store }: ContractContext): void {
       expect((await tx.meetings.get('c2', 'c2-m'))?.attendees).toHaveLength(2);
       expect(await tx.audit.read('BRI', 0, 10)).toHaveLength(2);
     });
-    expect(await verifyAuditTrail(store())).toEqual([{ chain: 'BRI', rows: 2, ok: true, problem: null }]);
+    expect(await verifyAuditTrail(store())).toEqual([{ chain: 'BRI', rows: 2, ok: true, problems: [] }]);
   });
 }

@@ -262,6 +262,8 @@ export const OUTSIDE_THE_MATRIX = [
   'GET /readyz',
   'GET /api/v1/dev/accounts',
   'POST /api/v1/dev/sign-in',
+  // Anyone signed in ends their own session, and no one else's (tests/http/signOut.test.ts).
+  'POST /api/v1/sessions/current/revocation',
   'GET /privacy',
   'GET /terms',
   'GET /support',

@@ -87,5 +87,17 @@ export function sessionRepository(db: Kysely<Database>): SessionRepository {
     async delete(tokenHash) {
       await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
     },
+    async end(e) {
+      await db.deleteFrom('sessions').where('token_hash', '=', e.sessionId).execute();
+      await db.deleteFrom('ended_sessions').where('expires_at', '<=', e.endedAt).execute();
+      await db
+        .insertInto('ended_sessions')
+        .values({ session_id: e.sessionId, staff_id: e.staffId, ended_at: e.endedAt, expires_at: e.expiresAt })
+        .onConflict((c) => c.column('session_id').doNothing())
+        .execute();
+    },
+    async hasEnded(sessionId) {
+      return (await db.selectFrom('ended_sessions').select('session_id').where('session_id', '=', sessionId).executeTakeFirst()) !== undefined;
+    },
   };
 }
