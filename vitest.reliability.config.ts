@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { PATIENCE_MS, SLOW_TEST_MS } from './tests/support/patience.js';
 
 /**
  * npm run test:reliability — the reliability suite (tests/reliability): crashes, concurrent edits,
@@ -11,7 +12,8 @@ export default defineConfig({
     include: ['tests/reliability/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
+    testTimeout: SLOW_TEST_MS,
+    hookTimeout: SLOW_TEST_MS,
+    expect: { poll: { timeout: PATIENCE_MS } },
   },
 });

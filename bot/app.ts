@@ -36,10 +36,29 @@ export interface BotApp {
 
 const UNKNOWN_PERSON = 'ECM for Teams does not know your Teams account yet. Ask your ECM administrator to add you; until then I cannot show you anything.';
 
-/** A message for the person: a validation failure lists what to fix. Domain messages never carry a child's name. */
+/** The cards' labels for the fields the API names (the agreement card's inputs), so a problem is said in the card's words. */
+const CARD_LABELS: Record<string, string> = {
+  decision: 'Their decision',
+  date: 'Date of their decision',
+  method: 'How they told you',
+  competenceNote: 'Your view of their competence to agree',
+  termsVersion: 'The terms',
+  response: 'Your answer',
+};
+
+/**
+ * A message for the person: a validation failure lists what to fix, each field by the card's label
+ * (never the API's field name). Domain messages never carry a child's name.
+ */
 function explain(error: DomainError): string {
-  const details = Array.isArray(error.details) ? (error.details as { path?: string; message?: string }[]).map((d) => d.message).filter(Boolean) : [];
-  return details.length ? `${error.message} ${details.map((m) => `${m}.`).join(' ')}` : error.message;
+  const details = Array.isArray(error.details) ? (error.details as { path?: unknown; message?: unknown }[]) : [];
+  const lines = details
+    .filter((d): d is { path: unknown; message: string } => typeof d?.message === 'string')
+    .map((d) => {
+      const label = typeof d.path === 'string' ? CARD_LABELS[d.path] : undefined;
+      return `${label ? `${label}: ` : ''}${d.message.replace(/[.]$/, '')}.`;
+    });
+  return lines.length ? `${error.message} ${lines.join(' ')}` : error.message;
 }
 
 export function createBotApp(deps: AppDeps, links: TabLinks, logger: Logger): BotApp {

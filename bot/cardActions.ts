@@ -46,7 +46,8 @@ export const cardActionSchema = z.object({
         youngPersonDecision: decision.default('not_yet_known'),
         youngPersonDate: isoDate.optional(),
         youngPersonMethod: method.optional(),
-        competenceNote: z.string().max(1000).optional(),
+        // Its length and content are the use case's to check, so a long note is refused in words, not as a broken button.
+        competenceNote: z.string().optional(),
         parentCarerDecision: decision.default('not_yet_known'),
         parentCarerDate: isoDate.optional(),
         parentCarerMethod: method.optional(),

@@ -14,6 +14,7 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import { describeError, type Logger } from '../src/lib/logger.js';
+import { StoreUnavailableError } from '../src/ports/store.js';
 import type { BotApp } from './app.js';
 import type { ProactiveSender } from './notifier.js';
 import { retryAfterMs, type SendOutcome } from './sendFailures.js';
@@ -141,8 +142,15 @@ export function createBotHost(settings: BotSettings, app: BotApp, logger: Logger
   });
   const adapter = new ChatAdapter(auth);
   adapter.onTurnError = async (ctx, error) => {
-    logger.error('a bot turn failed', { type: ctx.activity.type, error: describeError(error) });
-    if (ctx.activity.type === ActivityTypes.Message) await ctx.sendActivity('Something went wrong on our side. It has been logged; please try again.');
+    // A database outage is logged once by the store, not once per turn; the person is told it passes.
+    const outage = error instanceof StoreUnavailableError;
+    (outage ? logger.debug : logger.error)('a bot turn failed', { type: ctx.activity.type, error: describeError(error) });
+    if (ctx.activity.type !== ActivityTypes.Message) return;
+    await ctx.sendActivity(
+      outage
+        ? 'ECM cannot reach its database just now; nothing was changed. Please try again in a minute.'
+        : 'Something went wrong on our side. It has been logged; please try again.',
+    );
   };
   const handler = new EcmActivityHandler(app);
 

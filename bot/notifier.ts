@@ -39,7 +39,8 @@ export function teamsNotifier(deps: AppDeps, send: ProactiveSender, links: TabLi
         });
       } catch (error) {
         // The recipient left the team, or the case or meeting is gone: nothing to tell them.
-        if (error instanceof DomainError) return { ok: false, permanent: true, error: `not sent: ${error.code}` };
+        // Shown to managers as the message's last error: the reason in words (domain messages name no child), not the code.
+        if (error instanceof DomainError) return { ok: false, permanent: true, error: `Not sent: ${error.message}` };
         throw error;
       }
       return deliveryResultOf(await send(conversation.reference, card));

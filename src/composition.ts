@@ -34,7 +34,8 @@ import type { CaseEventBus } from './ports/caseEventBus.js';
 import type { Clock } from './ports/clock.js';
 import type { DocumentLibrary } from './ports/documentLibrary.js';
 import type { Deliverer } from './ports/outbox.js';
-import type { Store } from './ports/store.js';
+import { StoreUnavailableError, type Store } from './ports/store.js';
+import type { OutageReport } from './adapters/sql/unavailability.js';
 
 /**
  * The one place where adapters are chosen. Everything else receives its ports from here.
@@ -77,22 +78,56 @@ export interface Overrides {
  * several instances share both: events pass through the database to every instance.
  */
 async function openDatabase(config: Config, logger: Logger, given: Store | undefined): Promise<{ store: Store; bus: CaseEventBus }> {
-  const warn = (message: string) => (error: unknown) => logger.warn(message, { error: describeError(error) });
+  // An outage is logged once as it begins and once as it ends (the store tells); background work
+  // that retries through it says so only at debug, so a minute down is not a minute of warnings.
+  const quietWhileDown = (message: string, isUnavailable: (error: unknown) => boolean) => (error: unknown) =>
+    (isUnavailable(error) ? logger.debug : logger.warn)(message, { error: describeError(error) });
+  const outage: OutageReport = {
+    began: (error) => logger.warn('the database is not answering: requests get 503 until it does', { error: describeError(error) }),
+    ended: (failures) => logger.info('the database answers again', { refusedMeanwhile: failures }),
+  };
   if (!config.DATABASE_URL) {
-    return { store: given ?? (await openSqliteStore({ dataDir: config.DATA_DIR })), bus: memoryCaseEventBus(warn('a case watcher failed')) };
+    const store = given ?? (await openSqliteStore({ dataDir: config.DATA_DIR, busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS, outage }));
+    return { store, bus: memoryCaseEventBus(quietWhileDown('a case watcher failed', isStoreUnavailable)) };
   }
   // Loaded only when chosen: a server that never uses PostgreSQL or Microsoft 365 does not hold their clients in memory.
   const { openPostgresStore } = await import('./adapters/postgres/openPostgresStore.js');
   const { listenForCaseEvents } = await import('./adapters/postgres/postgresCaseEventBus.js');
-  const postgres = { url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA };
-  const store = given ?? (await openPostgresStore({ ...postgres, poolSize: config.DATABASE_POOL_SIZE, onIdleError: warn('a database connection failed') }));
+  const { isPostgresUnavailable, waitForTheServer } = await import('./adapters/postgres/connectionFailures.js');
+  const unavailable = (error: unknown) => isStoreUnavailable(error) || isPostgresUnavailable(error);
+  const postgres = {
+    url: config.DATABASE_URL,
+    schema: config.DATABASE_SCHEMA,
+    timeouts: {
+      connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+  };
+  const waiting = (attempt: number, retryInMs: number, error: unknown) =>
+    logger.warn('waiting for the database before starting', { attempt, retryInMs, error: describeError(error) });
+  const store =
+    given ??
+    (await waitForTheServer(
+      () =>
+        openPostgresStore({
+          ...postgres,
+          poolSize: config.DATABASE_POOL_SIZE,
+          outage,
+          onConnectionError: quietWhileDown('a database connection failed', unavailable),
+        }),
+      waiting,
+    ));
   try {
-    return { store, bus: await listenForCaseEvents({ ...postgres, store, onError: warn('live case updates failed') }) };
+    const onError = quietWhileDown('live case updates failed', unavailable);
+    return { store, bus: await waitForTheServer(() => listenForCaseEvents({ ...postgres, store, onError }), waiting) };
   } catch (error) {
     if (!given) await store.close();
     throw error;
   }
 }
+
+const isStoreUnavailable = (error: unknown) => error instanceof StoreUnavailableError;
 
 /** Microsoft 365 mode: there is a service to work in, and every service has its library, before anything starts. */
 async function assertEveryServiceHasALibrary(config: Config, store: Store): Promise<void> {

@@ -77,6 +77,11 @@ const schema = z
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'is a lower-case schema name such as ecm')
       .optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+    // How long a stalled or overloaded database is waited for before a request gets 503 (README: Settings).
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+    DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
     /** Defaults to on only in local mode outside production: see `demoData` below. */
     ECM_DEMO_DATA: bool.optional(),
     ECM_DEV_SIGN_IN: bool.optional(),

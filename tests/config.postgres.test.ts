@@ -26,4 +26,22 @@ describe('the PostgreSQL settings', () => {
     ]);
     expect(problems({ DATABASE_SCHEMA: 'ecm' })).toEqual(['DATABASE_SCHEMA: is used only with DATABASE_URL (PostgreSQL)']);
   });
+
+  it('bound how long a stalled database is waited for, with defaults that answer 503 within seconds', () => {
+    expect(parseConfig({})).toMatchObject({
+      DATABASE_CONNECT_TIMEOUT_MS: 3000,
+      DATABASE_STATEMENT_TIMEOUT_MS: 5000,
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: 10_000,
+      SQLITE_BUSY_TIMEOUT_MS: 1000,
+    });
+    expect(parseConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '30000', SQLITE_BUSY_TIMEOUT_MS: '0' })).toMatchObject({
+      DATABASE_STATEMENT_TIMEOUT_MS: 30_000,
+      SQLITE_BUSY_TIMEOUT_MS: 0,
+    });
+    expect(problems({ DATABASE_CONNECT_TIMEOUT_MS: '0', DATABASE_STATEMENT_TIMEOUT_MS: 'soon', DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '-1' })).toEqual([
+      expect.stringMatching(/^DATABASE_CONNECT_TIMEOUT_MS: /),
+      expect.stringMatching(/^DATABASE_STATEMENT_TIMEOUT_MS: /),
+      expect.stringMatching(/^DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: /),
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseEnvironment, REPOSITORY } from './support/serverProcess.js';
+import { PATIENCE_MS } from './support/patience.js';
 
 /** What src/main.ts tells the operator when it cannot start: the problem, plainly, and nothing else. */
 const start = (env: Record<string, string>) => {
@@ -11,7 +12,7 @@ const start = (env: Record<string, string>) => {
     cwd: REPOSITORY,
     env: { ...baseEnvironment(), LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: PATIENCE_MS,
   });
   return { status: run.status, stderr: run.stderr };
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate, type Instant, type IsoDate } from './dates.js';
-import { DomainError, ruleViolation } from './errors.js';
+import { DomainError } from './errors.js';
+import { dateIn, type Problem } from './problems.js';
 import { plainText } from './text.js';
 import type { CaseStatus } from './case.js';
 
@@ -61,9 +62,16 @@ export function agreementState(history: Agreement[]): AgreementState {
   return state;
 }
 
-/** A decision is recorded once it has been made, so it is never dated after today. */
-export function assertDecisionNotInFuture(date: IsoDate, today: IsoDate): void {
-  if (date > today) throw ruleViolation('A decision cannot be dated in the future.');
+/**
+ * A decision is recorded once it has been made, so it is never dated after today; and it is the
+ * young person's or their family's, so it is never dated before the young person was born.
+ */
+export function decisionDateProblems(input: unknown, today: IsoDate, childDateOfBirth: IsoDate): Problem[] {
+  const date = dateIn(input, 'date');
+  if (date === null) return [];
+  if (date > today) return [{ path: 'date', message: 'is in the future: give the day the decision was made, today at the latest' }];
+  if (date < childDateOfBirth) return [{ path: 'date', message: "is before the young person's date of birth: check the date" }];
+  return [];
 }
 
 export function statusAfterAgreement(current: CaseStatus, state: AgreementState): CaseStatus {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addMonths, isIsoDate, type Instant, type IsoDate } from './dates.js';
 import { plainText } from './text.js';
 import { ruleViolation } from './errors.js';
+import { dateIn, type Problem } from './problems.js';
 import { serviceIdSchema } from './service.js';
 import { staffIdSchema } from './staff.js';
 
@@ -38,13 +39,25 @@ export const referralSchema = z
     caseHolderId: staffIdSchema.optional(),
     lawfulBasis: z.enum(LAWFUL_BASES).default('public_task'),
   })
-  .strict()
-  .refine((r) => (r.orderStart === null) === (r.orderEnd === null), { message: 'give both order dates or neither', path: ['orderEnd'] })
-  .refine((r) => r.orderStart === null || r.orderEnd === null || r.orderStart <= r.orderEnd, {
-    message: 'the order cannot end before it starts',
-    path: ['orderEnd'],
-  });
+  .strict();
 export type Referral = z.infer<typeof referralSchema>;
+
+/** The referral's dates against each other and today, checked alongside every other problem. */
+export function referralDateProblems(input: unknown, today: IsoDate): Problem[] {
+  const birth = dateIn(input, 'childDateOfBirth');
+  const start = dateIn(input, 'orderStart');
+  const end = dateIn(input, 'orderEnd');
+  const given = (field: string) => typeof input === 'object' && input !== null && (input as Record<string, unknown>)[field] != null;
+  const problems: Problem[] = [];
+  if (birth !== null && birth > today) problems.push({ path: 'childDateOfBirth', message: 'is in the future: give the date the young person was born' });
+  if (given('orderStart') !== given('orderEnd')) {
+    problems.push({ path: given('orderStart') ? 'orderEnd' : 'orderStart', message: 'is missing: give both order dates, or neither when there is no order' });
+  }
+  if (start !== null && end !== null && end <= start) problems.push({ path: 'orderEnd', message: 'must be after the date the order starts' });
+  if (start !== null && birth !== null && birth <= today && start < birth)
+    problems.push({ path: 'orderStart', message: 'is before the date of birth: check both dates' });
+  return problems;
+}
 
 export const closureSchema = z.object({ reason: z.enum(CLOSURE_REASONS), note: plainText(1000).optional() }).strict();
 

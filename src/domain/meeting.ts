@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate, type Instant, type IsoDate } from './dates.js';
 import { plainText } from './text.js';
 import { ruleViolation } from './errors.js';
+import type { Problem } from './problems.js';
 import { staffIdSchema } from './staff.js';
 
 /** Formulation, review and consultation meetings of a case team. */
@@ -29,6 +30,13 @@ export const scheduleMeetingSchema = z
   .refine((m) => Date.parse(m.endsAt) > Date.parse(m.startsAt), { message: 'the meeting must end after it starts', path: ['endsAt'] })
   .refine((m) => Date.parse(m.endsAt) - Date.parse(m.startsAt) <= 8 * 3_600_000, { message: 'a meeting lasts at most 8 hours', path: ['endsAt'] })
   .refine((m) => new Set(m.attendeeIds).size === m.attendeeIds.length, { message: 'each attendee once', path: ['attendeeIds'] });
+
+/** A meeting is scheduled for a time still to come; said beside its start, with what to do. */
+export function meetingTimeProblems(input: unknown, now: Instant): Problem[] {
+  const startsAt = typeof input === 'object' && input !== null ? (input as Record<string, unknown>).startsAt : undefined;
+  if (typeof startsAt !== 'string' || Number.isNaN(Date.parse(startsAt))) return [];
+  return Date.parse(startsAt) <= Date.parse(now) ? [{ path: 'startsAt', message: 'has already passed: choose a day and time later than now' }] : [];
+}
 
 export const RECOMMENDATION_PROGRESS = ['not_started', 'in_progress', 'achieved', 'stopped'] as const;
 

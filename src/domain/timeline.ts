@@ -27,7 +27,7 @@ export type Confidence = (typeof CONFIDENCE)[number];
 export const timelineEntryInputSchema = z
   .object({
     when: entryWhenSchema,
-    category: z.string().min(1).max(40),
+    category: z.string().min(1, 'is not chosen: choose a category').max(40),
     sourceAgency: z.enum(AGENCIES),
     confidence: z.enum(CONFIDENCE),
     description: plainText(2000),

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
-import { InvalidCursorError } from '../ports/store.js';
+import { InvalidCursorError, StoreUnavailableError } from '../ports/store.js';
 import { describeError, type Logger } from '../lib/logger.js';
 import { OutsideServiceError } from '../lib/outsideServiceError.js';
 
@@ -74,6 +74,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
             ? new HttpError(400, 'validation_failed', error.message)
             : (parserError(error) ?? malformedPath(error));
     if (known) return res.status(known.status).json(body(known.code, known.message, known.details));
+    if (error instanceof StoreUnavailableError) {
+      // A passing outage, not a fault: the store logged it once as it began, so no line per request.
+      res.set('Retry-After', String(error.retryAfterSeconds));
+      return res.status(503).json(body('unavailable', 'The database is not answering just now; nothing was changed. Try again shortly.'));
+    }
     if (error instanceof OutsideServiceError) {
       // Microsoft 365 did not do what was asked: say so, and when to try again if it told us.
       logger.warn('an outside service failed a request', { route: req.route?.path ?? null, error: describeError(error) });

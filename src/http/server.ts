@@ -5,6 +5,7 @@ import type { Clock } from '../ports/clock.js';
 import type { WriteTally } from '../ports/writeTally.js';
 import { requireSignIn } from './auth.js';
 import { errorHandler, HttpError, notFoundRoute } from './errors.js';
+import { readiness } from './readiness.js';
 import { apiRoutes } from './routeTable.js';
 import { devSignInRoutes } from './routes/devSignIn.js';
 import { idempotentPosts } from './idempotency.js';
@@ -45,10 +46,7 @@ export function createHttpApp(options: HttpOptions): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    const ready = await options.deps.store.ping();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unavailable' });
-  });
+  app.get('/readyz', readiness(options.deps.store));
 
   const api = express.Router();
   api.use((_req, res, next) => {

@@ -3,7 +3,7 @@ import { describeError, type Logger } from '../lib/logger.js';
 import { OutsideServiceError } from '../lib/outsideServiceError.js';
 import type { Clock } from '../ports/clock.js';
 import type { Deliverer, DeliveryOutcome, OutboxJob } from '../ports/outbox.js';
-import type { Store } from '../ports/store.js';
+import { StoreUnavailableError, type Store } from '../ports/store.js';
 
 export interface OutboxWorkerOptions {
   store: Store;
@@ -109,7 +109,9 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autoStart = true
     timer = setTimeout(() => {
       running = runOnce()
         .catch((error) => {
-          logger.error('outbox worker pass failed', { error: describeError(error) });
+          // The store reports an outage once; the worker simply tries again at its next pass.
+          if (error instanceof StoreUnavailableError) logger.debug('outbox worker pass waits for the database', { error: describeError(error) });
+          else logger.error('outbox worker pass failed', { error: describeError(error) });
           return 0;
         })
         .then((n) => {

@@ -26,7 +26,7 @@ export interface Store {
    * `work` runs again from the start, so it must do nothing outside the transaction it cannot repeat.
    */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
-  /** True when the database answers; for /readyz. */
+  /** True when the database answers; for /readyz, which bounds how long it waits. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -254,5 +254,20 @@ export interface IdempotentRequestRepository {
 export class InvalidCursorError extends Error {
   constructor() {
     super('The page cursor is not valid; start again from the first page.');
+  }
+}
+
+/**
+ * What any store throws when the database cannot be reached or does not answer in time (refused,
+ * dropped, stalled, too many clients, busy, an I/O error): nothing was done, and the same request
+ * may succeed shortly. A passing outage, not a fault: the HTTP API answers 503 with Retry-After.
+ */
+export class StoreUnavailableError extends Error {
+  /** When a client may try again: about as long as a dropped connection takes to come back. */
+  static readonly retryAfterSeconds = 5;
+  readonly retryAfterSeconds = StoreUnavailableError.retryAfterSeconds;
+  constructor(cause: unknown) {
+    super('The database is not answering.', { cause });
+    this.name = 'StoreUnavailableError';
   }
 }

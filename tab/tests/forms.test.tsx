@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../src/api/client.js';
 import { ErrorNotice } from '../src/common/ErrorNotice.js';
+import { labelsFrom } from '../src/common/fieldProblems.js';
 import { SortableTable } from '../src/common/SortableTable.js';
 import { EntryForm } from '../src/timeline/EntryForm.js';
 import { DEMO_SERVICES } from '../../src/demo/people.js';
@@ -96,20 +97,25 @@ describe('adding a timeline entry during a meeting', () => {
 });
 
 describe('errors from the API', () => {
-  it('lists what was wrong with each answer, from the envelope', () => {
+  it('lists what was wrong with each answer, from the envelope, by the labels the form shows', () => {
     renderSignedIn(
       <ErrorNotice
         error={
           new ApiError(400, 'validation_failed', 'The timeline entry is not valid.', [
             { path: 'when.age', message: 'Too big: expected number to be <=25' },
             { path: 'description', message: 'must not be empty' },
+            { path: 'hypotheses.0.text', message: 'must not be empty' },
           ])
         }
+        labels={labelsFrom({ 'when.age': 'Age of the child (years)', description: 'What happened (facts, not opinion)' })}
       />,
     );
     expect(screen.getByRole('alert').textContent).toContain('Some answers need another look');
-    expect(screen.getByText(/must not be empty/)).toBeTruthy();
-    expect(screen.getByText('when › age:')).toBeTruthy();
+    expect(screen.getByText('Age of the child (years):')).toBeTruthy();
+    expect(screen.getByText('What happened (facts, not opinion):')).toBeTruthy();
+    // A path the form has no label for is still said in words, never as the API's name.
+    expect(screen.getByText('Hypotheses 1 text:')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).not.toMatch(/when\.age|›|hypotheses\.0/);
   });
 });
 

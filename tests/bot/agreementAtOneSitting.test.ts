@@ -34,4 +34,24 @@ describe('recording agreement from the bot', () => {
     expect(agreements.body.history).toEqual([]);
     expect((await amyApi.get(`/api/v1/cases/${referred.body.id}`)).body.status).toBe('referred');
   });
+
+  it("a decision dated before the young person's birth, with a note too long, is explained in the card's words and nothing is recorded", async () => {
+    const amyApi = await t.signIn('yjs-amy');
+    const referred = await amyApi.post('/api/v1/cases', referral());
+    const card = await chatAs(t, 'yjs-amy').press('agreement.record', {
+      caseId: referred.body.id,
+      youngPersonDecision: 'given',
+      youngPersonDate: '2011-05-01',
+      youngPersonMethod: 'in_person',
+      competenceNote: 'x'.repeat(1200),
+    });
+    const text = textOf(card);
+    expect(text).toContain("Date of their decision: is before the young person's date of birth: check the date.");
+    expect(text).toContain('Your view of their competence to agree: must be at most 1,000 characters; this has 1,200.');
+    // What the card says (its text, not its inputs' ids, which hold what was typed) names no API field.
+    const said = JSON.stringify((card.body as { type: string; text?: string }[]).filter((b) => b.type === 'TextBlock').map((b) => b.text));
+    expect(said).toContain('That did not work');
+    expect(said).not.toMatch(/competenceNote|\bdate:|cannot act on/);
+    expect((await amyApi.get(`/api/v1/cases/${referred.body.id}/agreements`)).body.history).toEqual([]);
+  });
 });

@@ -1,4 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openSqliteStore } from '../../src/adapters/sqlite/openSqliteStore.js';
+import { type FakeBotConnector, startFakeBotConnector } from '../support/fakeBotConnector.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { startM365TestServer } from '../support/m365System.js';
 import { startTestServer, type TestServer } from '../support/testSystem.js';
@@ -56,3 +62,47 @@ describe('/api/messages in Microsoft 365 mode without a bot app id', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('/api/messages while the database does not answer', () => {
+  let t: TestServer;
+  let connector: FakeBotConnector;
+  let dataDir: string;
+  beforeAll(async () => {
+    connector = await startFakeBotConnector();
+    dataDir = mkdtempSync(join(tmpdir(), 'ecm-bot-outage-'));
+    // Held by another connection, the embedded database refuses writes at once (no busy wait).
+    t = await startTestServer({ overrides: { store: await openSqliteStore({ dataDir, busyTimeoutMs: 0 }) } });
+  });
+  afterAll(async () => {
+    await t.close();
+    await connector.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('tells the person it is passing and nothing was changed, rather than that something broke', async () => {
+    connector.open('a:amy-outage');
+    const holder = new Database(join(dataDir, 'ecm.db'));
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      await fetch(`${t.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...activity, serviceUrl: connector.url, conversation: { id: 'a:amy-outage', conversationType: 'personal' } }),
+      });
+      await until(() => connector.sent.length > 0);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(connector.sent.map((s) => s.activity.text)).toEqual(['ECM cannot reach its database just now; nothing was changed. Please try again in a minute.']);
+  });
+});
+
+/** Waits for a condition, asking every 50 ms, for at most 30 s (a loaded machine is slow, never this slow). */
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = performance.now() + 30_000;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error('the condition never held');
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+}

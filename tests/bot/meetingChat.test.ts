@@ -4,6 +4,7 @@ import { createLogger } from '../../src/lib/logger.js';
 import { startTestServer, type TestServer } from '../support/testSystem.js';
 import { cardOf, links, meetingChat, textOf } from './chat.js';
 import { CHILD_NAME, caseWithMeetingChat, meetingChatId } from './fixtures.js';
+import { PATIENCE_MS } from '../support/patience.js';
 
 /** The bot in a case meeting's Teams chat, through botbuilder's TestAdapter, the real handler and the real use cases. */
 describe('the bot in a case meeting’s chat', () => {
@@ -43,7 +44,7 @@ describe('the bot in a case meeting’s chat', () => {
 
     const first = await chat.end('2026-12-08T11:52:00Z');
     const again = await chat.end('2026-12-08T11:52:00Z');
-    await vi.waitFor(() => expect(watched).toEqual(['meeting.updated']));
+    await vi.waitFor(() => expect(watched).toEqual(['meeting.updated']), { timeout: PATIENCE_MS });
     unsubscribe();
 
     expect(first).toHaveLength(1);

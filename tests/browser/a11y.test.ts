@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { richCase } from './fixtures.js';
-import { ARTIFACTS, startHarness, tabUrl, type Harness } from './harness.js';
+import { ARTIFACTS, newContext, startHarness, tabUrl, type Harness } from './harness.js';
 
 /**
  * Every view, in the light, dark and high-contrast themes: axe-core finds no serious or critical
@@ -152,7 +152,7 @@ describe('accessibility of every view in every theme', () => {
       it(`${view.name} has no serious or critical violation in the ${theme} theme`, async () => {
         const s = view.signedOut
           ? await (async () => {
-              const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+              const context = await newContext(h.browser);
               return { context, page: await context.newPage() };
             })()
           : await h.signedIn(view.who, { width: view.width ?? 1280 });
@@ -160,7 +160,16 @@ describe('accessibility of every view in every theme', () => {
         s.page.on('pageerror', (e) => errors.push(e.message));
         await s.page.goto(view.url(caseId, theme));
         await view.ready(s.page);
-        await s.page.waitForTimeout(150);
+        // Drawn as it will stay: fonts loaded and no transition still running (a spinner's endless
+        // animation aside), rather than a fixed pause.
+        await s.page.evaluate('document.fonts.ready');
+        // A function, not a string: the tab's CSP forbids eval, which a string predicate would need.
+        await s.page.waitForFunction(() => {
+          const page = globalThis as unknown as {
+            document: { getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[] };
+          };
+          return page.document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+        });
         await s.page.screenshot({ path: join(ARTIFACTS, `${view.name}-${theme}.png`), fullPage: true });
         expect(await violations(s.page)).toEqual([]);
         expect(errors).toEqual([]);

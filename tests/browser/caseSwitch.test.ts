@@ -2,6 +2,7 @@ import type { Page, Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { richCase } from './fixtures.js';
 import { startHarness, tabUrl, type Harness } from './harness.js';
+import { PATIENCE_MS } from '../support/patience.js';
 
 /**
  * A case page shows one child only. Moving from one case's page straight to another's — a new
@@ -21,7 +22,7 @@ type Section = 'overview' | 'timeline' | 'formulation' | 'trm' | 'meetings';
 const SECTIONS: Section[] = ['overview', 'timeline', 'formulation', 'trm', 'meetings'];
 
 /** Generous: the machine may be shared by several suites at once. */
-const SETTLE_MS = 60_000;
+const SETTLE_MS = PATIENCE_MS;
 
 /** What shows once a section of this case has loaded (each check names something only this case holds). */
 async function sectionReady(page: Page, c: Fixture, section: Section): Promise<void> {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { activeCase, entry } from '../support/factories.js';
+import { PATIENCE_MS } from '../support/patience.js';
 import { startTestServer, type Api, type TestServer } from '../support/testSystem.js';
 
 /**
@@ -20,6 +21,17 @@ export const CHROMIUM_ARGS = [
 ];
 export const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
+/**
+ * A browser context whose every wait (waitFor, click, fill, waitForResponse) is on its condition
+ * within PATIENCE_MS, not Playwright's 30 s: a loaded machine makes the tab slower, not the test red.
+ */
+export async function newContext(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport });
+  context.setDefaultTimeout(PATIENCE_MS);
+  context.setDefaultNavigationTimeout(PATIENCE_MS);
+  return context;
+}
+
 export interface Harness {
   server: TestServer;
   browser: Browser;
@@ -37,7 +49,7 @@ export async function startHarness(): Promise<Harness> {
     browser,
     async signedIn(staffId, o = {}) {
       const api = await server.signIn(staffId);
-      const context = await browser.newContext({ viewport: { width: o.width ?? 1280, height: o.height ?? 900 } });
+      const context = await newContext(browser, { width: o.width ?? 1280, height: o.height ?? 900 });
       await context.addInitScript(`sessionStorage.setItem('ecm-dev-token', ${JSON.stringify(api.token)})`);
       const page = await context.newPage();
       return { context, page, api };

@@ -9,7 +9,7 @@ import { tabRoutes } from '../../src/contract/tabAddress.js';
 import { REPO_ROOT } from '../support/appPackageRoot.js';
 import { type M365Doubles, startM365Doubles } from '../support/m365.js';
 import { richCase } from './fixtures.js';
-import { ARTIFACTS, type Harness, startHarness } from './harness.js';
+import { ARTIFACTS, type Harness, newContext, startHarness } from './harness.js';
 import { openInTeams, type TeamsContext } from './teamsHost.js';
 
 /**
@@ -46,7 +46,7 @@ describe('links into the tab', () => {
   /** A browser with no dev sign-in: inside the Teams stand-in the tab's only credential is the host's SSO token. */
   async function inTeamsAs(staffId: string) {
     const api = await h.server.signIn(staffId);
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext(h.browser);
     return { context, page: await context.newPage(), token: api.token };
   }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drainOutbox } from '../support/outbox.js';
-import { startHarness, tabUrl, type Harness } from './harness.js';
+import { newContext, startHarness, tabUrl, type Harness } from './harness.js';
 
 /**
  * The "done when": a newcomer walks a case from referral to an approved formulation, in the browser
@@ -23,7 +23,7 @@ describe('from referral to an approved formulation, in the tab', () => {
   }
 
   it('refers, records agreement, builds the timeline, drafts and approves', async () => {
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext(h.browser);
     const page = await context.newPage();
     await signInAs(page, 'yjs-amy');
     await page.getByRole('button', { name: 'Refer a young person' }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agreementState, assertDecisionNotInFuture, statusAfterAgreement, type Agreement } from '../../src/domain/agreement.js';
-import { assertOpenForWork, decidePathway, formatCaseReference } from '../../src/domain/case.js';
+import { agreementState, decisionDateProblems, statusAfterAgreement, type Agreement } from '../../src/domain/agreement.js';
+import { assertOpenForWork, decidePathway, formatCaseReference, referralDateProblems } from '../../src/domain/case.js';
 import { assertLibraryNames } from '../../src/domain/document.js';
 
 describe('eligibility for statutory ECM', () => {
@@ -73,12 +73,39 @@ describe('agreement', () => {
     expect(() => assertOpenForWork({ status: 'closed' })).toThrow(/closed/);
     expect(() => assertOpenForWork({ status: 'active' })).not.toThrow();
   });
-  it('a decision is dated the day it was made or earlier, never in the future', () => {
-    expect(() => assertDecisionNotInFuture('2026-11-27', '2026-11-27')).not.toThrow();
-    expect(() => assertDecisionNotInFuture('2026-11-01', '2026-11-27')).not.toThrow();
-    expect(() => assertDecisionNotInFuture('2026-11-28', '2026-11-27')).toThrow(/cannot be dated in the future/);
+  it('a decision is dated the day it was made or earlier, never in the future, never before the young person was born', () => {
+    const today = '2026-11-27';
+    const born = '2011-05-14';
+    expect(decisionDateProblems({ date: today }, today, born)).toEqual([]);
+    expect(decisionDateProblems({ date: '2026-11-01' }, today, born)).toEqual([]);
+    expect(decisionDateProblems({ date: '2026-11-28' }, today, born)).toEqual([{ path: 'date', message: expect.stringMatching(/future/) }]);
+    expect(decisionDateProblems({ date: '2011-05-13' }, today, born)).toEqual([
+      { path: 'date', message: expect.stringMatching(/before the young person's date of birth/) },
+    ]);
+    expect(decisionDateProblems({ date: 'not a date' }, today, born)).toEqual([]);
   });
   it('a closed case stays closed whatever is recorded', () => {
     expect(statusAfterAgreement('closed', { young_person: 'given', parent_carer: 'given' })).toBe('closed');
+  });
+});
+
+describe("a referral's dates, checked against each other and today", () => {
+  const today = '2026-11-27';
+  const paths = (input: Record<string, unknown>) => referralDateProblems(input, today).map((p) => p.path);
+
+  it('a date of birth in the future, an order that ends before it starts and one that starts before birth are all found', () => {
+    expect(paths({ childDateOfBirth: '2026-12-01', orderStart: '2026-10-01', orderEnd: '2026-09-01' })).toEqual(['childDateOfBirth', 'orderEnd']);
+    expect(paths({ childDateOfBirth: '2011-05-14', orderStart: '2010-10-01', orderEnd: '2027-09-01' })).toEqual(['orderStart']);
+  });
+  it('an order ends after it starts, not on the same day', () => {
+    expect(paths({ childDateOfBirth: '2011-05-14', orderStart: '2026-10-01', orderEnd: '2026-10-01' })).toEqual(['orderEnd']);
+    expect(paths({ childDateOfBirth: '2011-05-14', orderStart: '2026-10-01', orderEnd: '2026-10-02' })).toEqual([]);
+  });
+  it('both order dates or neither', () => {
+    expect(paths({ childDateOfBirth: '2011-05-14', orderStart: '2026-10-01', orderEnd: null })).toEqual(['orderEnd']);
+    expect(paths({ childDateOfBirth: '2011-05-14', orderStart: null, orderEnd: null })).toEqual([]);
+  });
+  it('dates that are not dates are left to the field checks', () => {
+    expect(paths({ childDateOfBirth: 'soon', orderStart: 3, orderEnd: 'later' })).toEqual([]);
   });
 });

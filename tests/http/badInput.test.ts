@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeCase, entry, referral } from '../support/factories.js';
-import { type Api, startTestServer, type TestServer } from '../support/testSystem.js';
+import { activeCase, agreementGiven, entry, referral } from '../support/factories.js';
+import { addDays } from '../../src/domain/dates.js';
+import { type Api, startTestServer, TODAY, type TestServer } from '../support/testSystem.js';
+
+/** The test server's injected clock: dates in the future are counted from it. */
+const today = TODAY.slice(0, 10);
 
 /** Bad input gets a clear 4xx in the one envelope, and nothing is stored. */
 describe('bad input', () => {
@@ -56,6 +60,68 @@ describe('bad input', () => {
     expectEnvelope(res, 400, 'validation_failed');
     expect(res.body.error.details[0].message).toMatch(/plain text/);
     expect(await countEntries()).toBe(before);
+  });
+
+  it.each([
+    ['a 5,000-character paste into a 2,000-character field', 'x'.repeat(5000), /at most 2,000 characters; this has 5,000/],
+    ['a right-to-left override', 'Seen by \u202Eecilop', /direction of the text/],
+    ['an isolate', 'Seen by \u2066police\u2069', /direction of the text/],
+    ['only invisible characters', '\u200b\u2060\ufeff\u00ad', /must not be empty/],
+    ['a lone surrogate', 'Broken \ud83d', /broken character/],
+    ['a control character', 'Bell \u0007', /control characters/],
+  ])('an entry with %s is refused, named, and not stored', async (_, description, message) => {
+    const before = await countEntries();
+    const res = await amy.post(`/api/v1/cases/${caseId}/timeline`, entry({ description }));
+    expectEnvelope(res, 400, 'validation_failed');
+    expect(res.body.error.details).toEqual([{ path: 'description', message: expect.stringMatching(message) }]);
+    expect(await countEntries()).toBe(before);
+  });
+
+  it('a name with a direction override is refused and no case is referred', async () => {
+    const before = await countCases();
+    const res = await amy.post('/api/v1/cases', referral({ childName: 'Jordan \u202Etset' }));
+    expectEnvelope(res, 400, 'validation_failed');
+    expect(res.body.error.details).toEqual([{ path: 'childName', message: expect.stringMatching(/direction of the text/) }]);
+    expect(await countCases()).toBe(before);
+  });
+
+  it('text is stored exactly as acknowledged: NFC, whole emoji kept', async () => {
+    const res = await amy.post(`/api/v1/cases/${caseId}/timeline`, entry({ description: 'Cafe\u0301 trip \ud83d\ude00' }));
+    expect(res.status).toBe(201);
+    expect(res.body.description).toBe('Caf\u00e9 trip \ud83d\ude00');
+    const stored = (await amy.get(`/api/v1/cases/${caseId}/timeline`)).body.items.find((i: { id: string }) => i.id === res.body.id);
+    expect(stored.description).toBe(res.body.description);
+  });
+
+  it('a referral lists every problem at once, a future date of birth among them, and is not stored', async () => {
+    const before = await countCases();
+    const res = await amy.post(
+      '/api/v1/cases',
+      referral({ childName: '\u200b', childDateOfBirth: addDays(today, 1), orderStart: '2026-10-01', orderEnd: '2026-09-01', referralReason: '' }),
+    );
+    expectEnvelope(res, 400, 'validation_failed');
+    const paths = res.body.error.details.map((d: { path: string }) => d.path);
+    expect(paths.sort()).toEqual(['childDateOfBirth', 'childName', 'orderEnd', 'referralReason']);
+    expect(await countCases()).toBe(before);
+  });
+
+  it('an agreement dated before the young person was born is refused, and the case stays as it was', async () => {
+    const referred = await amy.post('/api/v1/cases', referral());
+    const id = referred.body.id as string;
+    const res = await amy.post(`/api/v1/cases/${id}/agreements`, agreementGiven('young_person', { date: '2011-05-13' }));
+    expectEnvelope(res, 400, 'validation_failed');
+    expect(res.body.error.details).toEqual([{ path: 'date', message: expect.stringMatching(/before the young person's date of birth/) }]);
+    const after = (await amy.get(`/api/v1/cases/${id}/agreements`)).body;
+    expect(after.history).toEqual([]);
+    expect((await amy.get(`/api/v1/cases/${id}`)).body.status).toBe(referred.body.status);
+  });
+
+  it('an agreement dated in the future is refused with its other problems', async () => {
+    const before = (await amy.get(`/api/v1/cases/${caseId}/agreements`)).body.history.length;
+    const res = await amy.post(`/api/v1/cases/${caseId}/agreements`, agreementGiven('parent_carer', { date: addDays(today, 1), method: 'pigeon' }));
+    expectEnvelope(res, 400, 'validation_failed');
+    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['date', 'method']);
+    expect((await amy.get(`/api/v1/cases/${caseId}/agreements`)).body.history).toHaveLength(before);
   });
 
   it('a body that is not JSON at all', async () => {

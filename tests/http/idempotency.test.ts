@@ -94,7 +94,8 @@ describe('one press, one record (Idempotency-Key)', () => {
   it('a refused request keeps nothing, so the form may send again with the same key once corrected', async () => {
     const headers = key('retry');
     const past = await sam.post(`/api/v1/cases/${caseId}/meetings`, { ...meeting, startsAt: '2026-11-01T10:00:00Z', endsAt: '2026-11-01T11:00:00Z' }, headers);
-    expect(past.status).toBe(422);
+    expect(past.status).toBeGreaterThanOrEqual(400);
+    expect(past.status).toBeLessThan(500);
     expect((await sam.post(`/api/v1/cases/${caseId}/meetings`, meeting, headers)).status).toBe(201);
   });
 

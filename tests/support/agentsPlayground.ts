@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import { playgroundConfig } from '../../scripts/playgroundConfig.js';
+import { PATIENCE_MS } from './patience.js';
 
 /** A message the playground shows in its chat, as its websocket pushes it. */
 export interface PlaygroundMessage {
@@ -50,7 +51,7 @@ export async function startAgentsPlayground(botEndpoint: string, asStaffId: stri
   });
   let output = '';
   const port = await new Promise<number>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`the Agents Playground did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => fail(new Error(`the Agents Playground did not start:\n${output}`)), PATIENCE_MS);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /Listening on (\d+)/.exec(output);
@@ -92,7 +93,7 @@ export async function startAgentsPlayground(botEndpoint: string, asStaffId: stri
     conversationId: config.personalChat.id,
     currentUser: config.currentUser,
     messages,
-    waitFor(what, match, timeoutMs = 15_000) {
+    waitFor(what, match, timeoutMs = PATIENCE_MS) {
       return new Promise((ok, fail) => {
         const check = () => {
           const found = messages.find(match);

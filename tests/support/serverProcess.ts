@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { PATIENCE_MS } from './patience.js';
 
 /**
  * A server in a child process of its own, as it runs in production: its own event loop, its own
@@ -78,7 +79,7 @@ export async function startServerProcess(o: ServerProcessOptions): Promise<Serve
   let gone = false;
   void exited.then(() => (gone = true));
 
-  const deadline = Date.now() + (o.startTimeoutMs ?? 60_000);
+  const deadline = Date.now() + (o.startTimeoutMs ?? PATIENCE_MS);
   for (;;) {
     if (gone) throw new Error(`the server process exited before it was ready (${child.exitCode ?? child.signalCode}):\n${output}`);
     const ready = await fetch(`${url}${o.readyPath ?? '/readyz'}`).then(

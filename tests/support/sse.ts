@@ -1,3 +1,5 @@
+import { PATIENCE_MS } from './patience.js';
+
 /** Reads server-sent events from a fetch response, for tests. */
 export interface SseEvent {
   id: string | null;
@@ -32,8 +34,8 @@ export function readEvents(res: Response) {
   })();
   return {
     events,
-    /** Resolves when `predicate` holds for the events received, or rejects after `ms`. */
-    async until(predicate: (events: SseEvent[]) => boolean, ms = 3000): Promise<SseEvent[]> {
+    /** Resolves when `predicate` holds for the events received, or rejects after `ms` (generous: see patience.ts). */
+    async until(predicate: (events: SseEvent[]) => boolean, ms = PATIENCE_MS): Promise<SseEvent[]> {
       const deadline = Date.now() + ms;
       while (!predicate(events)) {
         if (done || Date.now() > deadline) throw new Error(`events did not arrive: ${events.map((e) => e.event).join(', ')}`);

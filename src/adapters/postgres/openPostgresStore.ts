@@ -4,6 +4,8 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Store } from '../../ports/store.js';
 import { createKyselyStore } from '../sql/kyselyStore.js';
+import { answeringUnavailable, type OutageReport } from '../sql/unavailability.js';
+import { guardedPool, isPostgresUnavailable } from './connectionFailures.js';
 import { migrateToLatest } from '../sql/migrations.js';
 import type { Database } from '../sql/schema.js';
 import { detectOvertakenUpdates, OvertakenUpdate } from './overtakenUpdates.js';
@@ -15,12 +17,33 @@ export interface PostgresStoreOptions {
   schema?: string | undefined;
   /** Connections this instance may hold; several instances share the server's max_connections. */
   poolSize?: number | undefined;
-  /** An idle connection failed (the server restarted, say); the pool replaces it. */
-  onIdleError?: (error: Error) => void;
+  /** A connection failed (the server restarted, the network dropped); the pool replaces it. */
+  onConnectionError?: (error: Error) => void;
+  /** The database stopped answering, and answers again: each told once per outage. */
+  outage?: OutageReport;
+  timeouts?: Partial<PostgresTimeouts>;
 }
 
+/** How long to wait, in milliseconds, before a stalled or overloaded database is called unavailable. */
+export interface PostgresTimeouts {
+  /** For a connection from the pool (a free one, or a new one to the server). */
+  connectMs: number;
+  /** For one statement; the server cancels it (statement_timeout) and the client gives up soon after. */
+  statementMs: number;
+  /** For a transaction left open with nothing to do (idle_in_transaction_session_timeout): the server ends it. */
+  idleInTransactionMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: PostgresTimeouts = { connectMs: 3000, statementMs: 5000, idleInTransactionMs: 10_000 };
+
+/**
+ * A reply later than the statement timeout plus this never comes: the server or the path to it
+ * stalled, and the client stops waiting.
+ */
+const REPLY_GRACE_MS = 1000;
+
 /** Startup settings of every connection of this instance: its schema and its name in pg_stat_activity. */
-export function connectionSettings(o: Pick<PostgresStoreOptions, 'url' | 'schema'>, role: string): pg.ClientConfig {
+export function connectionSettings(o: Pick<PostgresStoreOptions, 'url' | 'schema' | 'timeouts'>, role: string): pg.ClientConfig {
   // With no user in the URL, node-postgres takes PGUSER, then $USER, which a container or service
   // may not set; like psql, the operating-system user comes last.
   if (!pg.defaults.user) {
@@ -30,8 +53,15 @@ export function connectionSettings(o: Pick<PostgresStoreOptions, 'url' | 'schema
       // A container's user id with no passwd entry has no name: the URL or PGUSER must give one.
     }
   }
+  const t = { ...DEFAULT_TIMEOUTS, ...o.timeouts };
   return {
     connectionString: o.url,
+    connectionTimeoutMillis: t.connectMs,
+    statement_timeout: t.statementMs,
+    idle_in_transaction_session_timeout: t.idleInTransactionMs,
+    ...(t.statementMs > 0 ? { query_timeout: t.statementMs + REPLY_GRACE_MS } : {}),
+    // A connection whose peer vanished without a word is noticed by the operating system too.
+    keepAlive: true,
     // Names the schema too, so an operator (or a test) can tell the instances of environments apart.
     application_name: `ecm-for-teams ${role}${o.schema ? ` (${o.schema})` : ''}`.slice(0, 63),
     // Set at connection start-up, so no statement can run before it; the schema name is checked by config.
@@ -41,14 +71,33 @@ export function connectionSettings(o: Pick<PostgresStoreOptions, 'url' | 'schema
 
 /** The store on a PostgreSQL server, through a pool of connections. */
 export async function openPostgresStore(o: PostgresStoreOptions): Promise<Store> {
+  await migrateOnConnectionOfItsOwn(o);
   const pool = new pg.Pool({ ...connectionSettings(o, 'store'), max: o.poolSize ?? 10 });
-  pool.on('error', (error) => o.onIdleError?.(error));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const connectionError = (error: Error) => o.onConnectionError?.(error);
+  pool.on('error', connectionError);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardedPool(pool, connectionError) }) });
   try {
-    return await preparePostgresStore(db, o.schema);
+    return answeringUnavailable(runningAgainWhenOvertaken(createKyselyStore(db, 'postgres')), isPostgresUnavailable, o.outage);
   } catch (error) {
     await db.destroy();
     throw error;
+  }
+}
+
+/**
+ * Migrations run without the statement timeouts: one may rightly take long on a big table, and an
+ * instance waits on the migration lock while another migrates.
+ */
+async function migrateOnConnectionOfItsOwn(o: PostgresStoreOptions): Promise<void> {
+  const timeouts = { ...o.timeouts, statementMs: 0, idleInTransactionMs: 0 };
+  const pool = new pg.Pool({ ...connectionSettings({ ...o, timeouts }, 'migrations'), max: 1 });
+  const connectionError = (error: Error) => o.onConnectionError?.(error);
+  pool.on('error', connectionError);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardedPool(pool, connectionError) }) });
+  try {
+    await migratePostgres(db, o.schema);
+  } finally {
+    await db.destroy();
   }
 }
 
@@ -57,9 +106,13 @@ export async function openPostgresStore(o: PostgresStoreOptions): Promise<Store>
  * the tests' in-process engine, so both run the same migrations and queries.
  */
 export async function preparePostgresStore(db: Kysely<Database>, schema?: string, onClose: () => Promise<void> = () => db.destroy()): Promise<Store> {
+  await migratePostgres(db, schema);
+  return runningAgainWhenOvertaken(createKyselyStore(db, 'postgres', onClose));
+}
+
+async function migratePostgres(db: Kysely<Database>, schema?: string): Promise<void> {
   if (schema) await createSchema(db, schema);
   await migrateToLatest(db as Kysely<unknown>, 'postgres', schema);
-  return runningAgainWhenOvertaken(createKyselyStore(db, 'postgres', onClose));
 }
 
 async function createSchema(db: Kysely<Database>, schema: string): Promise<void> {

@@ -4,11 +4,12 @@ import type { CaseEventBus } from '../../ports/caseEventBus.js';
 import type { Store } from '../../ports/store.js';
 import { memoryCaseEventBus } from '../local/memoryCaseEventBus.js';
 import { CASE_EVENTS_CHANNEL } from '../sql/migrations/0002_postgres.js';
-import { connectionSettings } from './openPostgresStore.js';
+import { connectionSettings, type PostgresTimeouts } from './openPostgresStore.js';
 
 export interface PostgresCaseEventBusOptions {
   url: string;
   schema?: string | undefined;
+  timeouts?: Partial<PostgresTimeouts>;
   /** Where the announced events are read from: the same database. */
   store: Store;
   onError(error: unknown): void;

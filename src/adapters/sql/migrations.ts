@@ -34,6 +34,7 @@ export async function migrateToLatest(db: Kysely<unknown>, dialect: SqlDialect, 
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+    // The cause is kept: a database that could not be reached is waited for, a faulty migration is not.
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }

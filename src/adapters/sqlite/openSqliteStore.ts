@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Store } from '../../ports/store.js';
 import { createKyselyStore } from '../sql/kyselyStore.js';
+import { answeringUnavailable, type OutageReport } from '../sql/unavailability.js';
 import { migrateToLatest } from '../sql/migrations.js';
 import type { Database } from '../sql/schema.js';
 
@@ -33,9 +34,25 @@ function lockDataDirectory(dir: string): SqliteDatabase.Database {
 export interface SqliteStoreOptions {
   /** A directory for `ecm.db`; `:memory:` for a private in-memory database (tests). */
   dataDir: string;
+  /**
+   * How long a write waits while another connection (a backup, a checkpoint) holds the database.
+   * better-sqlite3 waits synchronously, so the whole process waits with it: keep it short.
+   */
+  busyTimeoutMs?: number;
+  /** The database stopped answering (busy too long, an I/O error), and answers again. */
+  outage?: OutageReport;
 }
 
-export async function openSqliteStore({ dataDir }: SqliteStoreOptions): Promise<Store> {
+/**
+ * SQLITE_BUSY and SQLITE_LOCKED (another connection held the database past the busy timeout),
+ * SQLITE_IOERR (the disk or file system failed), SQLITE_FULL (no space left) and SQLITE_CANTOPEN:
+ * passing conditions of the machine, not of the request.
+ */
+const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN)/;
+
+export const isSqliteUnavailable = (error: unknown): boolean => error instanceof SqliteDatabase.SqliteError && UNAVAILABLE.test(error.code);
+
+export async function openSqliteStore({ dataDir, busyTimeoutMs = 1000, outage }: SqliteStoreOptions): Promise<Store> {
   const inMemory = dataDir === ':memory:';
   const dir = inMemory ? null : resolve(dataDir);
   if (dir) mkdirSync(dir, { recursive: true });
@@ -47,13 +64,14 @@ export async function openSqliteStore({ dataDir }: SqliteStoreOptions): Promise<
     // FULL: an acknowledged write survives power loss, not only a process crash.
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     await migrateToLatest(db as Kysely<unknown>, 'sqlite');
-    return createKyselyStore(db, 'sqlite', async () => {
+    const store = createKyselyStore(db, 'sqlite', async () => {
       await db.destroy();
       lock?.close();
     });
+    return answeringUnavailable(store, isSqliteUnavailable, outage);
   } catch (error) {
     sqlite.close();
     lock?.close();

@@ -2,9 +2,9 @@ import type { AgreementRecord } from '../../contract/views.js';
 import {
   type Agreement,
   agreementInputSchema,
-  assertDecisionNotInFuture,
-  assertNothingRecordedSince,
   agreementState,
+  assertNothingRecordedSince,
+  decisionDateProblems,
   statusAfterAgreement,
   withdrawalSchema,
 } from '../../domain/agreement.js';
@@ -35,12 +35,15 @@ export async function recordAgreements(
   inputs: readonly { input: unknown; what: string }[],
   decisionsSeen?: number,
 ): Promise<AgreementRecord> {
-  const decisions = inputs.map(({ input, what }) => parseInput(agreementInputSchema, input, what));
-  if (decisions.length === 0) throw ruleViolation('Nothing to record: choose what at least one of them decided, or come back when you know.');
-  if (new Set(decisions.map((a) => a.party)).size !== decisions.length) throw ruleViolation('Record one decision for each of them at a time.');
-  for (const a of decisions) assertDecisionNotInFuture(a.date, todayIn(deps.clock));
+  if (inputs.length === 0) throw ruleViolation('Nothing to record: choose what at least one of them decided, or come back when you know.');
   return inTransaction(deps, person, async (w) => {
     let { case: c } = await caseFor(w.tx, person, caseId, 'agreement.record');
+    // Parsed once the case is read: its date is checked against the young person's date of birth.
+    const today = todayIn(deps.clock);
+    const decisions = inputs.map(({ input, what }) =>
+      parseInput(agreementInputSchema, input, what, (raw) => decisionDateProblems(raw, today, c.childDateOfBirth)),
+    );
+    if (new Set(decisions.map((a) => a.party)).size !== decisions.length) throw ruleViolation('Record one decision for each of them at a time.');
     assertNotClosed(c);
     if (decisionsSeen !== undefined) assertNothingRecordedSince(await w.tx.agreements.listForCase(c.id), decisionsSeen);
     let record: AgreementRecord | null = null;
@@ -55,10 +58,9 @@ export async function recordAgreements(
 
 /** Withdrawal stops new work on the case until agreement is given again. */
 export async function withdrawAgreement(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<AgreementRecord> {
-  const a = parseInput(withdrawalSchema, input, 'The withdrawal');
-  assertDecisionNotInFuture(a.date, todayIn(deps.clock));
   return inTransaction(deps, person, async (w) => {
     const { case: c } = await caseFor(w.tx, person, caseId, 'agreement.record');
+    const a = parseInput(withdrawalSchema, input, 'The withdrawal', (raw) => decisionDateProblems(raw, todayIn(deps.clock), c.childDateOfBirth));
     assertNotClosed(c);
     const state = agreementState(await w.tx.agreements.listForCase(c.id));
     if (state[a.party] !== 'given') throw ruleViolation('Only an agreement that was given can be withdrawn.');

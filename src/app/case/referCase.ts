@@ -1,5 +1,5 @@
 import { ageInYears } from '../../domain/dates.js';
-import { decidePathway, formatCaseReference, type Case, referralSchema } from '../../domain/case.js';
+import { decidePathway, formatCaseReference, type Case, referralDateProblems, referralSchema } from '../../domain/case.js';
 import { ruleViolation } from '../../domain/errors.js';
 import type { Principal } from '../../domain/staff.js';
 import { todayIn } from '../../ports/clock.js';
@@ -18,11 +18,11 @@ const MIN_AGE = 10;
 const MAX_AGE = 18;
 
 export async function referCase(deps: AppDeps, person: Principal, input: unknown): Promise<CaseView> {
-  const r = parseInput(referralSchema, input, 'The referral');
+  const today = todayIn(deps.clock);
+  const r = parseInput(referralSchema, input, 'The referral', (raw) => referralDateProblems(raw, today));
   return inTransaction(deps, person, async (w) => {
     assertServiceAllowed(person, 'case.refer', r.serviceId);
     const service = await serviceOf(w.tx, r.serviceId);
-    const today = todayIn(deps.clock);
     const age = ageInYears(r.childDateOfBirth, today);
     if (age < MIN_AGE || age > MAX_AGE) throw ruleViolation(`ECM works with young people aged ${MIN_AGE} to ${MAX_AGE}; this date of birth gives ${age}.`);
     const eligibility = decidePathway(r, today);

@@ -1,6 +1,6 @@
 import { assertOpenForWork } from '../../domain/case.js';
 import { ruleViolation } from '../../domain/errors.js';
-import { type Meeting, scheduleMeetingSchema } from '../../domain/meeting.js';
+import { type Meeting, meetingTimeProblems, scheduleMeetingSchema } from '../../domain/meeting.js';
 import type { Principal } from '../../domain/staff.js';
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
@@ -11,11 +11,11 @@ import { inTransaction } from '../unitOfWork.js';
 
 /** Schedules a formulation, review or consultation meeting with members of the case team. */
 export async function scheduleMeeting(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<Meeting> {
-  const data = parseInput(scheduleMeetingSchema, input, 'The meeting');
+  const now = deps.clock.now().toISOString();
+  const data = parseInput(scheduleMeetingSchema, input, 'The meeting', (raw) => meetingTimeProblems(raw, now));
   return inTransaction(deps, person, async (w) => {
     const { case: c } = await caseFor(w.tx, person, caseId, 'meeting.schedule');
     assertOpenForWork(c);
-    if (data.startsAt <= w.now) throw ruleViolation('A meeting is scheduled for a time still to come.');
     const team = new Map((await w.tx.team.list(c.id)).map((m) => [m.staffId, m]));
     const strangers = data.attendeeIds.filter((id) => !team.has(id));
     if (strangers.length) throw ruleViolation('Everyone invited to a meeting must first be on the case team.', { notOnTeam: strangers });

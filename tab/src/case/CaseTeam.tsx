@@ -4,11 +4,15 @@ import { useState } from 'react';
 import { get, post } from '../api/client.js';
 import type { PersonCard, TeamMemberView, UnreachableMember } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
+import { fieldProps, labelsFrom } from '../common/fieldProblems.js';
 import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { ScrollRegion } from '../common/ScrollRegion.js';
 import { SortableTable } from '../common/SortableTable.js';
 import { useLoad } from '../common/useLoad.js';
 import { AGENCIES, AGENCY_LABELS, CASE_ROLE_LABELS, formatDate, label, UNREACHABLE_LABELS } from '../labels.js';
+
+/** The invitation's labels, by the API's field names: the same words beside a field and in the list of problems. */
+const LABELS = { staffId: 'Person', agency: 'Speaks for which agency', caseRole: 'Role on the case' };
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '32rem' },
@@ -114,7 +118,7 @@ export function CaseTeam({ caseId, serviceId, canInvite, refresh }: { caseId: st
           <Field label="Search by name or email">
             <Input value={query} onChange={(_, d) => setQuery(d.value)} />
           </Field>
-          <Field label="Person">
+          <Field label={LABELS.staffId} {...fieldProps(error, 'staffId')}>
             <Select value={pick} onChange={(_, d) => setPick(d.value)}>
               <option value="">Choose…</option>
               {people.data?.items
@@ -126,7 +130,7 @@ export function CaseTeam({ caseId, serviceId, canInvite, refresh }: { caseId: st
                 ))}
             </Select>
           </Field>
-          <Field label="Speaks for which agency">
+          <Field label={LABELS.agency} {...fieldProps(error, 'agency')}>
             <Select value={agency || chosen?.agency || ''} onChange={(_, d) => setAgency(d.value)}>
               {AGENCIES.map((a) => (
                 <option key={a} value={a}>
@@ -135,7 +139,7 @@ export function CaseTeam({ caseId, serviceId, canInvite, refresh }: { caseId: st
               ))}
             </Select>
           </Field>
-          <ErrorNotice error={error} />
+          <ErrorNotice error={error} labels={labelsFrom(LABELS)} />
           <div>
             <Button type="submit" appearance="primary" disabled={!chosen || once.busy}>
               Invite

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { get, post } from '../api/client.js';
 import type { Agreement } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
+import { fieldProps, labelsFrom } from '../common/fieldProblems.js';
 import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { useDraft } from '../common/drafts.js';
 import { useLoad } from '../common/useLoad.js';
@@ -12,6 +13,15 @@ import { useCaseEvents } from '../live/useCaseEvents.js';
 import { CaseDocuments } from './CaseDocuments.js';
 import type { CaseProps } from './caseProps.js';
 import { CaseTeam } from './CaseTeam.js';
+
+/** The decision form's labels, by the API's field names: the same words beside a field and in the list of problems. */
+const AGREEMENT_FIELDS = {
+  party: 'Who',
+  decision: 'Decision',
+  date: 'Date',
+  method: 'How',
+  competenceNote: "Your view of the young person's competence to agree (Gillick)",
+};
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 22rem), 1fr))', gap: tokens.spacingHorizontalXL },
@@ -109,22 +119,22 @@ function Agreements({ caseId, canRecord, onChanged }: { caseId: string; canRecor
       {canRecord ? (
         <form className={s.form} onSubmit={submit} aria-label="Record a decision">
           <h3>Record a decision</h3>
-          <Field label="Who">
+          <Field label={AGREEMENT_FIELDS.party} {...fieldProps(error, 'party')}>
             <Select value={v.party} onChange={(_, d) => draft.set({ ...v, party: d.value })}>
               <option value="young_person">Young person</option>
               <option value="parent_carer">Parent or carer</option>
             </Select>
           </Field>
-          <Field label="Decision">
+          <Field label={AGREEMENT_FIELDS.decision} {...fieldProps(error, 'decision')}>
             <Select value={v.decision} onChange={(_, d) => draft.set({ ...v, decision: d.value })}>
               <option value="given">Agreed</option>
               <option value="declined">Declined</option>
             </Select>
           </Field>
-          <Field label="Date" required>
+          <Field label={AGREEMENT_FIELDS.date} required {...fieldProps(error, 'date')}>
             <Input type="date" value={v.date} max={today} onChange={(_, d) => draft.set({ ...v, date: d.value })} />
           </Field>
-          <Field label="How">
+          <Field label={AGREEMENT_FIELDS.method} {...fieldProps(error, 'method')}>
             <Select value={v.method} onChange={(_, d) => draft.set({ ...v, method: d.value })}>
               <option value="in_person">In person</option>
               <option value="phone">Phone</option>
@@ -134,11 +144,11 @@ function Agreements({ caseId, canRecord, onChanged }: { caseId: string; canRecor
             </Select>
           </Field>
           {v.party === 'young_person' ? (
-            <Field label="Your view of the young person's competence to agree (Gillick)" required>
-              <Textarea value={v.competenceNote} onChange={(_, d) => draft.set({ ...v, competenceNote: d.value })} maxLength={1000} />
+            <Field label={AGREEMENT_FIELDS.competenceNote} required {...fieldProps(error, 'competenceNote', { text: v.competenceNote, max: 1000 })}>
+              <Textarea value={v.competenceNote} onChange={(_, d) => draft.set({ ...v, competenceNote: d.value })} />
             </Field>
           ) : null}
-          <ErrorNotice error={error} />
+          <ErrorNotice error={error} labels={labelsFrom(AGREEMENT_FIELDS)} />
           <div>
             <Button type="submit" appearance="primary" disabled={once.busy}>
               Record

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { post } from '../api/client.js';
 import type { CaseView } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
+import { fieldProps, labelsFrom } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
 import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { useApp } from '../context.js';
@@ -11,6 +12,18 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '40rem' },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, '& > *': { flex: '1 1 12rem' } },
 });
+
+/** The form's labels, by the API's field names: the same words name a field beside it and in the list of problems. */
+const LABELS = {
+  serviceId: 'Youth Justice Service',
+  childName: "Young person's name",
+  childDateOfBirth: 'Date of birth',
+  orderStart: 'Order starts',
+  orderEnd: 'Order ends',
+  pathway: 'Pathway',
+  referralReason: 'Why are you referring?',
+};
+const REASON_MAX = 2000;
 
 interface ReferralDraft {
   serviceId: string;
@@ -78,7 +91,7 @@ export function ReferForm({ onReferred }: { onReferred: (caseId: string) => void
       <p>Nothing beyond the referral is recorded until the young person and their parent or carer agree to take part.</p>
       {draft.restored ? <p role="status">Your unsaved referral was brought back.</p> : null}
       <form className={s.form} onSubmit={submit}>
-        <Field label="Youth Justice Service" required>
+        <Field label={LABELS.serviceId} required {...fieldProps(error, 'serviceId')}>
           <Select value={v.serviceId} onChange={(_, d) => set({ serviceId: d.value })}>
             {services.map((sv) => (
               <option key={sv.id} value={sv.id}>
@@ -88,10 +101,10 @@ export function ReferForm({ onReferred }: { onReferred: (caseId: string) => void
           </Select>
         </Field>
         <div className={s.row}>
-          <Field label="Young person's name" required>
+          <Field label={LABELS.childName} required {...fieldProps(error, 'childName')}>
             <Input value={v.childName} onChange={(_, d) => set({ childName: d.value })} autoComplete="off" required />
           </Field>
-          <Field label="Date of birth" required>
+          <Field label={LABELS.childDateOfBirth} required {...fieldProps(error, 'childDateOfBirth')}>
             <Input type="date" value={v.childDateOfBirth} onChange={(_, d) => set({ childDateOfBirth: d.value })} required />
           </Field>
         </div>
@@ -103,25 +116,28 @@ export function ReferForm({ onReferred }: { onReferred: (caseId: string) => void
         </Field>
         {v.hasOrder === 'yes' ? (
           <div className={s.row}>
-            <Field label="Order starts" required>
+            <Field label={LABELS.orderStart} required {...fieldProps(error, 'orderStart')}>
               <Input type="date" value={v.orderStart} onChange={(_, d) => set({ orderStart: d.value })} required />
             </Field>
-            <Field label="Order ends" required>
+            <Field label={LABELS.orderEnd} required {...fieldProps(error, 'orderEnd')}>
               <Input type="date" value={v.orderEnd} onChange={(_, d) => set({ orderEnd: d.value })} required />
             </Field>
           </div>
         ) : null}
-        <Field label="Pathway" hint="Leave to decide by eligibility: statutory ECM needs at least six months left on the order.">
+        <Field
+          label={LABELS.pathway}
+          {...fieldProps(error, 'pathway', { hint: 'Leave to decide by eligibility: statutory ECM needs at least six months left on the order.' })}
+        >
           <Select value={v.pathway} onChange={(_, d) => set({ pathway: d.value as ReferralDraft['pathway'] })}>
             <option value="">Decide by eligibility</option>
             <option value="statutory_ecm">Statutory ECM</option>
             <option value="consultation">Case consultation</option>
           </Select>
         </Field>
-        <Field label="Why are you referring?" required>
-          <Textarea value={v.referralReason} onChange={(_, d) => set({ referralReason: d.value })} maxLength={2000} rows={5} required />
+        <Field label={LABELS.referralReason} required {...fieldProps(error, 'referralReason', { text: v.referralReason, max: REASON_MAX })}>
+          <Textarea value={v.referralReason} onChange={(_, d) => set({ referralReason: d.value })} rows={5} required />
         </Field>
-        <ErrorNotice error={error} onDismiss={() => setError(null)} />
+        <ErrorNotice error={error} labels={labelsFrom(LABELS)} onDismiss={() => setError(null)} />
         <div>
           <Button appearance="primary" type="submit" disabled={busy}>
             {busy ? 'Referring…' : 'Refer'}

@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { ApiError } from '../api/client.js';
+import { asSentence, type FieldLabels, issuesOf } from './fieldProblems.js';
 
 const TITLES: Record<string, string> = {
   network: 'You seem to be offline',
@@ -15,18 +16,22 @@ const TITLES: Record<string, string> = {
   unauthenticated: 'Please sign in again',
 };
 
-interface Issue {
-  path: string;
-  message: string;
-}
-const issuesOf = (details: unknown): Issue[] =>
-  Array.isArray(details) ? details.filter((d): d is Issue => typeof d === 'object' && d !== null && 'message' in d && 'path' in d) : [];
+/** A path the form has no label for, in words rather than the API's name: `orderEnd` → "order end". */
+const inWords = (path: string): string =>
+  path
+    .split('.')
+    .map((part) => (/^\d+$/.test(part) ? String(Number(part) + 1) : part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()))
+    .join(' ');
 
-/** Plain words for what the API said, from its error envelope; a 412 offers to reload the latest version. */
-export function ErrorNotice({ error, onReload, onDismiss }: { error: unknown; onReload?: () => void; onDismiss?: () => void }) {
+/**
+ * Plain words for what the API said, from its error envelope; a 412 offers to reload the latest
+ * version. Each problem is named by the form's own label (`labels`); the form also shows it beside
+ * its field (see fieldProps).
+ */
+export function ErrorNotice({ error, labels, onReload, onDismiss }: { error: unknown; labels?: FieldLabels; onReload?: () => void; onDismiss?: () => void }) {
   if (!error) return null;
   const e = error instanceof ApiError ? error : new ApiError(-1, 'unexpected', error instanceof Error ? error.message : String(error));
-  const issues = issuesOf(e.details);
+  const issues = issuesOf(e);
   return (
     <MessageBar intent={e.isConflict ? 'warning' : 'error'} layout="multiline" role="alert">
       <MessageBarBody>
@@ -36,7 +41,7 @@ export function ErrorNotice({ error, onReload, onDismiss }: { error: unknown; on
           <ul>
             {issues.map((i) => (
               <li key={`${i.path}:${i.message}`}>
-                {i.path ? <strong>{i.path.replaceAll('.', ' › ')}: </strong> : null}
+                {i.path ? <strong>{labels?.(i.path) ?? asSentence(inWords(i.path)).slice(0, -1)}: </strong> : null}
                 {i.message}
               </li>
             ))}

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Dropdown, Field, Input, makeStyles, Option, Select, Textarea, tokens } from '@fluentui/react-components';
 import { Add20Regular, Delete20Regular } from '@fluentui/react-icons';
 import type { FormulationContent, Hypothesis, Recommendation, TimelineEntry } from '../api/types.js';
+import { type FieldLabels, fieldProps } from '../common/fieldProblems.js';
 import { HYPOTHESIS_DOMAIN_LABELS } from '../labels.js';
 import { namesOfChildIn, plainWordsWarnings, type PlainWordsWarning } from '../labels.js';
 import { describeWhen } from '../timeline/layout.js';
@@ -28,6 +29,50 @@ const useStyles = makeStyles({
 
 type YouthKey = keyof FormulationContent['youthFriendly'];
 
+const FIVE_P_LABELS = {
+  presenting: 'Presenting',
+  predisposing: 'Predisposing',
+  precipitating: 'Precipitating',
+  perpetuating: 'Perpetuating',
+  protective: 'Protective',
+};
+const VIEWS_LABEL = 'What they think of this understanding and the plan, in their words';
+const YOUTH_TITLES: Record<YouthKey, string> = {
+  summary: 'Summary of the young person’s life',
+  hypotheses: 'Psychological hypotheses',
+  strengths: 'Strengths and protective factors',
+  needs: 'Cognitive and developmental needs',
+  recommendations: 'Recommendations, in order',
+};
+// The API's limits (src/domain/formulation.ts): a limit shown with a counter is refused, never cut, when passed.
+const maxLengthOf = (path: string): number => (/^(summary|strengths|needs)$/.test(path) ? 10_000 : 4000);
+
+/** The formulation's fields as the editor labels them, for the list of problems after a save. */
+export function formulationLabels(content: FormulationContent): FieldLabels {
+  const numberOf = recommendationNumbers(content);
+  const fixed: Record<string, string> = { summary: 'Summary', strengths: 'Strengths', needs: 'Needs', views: VIEWS_LABEL };
+  return (path) => {
+    const [head, index, field] = path.split('.');
+    if (head === 'fivePs' && index) return FIVE_P_LABELS[index as keyof typeof FIVE_P_LABELS];
+    if (head === 'youthFriendly' && index) return `Youth-friendly: ${YOUTH_TITLES[index as YouthKey]?.toLowerCase()}`;
+    if (head === 'hypotheses' && index)
+      return field === 'evidence' ? `Timeline evidence for hypothesis ${Number(index) + 1}` : `Hypothesis ${Number(index) + 1}`;
+    if (head === 'recommendations' && index) {
+      const n = numberOf(content.recommendations[Number(index)]?.id);
+      return field === 'trmLevel' ? `TRM level for recommendation ${n}` : field === 'sequence' ? `Order of recommendation ${n}` : `Recommendation ${n}`;
+    }
+    return head ? fixed[head] : undefined;
+  };
+}
+
+/** Recommendations are numbered as shown: through the TRM levels, relationship-based first within each. */
+function recommendationNumbers(content: FormulationContent): (id: string | undefined) => number {
+  const shown = [...content.recommendations].sort(
+    (a, b) => a.trmLevel - b.trmLevel || Number(b.relationshipBased) - Number(a.relationshipBased) || a.sequence - b.sequence,
+  );
+  return (id) => shown.findIndex((r) => r.id === id) + 1;
+}
+
 export interface EditorProps {
   content: FormulationContent;
   editable: boolean;
@@ -39,6 +84,8 @@ export interface EditorProps {
   trmLevels: { level: number; name: string }[];
   /** The child's name, to warn where the text would publish it. */
   childName: string | null;
+  /** The API's answer to the last save, to show each problem beside its field. */
+  error?: unknown;
 }
 
 const KIND_WORDS: Record<PlainWordsWarning['kind'], string> = {
@@ -67,9 +114,16 @@ export function FormulationEditor(p: EditorProps) {
     const found = p.childName ? namesOfChildIn(value, p.childName) : [];
     return found.length ? `Names the young person (${found.join(', ')}): the published report will say “the young person”.` : '';
   };
-  const text = (label: string, value: string, onChange: (v: string) => void, rows = 5, warning = nameWarning(value)) =>
-    p.editable ? (
-      <Field label={label} validationState={warning ? 'warning' : 'none'} validationMessage={warning || undefined}>
+  // The API's problem with a field comes first; the plain-words warning shows while there is none.
+  const text = (label: string, path: string, value: string, onChange: (v: string) => void, rows = 5, warning = nameWarning(value)) => {
+    const problem = fieldProps(p.error, path, { text: value, max: maxLengthOf(path) });
+    return p.editable ? (
+      <Field
+        label={label}
+        hint={problem.hint}
+        validationState={problem.validationState ?? (warning ? 'warning' : 'none')}
+        validationMessage={problem.validationMessage ?? (warning || undefined)}
+      >
         <Textarea value={value} onChange={(_, d) => onChange(d.value)} rows={rows} resize="vertical" />
       </Field>
     ) : (
@@ -78,6 +132,7 @@ export function FormulationEditor(p: EditorProps) {
         <p className={s.text}>{value || '—'}</p>
       </div>
     );
+  };
 
   const pair = (title: string, main: React.ReactNode, youthKey: YouthKey) => (
     <section className={s.pair} aria-label={title}>
@@ -88,6 +143,7 @@ export function FormulationEditor(p: EditorProps) {
       <div className={s.youth}>
         {text(
           `Youth-friendly: ${title.toLowerCase()}`,
+          `youthFriendly.${youthKey}`,
           c.youthFriendly[youthKey],
           (v) => setYouth(youthKey, v),
           4,
@@ -116,7 +172,7 @@ export function FormulationEditor(p: EditorProps) {
     <div>
       {pair(
         'Summary of the young person’s life',
-        text('Summary', c.summary, (v) => set({ summary: v }), 8),
+        text('Summary', 'summary', c.summary, (v) => set({ summary: v }), 8),
         'summary',
       )}
       {pair(
@@ -151,9 +207,9 @@ export function FormulationEditor(p: EditorProps) {
                   />
                 ) : null}
               </div>
-              {text(`Hypothesis ${i + 1}`, h.text, (v) => updateHypothesis(h, { text: v }), 3)}
+              {text(`Hypothesis ${i + 1}`, `hypotheses.${i}.text`, h.text, (v) => updateHypothesis(h, { text: v }), 3)}
               {p.editable ? (
-                <Field label={`Timeline evidence for hypothesis ${i + 1}`}>
+                <Field label={`Timeline evidence for hypothesis ${i + 1}`} {...fieldProps(p.error, `hypotheses.${i}.evidence`)}>
                   <Dropdown
                     multiselect
                     placeholder="Choose entries"
@@ -186,23 +242,23 @@ export function FormulationEditor(p: EditorProps) {
         <h3>The five Ps</h3>
         <div className={s.fivePs}>
           {(['presenting', 'predisposing', 'precipitating', 'perpetuating', 'protective'] as const).map((k) => (
-            <div key={k}>{text(`${k[0]!.toUpperCase()}${k.slice(1)}`, c.fivePs[k], (v) => set({ fivePs: { ...c.fivePs, [k]: v } }), 3)}</div>
+            <div key={k}>{text(FIVE_P_LABELS[k], `fivePs.${k}`, c.fivePs[k], (v) => set({ fivePs: { ...c.fivePs, [k]: v } }), 3)}</div>
           ))}
         </div>
       </section>
       {pair(
         'Strengths and protective factors',
-        text('Strengths', c.strengths, (v) => set({ strengths: v })),
+        text('Strengths', 'strengths', c.strengths, (v) => set({ strengths: v })),
         'strengths',
       )}
       {pair(
         'Cognitive and developmental needs',
-        text('Needs', c.needs, (v) => set({ needs: v })),
+        text('Needs', 'needs', c.needs, (v) => set({ needs: v })),
         'needs',
       )}
       <section aria-label="The young person’s and family’s views">
         <h3>The young person’s and family’s views</h3>
-        {text('What they think of this understanding and the plan, in their words', c.views ?? '', (v) => set({ views: v }), 3)}
+        {text(VIEWS_LABEL, 'views', c.views ?? '', (v) => set({ views: v }), 3)}
       </section>
       {pair(
         'Recommendations, in order',
@@ -220,7 +276,10 @@ export function FormulationEditor(p: EditorProps) {
                     <li key={r.id} className={s.item}>
                       {p.editable ? (
                         <>
-                          <Field label={`Recommendation ${number}`}>
+                          <Field
+                            label={`Recommendation ${number}`}
+                            {...fieldProps(p.error, `recommendations.${c.recommendations.indexOf(r)}`, { text: r.text, max: 2000 })}
+                          >
                             <Textarea value={r.text} onChange={(_, d) => updateRec(r, { text: d.value })} rows={2} />
                           </Field>
                           <div className={s.row}>

@@ -11,7 +11,7 @@ import { useApp } from '../context.js';
 import { formatDateTime } from '../labels.js';
 import { useLiveTimeline } from '../live/useTimeline.js';
 import { TimelineList } from '../timeline/TimelineList.js';
-import { entryLabel, FormulationEditor } from './FormulationEditor.js';
+import { entryLabel, FormulationEditor, formulationLabels } from './FormulationEditor.js';
 import { VersionDiff } from './VersionDiff.js';
 
 const useStyles = makeStyles({
@@ -144,7 +144,7 @@ export default function FormulationSection({ view }: CaseProps) {
           {editable && JSON.stringify(content) !== JSON.stringify(current.content) ? 'Your unsaved changes are not part of it: save the draft first.' : ''}
         </ConfirmDialog>
       ) : null}
-      <ErrorNotice error={error} onReload={reloadLatest} onDismiss={() => setError(null)} />
+      <ErrorNotice error={error} labels={content ? formulationLabels(content) : undefined} onReload={reloadLatest} onDismiss={() => setError(null)} />
       {!current ? (
         <p>
           No formulation yet.{' '}
@@ -163,6 +163,7 @@ export default function FormulationSection({ view }: CaseProps) {
             onSelectHypothesis={setSelected}
             trmLevels={settings?.trmLabels ?? []}
             childName={view.child?.name ?? null}
+            error={error}
           />
           <aside className={s.aside} aria-label="Timeline evidence">
             <h3>Timeline evidence</h3>

@@ -3,9 +3,22 @@ import { useState } from 'react';
 import { etagOf, post } from '../api/client.js';
 import type { Meeting, Recommendation } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
+import { type FieldLabels, fieldProps } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
 import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { PROGRESS_LABELS } from '../labels.js';
+
+/** The form's labels, by the API's field names: the same words beside a field and in the list of problems. */
+const LABELS: Record<string, string> = {
+  summary: 'What was discussed and agreed',
+  replan: 'Re-plan',
+  nextReviewDue: 'Next review due',
+};
+const PROGRESS_FIELD = /^recommendationProgress\.(\d+)\.(status|note)$/;
+const outcomeLabels: FieldLabels = (path) => {
+  const m = PROGRESS_FIELD.exec(path);
+  return m ? `Recommendation ${Number(m[1]) + 1}: ${m[2] === 'note' ? 'note' : 'progress'}` : LABELS[path];
+};
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '44rem' } });
 
@@ -62,7 +75,7 @@ export function OutcomeForm({
   };
   return (
     <form className={s.form} onSubmit={submit} aria-label="Record the outcome">
-      <Field label="What was discussed and agreed" required>
+      <Field label={LABELS.summary} required {...fieldProps(error, 'summary', { text: v.summary, max: 8000 })}>
         <Textarea value={v.summary} onChange={(_, d) => draft.set({ ...v, summary: d.value })} rows={4} />
       </Field>
       {recommendations.map((r, i) => (
@@ -70,7 +83,7 @@ export function OutcomeForm({
           <legend>
             Recommendation {i + 1}: {r.text}
           </legend>
-          <Field label="Progress">
+          <Field label="Progress" {...fieldProps(error, `recommendationProgress.${i}.status`)}>
             <Select
               value={v.progress[r.id]?.status ?? 'not_started'}
               onChange={(_, d) => draft.set({ ...v, progress: { ...v.progress, [r.id]: { note: v.progress[r.id]?.note ?? '', status: d.value } } })}
@@ -82,7 +95,7 @@ export function OutcomeForm({
               ))}
             </Select>
           </Field>
-          <Field label="Note">
+          <Field label="Note" {...fieldProps(error, `recommendationProgress.${i}.note`, { text: v.progress[r.id]?.note ?? '', max: 2000 })}>
             <Input
               value={v.progress[r.id]?.note ?? ''}
               onChange={(_, d) =>
@@ -92,13 +105,16 @@ export function OutcomeForm({
           </Field>
         </fieldset>
       ))}
-      <Field label="Re-plan">
+      <Field label={LABELS.replan} {...fieldProps(error, 'replan', { text: v.replan, max: 8000 })}>
         <Textarea value={v.replan} onChange={(_, d) => draft.set({ ...v, replan: d.value })} rows={3} />
       </Field>
-      <Field label="Next review due" hint={meeting.kind === 'consultation' ? 'Optional for a consultation.' : '8–12 weeks after this meeting.'}>
+      <Field
+        label={LABELS.nextReviewDue}
+        {...fieldProps(error, 'nextReviewDue', { hint: meeting.kind === 'consultation' ? 'Optional for a consultation.' : '8–12 weeks after this meeting.' })}
+      >
         <Input type="date" value={v.nextReviewDue} onChange={(_, d) => draft.set({ ...v, nextReviewDue: d.value })} />
       </Field>
-      <ErrorNotice error={error} onReload={onReload} />
+      <ErrorNotice error={error} labels={outcomeLabels} onReload={onReload} />
       <div>
         <Button type="submit" appearance="primary" disabled={once.busy}>
           Record the outcome

@@ -3,10 +3,20 @@ import { useEffect, useRef, useState } from 'react';
 import { post } from '../api/client.js';
 import type { TeamMember } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
+import { fieldProps, labelsFrom } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
 import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { MEETING_KIND_LABELS } from '../labels.js';
 import { useScheduleRequest } from '../router.js';
+
+/** The form's labels, by the API's field names: the same words beside a field and in the list of problems. */
+const LABELS = {
+  kind: 'Kind',
+  startsAt: 'Starts',
+  endsAt: 'Ends',
+  location: 'Where (or leave empty for a Teams meeting)',
+  attendeeIds: 'Who is invited (from the case team)',
+};
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '36rem' } });
 
@@ -53,7 +63,7 @@ export function ScheduleForm({ caseId, team, me, onScheduled }: { caseId: string
       <h3 ref={heading} tabIndex={-1}>
         Schedule a meeting
       </h3>
-      <Field label="Kind">
+      <Field label={LABELS.kind} {...fieldProps(error, 'kind')}>
         <Select value={v.kind} onChange={(_, d) => draft.set({ ...v, kind: d.value })}>
           {Object.entries(MEETING_KIND_LABELS).map(([k, l]) => (
             <option key={k} value={k}>
@@ -62,17 +72,17 @@ export function ScheduleForm({ caseId, team, me, onScheduled }: { caseId: string
           ))}
         </Select>
       </Field>
-      <Field label="Starts" required>
+      <Field label={LABELS.startsAt} required {...fieldProps(error, 'startsAt')}>
         <Input type="datetime-local" value={v.startsAt} onChange={(_, d) => draft.set({ ...v, startsAt: d.value, endsAt: v.endsAt || d.value })} />
       </Field>
-      <Field label="Ends" required>
+      <Field label={LABELS.endsAt} required {...fieldProps(error, 'endsAt')}>
         <Input type="datetime-local" value={v.endsAt} onChange={(_, d) => draft.set({ ...v, endsAt: d.value })} />
       </Field>
-      <Field label="Where (or leave empty for a Teams meeting)">
+      <Field label={LABELS.location} {...fieldProps(error, 'location', { text: v.location, max: 200 })}>
         <Input value={v.location} onChange={(_, d) => draft.set({ ...v, location: d.value })} />
       </Field>
       <fieldset>
-        <legend>Who is invited (from the case team)</legend>
+        <legend>{LABELS.attendeeIds}</legend>
         {team.map((m) => (
           <Checkbox
             key={m.staffId}
@@ -82,7 +92,7 @@ export function ScheduleForm({ caseId, team, me, onScheduled }: { caseId: string
           />
         ))}
       </fieldset>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error} labels={labelsFrom(LABELS)} />
       <div>
         <Button type="submit" appearance="primary" disabled={once.busy}>
           Schedule

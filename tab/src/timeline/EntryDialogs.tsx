@@ -4,10 +4,13 @@ import { etagOf, get, post } from '../api/client.js';
 import type { TimelineCategory, TimelineEntry, TimelineEntryRevision } from '../api/types.js';
 import { EntryForm } from './EntryForm.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
+import { fieldProps, labelsFrom } from '../common/fieldProblems.js';
 import { useLoad } from '../common/useLoad.js';
 import { useReturnFocus } from '../common/useReturnFocus.js';
 import { AGENCY_LABELS, CONFIDENCE_LABELS, formatDateTime, label } from '../labels.js';
 import { describeWhen } from './layout.js';
+
+const RETRACTION_LABELS = { reason: 'Why is it being retracted?' };
 
 /** Every version of an entry, oldest first, with who changed it and when: nothing is silently overwritten. */
 export function EntryHistoryDialog({
@@ -96,10 +99,10 @@ export function RetractDialog({
             <p>
               <strong>{describeWhen(entry.when).text}:</strong> {entry.description}
             </p>
-            <Field label="Why is it being retracted?" required>
-              <Textarea value={reason} onChange={(_, d) => setReason(d.value)} maxLength={500} />
+            <Field label={RETRACTION_LABELS.reason} required {...fieldProps(error, 'reason', { text: reason, max: 500 })}>
+              <Textarea value={reason} onChange={(_, d) => setReason(d.value)} />
             </Field>
-            <ErrorNotice error={error} onReload={onReload} />
+            <ErrorNotice error={error} labels={labelsFrom(RETRACTION_LABELS)} onReload={onReload} />
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={submit} disabled={busy || !reason.trim()}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { etagOf, post, put } from '../api/client.js';
 import type { EntryWhen, TimelineCategory, TimelineEntry, TimelineEntryInput } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
+import { fieldProps, labelsFrom } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
 import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { AGENCIES, AGENCY_LABELS, CONFIDENCE_LABELS, LIFE_STAGES, LIFE_STAGE_LABELS } from '../labels.js';
@@ -22,6 +23,22 @@ const PRECISIONS: { key: EntryWhen['precision']; label: string }[] = [
   { key: 'age', label: 'Age of the child' },
   { key: 'lifeStage', label: 'Life stage only' },
 ];
+
+/** The form's labels, by the API's field names: the same words beside a field and in the list of problems. */
+const LABELS = {
+  when: 'How precisely is the time known?',
+  'when.precision': 'How precisely is the time known?',
+  'when.date': 'Date',
+  'when.month': 'Month',
+  'when.year': 'Year',
+  'when.age': 'Age of the child (years)',
+  'when.lifeStage': 'Life stage',
+  category: 'Category',
+  sourceAgency: 'Which agency says so',
+  confidence: 'How sure is it?',
+  description: 'What happened (facts, not opinion)',
+};
+const DESCRIPTION_MAX = 2000;
 
 export interface EntryFormValue {
   precision: EntryWhen['precision'];
@@ -132,7 +149,7 @@ export function EntryForm({
     <form className={s.form} onSubmit={submit} aria-label={editing ? 'Edit the timeline entry' : 'Add a timeline entry'}>
       {draft.restored ? <p role="status">Your unsaved text was brought back.</p> : null}
       <div className={s.row}>
-        <Field label="How precisely is the time known?">
+        <Field label={LABELS.when} {...fieldProps(error, 'when.precision')}>
           <Select value={v.precision} onChange={(_, d) => set({ precision: d.value as EntryWhen['precision'] })}>
             {PRECISIONS.map((p) => (
               <option key={p.key} value={p.key}>
@@ -142,23 +159,23 @@ export function EntryForm({
           </Select>
         </Field>
         {v.precision === 'day' ? (
-          <Field label="Date" required>
+          <Field label={LABELS['when.date']} required {...fieldProps(error, 'when.date')}>
             <Input type="date" value={v.date} onChange={(_, d) => set({ date: d.value })} required />
           </Field>
         ) : v.precision === 'month' ? (
-          <Field label="Month" required hint="For example 2014-03">
+          <Field label={LABELS['when.month']} required {...fieldProps(error, 'when.month', { hint: 'For example 2014-03' })}>
             <Input type="month" value={v.month} onChange={(_, d) => set({ month: d.value })} required />
           </Field>
         ) : v.precision === 'year' ? (
-          <Field label="Year" required>
+          <Field label={LABELS['when.year']} required {...fieldProps(error, 'when.year')}>
             <Input type="number" min={1900} max={2200} value={v.year} onChange={(_, d) => set({ year: d.value })} required />
           </Field>
         ) : v.precision === 'age' ? (
-          <Field label="Age of the child (years)" required>
+          <Field label={LABELS['when.age']} required {...fieldProps(error, 'when.age')}>
             <Input type="number" min={0} max={25} value={v.age} onChange={(_, d) => set({ age: d.value })} required />
           </Field>
         ) : (
-          <Field label="Life stage" required>
+          <Field label={LABELS['when.lifeStage']} required {...fieldProps(error, 'when.lifeStage')}>
             <Select value={v.lifeStage} onChange={(_, d) => set({ lifeStage: d.value })}>
               {LIFE_STAGES.map((st) => (
                 <option key={st} value={st}>
@@ -170,7 +187,7 @@ export function EntryForm({
         )}
       </div>
       <div className={s.row}>
-        <Field label="Category" required>
+        <Field label={LABELS.category} required {...fieldProps(error, 'category')}>
           <Select value={v.category} onChange={(_, d) => set({ category: d.value })} required>
             <option value="">Choose a category…</option>
             {categories.map((c) => (
@@ -180,7 +197,7 @@ export function EntryForm({
             ))}
           </Select>
         </Field>
-        <Field label="Which agency says so" required>
+        <Field label={LABELS.sourceAgency} required {...fieldProps(error, 'sourceAgency')}>
           <Select value={v.sourceAgency} onChange={(_, d) => set({ sourceAgency: d.value })}>
             {AGENCIES.map((a) => (
               <option key={a} value={a}>
@@ -190,17 +207,21 @@ export function EntryForm({
           </Select>
         </Field>
       </div>
-      <Field label="How sure is it?" required>
+      <Field label={LABELS.confidence} required {...fieldProps(error, 'confidence')}>
         <RadioGroup className={s.choices} layout={compact ? 'vertical' : 'horizontal'} value={v.confidence} onChange={(_, d) => set({ confidence: d.value })}>
           {Object.entries(CONFIDENCE_LABELS).map(([k, l]) => (
             <Radio key={k} value={k} label={l} />
           ))}
         </RadioGroup>
       </Field>
-      <Field label="What happened (facts, not opinion)" required hint="Opinion and analysis belong in the formulation.">
-        <Textarea value={v.description} onChange={(_, d) => set({ description: d.value })} maxLength={2000} rows={compact ? 3 : 4} required resize="vertical" />
+      <Field
+        label={LABELS.description}
+        required
+        {...fieldProps(error, 'description', { text: v.description, max: DESCRIPTION_MAX, hint: 'Opinion and analysis belong in the formulation.' })}
+      >
+        <Textarea value={v.description} onChange={(_, d) => set({ description: d.value })} rows={compact ? 3 : 4} required resize="vertical" />
       </Field>
-      <ErrorNotice error={error} onReload={onReload} onDismiss={() => setError(null)} />
+      <ErrorNotice error={error} labels={labelsFrom(LABELS)} onReload={onReload} onDismiss={() => setError(null)} />
       <div className={s.buttons}>
         <Button appearance="primary" type="submit" disabled={busy}>
           {busy ? 'Saving…' : editing ? 'Save the change' : 'Add to the timeline'}

@@ -4,6 +4,7 @@ import { get, post } from '../api/client.js';
 import type { TrmHistoryItem } from '../api/types.js';
 import type { CaseProps } from '../case/caseProps.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
+import { fieldProps, labelsFrom } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
 import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { SortableTable } from '../common/SortableTable.js';
@@ -11,6 +12,9 @@ import { useLoad } from '../common/useLoad.js';
 import { useApp } from '../context.js';
 import { formatDate } from '../labels.js';
 import { TrmChart } from './TrmChart.js';
+
+/** The form's labels, by the API's field names: the same words beside a field and in the list of problems. */
+const LABELS = { level: 'Level', effectiveDate: 'From', rationale: 'Rationale' };
 
 const useStyles = makeStyles({
   current: {
@@ -95,7 +99,7 @@ export default function TrmSection({ view, reload }: CaseProps) {
       {view.allowedActions.includes('trm.record') && view.status === 'active' ? (
         <form className={s.form} onSubmit={record} aria-label="Record a TRM placement">
           <h3>Record a placement</h3>
-          <Field label="Level">
+          <Field label={LABELS.level} {...fieldProps(error, 'level')}>
             <Select value={draft.value.level} onChange={(_, d) => draft.set({ ...draft.value, level: d.value })}>
               {LEVELS.map((l) => (
                 <option key={l} value={l}>
@@ -105,13 +109,13 @@ export default function TrmSection({ view, reload }: CaseProps) {
               ))}
             </Select>
           </Field>
-          <Field label="From" required>
+          <Field label={LABELS.effectiveDate} required {...fieldProps(error, 'effectiveDate')}>
             <Input type="date" max={today} value={draft.value.effectiveDate} onChange={(_, d) => draft.set({ ...draft.value, effectiveDate: d.value })} />
           </Field>
-          <Field label="Rationale" required>
+          <Field label={LABELS.rationale} required {...fieldProps(error, 'rationale', { text: draft.value.rationale, max: 4000 })}>
             <Textarea value={draft.value.rationale} onChange={(_, d) => draft.set({ ...draft.value, rationale: d.value })} rows={4} />
           </Field>
-          <ErrorNotice error={error} />
+          <ErrorNotice error={error} labels={labelsFrom(LABELS)} />
           <div>
             <Button appearance="primary" type="submit" disabled={once.busy}>
               Record the placement

@@ -10,6 +10,7 @@ import type { Principal } from '../../../src/domain/staff.js';
 import { activeCaseVia, principal } from '../../support/caseSetup.js';
 import { entry, caseDocument } from '../../support/factories.js';
 import { startTestServer, type TestServer } from '../../support/testSystem.js';
+import { PATIENCE_MS } from '../../support/patience.js';
 
 const report = caseDocument;
 
@@ -63,7 +64,9 @@ describe('watching a case', () => {
     await addTimelineEntry(t.system.deps, sam, caseId, entry({ description: 'Said in the meeting.' }));
     await withdrawAgreement(t.system.deps, amy, caseId, { party: 'parent_carer', date: '2026-11-26', method: 'phone' });
     const since = (es: CaseEvent[]) => described(es.filter((e) => e.seq > from));
-    await vi.waitFor(() => expect(since(staff.heard)).toEqual(['document.queued', 'timeline.added: Said in the meeting.', 'agreement.recorded']));
+    await vi.waitFor(() => expect(since(staff.heard)).toEqual(['document.queued', 'timeline.added: Said in the meeting.', 'agreement.recorded']), {
+      timeout: PATIENCE_MS,
+    });
     partner.stop();
     staff.stop();
 
@@ -105,7 +108,7 @@ describe('watching a case', () => {
       await addTimelineEntry(t.system.deps, sam, id, entry({ description: `Added after resuming from ${from}.` }));
       // On PostgreSQL the case's own setting up may still be arriving through NOTIFY: count the entries.
       const entries = () => described(w.heard).filter((h) => h.startsWith('timeline.added'));
-      await vi.waitFor(() => expect(entries()).toEqual([`timeline.added: Added after resuming from ${from}.`]));
+      await vi.waitFor(() => expect(entries()).toEqual([`timeline.added: Added after resuming from ${from}.`]), { timeout: PATIENCE_MS });
       w.stop();
     }
   });
@@ -119,7 +122,7 @@ describe('watching a case', () => {
     const probe = t.system.deps.bus.subscribe(id, (e) => (settledAt = Math.max(settledAt, e.seq)));
     for (let i = 0; i < 501; i++) await addTimelineEntry(t.system.deps, sam, id, entry({ description: `Entry ${i + 1} of a long meeting.` }));
     const head = await lastSeq(id);
-    await vi.waitFor(() => expect(settledAt).toBe(head));
+    await vi.waitFor(() => expect(settledAt).toBe(head), { timeout: PATIENCE_MS });
     probe();
     const heard: CaseEvent[] = [];
     const away = await watchCase(t.system.deps, sam, id, from, (e) => heard.push(e));

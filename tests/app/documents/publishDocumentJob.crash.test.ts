@@ -9,15 +9,10 @@ import { activeCaseVia, principal } from '../../support/caseSetup.js';
 import { m365Env, type M365Doubles, startM365Doubles } from '../../support/m365.js';
 import { startM365TestServer } from '../../support/m365System.js';
 import { testTls } from '../../support/graph/tls.js';
+import { SLOW_TEST_MS, until } from '../../support/patience.js';
 import { TODAY } from '../../support/testSystem.js';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-const until = async (what: string, check: () => boolean, ms = 20_000) => {
-  for (const end = Date.now() + ms; !check();) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 25));
-  }
-};
 
 /**
  * A real crash: the worker runs in its own process and is killed with SIGKILL while its upload
@@ -70,78 +65,86 @@ describe('a worker killed in the middle of a delivery', () => {
     return second;
   }
 
-  it('finishes an upload session cut off half way, after a restart, with no duplicate and nothing lost', async () => {
-    // 1. A psychologist publishes a large report; it is committed, not yet delivered.
-    const first = await startM365TestServer({ doubles: m, dataDir });
-    const { id: caseId, reference } = await activeCaseVia(first.system.deps, 'BRI');
-    const content = randomBytes(9 * 1024 * 1024 + 4321);
-    first.clock.set(new Date()); // the worker process keeps real time: the job must be due for it
-    const queued = await publishCaseDocument(first.system.deps, await principal(first.system.deps, 'psy-helen'), caseId, {
-      fileName: `${reference} formulation v1.docx`,
-      content,
-      documentType: 'formulation_report',
-      version: 'v1',
-    });
-    await first.close();
+  it(
+    'finishes an upload session cut off half way, after a restart, with no duplicate and nothing lost',
+    async () => {
+      // 1. A psychologist publishes a large report; it is committed, not yet delivered.
+      const first = await startM365TestServer({ doubles: m, dataDir });
+      const { id: caseId, reference } = await activeCaseVia(first.system.deps, 'BRI');
+      const content = randomBytes(9 * 1024 * 1024 + 4321);
+      first.clock.set(new Date()); // the worker process keeps real time: the job must be due for it
+      const queued = await publishCaseDocument(first.system.deps, await principal(first.system.deps, 'psy-helen'), caseId, {
+        fileName: `${reference} formulation v1.docx`,
+        content,
+        documentType: 'formulation_report',
+        version: 'v1',
+      });
+      await first.close();
 
-    // 2. A worker process starts delivering; Graph holds its third fragment, and we kill the process there.
-    let fragments = 0;
-    m.graph.inject({ matches: (_n, call) => call.upload && call.method === 'PUT' && ++fragments === 3, fault: { kind: 'timeout' }, times: 1 });
-    await runWorkerUntilKilled((r) => r.path === '/upload' && r.status === 'timeout');
-    const partial = [...m.graph.drives.sessions.values()];
-    expect(partial).toHaveLength(1);
-    expect(partial[0]!.next).toBe(2 * 10 * 320 * 1024); // two fragments arrived before the crash
-    expect(m.graph.drives.filesIn(m.libraries.BRI!.driveId)).toEqual([]);
+      // 2. A worker process starts delivering; Graph holds its third fragment, and we kill the process there.
+      let fragments = 0;
+      m.graph.inject({ matches: (_n, call) => call.upload && call.method === 'PUT' && ++fragments === 3, fault: { kind: 'timeout' }, times: 1 });
+      await runWorkerUntilKilled((r) => r.path === '/upload' && r.status === 'timeout');
+      const partial = [...m.graph.drives.sessions.values()];
+      expect(partial).toHaveLength(1);
+      expect(partial[0]!.next).toBe(2 * 10 * 320 * 1024); // two fragments arrived before the crash
+      expect(m.graph.drives.filesIn(m.libraries.BRI!.driveId)).toEqual([]);
 
-    // 3. A new server on the same database, after the dead worker's lease has expired.
-    const second = await restart();
-    try {
-      const stillPending = await second.system.deps.store.transaction((tx) => tx.outbox.list({ caseId, kind: 'document.publish', status: 'pending' }, 5));
-      expect(stillPending).toHaveLength(1);
-      await second.system.worker.runOnce();
+      // 3. A new server on the same database, after the dead worker's lease has expired.
+      const second = await restart();
+      try {
+        const stillPending = await second.system.deps.store.transaction((tx) => tx.outbox.list({ caseId, kind: 'document.publish', status: 'pending' }, 5));
+        expect(stillPending).toHaveLength(1);
+        await second.system.worker.runOnce();
 
-      const files = m.graph.drives.filesIn(m.libraries.BRI!.driveId);
-      expect(files.map((f) => [f.path, f.versions])).toEqual([[`${reference}/${reference} formulation v1.docx`, 1]]);
-      expect(sha(files[0]!.content)).toBe(sha(content));
-      const doc = await second.system.deps.store.transaction((tx) => tx.documents.get(queued.documentId));
-      expect(doc).toMatchObject({ status: 'delivered', libraryVersion: '1.0' });
-      const done = await second.system.deps.store.transaction((tx) => tx.outbox.list({ caseId, kind: 'document.publish', status: 'done' }, 5));
-      expect(done).toHaveLength(1);
-    } finally {
-      await second.close();
-    }
-  }, 60_000);
+        const files = m.graph.drives.filesIn(m.libraries.BRI!.driveId);
+        expect(files.map((f) => [f.path, f.versions])).toEqual([[`${reference}/${reference} formulation v1.docx`, 1]]);
+        expect(sha(files[0]!.content)).toBe(sha(content));
+        const doc = await second.system.deps.store.transaction((tx) => tx.documents.get(queued.documentId));
+        expect(doc).toMatchObject({ status: 'delivered', libraryVersion: '1.0' });
+        const done = await second.system.deps.store.transaction((tx) => tx.outbox.list({ caseId, kind: 'document.publish', status: 'done' }, 5));
+        expect(done).toHaveLength(1);
+      } finally {
+        await second.close();
+      }
+    },
+    SLOW_TEST_MS,
+  );
 
-  it('adds no second version when the crash comes after the bytes landed but before the metadata', async () => {
-    const first = await startM365TestServer({ doubles: m, dataDir });
-    const { id: caseId, reference } = await activeCaseVia(first.system.deps, 'NSO');
-    const content = randomBytes(300_000);
-    first.clock.set(new Date());
-    const queued = await publishCaseDocument(first.system.deps, await principal(first.system.deps, 'psy-helen'), caseId, {
-      fileName: `${reference} review 1.docx`,
-      content,
-      documentType: 'review_record',
-      version: 'v1',
-    });
-    await first.close();
+  it(
+    'adds no second version when the crash comes after the bytes landed but before the metadata',
+    async () => {
+      const first = await startM365TestServer({ doubles: m, dataDir });
+      const { id: caseId, reference } = await activeCaseVia(first.system.deps, 'NSO');
+      const content = randomBytes(300_000);
+      first.clock.set(new Date());
+      const queued = await publishCaseDocument(first.system.deps, await principal(first.system.deps, 'psy-helen'), caseId, {
+        fileName: `${reference} review 1.docx`,
+        content,
+        documentType: 'review_record',
+        version: 'v1',
+      });
+      await first.close();
 
-    // The delivery's second batch carries the metadata: Graph holds it, and the worker dies waiting.
-    m.graph.clearFaults();
-    let batches = 0;
-    const start = m.graph.log.length;
-    m.graph.inject({ matches: (_n, call) => call.path === '/$batch' && ++batches === 2, fault: { kind: 'timeout' }, times: 1 });
-    await runWorkerUntilKilled((r) => r.n > (m.graph.log[start - 1]?.n ?? 0) && r.path === '/$batch' && r.status === 'timeout');
-    const landed = m.graph.drives.filesIn(m.libraries.NSO!.driveId);
-    expect(landed.map((f) => [f.versions, f.fields.EcmUploadId])).toEqual([[1, undefined]]); // bytes in, metadata not
+      // The delivery's second batch carries the metadata: Graph holds it, and the worker dies waiting.
+      m.graph.clearFaults();
+      let batches = 0;
+      const start = m.graph.log.length;
+      m.graph.inject({ matches: (_n, call) => call.path === '/$batch' && ++batches === 2, fault: { kind: 'timeout' }, times: 1 });
+      await runWorkerUntilKilled((r) => r.n > (m.graph.log[start - 1]?.n ?? 0) && r.path === '/$batch' && r.status === 'timeout');
+      const landed = m.graph.drives.filesIn(m.libraries.NSO!.driveId);
+      expect(landed.map((f) => [f.versions, f.fields.EcmUploadId])).toEqual([[1, undefined]]); // bytes in, metadata not
 
-    const second = await restart();
-    try {
-      await second.system.worker.runOnce();
-      const files = m.graph.drives.filesIn(m.libraries.NSO!.driveId);
-      expect(files.map((f) => [f.path, f.versions, f.fields.EcmUploadId])).toEqual([[`${reference}/${reference} review 1.docx`, 1, queued.documentId]]);
-      expect(sha(files[0]!.content)).toBe(sha(content));
-    } finally {
-      await second.close();
-    }
-  }, 60_000);
+      const second = await restart();
+      try {
+        await second.system.worker.runOnce();
+        const files = m.graph.drives.filesIn(m.libraries.NSO!.driveId);
+        expect(files.map((f) => [f.path, f.versions, f.fields.EcmUploadId])).toEqual([[`${reference}/${reference} review 1.docx`, 1, queued.documentId]]);
+        expect(sha(files[0]!.content)).toBe(sha(content));
+      } finally {
+        await second.close();
+      }
+    },
+    SLOW_TEST_MS,
+  );
 });
