@@ -10,7 +10,7 @@ import { liveCard, showActionOf } from './cards/build.js';
 import { type CardContext, errorCard, meetingEndedCard, meetingStartedCard } from './cards/cards.js';
 import type { Card } from './cards/render.js';
 import { type CardAction, cardActionSchema, cardOf, perform, typedAgreement } from './cardActions.js';
-import { commandOf, helpFor, myCases, reviewsDue, sharedHelpFor } from './commands.js';
+import { commandOf, helpFor, myActions, myCases, reviewsDue, sharedHelpFor } from './commands.js';
 import type { TabLinks } from './links.js';
 import type { ChatUser, MeetingChat, MeetingChatEvent, Turn } from './turn.js';
 
@@ -136,6 +136,9 @@ export function createBotApp(deps: AppDeps, links: TabLinks, logger: Logger): Bo
         case 'my cases':
           await turn.typing();
           return turn.reply({ card: await myCases(deps, p, links) });
+        case 'my actions':
+          await turn.typing();
+          return turn.reply({ card: await myActions(deps, p, links) });
         case 'reviews due':
           await turn.typing();
           return turn.reply({ card: await reviewsDue(deps, p, links) });

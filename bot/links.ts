@@ -12,6 +12,8 @@ export interface TabLinks {
   formulation(caseId: string): string;
   /** The case's timeline: where a meeting's attendees add what they learn. */
   timeline(caseId: string): string;
+  /** The case's plan: its actions, each with owner, date and status. */
+  actions(caseId: string): string;
   /** One meeting of the case, opened where its outcome is recorded. */
   meeting(caseId: string, meetingId: string): string;
   /** The meeting scheduler, ready for a meeting of this kind. */
@@ -25,6 +27,7 @@ export function tabLinks(options: { teamsAppId: string | undefined; publicBaseUr
     case: (caseId) => at(tabRoutes.case(caseId)),
     formulation: (caseId) => at(tabRoutes.formulation(caseId)),
     timeline: (caseId) => at(tabRoutes.section(caseId, 'timeline')),
+    actions: (caseId) => at(tabRoutes.section(caseId, 'actions')),
     meeting: (caseId, meetingId) => at(tabRoutes.meeting(caseId, meetingId)),
     scheduler: (caseId, kind) => at(tabRoutes.scheduler(caseId, kind)),
   };

@@ -204,6 +204,8 @@ export interface CaseListItem {
   reference: string;
   dates: string;
   urgent?: boolean;
+  /** Where the row opens in the tab: the case, unless a part of it is meant. */
+  url?: string;
 }
 
 /** At most this many cases in one card; the rest are counted. Keeps the card far below Teams' size limit. */
@@ -215,7 +217,7 @@ export function caseListCard(title: string, emptyText: string, items: CaseListIt
     emptyText,
     items: items
       .slice(0, MAX_LISTED)
-      .map((i) => ({ reference: i.reference, dates: i.dates, color: i.urgent ? 'Attention' : 'Default', url: links.case(i.caseId) })),
+      .map((i) => ({ reference: i.reference, dates: i.dates, color: i.urgent ? 'Attention' : 'Default', url: i.url ?? links.case(i.caseId) })),
     more: Math.max(0, items.length - MAX_LISTED),
   });
 }

@@ -3,6 +3,7 @@ import type { Case, CaseStatus } from '../domain/case.js';
 import type { CaseEventType } from '../domain/caseEvents.js';
 import type { Formulation } from '../domain/formulation.js';
 import type { Meeting } from '../domain/meeting.js';
+import type { PlanAction } from '../domain/planAction.js';
 import type { TeamMember } from '../domain/team.js';
 import type { TimelineEntry } from '../domain/timeline.js';
 import type { TrmMovement, TrmPlacement } from '../domain/trm.js';
@@ -29,6 +30,7 @@ export interface CaseEventPayloads {
   'trm.recorded': TrmPlacement & { movement: TrmMovement };
   'meeting.scheduled': Meeting;
   'meeting.updated': Meeting;
+  'action.changed': PlanAction;
   'document.queued': {
     documentId: string;
     fileName: string;

@@ -4,12 +4,14 @@
  * nothing here is bundled into the tab.
  */
 export type { Agreement, AgreementState, Party } from '../domain/agreement.js';
+export type { AttendanceMark, AttendanceMarkValue } from '../domain/attendance.js';
 export type { Case, CaseStatus, Pathway } from '../domain/case.js';
 export type { CaseEventType } from '../domain/caseEvents.js';
 export type { CaseloadMovement, CaseloadOverview } from '../domain/caseloadOverview.js';
 export type { Formulation, FormulationContent, Hypothesis, Recommendation } from '../domain/formulation.js';
 export type { LifeStage, DateSpan } from '../domain/lifeStage.js';
 export type { AttendeeResponse, Meeting, MeetingKind, MeetingOutcome } from '../domain/meeting.js';
+export type { ActionOwner, ActionStatus, PlanAction } from '../domain/planAction.js';
 export type { CaseAction, ServiceAction } from '../domain/policy.js';
 export type { ReviewStatus } from '../domain/reviewCadence.js';
 export type { Service, TimelineCategory, TrmLevelLabel } from '../domain/service.js';

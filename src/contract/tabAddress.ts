@@ -16,13 +16,15 @@ export const TAB_VIEWS = { caseload: 'caseload', settings: 'settings' } as const
 
 export type ScheduleKind = 'review' | 'formulation';
 
-export const CASE_SECTIONS = ['overview', 'timeline', 'formulation', 'trm', 'meetings'] as const;
+export const CASE_SECTIONS = ['overview', 'timeline', 'formulation', 'trm', 'actions', 'meetings'] as const;
 export type CaseSection = (typeof CASE_SECTIONS)[number];
 
 /** A place in the tab, addressed by a route such as `cases/{id}/formulation`. */
 export type TabRoute =
   | { view: 'caseload' }
   | { view: 'refer' }
+  /** The person's own actions across all their cases. */
+  | { view: 'myActions' }
   /**
    * `schedule`: the meeting scheduler opened for a meeting of this kind (a review reminder's button).
    * `meetingId`: one meeting opened, to record its outcome (the button the bot posts when it ends).
@@ -35,6 +37,7 @@ const trimBase = (base: string) => base.replace(/\/+$/, '');
 /** Routes as text: what a deep link carries as subEntityId and a browser link after `#/`. */
 export const tabRoutes = {
   caseload: () => '',
+  myActions: () => 'my-actions',
   case: (caseId: string) => `cases/${encodeURIComponent(caseId)}`,
   section: (caseId: string, section: CaseSection) => `cases/${encodeURIComponent(caseId)}/${section}`,
   formulation: (caseId: string) => `cases/${encodeURIComponent(caseId)}/formulation`,
@@ -46,6 +49,7 @@ export const tabRoutes = {
 export function routeText(route: TabRoute): string {
   if (route.view === 'caseload') return tabRoutes.caseload();
   if (route.view === 'refer') return 'refer';
+  if (route.view === 'myActions') return tabRoutes.myActions();
   if (route.schedule) return tabRoutes.scheduler(route.caseId, route.schedule);
   return route.meetingId && route.section === 'meetings' ? tabRoutes.meeting(route.caseId, route.meetingId) : tabRoutes.section(route.caseId, route.section);
 }
@@ -59,6 +63,7 @@ export function parseTabRoute(text: string): TabRoute {
   const [path = '', query = ''] = text.replace(/^#?\/*/, '').split('?', 2);
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'refer') return { view: 'refer' };
+  if (parts[0] === 'my-actions') return { view: 'myActions' };
   if (parts[0] !== 'cases' || !parts[1]) return { view: 'caseload' };
   const caseId = safeDecode(parts[1]);
   const section = (CASE_SECTIONS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as CaseSection) : 'overview';

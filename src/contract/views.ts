@@ -3,10 +3,12 @@ import type { Case, CaseStatus } from '../domain/case.js';
 import type { CaseloadOverview } from '../domain/caseloadOverview.js';
 import type { Formulation } from '../domain/formulation.js';
 import type { AttendeeResponse, Meeting } from '../domain/meeting.js';
+import type { AttendanceMark } from '../domain/attendance.js';
+import type { PlanAction } from '../domain/planAction.js';
 import type { CaseAction, ServiceAction } from '../domain/policy.js';
 import type { ReviewStatus } from '../domain/reviewCadence.js';
 import type { Service } from '../domain/service.js';
-import type { Principal, Role } from '../domain/staff.js';
+import type { Agency, Principal, Role } from '../domain/staff.js';
 import type { CaseRole, TeamMember } from '../domain/team.js';
 import type { TimelineEntry } from '../domain/timeline.js';
 import type { TrmMovement, TrmPlacement } from '../domain/trm.js';
@@ -222,4 +224,26 @@ export interface DevAccount {
   roleLabel: string;
   agency: string;
   serviceIds: string[];
+}
+
+/** An action of the plan as one reader sees it: overdue or not, and whether they may change it. */
+export type PlanActionView = PlanAction & { overdue: boolean; mayUpdate: boolean };
+
+/** GET /cases/:id/actions: the plan in its sequence; `mayAssign`: whether the reader names owners and dates. */
+export interface PlanActionList {
+  items: PlanActionView[];
+  mayAssign: boolean;
+}
+
+/** GET /me/actions: one of the reader's own actions, with its case's reference. */
+export type MyAction = PlanActionView & { reference: string };
+
+/** GET/PUT /cases/:id/meetings/:meetingId/attendance: who was there, and who may be marked. */
+export interface AttendanceRegister {
+  meetingId: string;
+  marks: AttendanceMark[];
+  /** The agencies with someone present. */
+  agencies: Agency[];
+  /** Those who may be marked: everyone invited, then the rest of the case team. */
+  people: { staffId: string; name: string; agency: Agency; invited: boolean }[];
 }

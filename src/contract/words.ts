@@ -4,6 +4,7 @@ import type { HypothesisDomain } from '../domain/formulation.js';
 import type { CategoryTone } from '../domain/service.js';
 import type { AttendeeResponse, MeetingKind } from '../domain/meeting.js';
 import type { ReviewState } from '../domain/reviewCadence.js';
+import type { ActionStatus } from '../domain/planAction.js';
 import type { Agency, Role } from '../domain/staff.js';
 import type { CaseRole } from '../domain/team.js';
 import type { Confidence } from '../domain/timeline.js';
@@ -115,4 +116,12 @@ export const TONE_MARKS: Record<CategoryTone, { shape: ToneShape; symbol: string
   adverse: { shape: 'triangle', symbol: '▲', label: 'Adverse event' },
   positive: { shape: 'circle', symbol: '●', label: 'Positive event' },
   context: { shape: 'square', symbol: '■', label: 'Context' },
+};
+
+/** How an action of the plan between meetings stands. */
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
+  planned: 'Planned',
+  under_way: 'Under way',
+  done: 'Done',
+  stopped: 'Stopped',
 };

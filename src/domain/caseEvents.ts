@@ -20,6 +20,8 @@ export const CASE_EVENT_TYPES = [
   'trm.recorded',
   'meeting.scheduled',
   'meeting.updated',
+  /** An action of the plan was added or changed (owner, date, status). */
+  'action.changed',
   'document.queued',
   'document.delivered',
 ] as const;

@@ -18,18 +18,22 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 // Stored in UTC so that instants compare as strings.
 const instant = z.iso.datetime({ offset: true, message: 'is a date and time such as 2026-03-09T10:00:00Z' }).transform((s) => new Date(s).toISOString());
 
-export const scheduleMeetingSchema = z
-  .object({
-    kind: z.enum(MEETING_KINDS),
-    startsAt: instant,
-    endsAt: instant,
-    attendeeIds: z.array(staffIdSchema).min(1).max(60),
-    location: plainText(200).optional(),
-  })
-  .strict()
-  .refine((m) => Date.parse(m.endsAt) > Date.parse(m.startsAt), { message: 'the meeting must end after it starts', path: ['endsAt'] })
-  .refine((m) => Date.parse(m.endsAt) - Date.parse(m.startsAt) <= 8 * 3_600_000, { message: 'a meeting lasts at most 8 hours', path: ['endsAt'] })
-  .refine((m) => new Set(m.attendeeIds).size === m.attendeeIds.length, { message: 'each attendee once', path: ['attendeeIds'] });
+const meetingFields = {
+  kind: z.enum(MEETING_KINDS),
+  startsAt: instant,
+  endsAt: instant,
+  attendeeIds: z.array(staffIdSchema).min(1).max(60),
+  location: plainText(200).optional(),
+};
+
+type MeetingTimes = { startsAt: string; endsAt: string; attendeeIds: string[] };
+const checked = <S extends z.ZodType<MeetingTimes>>(schema: S) =>
+  schema
+    .refine((m) => Date.parse(m.endsAt) > Date.parse(m.startsAt), { message: 'the meeting must end after it starts', path: ['endsAt'] })
+    .refine((m) => Date.parse(m.endsAt) - Date.parse(m.startsAt) <= 8 * 3_600_000, { message: 'a meeting lasts at most 8 hours', path: ['endsAt'] })
+    .refine((m) => new Set(m.attendeeIds).size === m.attendeeIds.length, { message: 'each attendee once', path: ['attendeeIds'] });
+
+export const scheduleMeetingSchema = checked(z.object(meetingFields).strict());
 
 /** A meeting is scheduled for a time still to come; said beside its start, with what to do. */
 export function meetingTimeProblems(input: unknown, now: Instant): Problem[] {
@@ -52,6 +56,21 @@ export const meetingOutcomeSchema = z
   })
   .strict();
 export type MeetingOutcome = z.infer<typeof meetingOutcomeSchema>;
+
+/**
+ * A meeting held without being scheduled here (or before the product was used), recorded after the
+ * event with its real date and its outcome at once. `status: "held"` is what tells it from a meeting
+ * being scheduled.
+ */
+export const heldMeetingSchema = checked(z.object({ ...meetingFields, status: z.literal('held'), outcome: meetingOutcomeSchema }).strict());
+
+/** A meeting recorded after the event happened: not in the future, and not before the child was referred. */
+export function assertHeldWhenItCouldBe(startsAt: Instant, now: Instant, referredAt: Instant): void {
+  if (startsAt > now) throw ruleViolation('A meeting recorded as held has already happened: its start cannot be in the future.', { field: 'startsAt' });
+  if (startsAt < referredAt) {
+    throw ruleViolation(`A meeting recorded as held cannot start before the referral on ${referredAt.slice(0, 10)}.`, { field: 'startsAt' });
+  }
+}
 
 /** What Teams says in a meeting's chat when the online meeting starts or ends: which chat, and when. */
 export const meetingChatEventSchema = z
@@ -93,10 +112,14 @@ export interface Meeting {
   version: number;
 }
 
-export function assertCanRecordOutcome(m: Pick<Meeting, 'status' | 'startsAt'>, now: Instant): void {
+/** Whether the meeting has begun: its scheduled start has passed, or Teams said it started (people often join early). */
+export const hasStarted = (m: Pick<Meeting, 'startsAt' | 'startedAt'>, now: Instant): boolean =>
+  m.startsAt <= now || (m.startedAt !== null && m.startedAt <= now);
+
+export function assertCanRecordOutcome(m: Pick<Meeting, 'status' | 'startsAt' | 'startedAt'>, now: Instant): void {
   if (m.status === 'cancelled') throw ruleViolation('This meeting was cancelled.');
   if (m.status === 'held') throw ruleViolation('The outcome of this meeting is already recorded.');
-  if (m.startsAt > now) throw ruleViolation('A meeting’s outcome is recorded once it has started.');
+  if (!hasStarted(m, now)) throw ruleViolation('A meeting’s outcome is recorded once it has started.');
 }
 
 export const meetingDate = (m: Pick<Meeting, 'startsAt'>): IsoDate => m.startsAt.slice(0, 10);

@@ -30,6 +30,11 @@ export const CASE_ACTIONS = [
   'meeting.respond',
   'meeting.recordOutcome',
   'documents.read',
+  /** The plan between meetings: its actions, read by the team; each owner updates their own. */
+  'actions.read',
+  'action.update',
+  /** Naming an action's owner and its "by when": the ECM team's, who hold the plan. */
+  'action.assign',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -57,7 +62,7 @@ export interface CaseAccessContext {
   serviceId: string;
   /** The person's membership of the case team, if any. */
   membership: { termsAccepted: boolean; needsTerms: boolean } | null;
-  /** For edits and retractions: whether the entry was contributed by this person. */
+  /** For edits and retractions: whether the entry was contributed by this person; for an action, whether they own it. */
   ownsEntry?: boolean;
 }
 
@@ -73,6 +78,7 @@ const READS: ReadonlySet<CaseAction> = new Set([
   'trm.read',
   'meeting.read',
   'documents.read',
+  'actions.read',
 ]);
 
 /** What a team member who is not on the ECM team does: contribute facts, respond to meetings. */
@@ -87,6 +93,8 @@ const CONTRIBUTOR: ReadonlySet<CaseAction> = new Set([
   'trm.read',
   'meeting.read',
   'meeting.respond',
+  'actions.read',
+  'action.update',
 ]);
 
 /** YJS case holders also record agreement and see it, and read the case documents. */
@@ -94,7 +102,8 @@ const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set(['agreement.read', 'a
 
 const ECM_TEAM: ReadonlySet<CaseAction> = new Set(CASE_ACTIONS.filter((a) => a !== 'formulation.approve' && a !== 'terms.accept'));
 
-const OWN_ENTRY_ONLY: ReadonlySet<CaseAction> = new Set(['timeline.edit', 'timeline.retract']);
+// A contributor changes only what is theirs: their own entries, the actions they own.
+const OWN_ENTRY_ONLY: ReadonlySet<CaseAction> = new Set(['timeline.edit', 'timeline.retract', 'action.update']);
 
 const servesCase = (p: Principal, c: CaseAccessContext) => p.serviceIds.includes(c.serviceId);
 
@@ -148,6 +157,7 @@ export const CASE_EVENT_READS: Readonly<Record<CaseEventType, CaseAction>> = {
   'trm.recorded': 'trm.read',
   'meeting.scheduled': 'meeting.read',
   'meeting.updated': 'meeting.read',
+  'action.changed': 'actions.read',
   'document.queued': 'documents.read',
   'document.delivered': 'documents.read',
 };

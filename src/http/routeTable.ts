@@ -10,6 +10,7 @@ import { meetingRoutes } from './routes/meetings.js';
 import { outsideServiceRoutes } from './routes/outsideServices.js';
 import { oversightRoutes } from './routes/oversight.js';
 import { peopleRoutes } from './routes/people.js';
+import { planRoutes } from './routes/plan.js';
 import { reachRoutes } from './routes/reach.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { timelineRoutes } from './routes/timeline.js';
@@ -24,6 +25,7 @@ export function apiRoutes(deps: AppDeps): Router[] {
     timelineRoutes(deps),
     formulationRoutes(deps),
     meetingRoutes(deps),
+    planRoutes(deps),
     eventRoutes(deps),
     peopleRoutes(deps),
     sessionRoutes(deps),

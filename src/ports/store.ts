@@ -3,7 +3,9 @@ import type { AuditEvent, AuditEventInput } from '../domain/audit.js';
 import type { Case, CaseStatus } from '../domain/case.js';
 import type { CaseEvent, CaseEventInput } from '../domain/caseEvents.js';
 import type { Formulation, FormulationContent, FormulationStatus } from '../domain/formulation.js';
+import type { AttendanceMark } from '../domain/attendance.js';
 import type { AttendeeResponse, Meeting } from '../domain/meeting.js';
+import type { PlanAction } from '../domain/planAction.js';
 import type { Service, ServiceSettings } from '../domain/service.js';
 import type { Staff } from '../domain/staff.js';
 import type { TeamMember } from '../domain/team.js';
@@ -41,6 +43,7 @@ export interface StoreTx {
   formulations: FormulationRepository;
   trm: TrmRepository;
   meetings: MeetingRepository;
+  actions: PlanActionRepository;
   audit: AuditRepository;
   caseEvents: CaseEventRepository;
   outbox: OutboxRepository;
@@ -168,6 +171,21 @@ export interface MeetingRepository {
   list(caseId: string): Promise<Meeting[]>;
   /** The meeting whose Teams meeting chat this is, if any. */
   findByChat(chatId: string): Promise<Meeting | null>;
+  /** The meeting's attendance register, by name. */
+  attendance(meetingId: string): Promise<AttendanceMark[]>;
+  /** Marks one person in the register, replacing an earlier mark. */
+  markAttendance(caseId: string, mark: AttendanceMark): Promise<void>;
+}
+
+export interface PlanActionRepository {
+  insert(action: PlanAction): Promise<void>;
+  /** Writes the action if the stored version is `expectedVersion`. */
+  update(action: PlanAction, expectedVersion: number): Promise<boolean>;
+  get(caseId: string, id: string): Promise<PlanAction | null>;
+  /** The case's plan in its sequence. */
+  list(caseId: string): Promise<PlanAction[]>;
+  /** Every action a person owns, across all cases, soonest "by when" first. */
+  listOwnedBy(staffId: string): Promise<PlanAction[]>;
 }
 
 export interface AuditRepository {

@@ -3,5 +3,6 @@ export const SECTION_MODULES = {
   timeline: () => import('./timeline/TimelineSection.js'),
   formulation: () => import('./formulation/FormulationSection.js'),
   trm: () => import('./trm/TrmSection.js'),
+  actions: () => import('./plan/ActionsSection.js'),
   meetings: () => import('./meetings/MeetingsSection.js'),
 } as const;

@@ -1,5 +1,5 @@
 import { DEMO_STAFF } from '../../src/demo/people.js';
-import { activeCase } from '../support/factories.js';
+import { activeCase, entry } from '../support/factories.js';
 import type { TestServer } from '../support/testSystem.js';
 
 export const staff = (id: string) => {
@@ -55,4 +55,30 @@ export async function caseWithMeetingChat(t: TestServer, chatId: string): Promis
     if (!meeting || !(await tx.meetings.update({ ...meeting, chatId, version: meeting.version + 1 }, meeting.version))) throw new Error('no meeting');
   });
   return made;
+}
+
+/**
+ * The case's formulation approved (Dr Helen Marsh), its plan's first action given to `ownerId` by
+ * `dueBy` (Sam Okafor). The recommendation names the child, as a psychologist's wording may.
+ */
+export async function actionOwnedBy(t: TestServer, caseId: string, ownerId: string, dueBy: string): Promise<void> {
+  const [amy, sam, helen] = await Promise.all(['yjs-amy', 'ecm-sam', 'psy-helen'].map((id) => t.signIn(id)));
+  const ok = async <T extends { status: number; body: any }>(what: string, r: Promise<T>) => {
+    const res = await r;
+    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res;
+  };
+  const evidence = await ok('entry', amy!.post(`/api/v1/cases/${caseId}/timeline`, entry()));
+  const drafted = await ok(
+    'draft',
+    helen!.post(`/api/v1/cases/${caseId}/formulation`, {
+      summary: 'Many moves in the early years.',
+      hypotheses: [{ id: 'h1', domain: 'relationships', text: 'Trusts adults slowly.', evidence: [evidence.body.id] }],
+      strengths: 'Loyal and funny.',
+      recommendations: [{ id: 'r1', text: `${CHILD_NAME} meets the same key worker each week.`, trmLevel: 2, sequence: 1, relationshipBased: true }],
+    }),
+  );
+  await ok('approval', helen!.post(`/api/v1/cases/${caseId}/formulation/approval`, undefined, { 'if-match': drafted.headers.get('etag')! }));
+  const [action] = (await ok('plan', sam!.get(`/api/v1/cases/${caseId}/actions`))).body.items as { id: string; version: number }[];
+  await ok('owner', sam!.patch(`/api/v1/cases/${caseId}/actions/${action!.id}`, { ownerId, dueBy }, { 'if-match': `"${action!.version}"` }));
 }

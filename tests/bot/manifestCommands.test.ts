@@ -4,7 +4,7 @@ import { botCommands, readManifestTemplate } from '../support/manifestFacts.js';
 import { REPO_ROOT } from '../support/appPackageRoot.js';
 import { startTestServer, type TestServer } from '../support/testSystem.js';
 import { cardOf, chatAs, textOf } from './chat.js';
-import { CHILD_NAME, caseWithMeeting } from './fixtures.js';
+import { actionOwnedBy, CHILD_NAME, caseWithMeeting } from './fixtures.js';
 
 /**
  * Every command the app package offers, in every scope it offers it, gets a real answer from the
@@ -30,6 +30,11 @@ const ANSWERS: Record<string, (json: string, ctx: { reference: string; shared: b
     expect(json).toContain('Your cases');
     expect(json).toContain(reference);
   },
+  'my actions': (json, { reference }) => {
+    expect(json).toContain('Your actions');
+    expect(json).toContain(reference);
+    expect(json).toContain('action 1 of the plan');
+  },
   'reviews due': (json, { reference }) => {
     expect(json).toContain('Reviews due');
     expect(json).toContain(`${reference}`);
@@ -44,6 +49,7 @@ describe('every bot command in the app package', () => {
     t = await startTestServer();
     const made = await caseWithMeeting(t);
     reference = made.reference;
+    await actionOwnedBy(t, made.caseId, 'yjs-amy', '2027-03-31');
     // The formulation meeting is held and sets the next review; a fortnight before it, "reviews due" lists it.
     t.clock.set('2026-12-08T13:00:00Z');
     const sam = await t.signIn('ecm-sam');

@@ -47,6 +47,18 @@ describe('accessibility of every view in every theme', () => {
   beforeAll(async () => {
     h = await startHarness();
     ({ caseId } = await richCase(h));
+    // A meeting held now, recorded with its outcome, so the side panel has a register to take.
+    const now = h.server.clock.now().getTime();
+    const sam = await h.server.signIn('ecm-sam');
+    const held = await sam.post(`/api/v1/cases/${caseId}/meetings`, {
+      kind: 'consultation',
+      startsAt: new Date(now).toISOString(),
+      endsAt: new Date(now + 3_600_000).toISOString(),
+      attendeeIds: ['yjs-amy', 'police-jo'],
+      status: 'held',
+      outcome: { summary: 'A consultation held before it was scheduled here.', nextReviewDue: null },
+    });
+    expect(held.status, JSON.stringify(held.body)).toBe(201);
   });
   afterAll(() => h?.close());
 
@@ -110,6 +122,30 @@ describe('accessibility of every view in every theme', () => {
       },
     },
     {
+      name: 'actions',
+      who: 'ecm-sam',
+      url: (c, t) => tabUrl(h, `theme=${t}`, `#/cases/${c}/actions`),
+      ready: async (p) => {
+        await p.getByRole('list', { name: 'Actions in order' }).getByRole('listitem').first().waitFor();
+        await p.getByRole('button', { name: 'Update' }).first().click();
+        await p.getByRole('form', { name: 'Update the action' }).waitFor();
+      },
+    },
+    {
+      name: 'my-actions-320',
+      who: 'police-jo',
+      width: 320,
+      url: (_c, t) => tabUrl(h, `theme=${t}`, '#/my-actions'),
+      ready: async (p) => {
+        await p.getByRole('list', { name: 'My actions' }).getByRole('listitem').first().waitFor();
+        await p.getByRole('button', { name: 'Update' }).first().click();
+        await p.getByRole('form', { name: 'Update the action' }).waitFor();
+        // A side panel's width: everything fits, with no sideways scrolling.
+        const wide = (await p.evaluate('document.documentElement.scrollWidth')) as number;
+        if (wide > 320) throw new Error(`My actions scrolls sideways at 320 px (${wide} px wide)`);
+      },
+    },
+    {
       name: 'dashboard',
       who: 'mgr-bri',
       url: (_c, t) => tabUrl(h, `theme=${t}`, '#/dashboard'),
@@ -132,6 +168,18 @@ describe('accessibility of every view in every theme', () => {
       width: 320,
       url: (c, t) => tabUrl(h, `frame=sidePanel&caseId=${c}&theme=${t}`),
       ready: (p) => p.locator('[data-live-state="live"]').waitFor(),
+    },
+    {
+      name: 'side-panel-register',
+      who: 'ecm-sam',
+      width: 320,
+      url: (c, t) => tabUrl(h, `frame=sidePanel&caseId=${c}&theme=${t}`),
+      ready: async (p) => {
+        await p.getByText('Attendance register', { exact: true }).click();
+        await p.getByRole('button', { name: 'Save the register' }).waitFor();
+        const wide = (await p.evaluate('document.documentElement.scrollWidth')) as number;
+        if (wide > 320) throw new Error(`The register scrolls sideways at 320 px (${wide} px wide)`);
+      },
     },
     {
       name: 'stage',

@@ -48,6 +48,17 @@ export async function richCase(h: Harness, marks: CaseMarks & { entries?: number
     'v2 save',
   );
   const sam = await h.server.signIn('ecm-sam');
+  // The plan: the partner owns the first action, by a date after the approval.
+  const plan = must(await sam.get(`/api/v1/cases/${caseId}/actions`), 'the plan').body as { items: { id: string; recommendationId: string }[] };
+  const first = plan.items.find((a) => a.recommendationId === 'r1')!;
+  must(
+    await sam.patch(
+      `/api/v1/cases/${caseId}/actions/${first.id}`,
+      { ownerId: marks.partner?.staffId ?? 'police-jo', dueBy: '2026-12-18' },
+      { 'if-match': '"1"' },
+    ),
+    'owner',
+  );
   for (const [level, effectiveDate] of [
     [2, '2026-06-01'],
     [3, '2026-09-01'],

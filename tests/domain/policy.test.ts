@@ -36,7 +36,17 @@ const contextFor = (place: Place, ownsEntry: boolean, termsAccepted = true, need
   ownsEntry,
 });
 
-const READS: CaseAction[] = ['case.read', 'agreement.read', 'team.read', 'timeline.read', 'formulation.read', 'trm.read', 'meeting.read', 'documents.read'];
+const READS: CaseAction[] = [
+  'case.read',
+  'agreement.read',
+  'team.read',
+  'timeline.read',
+  'formulation.read',
+  'trm.read',
+  'meeting.read',
+  'documents.read',
+  'actions.read',
+];
 const CONTRIBUTE: CaseAction[] = [
   'case.read',
   'team.read',
@@ -48,8 +58,11 @@ const CONTRIBUTE: CaseAction[] = [
   'trm.read',
   'meeting.read',
   'meeting.respond',
+  'actions.read',
+  'action.update',
 ];
-const OWN_ENTRY: CaseAction[] = ['timeline.edit', 'timeline.retract'];
+// "Own" is the entry they added, or the action they own.
+const OWN_ENTRY: CaseAction[] = ['timeline.edit', 'timeline.retract', 'action.update'];
 const except = (...excluded: CaseAction[]) => CASE_ACTIONS.filter((a) => !excluded.includes(a));
 
 /** For each role and place: the actions allowed (for one's own entries, and for others'), and how the rest are refused. */
@@ -113,6 +126,13 @@ describe('partners and the information-sharing terms', () => {
     expect(decideOnCase(partner, 'timeline.add', accepted)).toEqual({ allowed: true });
     expect(decideOnCase(partner, 'agreement.read', accepted)).toEqual({ allowed: false, reason: 'forbidden' });
     expect(decideOnCase(partner, 'formulation.write', accepted)).toEqual({ allowed: false, reason: 'forbidden' });
+  });
+  it('a partner updates an action they own, but not another’s, and never reassigns one', () => {
+    const accepted = (owns: boolean) => contextFor('other service, on team', owns, true, true);
+    expect(decideOnCase(partner, 'actions.read', accepted(false))).toEqual({ allowed: true });
+    expect(decideOnCase(partner, 'action.update', accepted(true))).toEqual({ allowed: true });
+    expect(decideOnCase(partner, 'action.update', accepted(false))).toEqual({ allowed: false, reason: 'forbidden' });
+    expect(decideOnCase(partner, 'action.assign', accepted(true))).toEqual({ allowed: false, reason: 'forbidden' });
   });
   it('a partner who was never invited learns nothing of the case', () => {
     for (const action of CASE_ACTIONS)

@@ -54,6 +54,7 @@ const nowhere = (w: CaseWorld): CaseWorld => ({
   caseId: randomUUID(),
   entries: { own: randomUUID(), others: randomUUID() },
   meetings: { upcoming: randomUUID(), toCancel: randomUUID(), toHold: randomUUID(), held: randomUUID() },
+  actions: { own: randomUUID(), others: randomUUID() },
 });
 
 describe('the access matrix through HTTP', () => {
@@ -85,12 +86,24 @@ describe('the access matrix through HTTP', () => {
         attendeeIds: ['yjs-dan'],
       }),
     );
+    const drafted = await expectOk(
+      'a formulation on the other case',
+      actors.helen.post(`/api/v1/cases/${caseId}/formulation`, {
+        summary: 'Another child.',
+        hypotheses: [{ id: 'h1', domain: 'relationships', text: 'Trusts slowly.', evidence: [e.body.id] }],
+        strengths: 'Kind.',
+        recommendations: [{ id: 'r1', text: 'A weekly walk with the key worker.', trmLevel: 2, sequence: 1, relationshipBased: true }],
+      }),
+    );
+    await expectOk('approve it', actors.helen.post(`/api/v1/cases/${caseId}/formulation/approval`, undefined, { 'if-match': drafted.headers.get('etag')! }));
+    const otherAction = (await expectOk('its plan', actors.helen.get(`/api/v1/cases/${caseId}/actions`))).body.items[0].id as string;
     otherReference = (await dan.get(`/api/v1/cases/${caseId}`)).body.reference;
     register.set(caseId, { serviceId: 'NSO', reference: otherReference, members: new Set(['yjs-dan', 'probation-fay']) });
     other = {
       caseId,
       entries: { own: e.body.id, others: e.body.id },
       meetings: { upcoming: m.body.id, toCancel: m.body.id, toHold: m.body.id, held: m.body.id },
+      actions: { own: otherAction, others: otherAction },
       formulation: { summary: 'Another child.' },
       today: '2026-11-27',
       meetingStart: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
@@ -136,9 +149,17 @@ describe('the access matrix through HTTP', () => {
 
       for (const route of CASE_ROUTES) {
         if (route.entry === 'own' && !world.entries.own) continue; // they could not add one
+        if (route.action === 'own' && !world.actions.own) continue; // off the team, they own none
         const expected = route.act === 'retention.delete' ? expectedOnService(subject, 'retention.delete', 'BRI') : expectedOnCase(subject, route.act);
         const ifMatch = route.ifMatch
-          ? await currentEtag(actors.priya, world, route.ifMatch, route.entry && world.entries[route.entry], route.meeting && world.meetings[route.meeting])
+          ? await currentEtag(
+              actors.priya,
+              world,
+              route.ifMatch,
+              route.entry && world.entries[route.entry],
+              route.meeting && world.meetings[route.meeting],
+              route.action && world.actions[route.action],
+            )
           : undefined;
         const o = await send(api, request(route, pathFor(route, world), route.body?.(world), ifMatch));
         if (!verdict(expected, o, route.tolerate)) wrong.push(`${route.name}: expected ${expected}, got ${o.status} ${o.code ?? ''}`);
@@ -166,7 +187,11 @@ describe('the access matrix through HTTP', () => {
           ['something that is not a uuid', ghost, 'not-a-uuid'],
           ...(reachesOther(route.act) ? [] : ([["another service's case", other, other.caseId]] as [string, CaseWorld, string][])),
         ];
-        const answers = await Promise.all(variants.map(([, w, caseId]) => send(api, request(route, pathFor(route, w, { caseId }), route.body?.(w), '"1"'))));
+        // Bodies dated by this world's clock: the other case's times were taken hours earlier, and a past start is refused before the case is looked up.
+        const dated = (w: CaseWorld): CaseWorld => ({ ...w, today: world.today, meetingStart: world.meetingStart, nextReviewDue: world.nextReviewDue });
+        const answers = await Promise.all(
+          variants.map(([, w, caseId]) => send(api, request(route, pathFor(route, w, { caseId }), route.body?.(dated(w)), '"1"'))),
+        );
         const [first] = answers;
         for (const [i, a] of answers.entries()) {
           if (a.status !== first!.status || a.text !== first!.text)
@@ -177,8 +202,8 @@ describe('the access matrix through HTTP', () => {
 
       // Forged entry and meeting ids inside a case in reach: another case's record is not there.
       if (expectedOnCase(subject, 'case.read') === 'allowed') {
-        for (const route of CASE_ROUTES.filter((r) => r.entry || r.meeting)) {
-          const ids = (w: CaseWorld) => ({ entryId: w.entries.others, meetingId: w.meetings[route.meeting ?? 'upcoming'] });
+        for (const route of CASE_ROUTES.filter((r) => r.entry || r.meeting || r.action)) {
+          const ids = (w: CaseWorld) => ({ entryId: w.entries.others, meetingId: w.meetings[route.meeting ?? 'upcoming'], actionId: w.actions.others });
           const [theirs, none] = await Promise.all(
             [other, nowhere(world)].map((w) => send(api, request(route, pathFor(route, world, ids(w)), route.body?.(world), '"1"'))),
           );

@@ -148,9 +148,11 @@ describe('fuzzed bodies and queries on every endpoint', () => {
     const api = await t.signIn(actor.staffId);
     const world = worlds.get(route.name) ?? shared;
     // Edits name the entry someone else added: the psychologist fuzzing them may change any entry.
-    const path = pathFor(route, world, { entryId: world.entries.others });
+    // Action updates name one the psychologist may change whoever owns it.
+    const actionId = world.actions.others;
+    const path = pathFor(route, world, { entryId: world.entries.others, actionId });
     const ifMatch = route.ifMatch
-      ? () => currentEtag(actors.priya, world, route.ifMatch!, world.entries.others, world.meetings[route.meeting ?? 'upcoming'])
+      ? () => currentEtag(actors.priya, world, route.ifMatch!, world.entries.others, world.meetings[route.meeting ?? 'upcoming'], actionId)
       : null;
     await fuzzRoute(api, { method: route.method, path, ...(route.stream ? { stream: true } : {}) }, route.body?.(world), ifMatch);
   });

@@ -88,6 +88,30 @@ const teamMember = z
   })
   .strict();
 
+const planAction = z
+  .object({
+    id,
+    caseId: id,
+    recommendationId: id,
+    formulationNumber: z.number().int().positive(),
+    text: z.string(),
+    trmLevel: z.number().min(1).max(6),
+    relationshipBased: z.boolean(),
+    sequence: z.number().int().positive(),
+    owner: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('person'), staffId: id, name: z.string(), agency: z.enum(AGENCIES) }).strict(),
+      z.object({ kind: z.literal('agency'), agency: z.enum(AGENCIES) }).strict(),
+    ]),
+    dueBy: nullable(date),
+    status: z.enum(['planned', 'under_way', 'done', 'stopped']),
+    stoppedBecause: nullable(z.string()),
+    updatedBy: id,
+    updatedByName: z.string(),
+    updatedAt: instant,
+    version: z.number().int().positive(),
+  })
+  .strict();
+
 const caseStatus = z.enum(['referred', 'awaiting_agreement', 'active', 'closed']);
 
 type Schemas = { [T in CaseEventType]: z.ZodType<CaseEventPayloads[T]> };
@@ -127,6 +151,7 @@ export const CASE_EVENT_SCHEMAS: Schemas = {
     .strict(),
   'meeting.scheduled': meeting,
   'meeting.updated': meeting,
+  'action.changed': planAction,
   'document.queued': z
     .object({
       documentId: id,

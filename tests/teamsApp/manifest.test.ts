@@ -43,6 +43,7 @@ describe('the app manifest', () => {
     expect(botCommands(template).map(({ title, scopes }) => ({ title, scopes }))).toEqual([
       { title: 'help', scopes: ['personal', 'groupChat', 'team'] },
       { title: 'my cases', scopes: ['personal'] },
+      { title: 'my actions', scopes: ['personal'] },
       { title: 'reviews due', scopes: ['personal'] },
     ]);
   });

@@ -112,7 +112,25 @@ export async function preparePostgresStore(db: Kysely<Database>, schema?: string
 
 async function migratePostgres(db: Kysely<Database>, schema?: string): Promise<void> {
   if (schema) await createSchema(db, schema);
-  await migrateToLatest(db as Kysely<unknown>, 'postgres', schema);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await migrateToLatest(db as Kysely<unknown>, 'postgres', schema);
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !anotherSchemaVanished(error, schema)) throw error;
+    }
+  }
+}
+
+/**
+ * The migrator reads the catalogue of every schema on the server; one dropped while it reads (by
+ * another instance's environment, or a finished test) fails the read with invalid_schema_name.
+ * Nothing was migrated yet, so reading again is safe. Our own schema missing is a real fault.
+ */
+function anotherSchemaVanished(error: unknown, schema?: string): boolean {
+  const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+  if (errorCode(cause) !== '3F000') return false;
+  const message = cause instanceof Error ? cause.message : '';
+  return !schema || !message.includes(`"${schema}"`);
 }
 
 async function createSchema(db: Kysely<Database>, schema: string): Promise<void> {

@@ -9,6 +9,7 @@ import { conversationRepository } from './repositories/conversations.js';
 import { agreementRepository, caseRepository, teamRepository } from './repositories/cases.js';
 import { formulationRepository } from './repositories/formulations.js';
 import { meetingRepository } from './repositories/meetings.js';
+import { planActionRepository } from './repositories/planActions.js';
 import { outboxRepository } from './repositories/outbox.js';
 import { serviceRepository, sessionRepository, staffRepository } from './repositories/people.js';
 import { idempotentRequestRepository } from './repositories/requests.js';
@@ -31,6 +32,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     formulations: formulationRepository(trx),
     trm: trmRepository(trx),
     meetings: meetingRepository(trx),
+    actions: planActionRepository(trx),
     audit: auditRepository(trx),
     caseEvents: caseEventRepository(trx),
     outbox: outboxRepository(trx, dialect),

@@ -7,6 +7,7 @@ import { m365Documents } from './migrations/0002_m365_documents.js';
 import { meetingChat } from './migrations/0003_meeting_chat.js';
 import { idempotentRequests } from './migrations/0004_idempotent_requests.js';
 import { recordAtApproval } from './migrations/0005_record_at_approval.js';
+import { planBetweenMeetings } from './migrations/0008_plan_between_meetings.js';
 import { sessionsEndedAndWriteTallies } from './migrations/0009_sessions_ended_and_write_tallies.js';
 
 /**
@@ -22,6 +23,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0003_meeting_chat': meetingChat(),
     '0004_idempotent_requests': idempotentRequests(),
     '0005_record_at_approval': recordAtApproval(),
+    '0008_plan_between_meetings': planBetweenMeetings(),
     '0009_sessions_ended_and_write_tallies': sessionsEndedAndWriteTallies(),
   };
 }

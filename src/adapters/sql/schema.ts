@@ -118,6 +118,26 @@ export interface Database {
     placed_by_name: string;
     placed_at: string;
   };
+  plan_actions: {
+    id: string;
+    case_id: string;
+    recommendation_id: string;
+    formulation_number: number;
+    text: string;
+    trm_level: number;
+    relationship_based: number;
+    sequence: number;
+    owner_staff_id: string | null;
+    owner_name: string | null;
+    owner_agency: string;
+    due_by: string | null;
+    status: string;
+    stopped_because: string | null;
+    updated_by: string;
+    updated_by_name: string;
+    updated_at: string;
+    version: number;
+  };
   meetings: {
     id: string;
     case_id: string;
@@ -142,6 +162,16 @@ export interface Database {
     name: string;
     response: string;
     responded_at: string | null;
+  };
+  meeting_attendance: {
+    meeting_id: string;
+    case_id: string;
+    staff_id: string;
+    name: string;
+    agency: string;
+    mark: string;
+    marked_by: string;
+    marked_at: string;
   };
   audit_events: {
     chain: string;

@@ -8,6 +8,7 @@ import { checkEvidence, saveFormulation } from './saveFormulation.js';
 import { keepRecordAtApproval } from '../documents/loadCaseDossier.js';
 import { queueNotification } from '../notifications/notifyJob.js';
 import { queueCaseDocuments } from '../documents/prepareDocumentsJob.js';
+import { planAtApproval } from '../plan/planAtApproval.js';
 import { inTransaction } from '../unitOfWork.js';
 
 /** Only a psychologist approves; the team hears of it, and the documents go to the service's library. */
@@ -33,6 +34,8 @@ export async function approveFormulation(deps: AppDeps, person: Principal, caseI
       version: current.version + 1,
     };
     await saveFormulation(w, c, approved, current.version, 'formulation.approved');
+    // Each recommendation becomes an action someone owns, so the team stays accountable between meetings.
+    await planAtApproval(w, c, approved);
     // What was approved is kept as it stands now: this version's documents say it on any later day.
     await keepRecordAtApproval(w.tx, c, approved);
     // The report, youth-friendly version and timeline picture are made after this commits.

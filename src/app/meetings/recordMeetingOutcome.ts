@@ -1,6 +1,6 @@
-import { assertOpenForWork } from '../../domain/case.js';
+import { assertOpenForWork, type Case } from '../../domain/case.js';
 import { notFound, ruleViolation, staleVersion } from '../../domain/errors.js';
-import { assertCanRecordOutcome, type Meeting, meetingDate, meetingOutcomeSchema } from '../../domain/meeting.js';
+import { assertCanRecordOutcome, type Meeting, meetingDate, type MeetingOutcome, meetingOutcomeSchema } from '../../domain/meeting.js';
 import { assertNextReviewInWindow } from '../../domain/reviewCadence.js';
 import type { Principal } from '../../domain/staff.js';
 import { caseFor } from '../access.js';
@@ -9,7 +9,7 @@ import { parseInput } from '../input.js';
 import { queueCaseDocuments } from '../documents/prepareDocumentsJob.js';
 import { saveMeeting } from './saveMeeting.js';
 import { serviceOf } from '../team/staffing.js';
-import { inTransaction } from '../unitOfWork.js';
+import { inTransaction, type Work } from '../unitOfWork.js';
 
 /** What a meeting decided: progress on each recommendation, the re-plan and the next review date. */
 export async function recordMeetingOutcome(
@@ -28,18 +28,26 @@ export async function recordMeetingOutcome(
     if (!meeting) throw notFound('That meeting');
     if (meeting.version !== expectedVersion) throw staleVersion('The meeting', meeting.version);
     assertCanRecordOutcome(meeting, w.now);
-    if (meeting.kind !== 'consultation') {
-      if (!outcome.nextReviewDue) throw ruleViolation('Formulation and review meetings set the date of the next review.');
-      assertNextReviewInWindow(meetingDate(meeting), outcome.nextReviewDue, (await serviceOf(w.tx, c.serviceId)).settings.reviewCadence);
-    }
-    const known = new Set((await w.tx.formulations.current(c.id))?.content.recommendations.map((r) => r.id) ?? []);
-    const unknown = outcome.recommendationProgress.filter((r) => !known.has(r.recommendationId)).map((r) => r.recommendationId);
-    if (unknown.length) throw ruleViolation('Progress was given for recommendations the formulation does not hold.', { unknown });
-
+    await checkOutcome(w, c, meeting, outcome);
     const held: Meeting = { ...meeting, status: 'held', outcome: { ...outcome, recordedBy: person.staffId, recordedAt: w.now }, version: meeting.version + 1 };
     const saved = await saveMeeting(w, c, held, meeting.version, 'meeting.outcome.recorded', null);
-    // A review closes with its record in the service's library (made once this commits).
-    if (held.kind === 'review') await queueCaseDocuments(w, c, { kind: 'review.recorded', meetingId: held.id });
+    await closeReview(w, c, held);
     return saved;
   });
+}
+
+/** What any outcome must say: the next review within the cadence, and progress only on the plan's recommendations. */
+export async function checkOutcome(w: Work, c: Case, meeting: Pick<Meeting, 'kind' | 'startsAt'>, outcome: MeetingOutcome): Promise<void> {
+  if (meeting.kind !== 'consultation') {
+    if (!outcome.nextReviewDue) throw ruleViolation('Formulation and review meetings set the date of the next review.');
+    assertNextReviewInWindow(meetingDate(meeting), outcome.nextReviewDue, (await serviceOf(w.tx, c.serviceId)).settings.reviewCadence);
+  }
+  const known = new Set((await w.tx.formulations.current(c.id))?.content.recommendations.map((r) => r.id) ?? []);
+  const unknown = outcome.recommendationProgress.filter((r) => !known.has(r.recommendationId)).map((r) => r.recommendationId);
+  if (unknown.length) throw ruleViolation('Progress was given for recommendations the formulation does not hold.', { unknown });
+}
+
+/** A review closes with its record in the service's library (made once this commits). */
+export async function closeReview(w: Work, c: Case, held: Meeting): Promise<void> {
+  if (held.kind === 'review') await queueCaseDocuments(w, c, { kind: 'review.recorded', meetingId: held.id });
 }

@@ -2,6 +2,9 @@ import { Router } from 'express';
 import { cancelMeeting } from '../../app/meetings/cancelMeeting.js';
 import type { AppDeps } from '../../app/deps.js';
 import { listMeetings, meetingInvitationFile, showMeeting } from '../../app/meetings/listMeetings.js';
+import { recordAttendance } from '../../app/meetings/recordAttendance.js';
+import { recordHeldMeeting } from '../../app/meetings/recordHeldMeeting.js';
+import { showAttendance } from '../../app/meetings/showAttendance.js';
 import { recordMeetingOutcome } from '../../app/meetings/recordMeetingOutcome.js';
 import { respondToMeeting } from '../../app/meetings/respondToMeeting.js';
 import { scheduleMeeting } from '../../app/meetings/scheduleMeeting.js';
@@ -17,7 +20,9 @@ export function meetingRoutes(deps: AppDeps): Router {
   });
 
   r.post('/cases/:caseId/meetings', async (req, res) => {
-    const m = await scheduleMeeting(deps, principal(res), req.params.caseId, req.body);
+    // A meeting that already happened is recorded with its outcome; any other is scheduled.
+    const held = typeof req.body === 'object' && req.body !== null && (req.body as { status?: unknown }).status === 'held';
+    const m = await (held ? recordHeldMeeting : scheduleMeeting)(deps, principal(res), req.params.caseId, req.body);
     res.location(`/api/v1/cases/${m.caseId}/meetings/${m.id}`);
     sendVersioned(res, m, 201);
   });
@@ -37,6 +42,14 @@ export function meetingRoutes(deps: AppDeps): Router {
 
   r.post('/cases/:caseId/meetings/:meetingId/outcome', async (req, res) => {
     sendVersioned(res, await recordMeetingOutcome(deps, principal(res), req.params.caseId, req.params.meetingId, req.body, expectedVersion(req)));
+  });
+
+  r.get('/cases/:caseId/meetings/:meetingId/attendance', async (req, res) => {
+    res.json(await showAttendance(deps, principal(res), req.params.caseId, req.params.meetingId));
+  });
+
+  r.put('/cases/:caseId/meetings/:meetingId/attendance', async (req, res) => {
+    res.json(await recordAttendance(deps, principal(res), req.params.caseId, req.params.meetingId, req.body));
   });
 
   r.post('/cases/:caseId/meetings/:meetingId/cancellation', async (req, res) => {

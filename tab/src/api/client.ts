@@ -84,6 +84,7 @@ export const get = async <T>(path: string) => (await request<T>('GET', path)).bo
 export const post = async <T>(path: string, body?: unknown, ifMatch?: string | null, idempotencyKey?: string) =>
   (await request<T>('POST', path, body, ifMatch, idempotencyKey)).body;
 export const put = async <T>(path: string, body: unknown, ifMatch: string | null) => (await request<T>('PUT', path, body, ifMatch)).body;
+export const patch = async <T>(path: string, body: unknown, ifMatch: string | null) => (await request<T>('PATCH', path, body, ifMatch)).body;
 
 /** The ETag the API gives a resource with a `version`. */
 export const etagOf = (version: number) => `"${version}"`;

@@ -23,6 +23,7 @@ const SECTIONS: { key: CaseSection; label: string; needs: CaseAction }[] = [
   { key: 'timeline', label: 'Life timeline', needs: 'timeline.read' },
   { key: 'formulation', label: 'Formulation', needs: 'formulation.read' },
   { key: 'trm', label: 'Trauma Recovery Model', needs: 'trm.read' },
+  { key: 'actions', label: 'Plan and actions', needs: 'actions.read' },
   { key: 'meetings', label: 'Meetings', needs: 'meeting.read' },
 ];
 

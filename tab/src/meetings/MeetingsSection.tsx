@@ -12,6 +12,8 @@ import { useApp } from '../context.js';
 import { serverNow } from '../clock.js';
 import { formatDate, formatDateTime, label, MEETING_KIND_LABELS, PROGRESS_LABELS, RESPONSE_LABELS } from '../labels.js';
 import { useMeetingRequest } from '../router.js';
+import { HeldMeetingForm } from './HeldMeetingForm.js';
+import { localInput, started, useStartOf } from './meetingTime.js';
 import { OutcomeForm } from './OutcomeForm.js';
 import { ScheduleForm } from './ScheduleForm.js';
 
@@ -54,6 +56,7 @@ export default function MeetingsSection({ view, reload }: CaseProps) {
   const [cancelling, setCancelling] = useState<Meeting | null>(null);
   const can = (a: string) => view.allowedActions.includes(a as never);
   const open = meetings.data?.items.find((m) => m.id === openId) ?? null;
+  useStartOf(open);
   const refresh = () => {
     meetings.reload();
     reload();
@@ -159,7 +162,7 @@ export default function MeetingsSection({ view, reload }: CaseProps) {
               {open.outcome.replan ? <p>Re-plan: {open.outcome.replan}</p> : null}
               <p>Next review due: {formatDate(open.outcome.nextReviewDue)}</p>
             </>
-          ) : open.status === 'scheduled' && can('meeting.recordOutcome') && Date.parse(open.startsAt) <= serverNow() ? (
+          ) : open.status === 'scheduled' && can('meeting.recordOutcome') && started(open) ? (
             <OutcomeForm
               caseId={view.id}
               meeting={open}
@@ -184,6 +187,9 @@ export default function MeetingsSection({ view, reload }: CaseProps) {
       ) : null}
       {can('meeting.schedule') && view.status === 'active' && team.data ? (
         <ScheduleForm caseId={view.id} team={team.data.items} me={me.staffId} onScheduled={refresh} />
+      ) : null}
+      {can('meeting.recordOutcome') && view.status === 'active' && team.data ? (
+        <HeldMeetingForm caseId={view.id} team={team.data.items} nowLocal={localInput(serverNow())} onRecorded={refresh} />
       ) : null}
     </section>
   );

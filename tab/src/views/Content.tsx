@@ -7,7 +7,8 @@ import { useApp } from '../context.js';
 import { DashboardView } from '../dashboard/DashboardView.js';
 import { dashboardHref, useDashboardRoute } from '../dashboard/route.js';
 import type { ThemeName } from '../host/teams.js';
-import { navigate, useRoute } from '../router.js';
+import { MyActions } from '../plan/MyActions.js';
+import { hrefOf, navigate, useRoute } from '../router.js';
 import { THEME_LABELS } from '../theme.js';
 
 const useStyles = makeStyles({
@@ -37,7 +38,13 @@ export default function Content({ theme, setTheme }: { theme: ThemeName; setThem
   useEffect(() => {
     if (onDashboard) return;
     document.title =
-      route.view === 'case' ? 'Case — ECM for Teams' : route.view === 'refer' ? 'Refer a young person — ECM for Teams' : 'My cases — ECM for Teams';
+      route.view === 'case'
+        ? 'Case — ECM for Teams'
+        : route.view === 'refer'
+          ? 'Refer a young person — ECM for Teams'
+          : route.view === 'myActions'
+            ? 'My actions — ECM for Teams'
+            : 'My cases — ECM for Teams';
   }, [route.view, onDashboard]);
   return (
     <>
@@ -47,6 +54,9 @@ export default function Content({ theme, setTheme }: { theme: ThemeName; setThem
       <header className={s.header}>
         <Link className={s.brand} href="#/">
           ECM for Teams
+        </Link>
+        <Link href={hrefOf({ view: 'myActions' })} aria-current={!onDashboard && route.view === 'myActions' ? 'page' : undefined}>
+          My actions
         </Link>
         {canSeeDashboard ? <Link href={dashboardHref()}>Service dashboard</Link> : null}
         <span>
@@ -69,6 +79,7 @@ export default function Content({ theme, setTheme }: { theme: ThemeName; setThem
       <main id="main" tabIndex={-1} className={s.main}>
         {dashboard ? <DashboardView serviceId={dashboard.serviceId} /> : null}
         {!dashboard && route.view === 'caseload' ? <CaseCatalogue /> : null}
+        {!dashboard && route.view === 'myActions' ? <MyActions /> : null}
         {!dashboard && route.view === 'refer' ? <ReferForm onReferred={(id) => navigate({ view: 'case', caseId: id, section: 'overview' })} /> : null}
         {/* Keyed by the case: another case in the address is a new page, with nothing of the last one's state (issue 12 §1). */}
         {!dashboard && route.view === 'case' ? <CasePage key={route.caseId} caseId={route.caseId} section={route.section} /> : null}

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useLoad } from '../common/useLoad.js';
 import { useApp } from '../context.js';
 import { useLiveTimeline } from '../live/useTimeline.js';
+import { AttendanceRegister } from '../meetings/AttendanceRegister.js';
 import { EntryForm } from '../timeline/EntryForm.js';
 import { freshMap, LiveStatus } from '../timeline/LiveStatus.js';
 import { describeWhen } from '../timeline/layout.js';
@@ -73,6 +74,12 @@ function PanelForCase({ caseId }: { caseId: string }) {
         <details className={s.details} open>
           <summary>Add to the timeline</summary>
           <EntryForm compact caseId={caseId} categories={categories} myAgency={me.agency} onSaved={t.upsert} />
+        </details>
+      ) : null}
+      {view.allowedActions.includes('meeting.read') ? (
+        <details className={s.details}>
+          <summary>Attendance register</summary>
+          <AttendanceRegister caseId={caseId} mayTake={view.allowedActions.includes('meeting.recordOutcome') && view.status === 'active'} />
         </details>
       ) : null}
       <h2 style={{ fontSize: '1rem' }}>Latest entries</h2>

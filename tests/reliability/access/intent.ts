@@ -30,6 +30,10 @@ export const CASE_ACTS = [
   'meeting.respond',
   'meeting.recordOutcome',
   'documents.read',
+  'actions.read',
+  'action.update.own',
+  'action.update.others',
+  'action.assign',
 ] as const;
 export type CaseAct = (typeof CASE_ACTS)[number];
 
@@ -61,7 +65,17 @@ export interface Subject {
 export const CASE_SERVICE = 'BRI';
 
 /** Reading the record of a case: what a manager may do, and the first thing anyone on it does. */
-const READING: CaseAct[] = ['case.read', 'agreement.read', 'team.read', 'timeline.read', 'formulation.read', 'trm.read', 'meeting.read', 'documents.read'];
+const READING: CaseAct[] = [
+  'case.read',
+  'agreement.read',
+  'team.read',
+  'timeline.read',
+  'formulation.read',
+  'trm.read',
+  'meeting.read',
+  'documents.read',
+  'actions.read',
+];
 
 /** A partner who accepted the terms contributes facts to the timeline and takes part in meetings. */
 const CONTRIBUTING: CaseAct[] = [
@@ -75,6 +89,9 @@ const CONTRIBUTING: CaseAct[] = [
   'trm.read',
   'meeting.read',
   'meeting.respond',
+  // Each owner of an action of the plan says how it is going; only the ECM team reassigns.
+  'actions.read',
+  'action.update.own',
 ];
 
 /** The YJS case holder contributes too, and also records agreement and reads the case documents. */
@@ -103,6 +120,10 @@ const RUNNING: CaseAct[] = [
   'meeting.respond',
   'meeting.recordOutcome',
   'documents.read',
+  'actions.read',
+  'action.update.own',
+  'action.update.others',
+  'action.assign',
 ];
 
 /** What the person may do on a case of `serviceId` where their place on the team is `s.team`. */
@@ -190,6 +211,7 @@ export const HEARD_WITH: Record<CaseEventType, CaseAct> = {
   'trm.recorded': 'trm.read',
   'meeting.scheduled': 'meeting.read',
   'meeting.updated': 'meeting.read',
+  'action.changed': 'actions.read',
   'document.queued': 'documents.read',
   'document.delivered': 'documents.read',
 };

@@ -8,13 +8,15 @@ import type { CaseAct, ServiceAct } from './intent.js';
  * changes, then what ends things (cancellation, acceptance, withdrawal, closure).
  */
 export type MeetingKey = 'upcoming' | 'toCancel' | 'toHold' | 'held';
-export type VersionOf = 'case' | 'entry' | 'formulation' | 'meeting';
+export type VersionOf = 'case' | 'entry' | 'formulation' | 'meeting' | 'action';
 
 /** What a case route is run against: a case and the records on it. */
 export interface CaseWorld {
   caseId: string;
   entries: { own?: string; others: string };
   meetings: Record<MeetingKey, string>;
+  /** Actions of the plan: one the person under test owns (when they are on the team), one held by the ECM team. */
+  actions: { own?: string; others: string };
   /** The contents of a formulation ready for approval (its evidence is an entry of this case). */
   formulation: Record<string, unknown>;
   /** On the test clock: today, a time for a new meeting, and the next review after a held one. */
@@ -25,11 +27,12 @@ export interface CaseWorld {
 
 export interface CaseRoute {
   name: string;
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   pattern: string;
   act: CaseAct | 'retention.delete';
   entry?: 'own' | 'others';
   meeting?: MeetingKey;
+  action?: 'own' | 'others';
   body?: (w: CaseWorld) => unknown;
   ifMatch?: VersionOf;
   /** Refusals by a rule of the practice (not by access) that an allowed person may meet here. */
@@ -50,7 +53,9 @@ export const CASE_ROUTES: CaseRoute[] = [
   { name: 'read the revisions of formulation v1', method: 'GET', pattern: `${C}/formulation/versions/:number/revisions`, act: 'formulation.read' },
   { name: 'read the TRM placements', method: 'GET', pattern: `${C}/trm`, act: 'trm.read' },
   { name: 'list the meetings', method: 'GET', pattern: `${C}/meetings`, act: 'meeting.read' },
+  { name: 'list the actions of the plan', method: 'GET', pattern: `${C}/actions`, act: 'actions.read' },
   { name: 'read a meeting', method: 'GET', pattern: `${C}/meetings/:meetingId`, act: 'meeting.read', meeting: 'upcoming' },
+  { name: "read a meeting's attendance register", method: 'GET', pattern: `${C}/meetings/:meetingId/attendance`, act: 'meeting.read', meeting: 'held' },
   { name: "download a meeting's invitation", method: 'GET', pattern: `${C}/meetings/:meetingId/invitation.ics`, act: 'meeting.read', meeting: 'upcoming' },
   { name: 'watch the case (event stream)', method: 'GET', pattern: `${C}/events`, act: 'timeline.read', stream: true },
   { name: 'make the formulation report', method: 'GET', pattern: `${C}/documents/formulation-report`, act: 'documents.read' },
@@ -126,6 +131,28 @@ export const CASE_ROUTES: CaseRoute[] = [
     }),
   },
   {
+    name: 'record a meeting already held',
+    method: 'POST',
+    pattern: `${C}/meetings`,
+    act: 'meeting.recordOutcome',
+    body: (w) => ({
+      kind: 'review',
+      startsAt: new Date(Date.parse(w.meetingStart) - 2 * 3_600_000).toISOString(),
+      endsAt: new Date(Date.parse(w.meetingStart) - 3_600_000).toISOString(),
+      attendeeIds: ['yjs-amy'],
+      status: 'held',
+      outcome: { summary: 'Held before it was scheduled here.', nextReviewDue: w.nextReviewDue },
+    }),
+  },
+  {
+    name: "take a meeting's attendance register",
+    method: 'PUT',
+    pattern: `${C}/meetings/:meetingId/attendance`,
+    act: 'meeting.recordOutcome',
+    meeting: 'held',
+    body: () => ({ marks: [{ staffId: 'yjs-amy', mark: 'present' }] }),
+  },
+  {
     name: 'answer a meeting invitation',
     method: 'POST',
     pattern: `${C}/meetings/:meetingId/response`,
@@ -134,6 +161,33 @@ export const CASE_ROUTES: CaseRoute[] = [
     body: () => ({ response: 'accepted' }),
     // Only those invited answer; the team's own staff may not be on this meeting's list.
     tolerate: ['rule_violation'],
+  },
+  {
+    name: 'update an action they own',
+    method: 'PATCH',
+    pattern: `${C}/actions/:actionId`,
+    act: 'action.update.own',
+    action: 'own',
+    ifMatch: 'action',
+    body: () => ({ status: 'under_way' }),
+  },
+  {
+    name: 'update an action someone else owns',
+    method: 'PATCH',
+    pattern: `${C}/actions/:actionId`,
+    act: 'action.update.others',
+    action: 'others',
+    ifMatch: 'action',
+    body: () => ({ status: 'under_way' }),
+  },
+  {
+    name: "name an action's owner and date",
+    method: 'PATCH',
+    pattern: `${C}/actions/:actionId`,
+    act: 'action.assign',
+    action: 'others',
+    ifMatch: 'action',
+    body: (w) => ({ ownerAgency: 'youth_justice', dueBy: w.today }),
   },
   {
     name: 'save the formulation draft',
@@ -209,8 +263,9 @@ export const CASE_ROUTES: CaseRoute[] = [
 ];
 
 /** The route's address in a world; ids given override the world's (forged ids). */
-export const pathFor = (route: CaseRoute, w: CaseWorld, ids: { caseId?: string; entryId?: string; meetingId?: string } = {}) =>
+export const pathFor = (route: CaseRoute, w: CaseWorld, ids: { caseId?: string; entryId?: string; meetingId?: string; actionId?: string } = {}) =>
   route.pattern
+    .replace(':actionId', ids.actionId ?? (route.action === 'own' ? (w.actions.own ?? '') : w.actions.others))
     .replace(':caseId', ids.caseId ?? w.caseId)
     .replace(':entryId', ids.entryId ?? (route.entry === 'own' ? (w.entries.own ?? '') : w.entries.others))
     .replace(':meetingId', ids.meetingId ?? w.meetings[route.meeting ?? 'upcoming'])
@@ -233,6 +288,7 @@ export const SERVICE_ROUTES: ServiceRoute[] = [
   { name: 'who am I', method: 'GET', pattern: '/api/v1/me', act: 'me.read', serviceId: null },
   { name: 'find people to invite', method: 'GET', pattern: '/api/v1/people', act: 'people.search', serviceId: null },
   { name: 'list my caseload', method: 'GET', pattern: '/api/v1/cases', act: 'caseload.read', serviceId: null },
+  { name: 'list my actions', method: 'GET', pattern: '/api/v1/me/actions', act: 'me.read', serviceId: null },
   ...['BRI', 'NSO'].map((serviceId): ServiceRoute => ({
     name: `refer a case (${serviceId})`,
     method: 'POST',

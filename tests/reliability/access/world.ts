@@ -76,11 +76,20 @@ export async function caseWorldFor(
     summary: 'A childhood of many moves.',
     hypotheses: [{ id: 'h1', domain: 'relationships', text: 'Trusts adults slowly after many changes of carer.', evidence: [others.body.id] }],
     strengths: 'Loves drawing; loyal to friends.',
-    recommendations: [{ id: 'r1', text: 'The same key worker, same time, every week.', trmLevel: 2, sequence: 1, relationshipBased: true }],
+    recommendations: [
+      { id: 'r1', text: 'The same key worker, same time, every week.', trmLevel: 2, sequence: 1, relationshipBased: true },
+      { id: 'r2', text: 'Art sessions at the youth club.', trmLevel: 2, sequence: 2, relationshipBased: false },
+    ],
   };
   const drafted = await expectOk('draft the formulation', a.helen.post(`/api/v1/cases/${caseId}/formulation`, formulation));
   await expectOk('approve v1', a.helen.post(`/api/v1/cases/${caseId}/formulation/approval`, undefined, { 'if-match': drafted.headers.get('etag')! }));
   await expectOk('open v2', a.helen.post(`/api/v1/cases/${caseId}/formulation`, {}));
+  // The plan: the person under test owns the first action when they are on the team; the ECM team holds the other.
+  const plan = (await expectOk('read the plan', a.priya.get(`/api/v1/cases/${caseId}/actions`))).body.items as { id: string; recommendationId: string }[];
+  const actionOf = (rec: string) => plan.find((x) => x.recommendationId === rec)!.id;
+  if (members.has(subject.staffId)) {
+    await expectOk('name the owner', a.priya.patch(`/api/v1/cases/${caseId}/actions/${actionOf('r1')}`, { ownerId: subject.staffId }, { 'if-match': '"1"' }));
+  }
   const today = todayIn(t.clock);
   await expectOk(
     'place on the TRM',
@@ -105,6 +114,7 @@ export async function caseWorldFor(
     caseId,
     entries: { others: others.body.id },
     meetings,
+    actions: { ...(members.has(subject.staffId) ? { own: actionOf('r1') } : {}), others: actionOf('r2') },
     formulation,
     today: todayIn(t.clock),
     meetingStart: new Date(t.clock.now().getTime() + HOUR).toISOString(),
@@ -113,7 +123,7 @@ export async function caseWorldFor(
 }
 
 /** The current version of a record, as its ETag, read by Priya (who may read every Bristol case). */
-export async function currentEtag(priya: Api, w: CaseWorld, of: VersionOf, entryId?: string, meetingId?: string): Promise<string> {
+export async function currentEtag(priya: Api, w: CaseWorld, of: VersionOf, entryId?: string, meetingId?: string, actionId?: string): Promise<string> {
   switch (of) {
     case 'case':
       return (await expectOk('read the case', priya.get(`/api/v1/cases/${w.caseId}`))).headers.get('etag')!;
@@ -121,6 +131,10 @@ export async function currentEtag(priya: Api, w: CaseWorld, of: VersionOf, entry
       return (await expectOk('read the formulation', priya.get(`/api/v1/cases/${w.caseId}/formulation`))).headers.get('etag')!;
     case 'meeting':
       return (await expectOk('read the meeting', priya.get(`/api/v1/cases/${w.caseId}/meetings/${meetingId}`))).headers.get('etag')!;
+    case 'action': {
+      const plan = (await expectOk('read the plan', priya.get(`/api/v1/cases/${w.caseId}/actions`))).body.items as { id: string; version: number }[];
+      return `"${plan.find((x) => x.id === actionId)!.version}"`;
+    }
     case 'entry': {
       const history = await expectOk('read the history', priya.get(`/api/v1/cases/${w.caseId}/timeline/${entryId}/history`));
       return `"${history.body.items.at(-1).version}"`;

@@ -8,7 +8,7 @@ export interface Outcome {
 }
 
 export interface Request {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   path: string;
   /** A value to send as JSON, or raw text with its content type. */
   body?: { json: unknown } | { raw: string; contentType: string };

@@ -63,6 +63,8 @@ const CASE_TABLES = [
   'trm_placements',
   'meetings',
   'meeting_attendees',
+  'plan_actions',
+  'meeting_attendance',
   'case_events',
   'outbox_jobs',
   // Published documents' records and bytes not yet delivered: the library folder goes too.

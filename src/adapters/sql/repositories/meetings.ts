@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AttendeeResponse, Meeting, MeetingKind, MeetingStatus } from '../../../domain/meeting.js';
+import type { AttendanceMarkValue } from '../../../domain/attendance.js';
+import type { Agency } from '../../../domain/staff.js';
 import type { MeetingRepository } from '../../../ports/store.js';
 import type { Database } from '../schema.js';
 import { json } from './page.js';
@@ -98,6 +100,32 @@ export function meetingRepository(db: Kysely<Database>): MeetingRepository {
     async findByChat(chatId) {
       const rows = await db.selectFrom('meetings').selectAll().where('chat_id', '=', chatId).orderBy('starts_at').limit(1).execute();
       return (await withAttendees(rows))[0] ?? null;
+    },
+    async attendance(meetingId) {
+      const rows = await db.selectFrom('meeting_attendance').selectAll().where('meeting_id', '=', meetingId).orderBy('name').execute();
+      return rows.map((r) => ({
+        meetingId: r.meeting_id,
+        staffId: r.staff_id,
+        name: r.name,
+        agency: r.agency as Agency,
+        mark: r.mark as AttendanceMarkValue,
+        markedBy: r.marked_by,
+        markedAt: r.marked_at,
+      }));
+    },
+    async markAttendance(caseId, mark) {
+      const row = {
+        meeting_id: mark.meetingId,
+        case_id: caseId,
+        staff_id: mark.staffId,
+        name: mark.name,
+        agency: mark.agency,
+        mark: mark.mark,
+        marked_by: mark.markedBy,
+        marked_at: mark.markedAt,
+      };
+      await db.deleteFrom('meeting_attendance').where('meeting_id', '=', mark.meetingId).where('staff_id', '=', mark.staffId).execute();
+      await db.insertInto('meeting_attendance').values(row).execute();
     },
     async list(caseId) {
       return withAttendees(await db.selectFrom('meetings').selectAll().where('case_id', '=', caseId).orderBy('starts_at').execute());

@@ -1,0 +1,51 @@
+import { assertOpenForWork } from '../../domain/case.js';
+import { ruleViolation } from '../../domain/errors.js';
+import { assertHeldWhenItCouldBe, heldMeetingSchema, type Meeting } from '../../domain/meeting.js';
+import type { Principal } from '../../domain/staff.js';
+import { caseFor } from '../access.js';
+import type { AppDeps } from '../deps.js';
+import { parseInput } from '../input.js';
+import { checkOutcome, closeReview } from './recordMeetingOutcome.js';
+import { saveMeeting } from './saveMeeting.js';
+import { inTransaction } from '../unitOfWork.js';
+
+/**
+ * Records a meeting held without being scheduled here (or before the product was used), after the
+ * event, with its real date and its outcome at once. Nobody is invited and no calendar is written:
+ * the meeting has already happened.
+ */
+export async function recordHeldMeeting(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<Meeting> {
+  const data = parseInput(heldMeetingSchema, input, 'The meeting');
+  return inTransaction(deps, person, async (w) => {
+    const { case: c } = await caseFor(w.tx, person, caseId, 'meeting.recordOutcome');
+    assertOpenForWork(c);
+    assertHeldWhenItCouldBe(data.startsAt, w.now, c.referredAt);
+    const team = new Map((await w.tx.team.list(c.id)).map((m) => [m.staffId, m]));
+    const strangers = data.attendeeIds.filter((id) => !team.has(id));
+    if (strangers.length) throw ruleViolation('Everyone at a meeting recorded here must be on the case team.', { notOnTeam: strangers });
+    await checkOutcome(w, c, data, data.outcome);
+
+    const held: Meeting = {
+      id: w.newId(),
+      caseId: c.id,
+      kind: data.kind,
+      startsAt: data.startsAt,
+      endsAt: data.endsAt,
+      location: data.location ?? null,
+      organiserId: person.staffId,
+      // Invitation replies are for meetings still to come; who was there belongs to the attendance register.
+      attendees: data.attendeeIds.map((id) => ({ staffId: id, name: team.get(id)?.name ?? id, response: 'none', respondedAt: null })),
+      status: 'held',
+      joinUrl: null,
+      externalId: null,
+      chatId: null,
+      startedAt: null,
+      endedAt: null,
+      outcome: { ...data.outcome, recordedBy: person.staffId, recordedAt: w.now },
+      version: 1,
+    };
+    const saved = await saveMeeting(w, c, held, null, 'meeting.recorded.after', null);
+    await closeReview(w, c, held);
+    return saved;
+  });
+}
