@@ -2,13 +2,14 @@ import type { AppDeps } from '../src/app/deps.js';
 import { markMeetingEnded, markMeetingStarted, type MeetingChatEventResult, type MeetingInChat } from '../src/app/meetings/meetingChatEvents.js';
 import { forgetConversation, identifyTeamsUser, rememberConversation } from '../src/app/notifications/rememberConversation.js';
 import { DomainError } from '../src/domain/errors.js';
-import { principalOf, type Staff } from '../src/domain/staff.js';
+import { type Principal, principalOf, type Staff } from '../src/domain/staff.js';
+import { answerOnce } from '../src/app/requests/answerOnce.js';
 import { todayIn } from '../src/ports/clock.js';
 import { describeError, type Logger } from '../src/lib/logger.js';
 import { liveCard, showActionOf } from './cards/build.js';
 import { type CardContext, errorCard, meetingEndedCard, meetingStartedCard } from './cards/cards.js';
 import type { Card } from './cards/render.js';
-import { cardActionSchema, cardOf, perform } from './cardActions.js';
+import { type CardAction, cardActionSchema, cardOf, perform, typedAgreement } from './cardActions.js';
 import { commandOf, helpFor, myActions, myCases, reviewsDue, sharedHelpFor } from './commands.js';
 import type { TabLinks } from './links.js';
 import type { ChatUser, MeetingChat, MeetingChatEvent, Turn } from './turn.js';
@@ -107,6 +108,17 @@ export function createBotApp(deps: AppDeps, links: TabLinks, logger: Logger): Bo
     if (card) await chat.reply({ card });
   }
 
+  /** A card's buttons carry its key: the same card pressed again is given the first answer, and nothing is done twice. */
+  async function performOnce(
+    p: Principal,
+    action: CardAction,
+  ): Promise<{ outcome: 'done'; notice: string | null } | { outcome: 'different_request' | 'still_working' }> {
+    const key = 'cardKey' in action.data ? action.data.cardKey : undefined;
+    if (!key) return { outcome: 'done', notice: await perform(deps, p, action) };
+    const once = await answerOnce(deps, p, { key: `card:${key}`, fingerprint: `${action.verb}:${action.data.caseId}` }, () => perform(deps, p, action));
+    return 'outcome' in once ? once : { outcome: 'done', notice: once.answer };
+  }
+
   return {
     async onMessage(turn, text) {
       const staff = await remember(turn);
@@ -158,14 +170,27 @@ export function createBotApp(deps: AppDeps, links: TabLinks, logger: Logger): Bo
       const action = parsed.data.action;
       const card = cardOf(action);
       const p = principalOf(staff);
+      let message: string;
       try {
-        const notice = await perform(deps, p, action);
-        return await liveCard(deps, p, card, contextFor(user, notice));
+        const done = await performOnce(p, action);
+        if (done.outcome === 'done') return await liveCard(deps, p, card, contextFor(user, done.notice));
+        message =
+          done.outcome === 'still_working'
+            ? 'Your first press of this button is still being recorded; look again in a moment.'
+            : 'This card’s button was already used for something else. Nothing was changed.';
       } catch (error) {
-        if (error instanceof DomainError) return errorCard(explain(error), showActionOf(card));
-        logger.error('a card action failed', { verb: action.verb, error: describeError(error) });
-        return errorCard('Something went wrong on our side. It has been logged; please try again.', showActionOf(card));
+        if (!(error instanceof DomainError)) logger.error('a card action failed', { verb: action.verb, error: describeError(error) });
+        message = error instanceof DomainError ? explain(error) : 'Something went wrong on our side. It has been logged; please try again.';
+        // A card drawn before someone else's decision shows what is recorded now, and records nothing.
+        const stale = error instanceof DomainError && error.code === 'conflict';
+        if (action.verb === 'agreement.record') {
+          const typed = stale ? {} : typedAgreement(action.data);
+          const warning = stale ? message : `That did not work: ${message} Nothing was changed.`;
+          const shown = await liveCard(deps, p, card, { ...contextFor(user), warning }, typed).catch(() => null);
+          if (shown) return shown;
+        }
       }
+      return errorCard(message, showActionOf(card));
     },
 
     async onMeetingStarted(chat, event) {

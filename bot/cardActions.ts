@@ -6,6 +6,7 @@ import { respondToMeeting } from '../src/app/meetings/respondToMeeting.js';
 import { METHODS, type Party } from '../src/domain/agreement.js';
 import type { Principal } from '../src/domain/staff.js';
 import type { LiveCard } from './cards/build.js';
+import type { TypedAgreement } from './cards/cards.js';
 
 /**
  * Every Action.Execute the cards carry, checked with zod before anything is done. Ids are only
@@ -17,6 +18,8 @@ const meetingId = z.uuid();
 const decision = z.enum(['given', 'declined', 'not_yet_known']);
 const method = z.enum(METHODS);
 const isoDate = z.iso.date();
+/** The pressed card's own key (see CardContext.cardKey): a second press of the same card is answered, not done again. */
+const cardKey = z.string().min(8).max(200).optional();
 
 export const cardActionSchema = z.object({
   action: z.discriminatedUnion('verb', [
@@ -29,7 +32,7 @@ export const cardActionSchema = z.object({
     z.object({
       type: z.literal('Action.Execute'),
       verb: z.literal('terms.accept'),
-      data: z.object({ caseId, meetingId: meetingId.optional(), termsVersion: z.string().min(1).max(20) }),
+      data: z.object({ caseId, meetingId: meetingId.optional(), termsVersion: z.string().min(1).max(20), cardKey }),
     }),
     z.object({ type: z.literal('Action.Execute'), verb: z.literal('agreement.show'), data: z.object({ caseId }) }),
     z.object({
@@ -37,6 +40,9 @@ export const cardActionSchema = z.object({
       verb: z.literal('agreement.record'),
       data: z.object({
         caseId,
+        cardKey,
+        /** How many decisions the card showed; a card drawn before a later decision records nothing. Cards from before this was sent count as 0. */
+        basedOn: z.coerce.number().int().min(0).default(0),
         youngPersonDecision: decision.default('not_yet_known'),
         youngPersonDate: isoDate.optional(),
         youngPersonMethod: method.optional(),
@@ -83,13 +89,19 @@ export async function perform(deps: AppDeps, person: Principal, action: CardActi
     case 'meeting.respond':
       await respondToMeeting(deps, person, action.data.caseId, action.data.meetingId, { response: action.data.response });
       return action.data.response === 'accepted' ? 'You accepted this meeting.' : 'You declined this meeting. The organiser will see your answer.';
-    case 'terms.accept':
-      await acceptTerms(deps, person, action.data.caseId, { termsVersion: action.data.termsVersion });
-      return 'You accepted the terms: the case is open to you in ECM for Teams.';
+    case 'terms.accept': {
+      const { member, alreadyAccepted } = await acceptTerms(deps, person, action.data.caseId, { termsVersion: action.data.termsVersion });
+      return alreadyAccepted && member.termsAcceptedAt
+        ? `You already accepted these terms on ${dayOf(member.termsAcceptedAt)}; nothing was changed.`
+        : 'You accepted the terms: the case is open to you in ECM for Teams.';
+    }
     case 'agreement.record':
       return recordFromCard(deps, person, action.data);
   }
 }
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const dayOf = (instant: string) => dayFormat.format(new Date(instant));
 
 type AgreementForm = Extract<CardAction, { verb: 'agreement.record' }>['data'];
 
@@ -125,6 +137,12 @@ async function recordFromCard(deps: AppDeps, p: Principal, form: AgreementForm):
       what: x.what,
       input: { party: x.party, decision: x.decision, date: x.date, method: x.method, ...(x.note?.trim() ? { competenceNote: x.note.trim() } : {}) },
     }));
-  await recordAgreements(deps, p, form.caseId, inputs);
+  await recordAgreements(deps, p, form.caseId, inputs, form.basedOn);
   return inputs.length > 1 ? 'The decisions are recorded.' : 'Decision recorded.';
+}
+
+/** The agreement card's inputs as the person left them, to put back on the card when recording failed. */
+export function typedAgreement(form: AgreementForm): TypedAgreement {
+  const { caseId: _caseId, cardKey: _cardKey, basedOn: _basedOn, ...inputs } = form;
+  return inputs;
 }

@@ -6,6 +6,7 @@ import {
   CardFactory,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type Activity,
   type ConversationReference,
   MessageFactory,
   TeamsActivityHandler,
@@ -110,6 +111,23 @@ function outcomeOf(error: unknown): SendOutcome {
   };
 }
 
+/** An activity as the Bot Framework posts it: the adapter reads the rest; its instants become dates, as the adapter's own parser makes them. */
+const incomingActivity = z
+  .looseObject({ type: z.string().min(1), timestamp: z.string().optional(), localTimestamp: z.string().optional(), expiration: z.string().optional() })
+  .transform((a) => ({
+    ...a,
+    ...(a.timestamp ? { rawTimestamp: a.timestamp, timestamp: new Date(a.timestamp) } : {}),
+    ...(a.localTimestamp ? { rawLocalTimestamp: a.localTimestamp, localTimestamp: new Date(a.localTimestamp) } : {}),
+    ...(a.expiration ? { rawExpiration: a.expiration, expiration: new Date(a.expiration) } : {}),
+  }));
+
+/** The CloudAdapter, with its one step that checks and runs an activity open to the host's route. */
+class ChatAdapter extends CloudAdapter {
+  answer(authorization: string, activity: Activity, logic: (ctx: TurnContext) => Promise<void>) {
+    return this.processActivity(authorization, activity, logic);
+  }
+}
+
 export interface BotHost {
   /** Mount at /api/messages. */
   router: Router;
@@ -122,7 +140,7 @@ export function createBotHost(settings: BotSettings, app: BotApp, logger: Logger
     ...(settings.password ? { MicrosoftAppPassword: settings.password } : {}),
     ...(settings.tenantId ? { MicrosoftAppTenantId: settings.tenantId } : {}),
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new ChatAdapter(auth);
   adapter.onTurnError = async (ctx, error) => {
     // A database outage is logged once by the store, not once per turn; the person is told it passes.
     const outage = error instanceof StoreUnavailableError;
@@ -137,8 +155,21 @@ export function createBotHost(settings: BotSettings, app: BotApp, logger: Logger
   const handler = new EcmActivityHandler(app);
 
   const router = Router();
+  // What adapter.process does, but its failures go to our log as one line: the adapter itself
+  // prints a refused request's whole stack to the console, which anyone on the internet can cause.
   router.post('/', express.json({ limit: settings.maxBodyBytes }), async (req, res) => {
-    await adapter.process(req, res, (ctx) => handler.run(ctx));
+    const activity = incomingActivity.safeParse(req.body);
+    if (!activity.success) return res.status(400).end();
+    try {
+      const answer = await adapter.answer(req.get('authorization') ?? '', activity.data as Activity, (ctx) => handler.run(ctx));
+      res.status(answer?.status ?? 200);
+      return answer?.body === undefined ? res.end() : res.send(answer.body);
+    } catch (error) {
+      const refused = (error as { statusCode?: unknown } | null)?.statusCode === 401;
+      if (refused) logger.warn('a request to the bot was refused: it was not signed by the Bot Framework', { error: describeError(error) });
+      else logger.error('a request to the bot failed', { error: describeError(error) });
+      return res.status(refused ? 401 : 500).end();
+    }
   });
 
   const send: ProactiveSender = async (reference, card) => {

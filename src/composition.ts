@@ -198,6 +198,10 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     : null;
   if (bot) deps.notifier = teamsNotifier(deps, bot.send, links);
   else logger.warn('the bot is off until BOT_ID is set; notifications wait in the outbox');
+  if (bot && config.ECM_MODE === 'local') {
+    deps.messagesWaitForPlayground = true;
+    logger.info('local mode: Teams messages wait until each person opens the bot in the Agents Playground (npm run playground); nothing is lost meanwhile');
+  }
 
   const worker = startOutboxWorker(
     {

@@ -4,7 +4,7 @@ import { showCase } from '../../src/app/case/showCase.js';
 import { showInvitation } from '../../src/app/meetings/showInvitation.js';
 import type { Principal } from '../../src/domain/staff.js';
 import type { Notification } from '../../src/ports/notifier.js';
-import { agreementCard, type CardContext, formulationApprovedCard, invitationCard, reviewReminderCard, teamInvitedCard } from './cards.js';
+import { agreementCard, type CardContext, type TypedAgreement, formulationApprovedCard, invitationCard, reviewReminderCard, teamInvitedCard } from './cards.js';
 import type { Card } from './render.js';
 
 /** The cards that answer for themselves: each shows the reader's current state and refreshes. */
@@ -22,13 +22,13 @@ export function showActionOf(card: LiveCard): { verb: string; data: Record<strin
   }
 }
 
-/** A live card as this person sees it now, through the use cases (so through the access policy). */
-export async function liveCard(deps: AppDeps, person: Principal, card: LiveCard, ctx: CardContext): Promise<Card> {
+/** A live card as this person sees it now, through the use cases (so through the access policy); `typed` refills the agreement card's inputs. */
+export async function liveCard(deps: AppDeps, person: Principal, card: LiveCard, ctx: CardContext, typed?: TypedAgreement): Promise<Card> {
   switch (card.kind) {
     case 'invitation':
       return invitationCard(await showInvitation(deps, person, card.caseId, card.meetingId), ctx);
     case 'agreement':
-      return agreementCard(await showAgreementPrompt(deps, person, card.caseId), ctx);
+      return agreementCard(await showAgreementPrompt(deps, person, card.caseId), ctx, typed);
     case 'team':
       return teamInvitedCard(await showCase(deps, person, card.caseId), ctx);
   }

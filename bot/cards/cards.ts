@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Party } from '../../src/domain/agreement.js';
 import { invitationExpired } from '../../src/domain/team.js';
 import { CASE_ROLE_LABELS, MEETING_KIND_LABELS, PARTY_LABELS, RESPONSE_LABELS } from '../../src/contract/words.js';
@@ -20,7 +21,33 @@ export interface CardContext {
   now: string;
   /** A line at the top saying what the reader's action just did. */
   notice?: string | null;
+  /** A line at the top saying what did not work (the agreement card: nothing was recorded). */
+  warning?: string | null;
+  /**
+   * This card's own idempotency key, sent back by its buttons: pressing one twice is one action.
+   * Each card drawn gets a new one.
+   */
+  cardKey?: string;
 }
+
+/** What the person typed into the agreement card, shown again when it could not be recorded. */
+export type TypedAgreement = Partial<
+  Record<
+    | 'youngPersonDecision'
+    | 'youngPersonDate'
+    | 'youngPersonMethod'
+    | 'competenceNote'
+    | 'parentCarerDecision'
+    | 'parentCarerDate'
+    | 'parentCarerMethod'
+    | 'localAuthorityDecision'
+    | 'localAuthorityDate'
+    | 'localAuthorityMethod',
+    string
+  >
+>;
+
+const keyOf = (ctx: CardContext) => ctx.cardKey ?? randomUUID();
 
 const PARTY_KEYS: Record<Party, string> = { young_person: 'youngPerson', parent_carer: 'parentCarer', local_authority: 'localAuthority' };
 const DECISION_LABELS = { given: 'agreed to take part', declined: 'declined', withdrawn: 'withdrew their agreement' } as const;
@@ -48,6 +75,7 @@ export function invitationCard(invitation: InvitationView, ctx: CardContext): Ca
     answerLabel: RESPONSE_LABELS[invitation.response],
     terms: invitation.terms?.text ?? null,
     termsVersion: invitation.terms?.version ?? null,
+    cardKey: keyOf(ctx),
     // A partner who accepted earlier terms is on the team: no invitation lapses, the terms changed.
     invitationExpiresAt: invitation.termsAcceptedAt ? null : rfc3339(invitation.invitationExpiresAt),
     renewingSince: invitation.termsAcceptedAt ? rfc3339(invitation.termsAcceptedAt) : null,
@@ -60,7 +88,7 @@ export function invitationCard(invitation: InvitationView, ctx: CardContext): Ca
   });
 }
 
-export function agreementCard(prompt: AgreementPromptView, ctx: CardContext): Card {
+export function agreementCard(prompt: AgreementPromptView, ctx: CardContext, typed: TypedAgreement = {}): Card {
   const parties = Object.keys(prompt.parties) as Party[];
   const recorded = parties.flatMap((party) => {
     const a = prompt.parties[party];
@@ -80,7 +108,18 @@ export function agreementCard(prompt: AgreementPromptView, ctx: CardContext): Ca
   const { needs } = prompt;
   // Whoever may decide now and has not, and the young person again when they have turned 16 or 18.
   const asked = (party: Party) => prompt.parties[party] === null || (party === 'young_person' && needs.askAgain !== null);
-  const pending = prompt.canRecord ? needs.mayDecideNow.filter(asked).map((party) => ({ key: PARTY_KEYS[party], partyLabel: PARTY_LABELS[party] })) : [];
+  const pending = prompt.canRecord
+    ? needs.mayDecideNow.filter(asked).map((party) => {
+        const key = PARTY_KEYS[party];
+        return {
+          key,
+          partyLabel: PARTY_LABELS[party],
+          decision: typed[`${key}Decision` as keyof TypedAgreement] ?? 'not_yet_known',
+          date: typed[`${key}Date` as keyof TypedAgreement] ?? ctx.today,
+          method: typed[`${key}Method` as keyof TypedAgreement] ?? 'in_person',
+        };
+      })
+    : [];
   const needed = needs.needs.map((p) => PARTY_LABELS[p].toLowerCase()).join(' and ');
   const askAgain = needs.askAgain ? `The young person has turned ${needs.askAgain === 'turned_18' ? '18' : '16'}: ask for their own agreement again. ` : '';
   const summary =
@@ -98,11 +137,14 @@ export function agreementCard(prompt: AgreementPromptView, ctx: CardContext): Ca
     userIds: ctx.userIds,
     reference: prompt.reference,
     notice: ctx.notice ?? null,
-    warning: null,
+    warning: ctx.warning ?? null,
     summary,
     recorded,
     pending,
     today: ctx.today,
+    competenceNote: typed.competenceNote ?? '',
+    cardKey: keyOf(ctx),
+    decisionsRecorded: prompt.decisionsRecorded,
     canRecord: pending.length > 0,
     caseUrl: ctx.links.case(prompt.caseId),
   });
@@ -119,6 +161,7 @@ export function teamInvitedCard(view: CaseView, ctx: CardContext): Card {
     roleLabel: view.membership ? CASE_ROLE_LABELS[view.membership.caseRole] : 'Team member',
     terms: view.terms?.text ?? null,
     termsVersion: view.terms?.version ?? null,
+    cardKey: keyOf(ctx),
     invitationExpiresAt: view.membership && !view.membership.termsAcceptedAt ? rfc3339(view.membership.invitationExpiresAt) : null,
     renewingSince: view.membership?.termsAcceptedAt ? rfc3339(view.membership.termsAcceptedAt) : null,
     termsAcceptedAt: view.terms === null && view.membership?.termsAcceptedAt ? rfc3339(view.membership.termsAcceptedAt) : null,

@@ -29,4 +29,9 @@ export interface AppDeps {
   rasteriser: PictureRasteriser;
   /** Messages to people in Teams (the bot); null while the bot is off, when notifications wait in the outbox. */
   notifier: Notifier | null;
+  /**
+   * Local mode: the bot's messages reach a person only once they open it in the Agents Playground,
+   * so until then they wait. Said once in the log at start and on the dashboard.
+   */
+  messagesWaitForPlayground?: boolean;
 }

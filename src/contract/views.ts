@@ -125,6 +125,8 @@ export interface AgreementPromptView {
   needs: AgreementNeedsView;
   /** The practitioner may still record agreement (the case is not closed and their role allows it). */
   canRecord: boolean;
+  /** How many decisions are recorded: a form drawn now sends it back, so a stale form records nothing. */
+  decisionsRecorded: number;
 }
 
 /** A member of the case team, with whether they accept the information-sharing terms before seeing the case. */
@@ -234,6 +236,8 @@ export interface ServiceDashboard extends CaseloadOverview {
   unreachable: UnreachableRecipient[];
   undelivered: (UndeliveredJob & { reference: string | null })[];
   library: DashboardLibrary;
+  /** Local mode: the bot reaches a person only once they open it in the Agents Playground; their messages wait until then. */
+  messagesWaitForPlayground: boolean;
 }
 
 /** A demo account offered by local mode's dev sign-in (GET /dev/accounts). */

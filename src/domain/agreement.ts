@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate, type Instant, type IsoDate } from './dates.js';
+import { DomainError } from './errors.js';
 import { dateIn, type Problem } from './problems.js';
 import { plainText } from './text.js';
 import type { CaseStatus } from './case.js';
@@ -89,4 +90,20 @@ export function decisionDateProblems(input: unknown, today: IsoDate, childDateOf
 export function statusAfterAgreement(current: CaseStatus, missing: readonly Party[]): CaseStatus {
   if (current === 'closed') return current;
   return missing.length === 0 ? 'active' : 'awaiting_agreement';
+}
+
+const recordedOn = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+
+/**
+ * A form drawn before the latest decision (a card pressed twice, or pressed long after) would
+ * record over what someone has since recorded: it is refused, naming who recorded what is there.
+ */
+export function assertNothingRecordedSince(history: readonly Agreement[], decisionsSeen: number): void {
+  if (history.length === decisionsSeen) return;
+  const latest = [...history].sort((a, b) => a.seq - b.seq).at(-1);
+  const by = latest ? ` by ${latest.recordedByName} on ${recordedOn.format(new Date(latest.recordedAt))}` : '';
+  throw new DomainError('conflict', `Already recorded${by}. This card was drawn before that, so nothing was changed.`, {
+    recordedByName: latest?.recordedByName ?? null,
+    recordedAt: latest?.recordedAt ?? null,
+  });
 }

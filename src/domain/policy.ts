@@ -123,7 +123,8 @@ const ROLE_RULES: Record<Role, (p: Principal, a: CaseAction, c: CaseAccessContex
 
   partner: (_p, a, c) => {
     if (!c.membership) return refuse('not_found');
-    if (a === 'terms.accept') return c.membership.termsAccepted ? refuse('forbidden') : allow;
+    // Accepting again is answered "already accepted" by the use case, not refused.
+    if (a === 'terms.accept') return allow;
     if (c.membership.needsTerms && !c.membership.termsAccepted) return refuse('terms_required');
     if (!CONTRIBUTOR.has(a)) return refuse('forbidden');
     if (OWN_ENTRY_ONLY.has(a) && !c.ownsEntry) return refuse('forbidden');

@@ -8,6 +8,7 @@ import { errorHandler, HttpError, notFoundRoute } from './errors.js';
 import { readiness } from './readiness.js';
 import { apiRoutes } from './routeTable.js';
 import { devSignInRoutes } from './routes/devSignIn.js';
+import { idempotentPosts } from './idempotency.js';
 import { securityHeaders } from './security.js';
 import { WRITE_METHODS, writeLimit } from './writeLimit.js';
 
@@ -56,6 +57,7 @@ export function createHttpApp(options: HttpOptions): Express {
   if (options.devSignIn) api.use(devSignInRoutes(options.deps, options.sessionHours));
   api.use(requireSignIn(options.deps.identity));
   api.use(writeLimit({ tally: options.writeTally, clock: options.writeLimitClock, writesPerMinute: options.writesPerMinute }));
+  api.use(idempotentPosts(options.deps, options.logger));
   for (const router of apiRoutes(options.deps)) api.use(router);
   api.use(notFoundRoute);
   app.use('/api/v1', api);

@@ -74,7 +74,13 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autoStart = true
       const retryAt = giveUp ? null : new Date(now.getTime() + wait).toISOString();
       return tx.outbox.fail(job.id, workerId, outcome.error, retryAt, now.toISOString());
     });
-    if (!outcome.ok && !outcome.deferred) {
+    if (!outcome.ok && outcome.held === 'first') {
+      // Each person once, not each message: in local mode nobody is reachable until they open the Playground.
+      logger.info('a person cannot be reached in Teams yet; their messages wait until they open ECM for Teams', {
+        recipient: job.recipient,
+        error: outcome.error,
+      });
+    } else if (!outcome.ok && !outcome.deferred && !outcome.held) {
       logger[outcome.permanent ? 'warn' : 'info']('outbox delivery failed', {
         job: job.id,
         kind: job.kind,

@@ -56,8 +56,11 @@ export interface OutboxRepository {
 /**
  * What delivering one job came to. `retryAfterMs` is the outside system's own Retry-After.
  * `deferred`: the job was not tried (a per-recipient limit); it waits `retryAfterMs` and keeps its attempts.
+ * `held`: the job waits for a person to do something (open the app) and is sent again when they do:
+ * not a fault. `first` when this job found it out (worth one line in the log), `again` after that.
  */
-export type DeliveryOutcome = { ok: true } | { ok: false; permanent: boolean; retryAfterMs?: number; error: string; deferred?: boolean };
+export type DeliveryOutcome =
+  { ok: true } | { ok: false; permanent: boolean; retryAfterMs?: number; error: string; deferred?: boolean; held?: 'first' | 'again' };
 
 /** Delivers one job of a kind: what the outbox worker calls, once per attempt. */
 export type Deliverer = (job: OutboxJob) => Promise<DeliveryOutcome>;

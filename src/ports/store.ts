@@ -52,6 +52,7 @@ export interface StoreTx {
   documents: CaseDocumentRepository;
   /** The write limit's counts, when instances share the database (src/adapters/sql/writeTally.ts). */
   writeTallies: WriteTally;
+  requests: IdempotentRequestRepository;
 }
 
 export interface Page<T> {
@@ -244,6 +245,29 @@ export interface ConversationRepository {
   markUnreachable(staffId: string, reason: UnreachableReason, at: string): Promise<void>;
   /** Those of these people who cannot be reached now. */
   listUnreachable(staffIds: string[]): Promise<StoredConversation[]>;
+}
+
+/** A change asked for under an idempotency key, and (once given) the answer to give again. */
+export interface IdempotentRequest {
+  staffId: string;
+  key: string;
+  /** What was asked (method, address, body): the same key for another request is a mistake. */
+  fingerprint: string;
+  claimId: string;
+  claimedAt: string;
+  /** Null while the first request is still being worked on. */
+  answer: unknown;
+}
+
+export interface IdempotentRequestRepository {
+  /** Holds the key for this claim unless someone holds it already; then returns who does. */
+  claim(request: Omit<IdempotentRequest, 'answer'>): Promise<IdempotentRequest>;
+  /** Hands a claim that was never answered to a new claim, if `staleClaimId` still holds it. */
+  takeOver(staffId: string, key: string, staleClaimId: string, claimId: string, at: string): Promise<boolean>;
+  keep(staffId: string, key: string, claimId: string, answer: unknown): Promise<void>;
+  release(staffId: string, key: string, claimId: string): Promise<void>;
+  /** Forgets requests claimed before `before`: a key is honoured for a day, not for ever. */
+  forgetBefore(before: string): Promise<void>;
 }
 
 /** What any store throws for a page cursor it did not make (or that was altered): a bad request, not a fault. */

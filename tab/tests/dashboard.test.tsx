@@ -74,6 +74,7 @@ const dashboardOf = (serviceId: string, overrides: Partial<ServiceDashboard> = {
       },
     ],
   },
+  messagesWaitForPlayground: false,
   ...overrides,
 });
 
@@ -165,6 +166,19 @@ describe("the manager's dashboard", () => {
     expect(await screen.findByText('The library could not be listed')).toBeTruthy();
     expect(screen.getByText(/did not answer \(accessDenied\)/)).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Active cases' })).toBeTruthy();
+  });
+
+  it('in local mode, says once that Teams messages wait for the Playground, rather than leaving people to read each "cannot reach" row as a fault', async () => {
+    vi.stubGlobal('fetch', fakeApi({ 'GET /services/BRI/dashboard': () => [200, dashboardOf('BRI', { messagesWaitForPlayground: true })] }).impl);
+    renderSignedIn(<RoutedDashboard />, manager);
+    expect(await screen.findByText(/Teams messages wait until each person opens the bot in the Agents Playground/)).toBeTruthy();
+  });
+
+  it('says nothing of the Playground outside local mode', async () => {
+    vi.stubGlobal('fetch', fakeApi({ 'GET /services/BRI/dashboard': () => [200, dashboardOf('BRI')] }).impl);
+    renderSignedIn(<RoutedDashboard />, manager);
+    expect(await screen.findByRole('table', { name: 'Active cases' })).toBeTruthy();
+    expect(screen.queryByText(/Agents Playground/)).toBeNull();
   });
 
   it('explains a refusal in plain words', async () => {

@@ -48,7 +48,10 @@ describe('recording agreement from the bot', () => {
     const text = textOf(card);
     expect(text).toContain("Date of their decision: is before the young person's date of birth: check the date.");
     expect(text).toContain('Your view of their competence to agree: must be at most 1,000 characters; this has 1,200.');
-    expect(text).not.toMatch(/competenceNote|\bdate:|cannot act on/);
+    // What the card says (its text, not its inputs' ids, which hold what was typed) names no API field.
+    const said = JSON.stringify((card.body as { type: string; text?: string }[]).filter((b) => b.type === 'TextBlock').map((b) => b.text));
+    expect(said).toContain('That did not work');
+    expect(said).not.toMatch(/competenceNote|\bdate:|cannot act on/);
     expect((await amyApi.get(`/api/v1/cases/${referred.body.id}/agreements`)).body.history).toEqual([]);
   });
 });

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openSqliteStore } from '../../src/adapters/sqlite/openSqliteStore.js';
 import { type FakeBotConnector, startFakeBotConnector } from '../support/fakeBotConnector.js';
+import { createLogger } from '../../src/lib/logger.js';
 import { startM365TestServer } from '../support/m365System.js';
 import { startTestServer, type TestServer } from '../support/testSystem.js';
 import { teamsUserOf } from './fixtures.js';
@@ -22,16 +23,27 @@ const activity = {
 
 describe('/api/messages with a bot app id', () => {
   let t: TestServer;
+  const lines: string[] = [];
   beforeAll(async () => {
     t = await startTestServer({
       env: { BOT_ID: '2c9d6f0e-1a2b-4c3d-8e9f-0a1b2c3d4e5f', SECRET_BOT_PASSWORD: 'not-a-real-secret', BOT_TENANT_ID: '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6' },
+      overrides: { logger: createLogger('warn', (line) => lines.push(line)) },
     });
   });
   afterAll(() => t.close());
 
   it('refuses an activity that does not come from the Bot Framework, and remembers nothing', async () => {
-    const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-    expect(res.status).toBe(401);
+    const console = vi.spyOn(globalThis.console, 'error');
+    try {
+      const res = await fetch(`${t.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      expect(res.status).toBe(401);
+      // Anyone can send this: it is one line in the log, never a stack on the console.
+      expect(console).not.toHaveBeenCalled();
+    } finally {
+      console.mockRestore();
+    }
+    expect(lines.filter((l) => l.includes('refused'))).toHaveLength(1);
+    expect(lines.join('\n')).not.toMatch(/\bat .+\.js:\d+/);
     const stored = await t.system.deps.store.transaction((tx) => tx.conversations.get('yjs-amy'));
     expect(stored).toBeNull();
   });

@@ -83,7 +83,8 @@ function expected(role: Role, place: Place, ownsEntry: boolean): { allowed: Case
       return own ? { allowed: READS, refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
     case 'partner':
       if (!onTeam) return { allowed: [], refusal: 'not_found' };
-      return { allowed: ownsEntry ? CONTRIBUTE : CONTRIBUTE.filter((a) => !OWN_ENTRY.includes(a)), refusal: 'forbidden' };
+      // Accepting the terms again is not refused: the use case answers "already accepted".
+      return { allowed: [...(ownsEntry ? CONTRIBUTE : CONTRIBUTE.filter((a) => !OWN_ENTRY.includes(a))), 'terms.accept'], refusal: 'forbidden' };
     case 'administrator':
       return { allowed: [], refusal: 'not_found' };
   }
@@ -116,9 +117,9 @@ describe('partners and the information-sharing terms', () => {
     expect(decideOnCase(partner, 'timeline.read', invited)).toEqual({ allowed: false, reason: 'terms_required' });
     expect(decideOnCase(partner, 'case.read', invited)).toEqual({ allowed: false, reason: 'terms_required' });
   });
-  it('an invited partner may accept the terms, and only once', () => {
+  it('an invited partner may accept the terms, and pressing accept again is not refused (the use case answers "already accepted")', () => {
     expect(decideOnCase(partner, 'terms.accept', invited)).toEqual({ allowed: true });
-    expect(decideOnCase(partner, 'terms.accept', contextFor('other service, on team', true, true, true))).toEqual({ allowed: false, reason: 'forbidden' });
+    expect(decideOnCase(partner, 'terms.accept', contextFor('other service, on team', true, true, true))).toEqual({ allowed: true });
   });
   it('after accepting, a partner contributes to the timeline but never sees agreements or changes the formulation', () => {
     const accepted = contextFor('other service, on team', true, true, true);

@@ -4,6 +4,7 @@ import { auditAndEventContract } from './contract/auditAndEvents.js';
 import { caseContract } from './contract/cases.js';
 import { concurrencyContract } from './contract/concurrency.js';
 import { conversationContract } from './contract/conversations.js';
+import { requestContract } from './contract/requests.js';
 import { documentContract } from './contract/documents.js';
 import { outboxContract } from './contract/outbox.js';
 import { purgeContract } from './contract/purge.js';
@@ -47,6 +48,7 @@ export function describeStoreContract(name: string, openStore: OpenStore): void 
     describe('the audit trail and case events', () => auditAndEventContract(context));
     describe('the outbox', () => outboxContract(context));
     describe("the bot's conversations", () => conversationContract(context));
+    describe('requests under an idempotency key', () => requestContract(context));
     describe('case documents waiting for the library', () => documentContract(context));
     describe('purging a case', () => purgeContract(context));
     describe('concurrent transactions', () => concurrencyContract(context));

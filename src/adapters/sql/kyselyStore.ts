@@ -12,6 +12,7 @@ import { meetingRepository } from './repositories/meetings.js';
 import { planActionRepository } from './repositories/planActions.js';
 import { outboxRepository } from './repositories/outbox.js';
 import { serviceRepository, sessionRepository, staffRepository } from './repositories/people.js';
+import { idempotentRequestRepository } from './repositories/requests.js';
 import { timelineRepository } from './repositories/timeline.js';
 import { trmRepository } from './repositories/trm.js';
 import { writeTallyRepository } from './repositories/writeTallies.js';
@@ -38,6 +39,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     sessions: sessionRepository(trx),
     conversations: conversationRepository(trx),
     documents: caseDocumentRepository(trx),
+    requests: idempotentRequestRepository(trx),
     writeTallies: writeTallyRepository(trx),
   });
 

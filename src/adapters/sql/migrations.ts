@@ -5,6 +5,7 @@ import { postgres } from './migrations/0002_postgres.js';
 import { bot } from './migrations/0002_bot.js';
 import { m365Documents } from './migrations/0002_m365_documents.js';
 import { meetingChat } from './migrations/0003_meeting_chat.js';
+import { idempotentRequests } from './migrations/0004_idempotent_requests.js';
 import { recordAtApproval } from './migrations/0005_record_at_approval.js';
 import { whoAgrees } from './migrations/0007_who_agrees.js';
 import { planBetweenMeetings } from './migrations/0008_plan_between_meetings.js';
@@ -21,6 +22,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0002_bot': bot(),
     '0002_m365_documents': m365Documents(dialect),
     '0003_meeting_chat': meetingChat(),
+    '0004_idempotent_requests': idempotentRequests(),
     '0005_record_at_approval': recordAtApproval(),
     '0007_who_agrees': whoAgrees(),
     '0008_plan_between_meetings': planBetweenMeetings(),

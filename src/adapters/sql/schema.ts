@@ -225,6 +225,14 @@ export interface Database {
     unreachable_reason: string | null;
     unreachable_since: string | null;
   };
+  idempotent_requests: {
+    staff_id: string;
+    request_key: string;
+    fingerprint: string;
+    claim_id: string;
+    claimed_at: string;
+    answer_json: string | null;
+  };
   case_documents: {
     id: string;
     case_id: string;

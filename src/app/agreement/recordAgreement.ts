@@ -1,5 +1,13 @@
 import type { AgreementRecord } from '../../contract/views.js';
-import { type Agreement, agreementInputSchema, agreementState, decisionDateProblems, statusAfterAgreement, withdrawalSchema } from '../../domain/agreement.js';
+import {
+  type Agreement,
+  agreementInputSchema,
+  agreementState,
+  assertNothingRecordedSince,
+  decisionDateProblems,
+  statusAfterAgreement,
+  withdrawalSchema,
+} from '../../domain/agreement.js';
 import { agreementNeeds, whyMayNotDecide } from '../../domain/agreementRules.js';
 import type { ServiceSettings } from '../../domain/service.js';
 import { serviceOf } from '../team/staffing.js';
@@ -24,13 +32,15 @@ export async function recordAgreement(deps: AppDeps, person: Principal, caseId: 
 /**
  * Decisions taken at one sitting (the young person's and the parent or carer's, as the bot's card
  * records them): every one is checked first, then all are recorded in one transaction, so a refusal
- * of any leaves the case as it was rather than holding half an agreement.
+ * of any leaves the case as it was rather than holding half an agreement. `decisionsSeen` is how
+ * many decisions the form showed when it was drawn: if more are recorded now, nothing is recorded.
  */
 export async function recordAgreements(
   deps: AppDeps,
   person: Principal,
   caseId: string,
   inputs: readonly { input: unknown; what: string }[],
+  decisionsSeen?: number,
 ): Promise<AgreementRecord> {
   if (inputs.length === 0) throw ruleViolation('Nothing to record: choose what at least one of them decided, or come back when you know.');
   return inTransaction(deps, person, async (w) => {
@@ -42,6 +52,7 @@ export async function recordAgreements(
     );
     if (new Set(decisions.map((a) => a.party)).size !== decisions.length) throw ruleViolation('Record one decision for each of them at a time.');
     assertNotClosed(c);
+    if (decisionsSeen !== undefined) assertNothingRecordedSince(await w.tx.agreements.listForCase(c.id), decisionsSeen);
     const { settings } = await serviceOf(w.tx, c.serviceId);
     let record: AgreementRecord | null = null;
     for (const a of decisions) {

@@ -31,6 +31,7 @@ export async function showAgreementPrompt(deps: AppDeps, person: Principal, case
       parties: Object.fromEntries(PARTIES.map((party) => [party, latest(party)])) as AgreementPromptView['parties'],
       needs: whoMustAgree(c, history, settings, todayIn(deps.clock)),
       canRecord,
+      decisionsRecorded: history.length,
     };
   });
 }

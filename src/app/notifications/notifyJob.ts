@@ -62,7 +62,8 @@ export function notifyJob(perMinute: number): JobKind<Notification, AppDeps> {
         delivered: await tx.outbox.deliveredSince(recipient, NOTIFY_KIND, new Date(now.getTime() - MINUTE).toISOString()),
       }));
       if (conversation?.unreachable) {
-        return { ok: false, permanent: true, error: `unreachable: ${conversation.unreachable.reason}` };
+        // Known already (and said once in the log): it waits for them to come back, quietly.
+        return { ok: false, permanent: true, held: 'again', error: `unreachable: ${conversation.unreachable.reason}` };
       }
       if (delivered.length >= perMinute) {
         // Wait until the oldest delivery that fills the window is a minute old.
@@ -84,7 +85,7 @@ export function notifyJob(perMinute: number): JobKind<Notification, AppDeps> {
           await w.audit({ action: 'notification.unreachable', ...about, detail: { kind: notification.kind, recipient, reason } });
           if (job.caseId) await w.emit({ caseId: job.caseId, type: 'team.unreachable', data: { staffId: recipient, reason, since: w.now } });
         });
-        return { ok: false, permanent: true, error: `unreachable: ${reason}: ${result.error}` };
+        return { ok: false, permanent: true, held: 'first', error: `unreachable: ${reason}: ${result.error}` };
       }
       return {
         ok: false,

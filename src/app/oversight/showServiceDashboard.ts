@@ -81,6 +81,7 @@ export async function showServiceDashboard(deps: AppDeps, person: Principal, ser
     library: decideOnService(person, 'library.read', id).allowed
       ? await libraryOf(deps.library, id)
       : { status: 'unavailable', message: 'Your role does not show the library.' },
+    messagesWaitForPlayground: deps.messagesWaitForPlayground ?? false,
   };
 }
 

@@ -55,7 +55,9 @@ export function caseRoutes(deps: AppDeps): Router {
   });
 
   r.post('/cases/:caseId/terms-acceptance', async (req, res) => {
-    res.status(201).json(await acceptTerms(deps, principal(res), req.params.caseId, req.body));
+    const { member, alreadyAccepted } = await acceptTerms(deps, principal(res), req.params.caseId, req.body);
+    // A second acceptance changes nothing: 200 with the acceptance as it stands.
+    res.status(alreadyAccepted ? 200 : 201).json(member);
   });
 
   return r;

@@ -59,10 +59,12 @@ async function errorFrom(res: Response): Promise<ApiError> {
   return new ApiError(res.status, code, message, details);
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, ifMatch?: string | null): Promise<Versioned<T>> {
+/** `idempotencyKey`: the form's key (see useSubmitOnce); the server answers a repeat with the first answer. */
+export async function request<T>(method: string, path: string, body?: unknown, ifMatch?: string | null, idempotencyKey?: string): Promise<Versioned<T>> {
   const headers: Record<string, string> = { accept: 'application/json', ...(await authHeaders()) };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (ifMatch) headers['if-match'] = ifMatch;
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   let res: Response;
   try {
     res = await fetch(`${API}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -79,7 +81,8 @@ export async function request<T>(method: string, path: string, body?: unknown, i
 }
 
 export const get = async <T>(path: string) => (await request<T>('GET', path)).body;
-export const post = async <T>(path: string, body?: unknown, ifMatch?: string | null) => (await request<T>('POST', path, body, ifMatch)).body;
+export const post = async <T>(path: string, body?: unknown, ifMatch?: string | null, idempotencyKey?: string) =>
+  (await request<T>('POST', path, body, ifMatch, idempotencyKey)).body;
 export const put = async <T>(path: string, body: unknown, ifMatch: string | null) => (await request<T>('PUT', path, body, ifMatch)).body;
 export const patch = async <T>(path: string, body: unknown, ifMatch: string | null) => (await request<T>('PATCH', path, body, ifMatch)).body;
 

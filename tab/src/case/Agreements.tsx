@@ -5,6 +5,7 @@ import type { Agreement, AgreementNeedsView, AgreementState } from '../api/types
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { fieldProps, labelsFrom } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
+import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { useLoad } from '../common/useLoad.js';
 import { useApp } from '../context.js';
 import { AGE_BAND_LABELS, AGREEMENT_LABELS, FAMILY_WORD_LABELS, formatDate, label, LEGAL_STATUS_LABELS, PARTY_LABELS } from '../labels.js';
@@ -48,21 +49,25 @@ export function Agreements({ caseId, canRecord, onChanged }: { caseId: string; c
   const [error, setError] = useState<unknown>(null);
   const needs = list.data?.needs;
   const parties = needs?.mayDecideNow.length ? needs.mayDecideNow : ['young_person'];
+  const once = useSubmitOnce();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      await post(`/cases/${caseId}/agreements`, {
-        party: v.party,
-        decision: v.decision,
-        date: v.date,
-        method: v.method,
-        ...(v.competenceNote.trim() ? { competenceNote: v.competenceNote } : {}),
-        ...(v.party === 'young_person' && v.familyInvolvement ? { familyInvolvement: v.familyInvolvement } : {}),
+      await once.submit(async (key) => {
+        const decision = {
+          party: v.party,
+          decision: v.decision,
+          date: v.date,
+          method: v.method,
+          ...(v.competenceNote.trim() ? { competenceNote: v.competenceNote } : {}),
+          ...(v.party === 'young_person' && v.familyInvolvement ? { familyInvolvement: v.familyInvolvement } : {}),
+        };
+        await post(`/cases/${caseId}/agreements`, decision, undefined, key);
+        draft.discard();
+        list.reload();
+        onChanged();
       });
-      draft.discard();
-      list.reload();
-      onChanged();
     } catch (err) {
       setError(err);
     }
@@ -158,7 +163,7 @@ export function Agreements({ caseId, canRecord, onChanged }: { caseId: string; c
           ) : null}
           <ErrorNotice error={error} labels={labelsFrom(AGREEMENT_FIELDS)} />
           <div>
-            <Button type="submit" appearance="primary">
+            <Button type="submit" appearance="primary" disabled={once.busy}>
               Record
             </Button>
           </div>

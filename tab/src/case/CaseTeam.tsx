@@ -5,6 +5,7 @@ import { get, post } from '../api/client.js';
 import type { PersonCard, TeamMemberView, UnreachableMember } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { fieldProps, labelsFrom } from '../common/fieldProblems.js';
+import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { ScrollRegion } from '../common/ScrollRegion.js';
 import { SortableTable } from '../common/SortableTable.js';
 import { useLoad } from '../common/useLoad.js';
@@ -36,15 +37,18 @@ export function CaseTeam({ caseId, serviceId, canInvite, refresh }: { caseId: st
   const [pick, setPick] = useState('');
   const [agency, setAgency] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const once = useSubmitOnce();
   const chosen = people.data?.items.find((p) => p.id === pick);
   const invite = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!chosen) return;
     setError(null);
     try {
-      await post(`/cases/${caseId}/team`, { staffId: chosen.id, agency: agency || chosen.agency, caseRole: chosen.caseRole });
-      setPick('');
-      team.reload();
+      await once.submit(async (key) => {
+        await post(`/cases/${caseId}/team`, { staffId: chosen.id, agency: agency || chosen.agency, caseRole: chosen.caseRole }, undefined, key);
+        setPick('');
+        team.reload();
+      });
     } catch (err) {
       setError(err);
     }
@@ -137,7 +141,7 @@ export function CaseTeam({ caseId, serviceId, canInvite, refresh }: { caseId: st
           </Field>
           <ErrorNotice error={error} labels={labelsFrom(LABELS)} />
           <div>
-            <Button type="submit" appearance="primary" disabled={!chosen}>
+            <Button type="submit" appearance="primary" disabled={!chosen || once.busy}>
               Invite
             </Button>
           </div>

@@ -3,17 +3,21 @@ import { useState } from 'react';
 import { post } from '../api/client.js';
 import type { CaseView } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
+import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { formatDate } from '../labels.js';
 
 /** A partner sees only the reference and the information-sharing terms until they accept them. */
 export function TermsAcceptance({ view, onAccepted }: { view: CaseView; onAccepted: () => void }) {
   const [agreed, setAgreed] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const once = useSubmitOnce();
   if (!view.terms) return null;
   const accept = async () => {
     try {
-      await post(`/cases/${view.id}/terms-acceptance`, { termsVersion: view.terms!.version });
-      onAccepted();
+      await once.submit(async (key) => {
+        await post(`/cases/${view.id}/terms-acceptance`, { termsVersion: view.terms!.version }, undefined, key);
+        onAccepted();
+      });
     } catch (e) {
       setError(e);
     }
@@ -42,7 +46,7 @@ export function TermsAcceptance({ view, onAccepted }: { view: CaseView; onAccept
       <Checkbox checked={agreed} onChange={(_, d) => setAgreed(d.checked === true)} label="I have read these terms and I accept them" />
       <ErrorNotice error={error} />
       <div>
-        <Button appearance="primary" disabled={!agreed} onClick={accept}>
+        <Button appearance="primary" disabled={!agreed || once.busy} onClick={accept}>
           Accept and open the case
         </Button>
       </div>

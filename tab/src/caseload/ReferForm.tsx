@@ -5,6 +5,7 @@ import type { CaseView } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { fieldProps, labelsFrom } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
+import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { useApp } from '../context.js';
 import { LEGAL_STATUS_LABELS } from '../labels.js';
 
@@ -63,7 +64,7 @@ export function ReferForm({ onReferred }: { onReferred: (caseId: string) => void
   const v = draft.value;
   const set = (patch: Partial<ReferralDraft>) => draft.set((o) => ({ ...o, ...patch }));
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, submit: once } = useSubmitOnce();
   // The server found an open case that may be this young person's: going ahead needs a reason.
   const [possibleDuplicate, setPossibleDuplicate] = useState(false);
   /** Another service, name or date of birth is another question for the server. */
@@ -74,29 +75,33 @@ export function ReferForm({ onReferred }: { onReferred: (caseId: string) => void
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    setBusy(true);
     setError(null);
     try {
-      const created = await post<CaseView>('/cases', {
-        serviceId: v.serviceId,
-        childName: v.childName,
-        childDateOfBirth: v.childDateOfBirth,
-        orderStart: v.hasOrder === 'yes' ? v.orderStart : null,
-        orderEnd: v.hasOrder === 'yes' ? v.orderEnd : null,
-        referralReason: v.referralReason,
-        ...(v.pathway ? { pathway: v.pathway } : {}),
-        // A draft kept from before these fields existed has neither.
-        legalStatus: v.legalStatus ?? 'living_with_parents',
-        ...(v.parentalResponsibility?.trim() ? { parentalResponsibility: v.parentalResponsibility.trim() } : {}),
-        ...(possibleDuplicate ? { duplicateReason: v.duplicateReason ?? '' } : {}),
+      await once(async (key) => {
+        const created = await post<CaseView>(
+          '/cases',
+          {
+            serviceId: v.serviceId,
+            childName: v.childName,
+            childDateOfBirth: v.childDateOfBirth,
+            orderStart: v.hasOrder === 'yes' ? v.orderStart : null,
+            orderEnd: v.hasOrder === 'yes' ? v.orderEnd : null,
+            referralReason: v.referralReason,
+            ...(v.pathway ? { pathway: v.pathway } : {}),
+            // A draft kept from before these fields existed has neither.
+            legalStatus: v.legalStatus ?? 'living_with_parents',
+            ...(v.parentalResponsibility?.trim() ? { parentalResponsibility: v.parentalResponsibility.trim() } : {}),
+            ...(possibleDuplicate ? { duplicateReason: v.duplicateReason ?? '' } : {}),
+          },
+          undefined,
+          key,
+        );
+        draft.discard();
+        onReferred(created.id);
       });
-      draft.discard();
-      onReferred(created.id);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'possible_duplicate') setPossibleDuplicate(true);
       setError(err);
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -1,4 +1,4 @@
-import { Field, makeStyles, Select, Title2, tokens } from '@fluentui/react-components';
+import { Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Title2, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { get } from '../api/client.js';
 import type { ServiceDashboard } from '../api/types.js';
@@ -95,6 +95,15 @@ export default function Dashboard({ serviceId }: { serviceId: string | null }) {
             As of {formatDate(d.today)}. Cases are named by reference; open one to see more. {d.counts.closed} closed{' '}
             {d.counts.closed === 1 ? 'case is' : 'cases are'} kept for their retention period.
           </p>
+          {d.messagesWaitForPlayground ? (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Local mode</MessageBarTitle>
+                Teams messages wait until each person opens the bot in the Agents Playground (<code>npm run playground</code>). Until then they are listed as
+                people the bot cannot reach; nothing is lost, and their messages are sent when they open it.
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
           <ul className={s.tiles} aria-label="At a glance">
             {tiles.map(([label, n]) => (
               <li key={label} className={s.tile}>

@@ -5,6 +5,7 @@ import type { Meeting, Recommendation } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { type FieldLabels, fieldProps } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
+import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { PROGRESS_LABELS } from '../labels.js';
 
 /** The form's labels, by the API's field names: the same words beside a field and in the list of problems. */
@@ -44,26 +45,30 @@ export function OutcomeForm({
   }));
   const v = draft.value;
   const [error, setError] = useState<unknown>(null);
+  const once = useSubmitOnce();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      await post(
-        `/cases/${caseId}/meetings/${meeting.id}/outcome`,
-        {
-          summary: v.summary,
-          replan: v.replan,
-          nextReviewDue: v.nextReviewDue || null,
-          recommendationProgress: recommendations.map((r) => ({
-            recommendationId: r.id,
-            status: v.progress[r.id]?.status ?? 'not_started',
-            note: v.progress[r.id]?.note ?? '',
-          })),
-        },
-        etagOf(meeting.version),
-      );
-      draft.discard();
-      onRecorded();
+      await once.submit(async (key) => {
+        await post(
+          `/cases/${caseId}/meetings/${meeting.id}/outcome`,
+          {
+            summary: v.summary,
+            replan: v.replan,
+            nextReviewDue: v.nextReviewDue || null,
+            recommendationProgress: recommendations.map((r) => ({
+              recommendationId: r.id,
+              status: v.progress[r.id]?.status ?? 'not_started',
+              note: v.progress[r.id]?.note ?? '',
+            })),
+          },
+          etagOf(meeting.version),
+          key,
+        );
+        draft.discard();
+        onRecorded();
+      });
     } catch (err) {
       setError(err);
     }
@@ -111,7 +116,7 @@ export function OutcomeForm({
       </Field>
       <ErrorNotice error={error} labels={outcomeLabels} onReload={onReload} />
       <div>
-        <Button type="submit" appearance="primary">
+        <Button type="submit" appearance="primary" disabled={once.busy}>
           Record the outcome
         </Button>
       </div>

@@ -5,6 +5,7 @@ import type { TeamMember } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { fieldProps, labelsFrom } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
+import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { MEETING_KIND_LABELS } from '../labels.js';
 import { useScheduleRequest } from '../router.js';
 
@@ -27,6 +28,7 @@ export function ScheduleForm({ caseId, team, me, onScheduled }: { caseId: string
   const draft = useDraft(`meeting:${caseId}`, () => ({ kind: 'review', startsAt: '', endsAt: '', location: '', attendeeIds: team.map((m) => m.staffId) }));
   const v = draft.value;
   const [error, setError] = useState<unknown>(null);
+  const once = useSubmitOnce();
   // A link to `cases/{id}/meetings/new?kind=…` (a review reminder's button) opens this form ready.
   const requested = useScheduleRequest(caseId);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -42,15 +44,16 @@ export function ScheduleForm({ caseId, team, me, onScheduled }: { caseId: string
     setError(null);
     try {
       const attendeeIds = v.attendeeIds.includes(me) || !team.some((m) => m.staffId === me) ? v.attendeeIds : [...v.attendeeIds, me];
-      await post(`/cases/${caseId}/meetings`, {
-        kind: v.kind,
-        startsAt: toInstant(v.startsAt),
-        endsAt: toInstant(v.endsAt),
-        attendeeIds,
-        ...(v.location.trim() ? { location: v.location } : {}),
+      await once.submit(async (key) => {
+        await post(
+          `/cases/${caseId}/meetings`,
+          { kind: v.kind, startsAt: toInstant(v.startsAt), endsAt: toInstant(v.endsAt), attendeeIds, ...(v.location.trim() ? { location: v.location } : {}) },
+          undefined,
+          key,
+        );
+        draft.discard();
+        onScheduled();
       });
-      draft.discard();
-      onScheduled();
     } catch (err) {
       setError(err);
     }
@@ -91,7 +94,7 @@ export function ScheduleForm({ caseId, team, me, onScheduled }: { caseId: string
       </fieldset>
       <ErrorNotice error={error} labels={labelsFrom(LABELS)} />
       <div>
-        <Button type="submit" appearance="primary">
+        <Button type="submit" appearance="primary" disabled={once.busy}>
           Schedule
         </Button>
       </div>

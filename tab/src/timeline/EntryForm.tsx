@@ -5,6 +5,7 @@ import type { EntryWhen, TimelineCategory, TimelineEntry, TimelineEntryInput } f
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { fieldProps, labelsFrom } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
+import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { AGENCIES, AGENCY_LABELS, CONFIDENCE_LABELS, LIFE_STAGES, LIFE_STAGE_LABELS } from '../labels.js';
 
 const useStyles = makeStyles({
@@ -123,24 +124,24 @@ export function EntryForm({
         },
   );
   const v = draft.value;
-  const [busy, setBusy] = useState(false);
+  const { busy, submit: once } = useSubmitOnce();
   const [error, setError] = useState<unknown>(null);
   const set = (patch: Partial<EntryFormValue>) => draft.set((old) => ({ ...old, ...patch }));
 
   const submit = async (ev: React.FormEvent) => {
     ev.preventDefault();
-    setBusy(true);
     setError(null);
     try {
-      const saved = editing
-        ? await put<TimelineEntry>(`/cases/${caseId}/timeline/${editing.id}`, toInput(v), etagOf(editing.version))
-        : await post<TimelineEntry>(`/cases/${caseId}/timeline`, toInput(v));
-      draft.discard();
-      onSaved(saved);
+      await once(async (key) => {
+        // An edit is guarded by its version (If-Match); a new entry by the form's key.
+        const saved = editing
+          ? await put<TimelineEntry>(`/cases/${caseId}/timeline/${editing.id}`, toInput(v), etagOf(editing.version))
+          : await post<TimelineEntry>(`/cases/${caseId}/timeline`, toInput(v), undefined, key);
+        draft.discard();
+        onSaved(saved);
+      });
     } catch (e) {
       setError(e);
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -6,6 +6,7 @@ import type { CaseProps } from '../case/caseProps.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { fieldProps, labelsFrom } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
+import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { SortableTable } from '../common/SortableTable.js';
 import { useLoad } from '../common/useLoad.js';
 import { useApp } from '../context.js';
@@ -35,6 +36,7 @@ export default function TrmSection({ view, reload }: CaseProps) {
   const trm = useLoad(() => get<{ placements: TrmHistoryItem[]; labels: { level: number; name: string; need: string }[] }>(`/cases/${view.id}/trm`), [view.id]);
   const draft = useDraft(`trm:${view.id}`, () => ({ level: '2', rationale: '', effectiveDate: today }));
   const [error, setError] = useState<unknown>(null);
+  const once = useSubmitOnce();
   const placements = trm.data?.placements ?? [];
   const latest = placements[placements.length - 1];
   const labels = trm.data?.labels ?? [];
@@ -43,10 +45,13 @@ export default function TrmSection({ view, reload }: CaseProps) {
     e.preventDefault();
     setError(null);
     try {
-      await post(`/cases/${view.id}/trm`, { level: Number(draft.value.level), rationale: draft.value.rationale, effectiveDate: draft.value.effectiveDate });
-      draft.discard();
-      trm.reload();
-      reload();
+      await once.submit(async (key) => {
+        const placement = { level: Number(draft.value.level), rationale: draft.value.rationale, effectiveDate: draft.value.effectiveDate };
+        await post(`/cases/${view.id}/trm`, placement, undefined, key);
+        draft.discard();
+        trm.reload();
+        reload();
+      });
     } catch (err) {
       setError(err);
     }
@@ -112,7 +117,7 @@ export default function TrmSection({ view, reload }: CaseProps) {
           </Field>
           <ErrorNotice error={error} labels={labelsFrom(LABELS)} />
           <div>
-            <Button appearance="primary" type="submit">
+            <Button appearance="primary" type="submit" disabled={once.busy}>
               Record the placement
             </Button>
           </div>

@@ -150,7 +150,8 @@ export function expectedOnCase(s: Subject, act: CaseAct, serviceId = CASE_SERVIC
     case 'partner':
       if (s.team === 'none' || s.team === 'member') return 'not_found';
       if (s.team === 'invited') return act === 'terms.accept' || act === 'case.read' ? 'allowed' : 'terms_required';
-      return may(CONTRIBUTING);
+      // Accepting again is answered "already accepted" (200) and changes nothing.
+      return may([...CONTRIBUTING, 'terms.accept']);
   }
 }
 
