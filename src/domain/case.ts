@@ -66,6 +66,12 @@ export function referralDateProblems(input: unknown, today: IsoDate): Problem[] 
   return problems;
 }
 
+/**
+ * Children come into and leave care during an order: the legal status and who holds parental
+ * responsibility change after referral. Leaving out who holds it, or giving null, clears it.
+ */
+export const legalStatusChangeSchema = z.object({ legalStatus: z.enum(LEGAL_STATUSES), parentalResponsibility: plainText(200).nullable().optional() }).strict();
+
 export const closureSchema = z.object({ reason: z.enum(CLOSURE_REASONS), note: plainText(1000).optional() }).strict();
 
 export interface Case {

@@ -11,6 +11,8 @@ import type { Principal, Role } from './staff.js';
 export const CASE_ACTIONS = [
   'case.read',
   'case.close',
+  /** Recording a change of legal status or of who holds parental responsibility. */
+  'case.legalStatus',
   'agreement.read',
   'agreement.record',
   'team.read',
@@ -98,7 +100,10 @@ const CONTRIBUTOR: ReadonlySet<CaseAction> = new Set([
 ]);
 
 /** YJS case holders also record agreement and see it, and read the case documents. */
-const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set(['agreement.read', 'agreement.record', 'documents.read']);
+const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set(['agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus']);
+
+/** A manager reads, and records a child coming into or leaving care: the YJS knows it first. */
+const MANAGER: ReadonlySet<CaseAction> = new Set([...READS, 'case.legalStatus']);
 
 const ECM_TEAM: ReadonlySet<CaseAction> = new Set(CASE_ACTIONS.filter((a) => a !== 'formulation.approve' && a !== 'terms.accept'));
 
@@ -119,7 +124,7 @@ const ROLE_RULES: Record<Role, (p: Principal, a: CaseAction, c: CaseAccessContex
     return allow;
   },
 
-  manager: (p, a, c) => (!servesCase(p, c) ? refuse('not_found') : READS.has(a) ? allow : refuse('forbidden')),
+  manager: (p, a, c) => (!servesCase(p, c) ? refuse('not_found') : MANAGER.has(a) ? allow : refuse('forbidden')),
 
   partner: (_p, a, c) => {
     if (!c.membership) return refuse('not_found');

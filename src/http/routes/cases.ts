@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { acceptTerms } from '../../app/team/acceptTerms.js';
+import { changeLegalStatus } from '../../app/case/changeLegalStatus.js';
 import { closeCase } from '../../app/case/closeCase.js';
 import type { AppDeps } from '../../app/deps.js';
 import { inviteTeamMember } from '../../app/team/inviteTeamMember.js';
@@ -32,6 +33,10 @@ export function caseRoutes(deps: AppDeps): Router {
 
   r.post('/cases/:caseId/closure', async (req, res) => {
     sendVersioned(res, await closeCase(deps, principal(res), req.params.caseId, req.body, expectedVersion(req)));
+  });
+
+  r.put('/cases/:caseId/legal-status', async (req, res) => {
+    sendVersioned(res, await changeLegalStatus(deps, principal(res), req.params.caseId, req.body, expectedVersion(req)));
   });
 
   r.get('/cases/:caseId/agreements', async (req, res) => {

@@ -6,6 +6,8 @@ import { Agreements } from './Agreements.js';
 import { CaseDocuments } from './CaseDocuments.js';
 import type { CaseProps } from './caseProps.js';
 import { CaseTeam } from './CaseTeam.js';
+import { etagOf } from '../api/client.js';
+import { LegalStatusForm } from './LegalStatusForm.js';
 
 /** The decision form's labels, by the API's field names: the same words beside a field and in the list of problems. */
 const useStyles = makeStyles({
@@ -16,7 +18,7 @@ const useStyles = makeStyles({
 const PATHWAYS: Record<string, string> = { statutory_ecm: 'Statutory ECM', consultation: 'Case consultation' };
 
 /** The referral, agreement to take part (kept apart from the lawful basis), the case team and the case's documents. */
-export function Overview({ view: c, reload }: CaseProps) {
+export function Overview({ view: c, etag, reload }: CaseProps) {
   const s = useStyles();
   const can = (a: string) => c.allowedActions.includes(a as never);
   // Documents land and people become unreachable while the page is open: the live feed says when.
@@ -64,6 +66,16 @@ export function Overview({ view: c, reload }: CaseProps) {
           <dd>{c.lawfulBasis === 'public_task' ? 'Public task' : 'Legal obligation'}</dd>
         </dl>
         {c.referralReason ? <p>{c.referralReason}</p> : null}
+        {can('case.legalStatus') && c.legalStatus && c.status !== 'closed' ? (
+          <LegalStatusForm
+            key={c.version}
+            caseId={c.id}
+            legalStatus={c.legalStatus}
+            parentalResponsibility={c.parentalResponsibility}
+            etag={etag ?? etagOf(c.version)}
+            onChanged={reload}
+          />
+        ) : null}
       </section>
       {can('agreement.read') ? <Agreements caseId={c.id} canRecord={can('agreement.record')} onChanged={reload} /> : null}
       {can('team.read') ? <CaseTeam caseId={c.id} serviceId={c.serviceId} canInvite={can('team.invite')} refresh={live.reach} /> : null}

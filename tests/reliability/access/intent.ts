@@ -9,6 +9,7 @@ import type { Role } from '../../../src/domain/staff.js';
 export const CASE_ACTS = [
   'case.read',
   'case.close',
+  'case.legalStatus',
   'agreement.read',
   'agreement.record',
   'team.read',
@@ -96,13 +97,17 @@ const CONTRIBUTING: CaseAct[] = [
   'action.update.own',
 ];
 
-/** The YJS case holder contributes too, and also records agreement and reads the case documents. */
-const HOLDING: CaseAct[] = [...CONTRIBUTING, 'agreement.read', 'agreement.record', 'documents.read'];
+/**
+ * The YJS case holder contributes too, records agreement, reads the case documents, and records a
+ * child coming into or leaving care (and who then holds parental responsibility).
+ */
+const HOLDING: CaseAct[] = [...CONTRIBUTING, 'agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus'];
 
 /** The ECM team runs the case: everything but approving the formulation (psychologists) and the partners' terms. */
 const RUNNING: CaseAct[] = [
   'case.read',
   'case.close',
+  'case.legalStatus',
   'agreement.read',
   'agreement.record',
   'team.read',
@@ -142,7 +147,8 @@ export function expectedOnCase(s: Subject, act: CaseAct, serviceId = CASE_SERVIC
     case 'psychologist':
       return serves ? may([...RUNNING, 'formulation.approve']) : 'not_found';
     case 'manager':
-      return serves ? may(READING) : 'not_found';
+      // Managers read, and record a child coming into or leaving care: the service knows it first.
+      return serves ? may([...READING, 'case.legalStatus']) : 'not_found';
     // A YJS practitioner works on the cases of their service where they are on the team.
     case 'yjs_practitioner':
       return serves && s.team === 'member' ? may(HOLDING) : 'not_found';

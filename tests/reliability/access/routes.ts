@@ -251,6 +251,14 @@ export const CASE_ROUTES: CaseRoute[] = [
     act: 'agreement.record',
     body: () => ({ party: 'parent_carer', date: '2026-11-26', method: 'phone' }),
   },
+  {
+    name: 'change the legal status',
+    method: 'PUT',
+    pattern: `${C}/legal-status`,
+    act: 'case.legalStatus',
+    ifMatch: 'case',
+    body: () => ({ legalStatus: 'care_order', parentalResponsibility: 'Mother; the local authority under the care order' }),
+  },
   { name: 'close the case', method: 'POST', pattern: `${C}/closure`, act: 'case.close', ifMatch: 'case', body: () => ({ reason: 'completed' }) },
   // Last: it changes the invited partner's place on the case.
   {
