@@ -29,6 +29,7 @@ import { tabRoutes } from './http/tab.js';
 import { startOutboxWorker, type OutboxWorker } from './jobs/outboxWorker.js';
 import { deliverers } from './jobs/registry.js';
 import { startReviewReminders } from './jobs/reviewReminders.js';
+import { startAgreementAgainPrompts } from './jobs/agreementAgainPrompts.js';
 import { createLogger, describeError, type Logger } from './lib/logger.js';
 import type { CaseEventBus } from './ports/caseEventBus.js';
 import type { Clock } from './ports/clock.js';
@@ -214,6 +215,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     overrides.startWorker ?? true,
   );
   const reminders = startReviewReminders(deps, logger, (overrides.startWorker ?? true) ? config.REVIEW_REMINDERS_EVERY_MINUTES : 0);
+  const agreementAgain = startAgreementAgainPrompts(deps, logger, (overrides.startWorker ?? true) ? config.AGREEMENT_AGAIN_EVERY_MINUTES : 0);
 
   const http = createHttpApp({
     deps,
@@ -251,6 +253,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
       }),
     async stop() {
       reminders.stop();
+      agreementAgain.stop();
       await worker.stop();
       if (server) {
         const s = server;

@@ -106,6 +106,8 @@ const schema = z
     BOT_NOTIFICATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(60).default(10),
     /** How often to look for reviews coming due; 0 turns the reminders off. */
     REVIEW_REMINDERS_EVERY_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+    /** How often to look for young people who have turned 16 or 18 since they agreed; 0 turns the prompts off. */
+    AGREEMENT_AGAIN_EVERY_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
     // Microsoft 365 mode (docs/m365.md). Required when ECM_MODE=m365; ignored in local mode.
     AZURE_TENANT_ID: z.uuid('must be the directory (tenant) id, a GUID').optional(),
     AZURE_CLIENT_ID: z.uuid("must be the app registration's client id, a GUID").optional(),
