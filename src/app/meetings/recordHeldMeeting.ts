@@ -1,5 +1,4 @@
 import { assertOpenForWork } from '../../domain/case.js';
-import { ruleViolation } from '../../domain/errors.js';
 import { assertHeldWhenItCouldBe, heldMeetingSchema, type Meeting } from '../../domain/meeting.js';
 import type { Principal } from '../../domain/staff.js';
 import { caseFor } from '../access.js';
@@ -7,6 +6,7 @@ import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
 import { checkOutcome, closeReview } from './recordMeetingOutcome.js';
 import { saveMeeting } from './saveMeeting.js';
+import { teamAtMeeting } from './teamAtMeeting.js';
 import { inTransaction } from '../unitOfWork.js';
 
 /**
@@ -20,9 +20,7 @@ export async function recordHeldMeeting(deps: AppDeps, person: Principal, caseId
     const { case: c } = await caseFor(w.tx, person, caseId, 'meeting.recordOutcome');
     assertOpenForWork(c);
     assertHeldWhenItCouldBe(data.startsAt, w.now, c.referredAt);
-    const team = new Map((await w.tx.team.list(c.id)).map((m) => [m.staffId, m]));
-    const strangers = data.attendeeIds.filter((id) => !team.has(id));
-    if (strangers.length) throw ruleViolation('Everyone at a meeting recorded here must be on the case team.', { notOnTeam: strangers });
+    const team = await teamAtMeeting(w, c, data.attendeeIds, 'Everyone at a meeting recorded here must be on the case team.');
     await checkOutcome(w, c, data, data.outcome);
 
     const held: Meeting = {

@@ -1,11 +1,11 @@
 import { assertOpenForWork } from '../../domain/case.js';
-import { ruleViolation } from '../../domain/errors.js';
 import { type Meeting, meetingTimeProblems, scheduleMeetingSchema } from '../../domain/meeting.js';
 import type { Principal } from '../../domain/staff.js';
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
 import { saveMeeting } from './saveMeeting.js';
+import { teamAtMeeting } from './teamAtMeeting.js';
 import { queueNotification } from '../notifications/notifyJob.js';
 import { inTransaction } from '../unitOfWork.js';
 
@@ -16,9 +16,7 @@ export async function scheduleMeeting(deps: AppDeps, person: Principal, caseId: 
   return inTransaction(deps, person, async (w) => {
     const { case: c } = await caseFor(w.tx, person, caseId, 'meeting.schedule');
     assertOpenForWork(c);
-    const team = new Map((await w.tx.team.list(c.id)).map((m) => [m.staffId, m]));
-    const strangers = data.attendeeIds.filter((id) => !team.has(id));
-    if (strangers.length) throw ruleViolation('Everyone invited to a meeting must first be on the case team.', { notOnTeam: strangers });
+    const team = await teamAtMeeting(w, c, data.attendeeIds, 'Everyone invited to a meeting must first be on the case team.');
 
     const meeting: Meeting = {
       id: w.newId(),
