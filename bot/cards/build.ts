@@ -4,7 +4,16 @@ import { showCase } from '../../src/app/case/showCase.js';
 import { showInvitation } from '../../src/app/meetings/showInvitation.js';
 import type { Principal } from '../../src/domain/staff.js';
 import type { Notification } from '../../src/ports/notifier.js';
-import { agreementCard, type CardContext, type TypedAgreement, formulationApprovedCard, invitationCard, reviewReminderCard, teamInvitedCard } from './cards.js';
+import {
+  actionDueCard,
+  agreementCard,
+  type CardContext,
+  type TypedAgreement,
+  formulationApprovedCard,
+  invitationCard,
+  reviewReminderCard,
+  teamInvitedCard,
+} from './cards.js';
 import type { Card } from './render.js';
 
 /** The cards that answer for themselves: each shows the reader's current state and refreshes. */
@@ -46,6 +55,10 @@ export async function notificationCard(deps: AppDeps, recipient: Principal, noti
     case 'review.reminder': {
       const c = await showCase(deps, recipient, notification.caseId);
       return reviewReminderCard({ caseId: c.id, reference: c.reference, dueDate: notification.dueDate, overdue: notification.overdue }, ctx.links);
+    }
+    case 'action.due': {
+      const c = await showCase(deps, recipient, notification.caseId);
+      return actionDueCard({ caseId: c.id, reference: c.reference, sequence: notification.sequence, dueBy: notification.dueBy }, ctx.links);
     }
     case 'formulation.approved': {
       const c = await showCase(deps, recipient, notification.caseId);

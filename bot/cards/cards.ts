@@ -184,6 +184,17 @@ export function reviewReminderCard(reminder: { caseId: string; reference: string
   });
 }
 
+/** By reference and place in the plan only: an action's wording may name the child. */
+export function actionDueCard(due: { caseId: string; reference: string; sequence: number; dueBy: string }, links: TabLinks): Card {
+  return render('actionDue', {
+    reference: due.reference,
+    sequence: due.sequence,
+    dueBy: due.dueBy,
+    message: `Action ${due.sequence} of the plan for case ${due.reference}, which you own, was due by ${due.dueBy}. Record how it stands, or tell the ECM team what is in the way.`,
+    planUrl: links.actions(due.caseId),
+  });
+}
+
 export function formulationApprovedCard(approval: { caseId: string; reference: string; formulationNumber: number }, links: TabLinks): Card {
   return render('formulationApproved', {
     reference: approval.reference,

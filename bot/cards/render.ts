@@ -10,6 +10,7 @@ export const TEMPLATES = [
   'agreementPrompt',
   'teamInvited',
   'reviewReminder',
+  'actionDue',
   'formulationApproved',
   'meetingStarted',
   'meetingEnded',

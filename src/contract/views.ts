@@ -263,6 +263,8 @@ export interface PlanActionList {
 export type MyAction = PlanActionView & { reference: string };
 
 /** GET/PUT /cases/:id/meetings/:meetingId/attendance: who was there, and who may be marked. */
+export type { MeetingNote } from '../domain/meetingNote.js';
+
 export interface AttendanceRegister {
   meetingId: string;
   marks: AttendanceMark[];

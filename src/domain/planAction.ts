@@ -112,3 +112,10 @@ export function planAfterApproval(
 /** Overdue: not finished and its date has passed. */
 export const isOverdue = (a: Pick<PlanAction, 'status' | 'dueBy'>, today: IsoDate): boolean =>
   a.dueBy !== null && a.dueBy < today && (a.status === 'planned' || a.status === 'under_way');
+
+/**
+ * An action whose day has come and that a named person still has to do: they are reminded. An
+ * agency is not a person the bot can reach; a finished or stopped action needs nothing more.
+ */
+export const fallsDueFor = (a: Pick<PlanAction, 'status' | 'dueBy' | 'owner'>, today: IsoDate): string | null =>
+  a.owner.kind === 'person' && a.dueBy !== null && a.dueBy <= today && (a.status === 'planned' || a.status === 'under_way') ? a.owner.staffId : null;

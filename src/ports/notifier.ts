@@ -6,6 +6,7 @@ export type Notification =
   | { kind: 'meeting.invitation'; meetingId: string; caseId: string }
   | { kind: 'agreement.prompt'; caseId: string }
   | { kind: 'review.reminder'; caseId: string; dueDate: string; overdue: boolean }
+  | { kind: 'action.due'; caseId: string; actionId: string; sequence: number; dueBy: string }
   | { kind: 'formulation.approved'; caseId: string; formulationNumber: number }
   | { kind: 'team.invited'; caseId: string; staffId: string };
 

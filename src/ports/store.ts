@@ -4,6 +4,7 @@ import type { Case, CaseStatus } from '../domain/case.js';
 import type { CaseEvent, CaseEventInput } from '../domain/caseEvents.js';
 import type { Formulation, FormulationContent, FormulationStatus } from '../domain/formulation.js';
 import type { AttendanceMark } from '../domain/attendance.js';
+import type { MeetingNote } from '../domain/meetingNote.js';
 import type { AttendeeResponse, Meeting } from '../domain/meeting.js';
 import type { PlanAction } from '../domain/planAction.js';
 import type { Service, ServiceSettings } from '../domain/service.js';
@@ -177,6 +178,9 @@ export interface MeetingRepository {
   attendance(meetingId: string): Promise<AttendanceMark[]>;
   /** Marks one person in the register, replacing an earlier mark. */
   markAttendance(caseId: string, mark: AttendanceMark): Promise<void>;
+  /** The meeting's notes, in the order they were written. */
+  notes(meetingId: string): Promise<MeetingNote[]>;
+  addNote(note: MeetingNote): Promise<void>;
 }
 
 export interface PlanActionRepository {

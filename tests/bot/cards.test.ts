@@ -67,6 +67,10 @@ describe('the cards', () => {
     );
     cards.set('review reminder, overdue', reviewReminderCard({ caseId, reference: 'BRI-2026-0001', dueDate: '2026-11-01', overdue: true }, links));
     cards.set(
+      'action due',
+      await notificationCard(deps, as('yjs-amy'), { kind: 'action.due', caseId, actionId: 'a1', sequence: 3, dueBy: '2026-12-18' }, ctx('29:amy')),
+    );
+    cards.set(
       'formulation approved',
       await notificationCard(deps, as('yjs-amy'), { kind: 'formulation.approved', caseId, formulationNumber: 2 }, ctx('29:amy')),
     );
@@ -109,6 +113,7 @@ describe('the cards', () => {
       agreementPrompt: 'agreement.show',
       teamInvited: 'team.show',
       reviewReminder: 'Schedule the review',
+      actionDue: 'Open the plan',
       formulationApproved: 'Read the formulation',
       meetingStarted: 'Open the timeline',
       meetingEnded: 'Record the outcome',

@@ -10,6 +10,7 @@ import { recordAtApproval } from './migrations/0005_record_at_approval.js';
 import { whoAgrees } from './migrations/0007_who_agrees.js';
 import { planBetweenMeetings } from './migrations/0008_plan_between_meetings.js';
 import { sessionsEndedAndWriteTallies } from './migrations/0009_sessions_ended_and_write_tallies.js';
+import { meetingNotes } from './migrations/0010_meeting_notes.js';
 
 /**
  * Migrations shared by SQLite and PostgreSQL, one file each under migrations/. A migration that
@@ -27,6 +28,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0007_who_agrees': whoAgrees(),
     '0008_plan_between_meetings': planBetweenMeetings(),
     '0009_sessions_ended_and_write_tallies': sessionsEndedAndWriteTallies(),
+    '0010_meeting_notes': meetingNotes(),
   };
 }
 

@@ -166,6 +166,16 @@ export interface Database {
     response: string;
     responded_at: string | null;
   };
+  meeting_notes: {
+    id: string;
+    meeting_id: string;
+    case_id: string;
+    kind: string;
+    text: string;
+    written_by: string;
+    written_by_name: string;
+    written_at: string;
+  };
   meeting_attendance: {
     meeting_id: string;
     case_id: string;

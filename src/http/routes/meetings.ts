@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { cancelMeeting } from '../../app/meetings/cancelMeeting.js';
 import type { AppDeps } from '../../app/deps.js';
 import { listMeetings, meetingInvitationFile, showMeeting } from '../../app/meetings/listMeetings.js';
+import { addMeetingNote } from '../../app/meetings/addMeetingNote.js';
+import { listMeetingNotes } from '../../app/meetings/listMeetingNotes.js';
 import { recordAttendance } from '../../app/meetings/recordAttendance.js';
 import { recordHeldMeeting } from '../../app/meetings/recordHeldMeeting.js';
 import { showAttendance } from '../../app/meetings/showAttendance.js';
@@ -50,6 +52,14 @@ export function meetingRoutes(deps: AppDeps): Router {
 
   r.put('/cases/:caseId/meetings/:meetingId/attendance', async (req, res) => {
     res.json(await recordAttendance(deps, principal(res), req.params.caseId, req.params.meetingId, req.body));
+  });
+
+  r.get('/cases/:caseId/meetings/:meetingId/notes', async (req, res) => {
+    res.json({ items: await listMeetingNotes(deps, principal(res), req.params.caseId, req.params.meetingId) });
+  });
+
+  r.post('/cases/:caseId/meetings/:meetingId/notes', async (req, res) => {
+    res.status(201).json(await addMeetingNote(deps, principal(res), req.params.caseId, req.params.meetingId, req.body));
   });
 
   r.post('/cases/:caseId/meetings/:meetingId/cancellation', async (req, res) => {

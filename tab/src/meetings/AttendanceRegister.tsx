@@ -13,7 +13,7 @@ const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column',
 const MARKS: Record<string, string> = { '': 'Not marked yet', present: 'Present', apologies: 'Sent apologies', absent: 'Did not come' };
 
 /** The meeting under way (or the last one begun): the one whose register the side panel takes. */
-const meetingNow = (items: Meeting[]) =>
+export const meetingNow = (items: Meeting[]) =>
   items.filter((m) => m.status !== 'cancelled' && started(m)).sort((a, b) => b.startsAt.localeCompare(a.startsAt))[0] ?? null;
 
 /**

@@ -14,6 +14,7 @@ import { formatDate, formatDateTime, label, MEETING_KIND_LABELS, PROGRESS_LABELS
 import { useMeetingRequest } from '../router.js';
 import { HeldMeetingForm } from './HeldMeetingForm.js';
 import { localInput, started, useStartOf } from './meetingTime.js';
+import { MeetingNotes } from './MeetingNotes.js';
 import { OutcomeForm } from './OutcomeForm.js';
 import { ScheduleForm } from './ScheduleForm.js';
 
@@ -144,6 +145,8 @@ export default function MeetingsSection({ view, reload }: CaseProps) {
               : null}
             {open.status === 'scheduled' && can('meeting.schedule') ? <Button onClick={() => setCancelling(open)}>Cancel the meeting</Button> : null}
           </div>
+          <h4>Notes</h4>
+          <MeetingNotes caseId={view.id} meeting={open} mayWrite={can('meeting.recordOutcome') && view.status === 'active'} />
           {open.outcome ? (
             <>
               <h4>Outcome</h4>

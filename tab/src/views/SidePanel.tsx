@@ -7,6 +7,7 @@ import { useLoad } from '../common/useLoad.js';
 import { useApp } from '../context.js';
 import { useLiveTimeline } from '../live/useTimeline.js';
 import { AttendanceRegister } from '../meetings/AttendanceRegister.js';
+import { NotesOfMeetingNow } from '../meetings/MeetingNotes.js';
 import { EntryForm } from '../timeline/EntryForm.js';
 import { freshMap, LiveStatus } from '../timeline/LiveStatus.js';
 import { describeWhen } from '../timeline/layout.js';
@@ -80,6 +81,12 @@ function PanelForCase({ caseId }: { caseId: string }) {
         <details className={s.details}>
           <summary>Attendance register</summary>
           <AttendanceRegister caseId={caseId} mayTake={view.allowedActions.includes('meeting.recordOutcome') && view.status === 'active'} />
+        </details>
+      ) : null}
+      {view.allowedActions.includes('meeting.read') ? (
+        <details className={s.details}>
+          <summary>Meeting notes</summary>
+          <NotesOfMeetingNow caseId={caseId} mayWrite={view.allowedActions.includes('meeting.recordOutcome') && view.status === 'active'} />
         </details>
       ) : null}
       <h2 style={{ fontSize: '1rem' }}>Latest entries</h2>

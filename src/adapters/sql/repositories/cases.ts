@@ -70,6 +70,7 @@ const CASE_TABLES = [
   'meeting_attendees',
   'plan_actions',
   'meeting_attendance',
+  'meeting_notes',
   'case_events',
   'outbox_jobs',
   // Published documents' records and bytes not yet delivered: the library folder goes too.

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AttendeeResponse, Meeting, MeetingKind, MeetingStatus } from '../../../domain/meeting.js';
 import type { AttendanceMarkValue } from '../../../domain/attendance.js';
+import type { MeetingNoteKind } from '../../../domain/meetingNote.js';
 import type { Agency } from '../../../domain/staff.js';
 import type { MeetingRepository } from '../../../ports/store.js';
 import type { Database } from '../schema.js';
@@ -112,6 +113,34 @@ export function meetingRepository(db: Kysely<Database>): MeetingRepository {
         markedBy: r.marked_by,
         markedAt: r.marked_at,
       }));
+    },
+    async notes(meetingId) {
+      const rows = await db.selectFrom('meeting_notes').selectAll().where('meeting_id', '=', meetingId).orderBy('written_at').orderBy('id').execute();
+      return rows.map((r) => ({
+        id: r.id,
+        meetingId: r.meeting_id,
+        caseId: r.case_id,
+        kind: r.kind as MeetingNoteKind,
+        text: r.text,
+        writtenBy: r.written_by,
+        writtenByName: r.written_by_name,
+        writtenAt: r.written_at,
+      }));
+    },
+    async addNote(n) {
+      await db
+        .insertInto('meeting_notes')
+        .values({
+          id: n.id,
+          meeting_id: n.meetingId,
+          case_id: n.caseId,
+          kind: n.kind,
+          text: n.text,
+          written_by: n.writtenBy,
+          written_by_name: n.writtenByName,
+          written_at: n.writtenAt,
+        })
+        .execute();
     },
     async markAttendance(caseId, mark) {
       const row = {
