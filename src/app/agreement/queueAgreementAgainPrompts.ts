@@ -3,10 +3,9 @@ import type { Case } from '../../domain/case.js';
 import { todayIn } from '../../ports/clock.js';
 import type { AppDeps } from '../deps.js';
 import { queueNotification } from '../notifications/notifyJob.js';
-import { inTransaction, SYSTEM_ACTOR, type Work } from '../unitOfWork.js';
+import { scanCases } from '../scanCases.js';
+import type { Work } from '../unitOfWork.js';
 import { childOnTheDay } from './whoMustAgree.js';
-
-const PAGE = 200;
 
 /**
  * Prompts the case holder, through the bot's agreement card, when a young person who agreed before
@@ -17,17 +16,7 @@ const PAGE = 200;
  */
 export async function queueAgreementAgainPrompts(deps: AppDeps): Promise<number> {
   const today = todayIn(deps.clock);
-  let queued = 0;
-  let after: string | undefined;
-  do {
-    const page = await inTransaction(deps, SYSTEM_ACTOR, async (w) => {
-      const found = await w.tx.cases.list({ status: ['awaiting_agreement', 'active'] }, { limit: PAGE, after });
-      for (const c of found.items) queued += (await promptAbout(w, c, today)) ? 1 : 0;
-      return found;
-    });
-    after = page.nextCursor ?? undefined;
-  } while (after);
-  return queued;
+  return scanCases(deps, ['awaiting_agreement', 'active'], async (w, c) => ((await promptAbout(w, c, today)) ? 1 : 0));
 }
 
 async function promptAbout(w: Work, c: Case, today: string): Promise<boolean> {

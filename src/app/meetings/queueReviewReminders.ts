@@ -4,9 +4,8 @@ import { todayIn } from '../../ports/clock.js';
 import type { AppDeps } from '../deps.js';
 import { queueNotification } from '../notifications/notifyJob.js';
 import { reviewStatusOf } from '../../domain/reviewStatusOf.js';
-import { inTransaction, SYSTEM_ACTOR, type Work } from '../unitOfWork.js';
-
-const PAGE = 200;
+import { scanCases } from '../scanCases.js';
+import type { Work } from '../unitOfWork.js';
 
 /**
  * Reminds the ECM practitioners on a case team and the case holder of a review: once when it
@@ -16,17 +15,7 @@ const PAGE = 200;
  */
 export async function queueReviewReminders(deps: AppDeps): Promise<number> {
   const today = todayIn(deps.clock);
-  let queued = 0;
-  let after: string | undefined;
-  do {
-    const page = await inTransaction(deps, SYSTEM_ACTOR, async (w) => {
-      const found = await w.tx.cases.list({ status: ['active'] }, { limit: PAGE, after });
-      for (const c of found.items) queued += await remindAbout(w, c, today);
-      return found;
-    });
-    after = page.nextCursor ?? undefined;
-  } while (after);
-  return queued;
+  return scanCases(deps, ['active'], (w, c) => remindAbout(w, c, today));
 }
 
 async function remindAbout(w: Work, c: Case, today: string): Promise<number> {

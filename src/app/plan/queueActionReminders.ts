@@ -3,9 +3,8 @@ import { fallsDueFor } from '../../domain/planAction.js';
 import { todayIn } from '../../ports/clock.js';
 import type { AppDeps } from '../deps.js';
 import { queueNotification } from '../notifications/notifyJob.js';
-import { inTransaction, SYSTEM_ACTOR, type Work } from '../unitOfWork.js';
-
-const PAGE = 200;
+import { scanCases } from '../scanCases.js';
+import type { Work } from '../unitOfWork.js';
 
 /**
  * Reminds the owner of each unfinished action once its "by when" has come: once per action and
@@ -14,17 +13,7 @@ const PAGE = 200;
  */
 export async function queueActionReminders(deps: AppDeps): Promise<number> {
   const today = todayIn(deps.clock);
-  let queued = 0;
-  let after: string | undefined;
-  do {
-    const page = await inTransaction(deps, SYSTEM_ACTOR, async (w) => {
-      const found = await w.tx.cases.list({ status: ['active'] }, { limit: PAGE, after });
-      for (const c of found.items) queued += await remindOwners(w, c, today);
-      return found;
-    });
-    after = page.nextCursor ?? undefined;
-  } while (after);
-  return queued;
+  return scanCases(deps, ['active'], (w, c) => remindOwners(w, c, today));
 }
 
 async function remindOwners(w: Work, c: Case, today: string): Promise<number> {
