@@ -79,6 +79,10 @@ describe('one press, one record (Idempotency-Key)', () => {
       (await Promise.all((await tx.audit.chains()).map((c) => tx.audit.read(c, 0, 10_000)))).flat(),
     );
     expect(accepted.filter((e) => e.caseId === other && e.action === 'terms.accepted')).toHaveLength(1);
+    // Accepting again is allowed, but the case is not offered as terms still to accept.
+    const view = await jo.get(`/api/v1/cases/${other}`);
+    expect(view.body.terms).toBeNull();
+    expect(view.body.membership.termsAcceptedAt).toBe(first.body.termsAcceptedAt);
   });
 
   it('a key sent with a different request is refused and changes nothing', async () => {

@@ -5,7 +5,7 @@ import { CASE_ACTIONS, type CaseAction } from '../../domain/policy.js';
 import { retainUntil } from '../../domain/retention.js';
 import { type Service, trmLabel } from '../../domain/service.js';
 import type { Principal } from '../../domain/staff.js';
-import { INFORMATION_SHARING_TERMS, type TeamMember, TERMS_VERSION } from '../../domain/team.js';
+import { INFORMATION_SHARING_TERMS, mustAcceptTerms, type TeamMember, TERMS_VERSION } from '../../domain/team.js';
 import { inPlacementOrder } from '../../domain/trm.js';
 import { todayIn } from '../../ports/clock.js';
 import type { StoreTx } from '../../ports/store.js';
@@ -66,7 +66,9 @@ export async function caseView(
     membership: membership
       ? { caseRole: membership.caseRole, termsAcceptedAt: membership.termsAcceptedAt, invitationExpiresAt: membership.invitationExpiresAt }
       : null,
-    terms: sees('terms.accept') ? { version: TERMS_VERSION, text: INFORMATION_SHARING_TERMS } : null,
+    // Only while there are terms still to accept: accepting again is allowed (and answered "already
+    // accepted"), so the policy alone would offer the terms to everyone who has accepted them.
+    terms: membership && mustAcceptTerms(membership) && sees('terms.accept') ? { version: TERMS_VERSION, text: INFORMATION_SHARING_TERMS } : null,
     allowedActions,
     version: caseRecord.version,
   };
