@@ -3,8 +3,22 @@ import { useState } from 'react';
 import { post } from '../api/client.js';
 import type { TeamMember } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
+import { fieldProps, labelsFrom } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
+import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { MEETING_KIND_LABELS } from '../labels.js';
+
+/** The form's labels, by the API's field names: the same words beside a field and in the list of problems. */
+const LABELS = {
+  kind: 'Kind',
+  startsAt: 'Started',
+  endsAt: 'Ended',
+  location: 'Where',
+  attendeeIds: 'Who took part (from the case team)',
+  'outcome.summary': 'What was discussed and agreed',
+  'outcome.replan': 'Re-plan',
+  'outcome.nextReviewDue': 'Next review due',
+};
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '36rem' } });
 
@@ -28,21 +42,25 @@ export function HeldMeetingForm({ caseId, team, nowLocal, onRecorded }: { caseId
   }));
   const v = draft.value;
   const [error, setError] = useState<unknown>(null);
+  const once = useSubmitOnce();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setError(null);
     try {
-      await post(`/cases/${caseId}/meetings`, {
-        status: 'held',
-        kind: v.kind,
-        startsAt: toInstant(v.startsAt),
-        endsAt: toInstant(v.endsAt),
-        attendeeIds: v.attendeeIds,
-        ...(v.location.trim() ? { location: v.location } : {}),
-        outcome: { summary: v.summary, replan: v.replan, nextReviewDue: v.nextReviewDue || null },
+      await once.submit(async (key) => {
+        const held = {
+          status: 'held',
+          kind: v.kind,
+          startsAt: toInstant(v.startsAt),
+          endsAt: toInstant(v.endsAt),
+          attendeeIds: v.attendeeIds,
+          ...(v.location.trim() ? { location: v.location } : {}),
+          outcome: { summary: v.summary, replan: v.replan, nextReviewDue: v.nextReviewDue || null },
+        };
+        await post(`/cases/${caseId}/meetings`, held, undefined, key);
+        draft.discard();
+        onRecorded();
       });
-      draft.discard();
-      onRecorded();
     } catch (err) {
       setError(err);
     }
@@ -51,7 +69,7 @@ export function HeldMeetingForm({ caseId, team, nowLocal, onRecorded }: { caseId
     <form className={s.form} onSubmit={submit} aria-label="Record a meeting already held">
       <h3>Record a meeting already held</h3>
       <p>For a meeting that took place without being scheduled here: its real date and its outcome.</p>
-      <Field label="Kind">
+      <Field label={LABELS.kind} {...fieldProps(error, 'kind')}>
         <Select value={v.kind} onChange={(_, d) => draft.set({ ...v, kind: d.value })}>
           {Object.entries(MEETING_KIND_LABELS).map(([k, l]) => (
             <option key={k} value={k}>
@@ -60,7 +78,7 @@ export function HeldMeetingForm({ caseId, team, nowLocal, onRecorded }: { caseId
           ))}
         </Select>
       </Field>
-      <Field label="Started" required hint="Not in the future, and not before the referral.">
+      <Field label={LABELS.startsAt} required {...fieldProps(error, 'startsAt', { hint: 'Not in the future, and not before the referral.' })}>
         <Input
           type="datetime-local"
           max={nowLocal}
@@ -68,14 +86,14 @@ export function HeldMeetingForm({ caseId, team, nowLocal, onRecorded }: { caseId
           onChange={(_, d) => draft.set({ ...v, startsAt: d.value, endsAt: v.endsAt || d.value })}
         />
       </Field>
-      <Field label="Ended" required>
+      <Field label={LABELS.endsAt} required {...fieldProps(error, 'endsAt')}>
         <Input type="datetime-local" value={v.endsAt} onChange={(_, d) => draft.set({ ...v, endsAt: d.value })} />
       </Field>
-      <Field label="Where">
+      <Field label={LABELS.location} {...fieldProps(error, 'location', { text: v.location, max: 200 })}>
         <Input value={v.location} onChange={(_, d) => draft.set({ ...v, location: d.value })} />
       </Field>
       <fieldset>
-        <legend>Who took part (from the case team)</legend>
+        <legend>{LABELS.attendeeIds}</legend>
         {team.map((m) => (
           <Checkbox
             key={m.staffId}
@@ -85,18 +103,21 @@ export function HeldMeetingForm({ caseId, team, nowLocal, onRecorded }: { caseId
           />
         ))}
       </fieldset>
-      <Field label="What was discussed and agreed" required>
+      <Field label={LABELS['outcome.summary']} required {...fieldProps(error, 'outcome.summary', { text: v.summary, max: 8000 })}>
         <Textarea value={v.summary} onChange={(_, d) => draft.set({ ...v, summary: d.value })} rows={4} />
       </Field>
-      <Field label="Re-plan">
+      <Field label={LABELS['outcome.replan']} {...fieldProps(error, 'outcome.replan', { text: v.replan, max: 8000 })}>
         <Textarea value={v.replan} onChange={(_, d) => draft.set({ ...v, replan: d.value })} rows={3} />
       </Field>
-      <Field label="Next review due" hint={v.kind === 'consultation' ? 'Optional for a consultation.' : '8–12 weeks after this meeting.'}>
+      <Field
+        label={LABELS['outcome.nextReviewDue']}
+        {...fieldProps(error, 'outcome.nextReviewDue', { hint: v.kind === 'consultation' ? 'Optional for a consultation.' : '8–12 weeks after this meeting.' })}
+      >
         <Input type="date" value={v.nextReviewDue} onChange={(_, d) => draft.set({ ...v, nextReviewDue: d.value })} />
       </Field>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error} labels={labelsFrom(LABELS)} />
       <div>
-        <Button type="submit" appearance="primary">
+        <Button type="submit" appearance="primary" disabled={once.busy}>
           Record the meeting and its outcome
         </Button>
       </div>
