@@ -56,6 +56,7 @@ export const CASE_ROUTES: CaseRoute[] = [
   { name: 'list the actions of the plan', method: 'GET', pattern: `${C}/actions`, act: 'actions.read' },
   { name: 'read a meeting', method: 'GET', pattern: `${C}/meetings/:meetingId`, act: 'meeting.read', meeting: 'upcoming' },
   { name: "read a meeting's attendance register", method: 'GET', pattern: `${C}/meetings/:meetingId/attendance`, act: 'meeting.read', meeting: 'held' },
+  { name: "read a meeting's notes", method: 'GET', pattern: `${C}/meetings/:meetingId/notes`, act: 'meeting.read', meeting: 'held' },
   { name: "download a meeting's invitation", method: 'GET', pattern: `${C}/meetings/:meetingId/invitation.ics`, act: 'meeting.read', meeting: 'upcoming' },
   { name: 'watch the case (event stream)', method: 'GET', pattern: `${C}/events`, act: 'timeline.read', stream: true },
   { name: 'make the formulation report', method: 'GET', pattern: `${C}/documents/formulation-report`, act: 'documents.read' },
@@ -151,6 +152,14 @@ export const CASE_ROUTES: CaseRoute[] = [
     act: 'meeting.recordOutcome',
     meeting: 'held',
     body: () => ({ marks: [{ staffId: 'yjs-amy', mark: 'present' }] }),
+  },
+  {
+    name: 'add a note to a meeting',
+    method: 'POST',
+    pattern: `${C}/meetings/:meetingId/notes`,
+    act: 'meeting.recordOutcome',
+    meeting: 'held',
+    body: () => ({ kind: 'decision', text: 'Agreed to meet again in the youth club.' }),
   },
   {
     name: 'answer a meeting invitation',
