@@ -1,4 +1,4 @@
-import { Button, Checkbox, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { post } from '../api/client.js';
 import type { TeamMember } from '../api/types.js';
@@ -7,6 +7,8 @@ import { fieldProps, labelsFrom } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
 import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { MEETING_KIND_LABELS } from '../labels.js';
+import { toInstant } from './meetingTime.js';
+import { TeamPicker } from './TeamPicker.js';
 
 /** The form's labels, by the API's field names: the same words beside a field and in the list of problems. */
 const LABELS = {
@@ -21,8 +23,6 @@ const LABELS = {
 };
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '36rem' } });
-
-const toInstant = (local: string) => (local ? new Date(local).toISOString() : local);
 
 /**
  * A meeting that happened without being scheduled here (or before ECM for Teams was used): its
@@ -92,17 +92,7 @@ export function HeldMeetingForm({ caseId, team, nowLocal, onRecorded }: { caseId
       <Field label={LABELS.location} {...fieldProps(error, 'location', { text: v.location, max: 200 })}>
         <Input value={v.location} onChange={(_, d) => draft.set({ ...v, location: d.value })} />
       </Field>
-      <fieldset>
-        <legend>{LABELS.attendeeIds}</legend>
-        {team.map((m) => (
-          <Checkbox
-            key={m.staffId}
-            label={m.name}
-            checked={v.attendeeIds.includes(m.staffId)}
-            onChange={(_, d) => draft.set({ ...v, attendeeIds: d.checked ? [...v.attendeeIds, m.staffId] : v.attendeeIds.filter((x) => x !== m.staffId) })}
-          />
-        ))}
-      </fieldset>
+      <TeamPicker legend={LABELS.attendeeIds} team={team} chosen={v.attendeeIds} onChange={(attendeeIds) => draft.set({ ...v, attendeeIds })} />
       <Field label={LABELS['outcome.summary']} required {...fieldProps(error, 'outcome.summary', { text: v.summary, max: 8000 })}>
         <Textarea value={v.summary} onChange={(_, d) => draft.set({ ...v, summary: d.value })} rows={4} />
       </Field>

@@ -11,6 +11,9 @@ export const localInput = (ms: number) => {
   return new Date(ms - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 };
 
+/** A datetime-local input's value (the device's time zone) as the instant the API takes. */
+export const toInstant = (local: string) => (local ? new Date(local).toISOString() : local);
+
 /** Renders again when the open meeting's scheduled start arrives, so its outcome form appears then. */
 export function useStartOf(m: Meeting | null): void {
   const [, tick] = useState(0);
