@@ -13,6 +13,7 @@ import { timelinePicture } from './timelinePicture.js';
 import { anchor, type Block, bullet, facts, heading, linkTo, numbered, packWord, para, prose, table, title } from './word.js';
 import { categoryLabel, categoryTone, formatDate, whenText, withoutChildName } from './wording.js';
 import { handlingNote, purposeAndLimits, signOff } from './signOff.js';
+import { whoKnowsWhat } from './whoKnowsWhat.js';
 
 /**
  * The psychologist's formulation report, from the record: the life summary, the chronology by
@@ -102,6 +103,7 @@ export async function formulationReport(d: CaseDossier, o: FormulationReportOpti
     heading('Chronology'),
     para('Entries are numbered in life order (E1, E2…). The hypotheses below cite them as evidence.'),
     ...chronologySection(d, chronology, plain),
+    ...whoKnowsWhat(d),
     heading('Psychological hypotheses'),
     ...hypothesesSection(d, f, chronology, plain),
     ...fivePsSection(f, plain),

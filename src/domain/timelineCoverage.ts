@@ -1,6 +1,7 @@
 import { LIFE_STAGES, type LifeStage } from './lifeStage.js';
 import { AGENCIES, type Agency } from './staff.js';
 import type { CaseRole } from './team.js';
+import type { TimelineEntry } from './timeline.js';
 
 /** How many live entries one agency holds for one stage of the child's life. */
 export interface CoverageCount {
@@ -54,4 +55,16 @@ export function coverageOf(counts: CoverageCount[], team: { agency: Agency; case
     notYetContributed: agencies.filter((a) => expected(a.agency) && a.entries === 0).map((a) => a.agency),
     gaps: cells.filter((c) => c.entries === 0 && expected(c.agency)).map(({ lifeStage, agency }) => ({ lifeStage, agency })),
   };
+}
+
+/** The counts the store makes in SQL, made from entries already in hand (the documents' record). */
+export function countEntries(entries: Pick<TimelineEntry, 'lifeStage' | 'sourceAgency' | 'retraction'>[]): CoverageCount[] {
+  const counts = new Map<string, CoverageCount>();
+  for (const e of entries.filter((x) => !x.retraction)) {
+    const key = `${e.lifeStage}/${e.sourceAgency}`;
+    const c = counts.get(key) ?? { lifeStage: e.lifeStage, agency: e.sourceAgency, entries: 0 };
+    c.entries++;
+    counts.set(key, c);
+  }
+  return [...counts.values()];
 }

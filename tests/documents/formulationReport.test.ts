@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resvgRasteriser } from '../../src/adapters/resvg/resvgRasteriser.js';
+import { AGENCY_LABELS } from '../../src/contract/words.js';
 import { formulationReport } from '../../src/documents/formulationReport.js';
 import { mediaOf, openDocx } from '../support/docx.js';
 import { CHILD_DOB, CHILD_NAME, dossierWith } from '../support/dossierFactory.js';
@@ -23,6 +24,7 @@ describe('the formulation report', () => {
       'Summary of the young person’s life',
       'Life timeline at a glance',
       'Chronology',
+      'What we know and from whom',
       'Psychological hypotheses',
       'Strengths and protective factors',
       'Developmental and cognitive needs',
@@ -47,6 +49,18 @@ describe('the formulation report', () => {
     );
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('says what we know and from whom: entries by life stage and agency, and the missing pieces', async () => {
+    const d = dossierWith(40);
+    const doc = openDocx((await formulationReport(d, { rasterise })).content);
+    const page = doc.allText.slice(doc.allText.indexOf('What we know and from whom'), doc.allText.indexOf('Psychological hypotheses'));
+    for (const agency of new Set(d.timeline.map((e) => e.sourceAgency))) expect(page).toContain(AGENCY_LABELS[agency]);
+    expect(page).toContain('Life stage');
+    expect(page).toMatch(/Not yet contributed: |Every agency on the team has added to the timeline\./);
+    // The counts add up to the live entries the chronology lists.
+    const numbers = [...page.matchAll(/(?<![\d–-])(\d+)(?![\d–)])/g)].map((m) => Number(m[1]));
+    expect(numbers.reduce((a, b) => a + b, 0)).toBe(d.timeline.filter((e) => !e.retraction).length);
   });
 
   it('links every piece of evidence a hypothesis cites to its entry in the chronology', async () => {
