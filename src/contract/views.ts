@@ -14,6 +14,7 @@ import type { Agency, Principal, Role } from '../domain/staff.js';
 import type { CaseRole, TeamMember } from '../domain/team.js';
 import type { TimelineEntry } from '../domain/timeline.js';
 import type { TrmMovement, TrmPlacement } from '../domain/trm.js';
+import type { CaseDocument } from '../ports/caseDocuments.js';
 import type { DocumentMetadata } from '../ports/documentLibrary.js';
 import type { UnreachableReason } from '../ports/notifier.js';
 import type { Page } from '../ports/store.js';
@@ -196,12 +197,53 @@ export interface InvitationView {
 export interface UndeliveredJob {
   id: string;
   kind: string;
-  status: 'pending' | 'dead';
+  /** pending: tried again soon on its own; blocked: waits for an administrator (see `blocked`); dead: gave up. */
+  status: 'pending' | 'blocked' | 'dead';
   attempts: number;
   lastError: string | null;
   nextAttemptAt: string | null;
   caseId: string | null;
   createdAt: string;
+  blocked: BlockedDelivery | null;
+}
+
+/** A delivery the tenant's set-up refuses: why, in plain words, who must act, and when it is tried again. */
+export interface BlockedDelivery {
+  cause: string;
+  why: string;
+  whoActs: string;
+  since: string;
+  nextTryAt: string;
+}
+
+/** Teams messages that did not reach one person: one row per person, however many messages wait. */
+export interface UndeliveredMessages {
+  recipient: string;
+  name: string;
+  messages: number;
+  /** dead when every one gave up (the person cannot be reached); pending while some are still tried. */
+  status: 'pending' | 'dead';
+  lastError: string | null;
+  lastTriedAt: string;
+  /** The cases the messages were about. */
+  caseIds: string[];
+}
+
+/** What has not reached its destination: documents and calendar changes, and apart from them, Teams messages by person. */
+export interface UndeliveredList {
+  items: UndeliveredJob[];
+  messages: UndeliveredMessages[];
+}
+
+/** Where a case document is, for the people who wait on it. */
+export type DocumentState = 'queued' | 'delivering' | 'blocked' | 'failed' | 'delivered' | 'superseded';
+
+/** A case document as people see it: its delivery's state, and why when it is blocked or failed. */
+export interface CaseDocumentView extends Omit<CaseDocument, 'status'> {
+  status: DocumentState;
+  blocked: BlockedDelivery | null;
+  /** Why the delivery gave up, when it did. */
+  failure: string | null;
 }
 
 /** Someone on an open case's team whom the bot cannot reach, with the cases they are on. */
@@ -235,6 +277,8 @@ export interface ServiceDashboard extends CaseloadOverview {
   today: string;
   unreachable: UnreachableRecipient[];
   undelivered: (UndeliveredJob & { reference: string | null })[];
+  /** Teams messages that did not arrive, one row per person, apart from the documents above. */
+  undeliveredMessages: (UndeliveredMessages & { references: string[] })[];
   library: DashboardLibrary;
   /** Local mode: the bot reaches a person only once they open it in the Agents Playground; their messages wait until then. */
   messagesWaitForPlayground: boolean;

@@ -53,6 +53,8 @@ export const SERVICE_ACTIONS = [
   'service.read',
   /** The staff list and the directory, to invite people to a case team. */
   'people.search',
+  /** Trying blocked or given-up deliveries again at once, after fixing their cause: no case content. */
+  'deliveries.retry',
 ] as const;
 export type ServiceAction = (typeof SERVICE_ACTIONS)[number];
 
@@ -176,9 +178,9 @@ const SERVICE_RULES: Record<Role, ReadonlySet<ServiceAction>> = {
   ecm_practitioner: new Set(['case.refer', 'caseload.read', 'dashboard.read', 'library.read', 'service.read', 'people.search']),
   psychologist: new Set(['case.refer', 'caseload.read', 'dashboard.read', 'library.read', 'service.read', 'people.search']),
   yjs_practitioner: new Set(['case.refer', 'caseload.read', 'service.read']),
-  manager: new Set(['caseload.read', 'dashboard.read', 'library.read', 'outcomes.export', 'service.read']),
+  manager: new Set(['caseload.read', 'dashboard.read', 'library.read', 'outcomes.export', 'service.read', 'deliveries.retry']),
   partner: new Set(['caseload.read', 'service.read']),
-  administrator: new Set(['service.configure', 'service.read', 'retention.review', 'retention.delete']),
+  administrator: new Set(['service.configure', 'service.read', 'retention.review', 'retention.delete', 'deliveries.retry']),
 };
 
 /** What a partner may do on any service: they reach cases of any service by invitation alone. */

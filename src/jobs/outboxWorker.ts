@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { BLOCKED_FOR_MS, BLOCKED_RETRY_MS } from '../domain/deliveryBlock.js';
 import { describeError, type Logger } from '../lib/logger.js';
-import { OutsideServiceError } from '../lib/outsideServiceError.js';
 import type { Clock } from '../ports/clock.js';
 import type { Deliverer, DeliveryOutcome, OutboxJob } from '../ports/outbox.js';
 import { StoreUnavailableError, type Store } from '../ports/store.js';
+import { outcomeOfError } from './failureKind.js';
 
 export interface OutboxWorkerOptions {
   store: Store;
@@ -43,6 +44,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autoStart = true
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
   let stopped = false;
+  let startedUp = false;
 
   async function deliver(job: OutboxJob): Promise<void> {
     const deliverer = deliverers[job.kind];
@@ -50,15 +52,18 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autoStart = true
     try {
       outcome = deliverer ? await deliverer(job) : { ok: false, permanent: true, error: `no deliverer for ${job.kind}` };
     } catch (error) {
-      // An outside service's own verdict (Retry-After, or "this cannot succeed") beats a guess.
-      outcome =
-        error instanceof OutsideServiceError
-          ? { ok: false, permanent: error.permanent, ...(error.retryAfterMs !== null ? { retryAfterMs: error.retryAfterMs } : {}), error: describeError(error) }
-          : { ok: false, permanent: false, error: describeError(error) };
+      // An outside service's own verdict (Retry-After, a refusal by the tenant's set-up, "this cannot succeed") beats a guess.
+      outcome = outcomeOfError(error, job.kind);
     }
     const now = clock.now();
+    const blockedTooLong = !outcome.ok && outcome.blocked && now.getTime() - Date.parse(job.blockedSince ?? now.toISOString()) >= BLOCKED_FOR_MS;
     await store.transaction(async (tx) => {
       if (outcome.ok) return tx.outbox.complete(job.id, workerId, now.toISOString());
+      if (outcome.blocked && !blockedTooLong) {
+        const retryAt = new Date(now.getTime() + BLOCKED_RETRY_MS).toISOString();
+        return tx.outbox.block(job.id, workerId, outcome.blocked, outcome.error, retryAt, now.toISOString());
+      }
+      if (outcome.blocked) return tx.outbox.fail(job.id, workerId, `blocked for 14 days (${outcome.blocked}): ${outcome.error}`, null, now.toISOString());
       if (outcome.deferred && !outcome.permanent) {
         return tx.outbox.postpone(
           job.id,
@@ -74,7 +79,12 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autoStart = true
       const retryAt = giveUp ? null : new Date(now.getTime() + wait).toISOString();
       return tx.outbox.fail(job.id, workerId, outcome.error, retryAt, now.toISOString());
     });
-    if (!outcome.ok && outcome.held === 'first') {
+    if (!outcome.ok && outcome.blocked && !job.blockedCause) {
+      // Once when it starts, not every 15 minutes: the dashboard keeps saying it while it lasts.
+      logger.warn('an outbox delivery is blocked until an administrator acts', { job: job.id, kind: job.kind, cause: outcome.blocked, error: outcome.error });
+    } else if (!outcome.ok && outcome.blocked) {
+      logger.debug('an outbox delivery is still blocked', { job: job.id, kind: job.kind, cause: outcome.blocked });
+    } else if (!outcome.ok && outcome.held === 'first') {
       // Each person once, not each message: in local mode nobody is reachable until they open the Playground.
       logger.info('a person cannot be reached in Teams yet; their messages wait until they open ECM for Teams', {
         recipient: job.recipient,
@@ -94,6 +104,11 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autoStart = true
   async function runOnce(): Promise<number> {
     if (kinds.length === 0) return 0;
     const now = clock.now();
+    if (!startedUp) {
+      // A restart often follows a fix (a new secret, a restored grant): blocked jobs are tried at once.
+      await store.transaction((tx) => tx.outbox.retryNow({ statuses: ['blocked'] }, now.toISOString()));
+      startedUp = true;
+    }
     const jobs = await store.transaction((tx) =>
       tx.outbox.claim(workerId, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), batchSize, kinds),
     );

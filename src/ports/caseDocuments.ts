@@ -32,6 +32,11 @@ export interface CaseDocumentRepository {
   content(id: string): Promise<Uint8Array | null>;
   markDelivered(id: string, where: { libraryItemId: string; libraryVersion: string; webUrl: string | null }, at: string): Promise<void>;
   markSuperseded(id: string, at: string): Promise<void>;
+  /**
+   * Marks every other delivered publication of the same file superseded: the one just delivered is
+   * now the library's newest version of it. Returns their ids.
+   */
+  supersedeOthers(caseId: string, fileName: string, deliveredId: string): Promise<string[]>;
   /** Whether a later publication of the same file of the case has already reached the library. */
   newerDelivered(caseId: string, fileName: string, createdAt: string): Promise<boolean>;
   list(caseId: string): Promise<CaseDocument[]>;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { BlockCause } from '../domain/deliveryBlock.js';
 
 /**
  * Anything that must reach an outside system is first committed as a job, then delivered with
@@ -15,13 +16,21 @@ export interface OutboxJob {
   recipient: string | null;
   caseId: string | null;
   serviceId: string | null;
-  /** dead: gave up after retries, shown to people; skipped: deliberately never sent. */
-  status: 'pending' | 'done' | 'dead' | 'skipped';
+  /**
+   * dead: gave up after retries, shown to people; skipped: deliberately never sent; blocked: the
+   * tenant's set-up refuses it until someone acts (domain/deliveryBlock.ts), tried again slowly.
+   */
+  status: 'pending' | 'done' | 'dead' | 'skipped' | 'blocked';
   attempts: number;
   nextAttemptAt: string;
   lastError: string | null;
   createdAt: string;
   updatedAt: string;
+  /** While blocked: what refuses it, and since when (the slow schedule gives up 14 days on). */
+  blockedCause?: BlockCause | null;
+  blockedSince?: string | null;
+  /** Until when a worker holds the job: while in the future, it is being delivered. */
+  leasedUntil?: string | null;
 }
 
 export type NewOutboxJob = Pick<OutboxJob, 'kind' | 'payload'> & Partial<Pick<OutboxJob, 'dedupeKey' | 'recipient' | 'caseId' | 'serviceId' | 'nextAttemptAt'>>;
@@ -38,6 +47,18 @@ export interface OutboxRepository {
   /** Records a failed attempt: retry at `retryAt`, or give up (dead) when it is null. */
   fail(id: string, workerId: string, error: string, retryAt: string | null, now: string): Promise<void>;
   list(filter: { status?: OutboxJob['status']; kind?: string; serviceId?: string; caseId?: string; recipient?: string }, limit: number): Promise<OutboxJob[]>;
+  /**
+   * Records that the tenant's set-up refused the job: it waits as blocked until `retryAt`, keeping
+   * its attempts (waiting for an administrator must never bring it closer to being given up) and
+   * the moment it was first blocked.
+   */
+  block(id: string, workerId: string, cause: BlockCause, error: string, retryAt: string, now: string): Promise<void>;
+  /**
+   * Makes blocked and given-up jobs due now, when a person asks (the service's dashboard) or the
+   * server starts: one job by id, or all of a service's (any service when absent), message jobs
+   * apart (they wait for their person instead). Returns the ids made due.
+   */
+  retryNow(filter: { serviceId?: string; id?: string; statuses: ('blocked' | 'dead')[]; exceptKind?: string }, now: string): Promise<string[]>;
   /** Marks pending jobs of a kind created before `before` as skipped, with the reason; returns how many. */
   skipPending(kind: string, before: string, reason: string): Promise<number>;
   /**
@@ -58,9 +79,10 @@ export interface OutboxRepository {
  * `deferred`: the job was not tried (a per-recipient limit); it waits `retryAfterMs` and keeps its attempts.
  * `held`: the job waits for a person to do something (open the app) and is sent again when they do:
  * not a fault. `first` when this job found it out (worth one line in the log), `again` after that.
+ * `blocked`: the tenant's set-up refuses it (jobs/failureKind.ts); it waits for an administrator.
  */
 export type DeliveryOutcome =
-  { ok: true } | { ok: false; permanent: boolean; retryAfterMs?: number; error: string; deferred?: boolean; held?: 'first' | 'again' };
+  { ok: true } | { ok: false; permanent: boolean; retryAfterMs?: number; error: string; deferred?: boolean; held?: 'first' | 'again'; blocked?: BlockCause };
 
 /** Delivers one job of a kind: what the outbox worker calls, once per attempt. */
 export type Deliverer = (job: OutboxJob) => Promise<DeliveryOutcome>;

@@ -6,6 +6,7 @@
 export { LIFE_STAGES, LIFE_STAGE_LABELS, lifeStageSpan } from '../../src/contract/lifeStages.js';
 
 import * as words from '../../src/contract/words.js';
+import type { UndeliveredJob } from './api/types.js';
 // The plain-words check and the name finder: pure code the server runs too, so the tab warns by the same rule.
 export { namesOfChildIn, plainWordsWarnings, type PlainWordsWarning } from '../../src/contract/plainWords.js';
 
@@ -44,6 +45,9 @@ export function formatDateTime(iso: string): string {
 
 export const DOCUMENT_STATUS_LABELS: Record<string, string> = {
   queued: 'Waiting to be filed',
+  delivering: 'Being filed',
+  blocked: 'Blocked',
+  failed: 'Not filed: gave up',
   delivered: 'In the library',
   superseded: 'Replaced by a newer version',
 };
@@ -57,7 +61,10 @@ export const JOB_KIND_LABELS: Record<string, string> = {
   'calendar.sync': 'Calendar',
 };
 
-export const JOB_STATUS_LABELS: Record<string, string> = { pending: 'Waiting to retry', dead: 'Gave up' };
+export const JOB_STATUS_LABELS: Record<string, string> = { pending: 'Waiting to retry', blocked: 'Blocked', dead: 'Gave up' };
+
+/** Why a delivery has not arrived: a blocked one's cause and who must act, otherwise its last error. */
+export const whyOfJob = (j: Pick<UndeliveredJob, 'blocked' | 'lastError'>) => (j.blocked ? `${j.blocked.why} ${j.blocked.whoActs}` : (j.lastError ?? '—'));
 
 export const UNREACHABLE_LABELS: Record<string, string> = {
   app_not_installed: 'Has not installed ECM for Teams',

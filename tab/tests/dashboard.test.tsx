@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CaseDocument, Me, ServiceDashboard, UndeliveredJob } from '../src/api/types.js';
+import type { CaseDocumentView, Me, ServiceDashboard, UndeliveredJob } from '../src/api/types.js';
 import { CaseDocuments } from '../src/case/CaseDocuments.js';
 import { CaseTeam } from '../src/case/CaseTeam.js';
 import Dashboard from '../src/dashboard/Dashboard.js';
@@ -57,6 +57,19 @@ const dashboardOf = (serviceId: string, overrides: Partial<ServiceDashboard> = {
       caseId: CASE,
       createdAt: '2026-11-27T09:00:00Z',
       reference: `${serviceId}-2026-0001`,
+      blocked: null,
+    },
+  ],
+  undeliveredMessages: [
+    {
+      recipient: 'yjs-amy',
+      name: 'Amy Clarke',
+      messages: 2,
+      status: 'dead',
+      lastError: 'unreachable: app_removed',
+      lastTriedAt: '2026-11-27T09:00:00Z',
+      caseIds: [CASE],
+      references: [`${serviceId}-2026-0001`],
     },
   ],
   library: {
@@ -117,7 +130,15 @@ describe("the manager's dashboard", () => {
       within(glance)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['Active cases3', 'Waiting on agreement1', 'Reviews overdue1', 'Reviews due or due soon0', 'People the bot cannot reach1', 'Not yet delivered1']);
+    ).toEqual([
+      'Active cases3',
+      'Waiting on agreement1',
+      'Reviews overdue1',
+      'Reviews due or due soon0',
+      'People the bot cannot reach1',
+      'Documents not yet delivered1',
+      'People with messages not delivered1',
+    ]);
     const chart = screen.getByRole('figure', { name: 'Children by movement since their first placement' });
     expect(
       within(chart)
@@ -156,7 +177,8 @@ describe("the manager's dashboard", () => {
     fireEvent.change(picker, { target: { value: 'NSO' } });
     await screen.findByRole('heading', { level: 1, name: 'North Somerset Youth Justice Service' });
     expect(window.location.hash).toBe('#/dashboard/NSO');
-    expect(api.calls.map((c) => c.path)).toEqual(['/services/BRI/dashboard', '/services/NSO/dashboard']);
+    // The heading follows the choice at once; the load follows it.
+    await waitFor(() => expect(api.calls.map((c) => c.path)).toEqual(['/services/BRI/dashboard', '/services/NSO/dashboard']));
   });
 
   it('still shows the service when the library cannot be listed, and says why', async () => {
@@ -181,6 +203,56 @@ describe("the manager's dashboard", () => {
     expect(screen.queryByText(/Agents Playground/)).toBeNull();
   });
 
+  it('keeps documents and Teams messages apart, says why a blocked document waits and who must act, and lets the manager try it again now', async () => {
+    const blocked = dashboardOf('BRI', {
+      undelivered: [
+        {
+          ...dashboardOf('BRI').undelivered[0]!,
+          status: 'blocked',
+          nextAttemptAt: '2026-11-27T09:15:00Z',
+          blocked: {
+            cause: 'site_access_denied',
+            why: 'SharePoint refuses the app write access to the Bristol site.',
+            whoActs: 'SharePoint administrator: grant the app write on the Bristol site — README step 3.',
+            since: '2026-11-27T09:00:00Z',
+            nextTryAt: '2026-11-27T09:15:00Z',
+          },
+        },
+      ],
+    });
+    const api = fakeApi({
+      'GET /services/BRI/dashboard': () => [200, blocked],
+      'POST /services/BRI/undelivered/retry': () => [200, { retried: 1 }],
+    });
+    vi.stubGlobal('fetch', api.impl);
+    renderSignedIn(<RoutedDashboard />, { ...manager, serviceActions: { BRI: [...READER, 'deliveries.retry'] } });
+    const documents = await screen.findByRole('table', { name: 'Documents not yet delivered' });
+    const row = within(documents).getAllByRole('row')[1]!;
+    expect(row.textContent).toContain('Blocked');
+    expect(row.textContent).toContain('SharePoint administrator: grant the app write on the Bristol site — README step 3.');
+    const messages = screen.getByRole('table', { name: 'Teams messages not delivered' });
+    expect(
+      within(messages)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual([expect.stringMatching(/^Amy Clarke2Gave up/)]);
+
+    fireEvent.click(within(row).getByRole('button', { name: /Try again now: Document for the library for BRI-2026-0001/ }));
+    await screen.findByText('One delivery is being tried again now.');
+    fireEvent.click(screen.getByRole('button', { name: 'Try all again now' }));
+    await waitFor(() => expect(api.calls.filter((c) => c.path === '/services/BRI/undelivered/retry')).toHaveLength(2));
+    const [one, all] = api.calls.filter((c) => c.path === '/services/BRI/undelivered/retry');
+    expect([one!.body, all!.body]).toEqual([{ jobId: 'j1' }, {}]);
+  });
+
+  it('offers no retry to a reader who may not ask for one', async () => {
+    vi.stubGlobal('fetch', fakeApi({ 'GET /services/BRI/dashboard': () => [200, dashboardOf('BRI')] }).impl);
+    renderSignedIn(<RoutedDashboard />, manager);
+    await screen.findByRole('table', { name: 'Documents not yet delivered' });
+    expect(screen.queryByRole('button', { name: /Try/ })).toBeNull();
+  });
+
   it('explains a refusal in plain words', async () => {
     vi.stubGlobal(
       'fetch',
@@ -191,7 +263,15 @@ describe("the manager's dashboard", () => {
   });
 });
 
-const published = (fileName: string, version: string, status: CaseDocument['status'], libraryVersion: string | null, createdAt: string): CaseDocument => ({
+const published = (
+  fileName: string,
+  version: string,
+  status: CaseDocumentView['status'],
+  libraryVersion: string | null,
+  createdAt: string,
+  why: Pick<CaseDocumentView, 'blocked' | 'failure'> = { blocked: null, failure: null },
+): CaseDocumentView => ({
+  ...why,
   id: `${fileName}-${version}`,
   caseId: CASE,
   serviceId: 'BRI',
@@ -219,6 +299,7 @@ describe('a case’s documents and team', () => {
       nextAttemptAt: '2026-11-27T11:00:00Z',
       caseId: CASE,
       createdAt: '2026-11-27T10:00:00Z',
+      blocked: null,
     });
     const api = fakeApi({
       'GET /cases/c1/documents': () => [
@@ -230,7 +311,7 @@ describe('a case’s documents and team', () => {
           ],
         },
       ],
-      'GET /cases/c1/undelivered': () => [200, { items: [job('j1', 'document.publish'), job('j2', 'notify')] }],
+      'GET /cases/c1/undelivered': () => [200, { items: [job('j1', 'document.publish'), job('j2', 'calendar.sync')], messages: [] }],
     });
     vi.stubGlobal('fetch', api.impl);
     renderSignedIn(<CaseDocuments caseId="c1" refresh={0} />, manager);
@@ -245,6 +326,31 @@ describe('a case’s documents and team', () => {
         .slice(1)
         .map((r) => r.textContent),
     ).toEqual([expect.stringContaining('Document for the library')]);
+  });
+
+  it('says a blocked document is blocked, why, and who must act', async () => {
+    const waiting = {
+      cause: 'site_access_denied',
+      why: 'SharePoint refuses the app write access to the Bristol site.',
+      whoActs: 'SharePoint administrator: grant the app write on the Bristol site — README step 3.',
+      since: '2026-11-27T10:00:00Z',
+      nextTryAt: '2026-11-27T10:15:00Z',
+    };
+    vi.stubGlobal(
+      'fetch',
+      fakeApi({
+        'GET /cases/c1/documents': () => [
+          200,
+          { items: [published('BRI-2026-0001_formulation-report.docx', 'v1', 'blocked', null, '2026-11-27T10:00:00Z', { blocked: waiting, failure: null })] },
+        ],
+        'GET /cases/c1/undelivered': () => [200, { items: [], messages: [] }],
+      }).impl,
+    );
+    renderSignedIn(<CaseDocuments caseId="c1" refresh={0} />, manager);
+    const table = await screen.findByRole('table', { name: 'Published documents' });
+    const row = within(table).getAllByRole('row')[1]!;
+    expect(row.textContent).toContain('Blocked');
+    expect(row.textContent).toContain('SharePoint administrator: grant the app write on the Bristol site — README step 3.');
   });
 
   it('marks who on the team the bot cannot reach, and why, in words', async () => {

@@ -183,9 +183,9 @@ describe('actions on a service as a whole', () => {
     ecm_practitioner: ['case.refer', 'caseload.read', 'dashboard.read', 'library.read', 'service.read', 'people.search'],
     psychologist: ['case.refer', 'caseload.read', 'dashboard.read', 'library.read', 'service.read', 'people.search'],
     yjs_practitioner: ['case.refer', 'caseload.read', 'service.read'],
-    manager: ['caseload.read', 'dashboard.read', 'library.read', 'outcomes.export', 'service.read'],
+    manager: ['caseload.read', 'dashboard.read', 'library.read', 'outcomes.export', 'service.read', 'deliveries.retry'],
     partner: ['caseload.read', 'service.read'],
-    administrator: ['service.configure', 'service.read', 'retention.review', 'retention.delete'],
+    administrator: ['service.configure', 'service.read', 'retention.review', 'retention.delete', 'deliveries.retry'],
   };
   for (const role of ROLES) {
     it(`${role}: in their own service, and never in another`, () => {

@@ -113,11 +113,11 @@ describe('case documents in SharePoint', () => {
     expect(t.m.graph.drives.filesIn(t.m.libraries.BRI!.driveId).filter((f) => f.path.startsWith(reference))).toHaveLength(1);
   });
 
-  it('marks a delivery to a site the app was never granted as dead at once, and shows it to the service', async () => {
+  it('holds a delivery to a site the app is not granted as blocked, saying who must act, and shows it to the service', async () => {
     const helen = await principal(t.system.deps, 'psy-helen');
     const { id, reference } = await activeCaseVia(t.system.deps, 'SGL');
     // An admin revoked the grant on South Gloucestershire's site.
-    t.m.graph.drives.sites.get(t.m.libraries.SGL!.siteId)!.grants.clear();
+    t.m.graph.drives.revoke(t.m.libraries.SGL!.siteId, t.m.clientId);
     await publishCaseDocument(t.system.deps, helen, id, {
       fileName: `${reference} review.docx`,
       content: bytes('r'),
@@ -126,10 +126,19 @@ describe('case documents in SharePoint', () => {
     });
     await t.system.worker.runOnce();
     const psy = await t.apiAs('psy-helen');
-    const dead = await psy.get(`/api/v1/services/SGL/undelivered?status=dead`);
-    expect(dead.body.items).toEqual([
-      expect.objectContaining({ kind: 'document.publish', caseId: id, attempts: 1, lastError: expect.stringContaining('403') }),
+    const blocked = await psy.get(`/api/v1/services/SGL/undelivered?status=blocked`);
+    expect(blocked.body.items).toEqual([
+      expect.objectContaining({
+        kind: 'document.publish',
+        caseId: id,
+        lastError: expect.stringContaining('403'),
+        blocked: expect.objectContaining({
+          cause: 'site_access_denied',
+          whoActs: 'SharePoint administrator: grant the app write on the South Gloucestershire Youth Justice Service site — README step 3.',
+        }),
+      }),
     ]);
+    expect((await psy.get(`/api/v1/services/SGL/undelivered?status=dead`)).body.items).toEqual([]);
   });
 
   it("still shows the service's dashboard when SharePoint refuses its library, saying the library did not answer", async () => {
@@ -137,7 +146,7 @@ describe('case documents in SharePoint', () => {
     const dashboard = await (await t.apiAs('psy-helen')).get('/api/v1/services/SGL/dashboard');
     expect(dashboard.status).toBe(200);
     expect(dashboard.body.library).toEqual({ status: 'unavailable', message: expect.stringContaining('did not answer (accessDenied)') });
-    expect(dashboard.body.undelivered).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'document.publish', status: 'dead' })]));
+    expect(dashboard.body.undelivered).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'document.publish', status: 'blocked' })]));
     const bristol = await (await t.apiAs('mgr-bri')).get('/api/v1/services/BRI/dashboard');
     expect(bristol.body.library.status).toBe('available');
     expect(bristol.body.library.items.length).toBeGreaterThan(0);

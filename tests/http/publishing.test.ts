@@ -83,6 +83,10 @@ describe('publishing a case’s documents when a formulation is approved or a re
     expect(approved.status).toBe(200);
     await drainOutbox(t.system);
     expect(library().map((f) => [f.name, f.versions, f.metadata.version])).toEqual(FILES.map((f) => [`${reference}_${f}`, ['1.0', '2.0'], 'v2']));
+    // The case says which version the library now shows: version 1's files are superseded, not still "delivered".
+    const documents = (await amy.get(`/api/v1/cases/${caseId}/documents`)).body.items;
+    const states = documents.map((d: any) => `${d.metadata.version} ${d.status}`).sort();
+    expect(states).toEqual([...Array(3).fill('v1 superseded'), ...Array(3).fill('v2 delivered')]);
   });
 
   it('a preparation retried after its documents were queued queues nothing twice, and the library gets no extra version', async () => {

@@ -55,6 +55,7 @@ const SERVICE_ACTOR: Record<ServiceRoute['act'], string> = {
   'retention.delete': 'admin-chris',
   'dashboard.read': 'mgr-bri',
   'library.read': 'mgr-bri',
+  'deliveries.retry': 'mgr-bri',
 };
 
 describe('fuzzed bodies and queries on every endpoint', () => {

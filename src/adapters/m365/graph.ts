@@ -89,7 +89,8 @@ export function toOutsideError(error: unknown, what: string): OutsideServiceErro
   return new OutsideServiceError(`Graph ${what} failed: no answer (${error instanceof Error ? error.name : 'error'})`, null, 'network', null, false);
 }
 
-export const isTransient = (e: OutsideServiceError) => e.status === null || TRANSIENT.has(e.status);
+// Entra ID's refusals (a rotated secret) carry no HTTP status but are not worth retrying inline.
+export const isTransient = (e: OutsideServiceError) => !e.permanent && (e.status === null || TRANSIENT.has(e.status));
 
 /** Exponential back-off for a failure that named no wait: 0.5 s, 1 s, 2 s… at most 8 s. */
 export const inlineBackoffMs = (attempt: number) => Math.min(8000, 500 * 2 ** attempt);

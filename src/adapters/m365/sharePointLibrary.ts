@@ -182,6 +182,8 @@ export function sharePointLibrary(o: SharePointLibraryOptions): DocumentLibrary 
         { id: 'file', method: 'GET', url: `${pathOf(d, ref, name)}?${FIELDS}` },
       ]);
       const folder = first.get('folder');
+      // The library itself is not there (deleted, or a wrong drive id): an administrator must act.
+      if (folder?.status === 404) throw new OutsideServiceError('Graph create the case folder failed: 404 driveNotFound', 404, 'driveNotFound');
       if (folder?.status !== 201 && folder?.status !== 409) throw partError(folder, 'create the case folder');
       const file = first.get('file');
       if (file?.status !== 200 && file?.status !== 404) throw partError(file, 'read the file');

@@ -224,6 +224,8 @@ export interface Database {
     locked_until: string | null;
     created_at: string;
     updated_at: string;
+    blocked_cause: string | null;
+    blocked_since: string | null;
   };
   sessions: { token_hash: string; staff_id: string; created_at: string; expires_at: string };
   ended_sessions: { session_id: string; staff_id: string; ended_at: string; expires_at: string };

@@ -157,6 +157,15 @@ export const publishDocumentJob: JobKind<DocumentPublish, AppDeps> = {
     await inTransaction(deps, SYSTEM_ACTOR, async (w) => {
       await w.tx.documents.markDelivered(doc.id, { libraryItemId: item.id, libraryVersion: item.versionLabel, webUrl: item.webUrl }, w.now);
       await w.audit({ action: 'document.delivered', caseId: doc.caseId, serviceId: doc.serviceId, detail: { ...shown, libraryVersion: item.versionLabel } });
+      // The library now shows this version: earlier ones of the same file say so, as docs/m365.md promises.
+      for (const older of await w.tx.documents.supersedeOthers(doc.caseId, doc.fileName, doc.id)) {
+        await w.audit({
+          action: 'document.superseded',
+          caseId: doc.caseId,
+          serviceId: doc.serviceId,
+          detail: { documentId: older, reference: shown.reference },
+        });
+      }
       await w.emit({
         caseId: doc.caseId,
         type: 'document.delivered',

@@ -62,13 +62,16 @@ export async function showServiceDashboard(deps: AppDeps, person: Principal, ser
         : [],
     );
     const references = new Map(cases.map((c) => [c.id, c.reference]));
-    const jobs = (await undelivered(w.tx, { serviceId: id })).map((j) => ({ ...j, reference: j.caseId ? (references.get(j.caseId) ?? null) : null }));
+    const waiting = await undelivered(w.tx, { serviceId: id });
+    const jobs = waiting.items.map((j) => ({ ...j, reference: j.caseId ? (references.get(j.caseId) ?? null) : null }));
+    const messages = waiting.messages.map((m) => ({ ...m, references: m.caseIds.flatMap((c) => references.get(c) ?? []).sort() }));
     await w.audit({ action: 'dashboard.read', caseId: null, serviceId: id, detail: { cases: cases.length } });
     return {
       service: { id: service.id, name: service.name },
       overview: caseloadOverview(records, today, service.settings.agreementRules),
       unreachable: unreachable.sort((a, b) => a.name.localeCompare(b.name)),
       undelivered: jobs,
+      undeliveredMessages: messages,
     };
   });
 
@@ -78,6 +81,7 @@ export async function showServiceDashboard(deps: AppDeps, person: Principal, ser
     ...fromStore.overview,
     unreachable: fromStore.unreachable,
     undelivered: fromStore.undelivered,
+    undeliveredMessages: fromStore.undeliveredMessages,
     library: decideOnService(person, 'library.read', id).allowed
       ? await libraryOf(deps.library, id)
       : { status: 'unavailable', message: 'Your role does not show the library.' },

@@ -61,17 +61,23 @@ export const restampDocumentsJob: JobKind<RetainUntilRestamp, AppDeps> = {
     if (!found) return { ok: true };
     const { case: c, retainUntil: until, files } = found;
     let stamped = 0;
+    const missing: string[] = [];
     for (const f of files) {
       if (await deps.library.setMetadata(c.serviceId, c.reference, f.fileName, { ...f.metadata, retainUntil: until })) stamped += 1;
+      else missing.push(f.fileName);
     }
     await inTransaction(deps, SYSTEM_ACTOR, (w) =>
       w.audit({
         action: 'documents.retention.stamped',
         caseId: c.id,
         serviceId: c.serviceId,
-        detail: { reference: c.reference, retainUntil: until, files: stamped },
+        detail: { reference: c.reference, retainUntil: until, files: stamped, missing: missing.length },
       }),
     );
+    // A file someone moved or deleted in the library cannot carry the date: never drop that silently.
+    // The job gives up with the names (references only), is logged and listed as undelivered, and a
+    // retry from the dashboard stamps it once the file is back.
+    if (missing.length) return { ok: false, permanent: true, error: `not in the library (moved or deleted there): ${missing.join(', ')}` };
     return { ok: true };
   },
 };

@@ -1,11 +1,11 @@
 import { Button, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { get } from '../api/client.js';
-import type { CaseDocument, UndeliveredJob } from '../api/types.js';
+import type { CaseDocumentView, UndeliveredJob, UndeliveredList } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { ScrollRegion } from '../common/ScrollRegion.js';
 import { SortableTable } from '../common/SortableTable.js';
 import { useLoad } from '../common/useLoad.js';
-import { DOCUMENT_STATUS_LABELS, DOCUMENT_TYPE_LABELS, formatDateTime, JOB_KIND_LABELS, JOB_STATUS_LABELS, label } from '../labels.js';
+import { DOCUMENT_STATUS_LABELS, DOCUMENT_TYPE_LABELS, formatDateTime, JOB_KIND_LABELS, JOB_STATUS_LABELS, label, whyOfJob } from '../labels.js';
 
 const useStyles = makeStyles({
   whole: { gridColumn: '1 / -1' },
@@ -16,8 +16,8 @@ const useStyles = makeStyles({
 const isDocumentJob = (j: UndeliveredJob) => j.kind.startsWith('document');
 
 /** The newest publication of each file (the API lists newest first), with how many came before. */
-function newestPerFile(all: CaseDocument[]): (CaseDocument & { earlier: number })[] {
-  const byFile = new Map<string, CaseDocument & { earlier: number }>();
+function newestPerFile(all: CaseDocumentView[]): (CaseDocumentView & { earlier: number })[] {
+  const byFile = new Map<string, CaseDocumentView & { earlier: number }>();
   for (const d of all) {
     const seen = byFile.get(d.fileName);
     if (seen) seen.earlier += 1;
@@ -26,7 +26,10 @@ function newestPerFile(all: CaseDocument[]): (CaseDocument & { earlier: number }
   return [...byFile.values()];
 }
 
-const stateOf = (d: CaseDocument) => (d.status === 'delivered' && d.libraryVersion ? d.libraryVersion : label(DOCUMENT_STATUS_LABELS, d.status));
+const stateOf = (d: CaseDocumentView) => (d.status === 'delivered' && d.libraryVersion ? d.libraryVersion : label(DOCUMENT_STATUS_LABELS, d.status));
+
+/** Why a document is not in the library yet, when a person must act or it gave up: in plain words. */
+const whyOf = (d: CaseDocumentView) => (d.blocked ? `${d.blocked.why} ${d.blocked.whoActs}` : d.failure);
 
 /**
  * What the case has published to its service's library (the formulation report, youth-friendly
@@ -35,8 +38,8 @@ const stateOf = (d: CaseDocument) => (d.status === 'delivered' && d.libraryVersi
  */
 export function CaseDocuments({ caseId, refresh }: { caseId: string; refresh: number }) {
   const s = useStyles();
-  const documents = useLoad(() => get<{ items: CaseDocument[] }>(`/cases/${caseId}/documents`), [caseId, refresh]);
-  const undelivered = useLoad(() => get<{ items: UndeliveredJob[] }>(`/cases/${caseId}/undelivered`), [caseId, refresh]);
+  const documents = useLoad(() => get<{ items: CaseDocumentView[] }>(`/cases/${caseId}/documents`), [caseId, refresh]);
+  const undelivered = useLoad(() => get<UndeliveredList>(`/cases/${caseId}/undelivered`), [caseId, refresh]);
   const files = newestPerFile(documents.data?.items ?? []);
   const stuck = (undelivered.data?.items ?? []).filter(isDocumentJob);
   const reload = () => {
@@ -78,6 +81,9 @@ export function CaseDocuments({ caseId, refresh }: { caseId: string; refresh: nu
               },
               { key: 'version', label: 'Version', sortValue: (d) => d.metadata.version, render: (d) => d.metadata.version },
               { key: 'state', label: 'Library version', render: stateOf },
+              ...(files.some(whyOf)
+                ? [{ key: 'why', label: 'Why not filed', render: (d: CaseDocumentView) => <span className={s.error}>{whyOf(d) ?? '—'}</span> }]
+                : []),
               { key: 'when', label: 'Published', sortValue: (d) => d.createdAt, render: (d) => formatDateTime(d.createdAt) },
               { key: 'earlier', label: 'Earlier versions', sortValue: (d) => d.earlier, render: (d) => d.earlier },
             ]}
@@ -86,10 +92,11 @@ export function CaseDocuments({ caseId, refresh }: { caseId: string; refresh: nu
       ) : null}
       {stuck.length > 0 ? (
         <>
-          <MessageBar intent={stuck.some((j) => j.status === 'dead') ? 'error' : 'warning'} layout="multiline">
+          <MessageBar intent={stuck.some((j) => j.status !== 'pending') ? 'error' : 'warning'} layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>Not yet in the library</MessageBarTitle> {stuck.length === 1 ? 'One delivery is' : `${stuck.length} deliveries are`} waiting or
-              gave up. The outbox retries on its own; a delivery that gave up needs its cause fixed first.
+              <MessageBarTitle>Not yet in the library</MessageBarTitle> {stuck.length === 1 ? 'One delivery is' : `${stuck.length} deliveries are`} waiting,
+              blocked or gave up. The outbox retries on its own; a blocked delivery waits for the person named below, and is tried again every 15 minutes and as
+              soon as the service’s manager asks.
             </MessageBarBody>
           </MessageBar>
           <ScrollRegion label="Not yet delivered for this case">
@@ -101,7 +108,7 @@ export function CaseDocuments({ caseId, refresh }: { caseId: string; refresh: nu
                 { key: 'kind', label: 'What', sortValue: (j) => j.kind, render: (j) => label(JOB_KIND_LABELS, j.kind) },
                 { key: 'status', label: 'State', sortValue: (j) => j.status, render: (j) => label(JOB_STATUS_LABELS, j.status) },
                 { key: 'attempts', label: 'Attempts', sortValue: (j) => j.attempts, render: (j) => j.attempts },
-                { key: 'error', label: 'Last error', render: (j) => <span className={s.error}>{j.lastError ?? '—'}</span> },
+                { key: 'error', label: 'Why', render: (j) => <span className={s.error}>{whyOfJob(j)}</span> },
               ]}
             />
           </ScrollRegion>

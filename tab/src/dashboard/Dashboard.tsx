@@ -1,12 +1,22 @@
 import { Field, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Select, Title2, tokens } from '@fluentui/react-components';
-import { useEffect } from 'react';
-import { get } from '../api/client.js';
+import { useEffect, useState } from 'react';
+import { post, get } from '../api/client.js';
 import type { ServiceDashboard } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useLoad } from '../common/useLoad.js';
+import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { useApp } from '../context.js';
 import { formatDate } from '../labels.js';
-import { ActiveCases, AgreementsOutstanding, LibraryDocuments, Movement, ReviewsDue, Undelivered, Unreachable } from './DashboardSections.js';
+import {
+  ActiveCases,
+  AgreementsOutstanding,
+  LibraryDocuments,
+  Movement,
+  ReviewsDue,
+  Undelivered,
+  UndeliveredMessages,
+  Unreachable,
+} from './DashboardSections.js';
 import { dashboardHref } from './route.js';
 
 const useStyles = makeStyles({
@@ -45,6 +55,21 @@ export default function Dashboard({ serviceId }: { serviceId: string | null }) {
   useEffect(() => {
     document.title = `Service dashboard${chosen ? ` — ${chosen.name}` : ''} — ECM for Teams`;
   }, [chosen]);
+  const once = useSubmitOnce();
+  const [retried, setRetried] = useState<{ text: string; error: unknown } | null>(null);
+  const mayRetry = chosen ? (me.serviceActions[chosen.id]?.includes('deliveries.retry') ?? false) : false;
+  /** After a fix (a site grant, a secret): one blocked or given-up delivery, or all of them, tried again now. */
+  const retry = async (jobId?: string) => {
+    if (!chosen) return;
+    try {
+      const r = await once.submit((key) => post<{ retried: number }>(`/services/${chosen.id}/undelivered/retry`, jobId ? { jobId } : {}, null, key));
+      if (!r) return;
+      setRetried({ text: r.retried === 1 ? 'One delivery is being tried again now.' : `${r.retried} deliveries are being tried again now.`, error: null });
+      dashboard.reload();
+    } catch (error) {
+      setRetried({ text: '', error });
+    }
+  };
 
   if (!chosen) {
     return (
@@ -65,7 +90,8 @@ export default function Dashboard({ serviceId }: { serviceId: string | null }) {
         ['Reviews overdue', overdue],
         ['Reviews due or due soon', d.reviews.length - overdue],
         ['People the bot cannot reach', d.unreachable.length],
-        ['Not yet delivered', d.undelivered.length],
+        ['Documents not yet delivered', d.undelivered.length],
+        ['People with messages not delivered', d.undeliveredMessages.length],
       ]
     : [];
 
@@ -118,7 +144,12 @@ export default function Dashboard({ serviceId }: { serviceId: string | null }) {
             <Movement movement={d.trmMovement} />
             <ActiveCases rows={d.activeCases} />
             <Unreachable rows={d.unreachable} />
-            <Undelivered rows={d.undelivered} />
+            <div>
+              <Undelivered rows={d.undelivered} retry={mayRetry ? (jobId) => void retry(jobId) : null} />
+              <p role="status">{retried?.text}</p>
+              <ErrorNotice error={retried?.error ?? null} />
+            </div>
+            <UndeliveredMessages rows={d.undeliveredMessages} />
           </div>
           <LibraryDocuments library={d.library} />
         </>

@@ -1,4 +1,4 @@
-import { Badge, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { Badge, Button, Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { Warning16Regular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { ServiceDashboard } from '../api/types.js';
@@ -17,6 +17,7 @@ import {
   REVIEW_LABELS,
   STATUS_LABELS,
   UNREACHABLE_LABELS,
+  whyOfJob,
 } from '../labels.js';
 import { hrefOf } from '../router.js';
 import { MOVEMENT_MARKS, MOVEMENT_ORDER, MovementChart } from './MovementChart.js';
@@ -217,27 +218,82 @@ export function Unreachable({ rows }: { rows: D['unreachable'] }) {
   );
 }
 
-export function Undelivered({ rows }: { rows: D['undelivered'] }) {
+/**
+ * Documents and calendar changes not yet delivered (Teams messages are apart, by person). A blocked
+ * one says why and who must act; the manager, once it is fixed, has it tried again at once.
+ */
+export function Undelivered({ rows, retry }: { rows: D['undelivered']; retry: ((jobId?: string) => void) | null }) {
   const s = useStyles();
+  const stuck = rows.filter((r) => r.status !== 'pending');
   return (
     <Part
       id="dash-undelivered"
-      title="Not yet delivered"
+      title="Documents not yet delivered"
       intro={
-        rows.some((r) => r.status === 'dead') ? (
-          <p>Jobs that gave up need their cause fixed (a library permission, someone who removed the app), then publishing again.</p>
+        stuck.length ? (
+          <>
+            <p>
+              A blocked delivery waits for the person named in “Why”; it is tried again every 15 minutes for 14 days. Once they have acted, try it again now.
+            </p>
+            {retry ? (
+              <p>
+                <Button onClick={() => retry()}>Try all again now</Button>
+              </p>
+            ) : null}
+          </>
         ) : null
       }
-      empty="Every document, message and calendar change has been delivered."
+      empty="Every document and calendar change has been delivered."
       rows={rows}
       rowKey={(r) => r.id}
       columns={[
         { key: 'kind', label: 'What', sortValue: (r) => r.kind, render: (r) => label(JOB_KIND_LABELS, r.kind) },
         { key: 'case', label: 'Case', sortValue: (r) => r.reference ?? '', render: (r) => (r.caseId && r.reference ? caseLink(r.caseId, r.reference) : '—') },
         { key: 'status', label: 'State', sortValue: (r) => r.status, render: (r) => label(JOB_STATUS_LABELS, r.status) },
+        { key: 'error', label: 'Why', render: (r) => <span className={s.error}>{whyOfJob(r)}</span> },
         { key: 'attempts', label: 'Attempts', sortValue: (r) => r.attempts, render: (r) => r.attempts },
-        { key: 'error', label: 'Last error', render: (r) => <span className={s.error}>{r.lastError ?? '—'}</span> },
         { key: 'next', label: 'Next try', render: (r) => (r.nextAttemptAt ? formatDateTime(r.nextAttemptAt) : '—') },
+        ...(retry
+          ? [
+              {
+                key: 'retry',
+                label: 'Try again',
+                render: (r: D['undelivered'][number]) =>
+                  r.status === 'pending' ? (
+                    '—'
+                  ) : (
+                    <Button
+                      size="small"
+                      onClick={() => retry(r.id)}
+                      aria-label={`Try again now: ${label(JOB_KIND_LABELS, r.kind)}${r.reference ? ` for ${r.reference}` : ''}`}
+                    >
+                      Try again
+                    </Button>
+                  ),
+              },
+            ]
+          : []),
+      ]}
+    />
+  );
+}
+
+/** Teams messages that did not arrive: one row per person, however many messages wait for them. */
+export function UndeliveredMessages({ rows }: { rows: D['undeliveredMessages'] }) {
+  const s = useStyles();
+  return (
+    <Part
+      id="dash-undelivered-messages"
+      title="Teams messages not delivered"
+      empty="Every Teams message has been delivered."
+      rows={rows}
+      rowKey={(r) => r.recipient}
+      columns={[
+        { key: 'name', label: 'To', sortValue: (r) => r.name, render: (r) => r.name },
+        { key: 'messages', label: 'Messages', sortValue: (r) => r.messages, render: (r) => r.messages },
+        { key: 'status', label: 'State', sortValue: (r) => r.status, render: (r) => label(JOB_STATUS_LABELS, r.status) },
+        { key: 'cases', label: 'About', render: (r) => r.references.join(', ') || '—' },
+        { key: 'error', label: 'Last error', render: (r) => <span className={s.error}>{r.lastError ?? '—'}</span> },
       ]}
     />
   );

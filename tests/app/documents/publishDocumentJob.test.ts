@@ -23,7 +23,7 @@ describe('publishing a case document', () => {
   });
   afterAll(() => t.close());
 
-  it("files a psychologist's report in its own service's case folder, with metadata and a new version for v2", async () => {
+  it("files a psychologist's report in its own service's case folder, with metadata and a new version for v2 that supersedes v1", async () => {
     const amy = await t.signIn('yjs-amy');
     const caseId = await activeCase(amy);
     const queued = await publishCaseDocument(t.system.deps, helen, caseId, report());
@@ -52,7 +52,7 @@ describe('publishing a case document', () => {
     expect(listed.status).toBe(200);
     expect(listed.body.items.map((d: any) => [d.status, d.libraryVersion, d.metadata.version])).toEqual([
       ['delivered', '2.0', 'v2'],
-      ['delivered', '1.0', 'v1'],
+      ['superseded', '1.0', 'v1'],
     ]);
     const manager = await t.signIn('mgr-bri');
     const library = await manager.get('/api/v1/services/BRI/library');

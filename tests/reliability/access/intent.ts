@@ -51,6 +51,7 @@ export type ServiceAct =
   | 'people.search'
   | 'dashboard.read'
   | 'library.read'
+  | 'deliveries.retry'
   | 'me.read';
 
 export type Expected = 'allowed' | 'not_found' | 'forbidden' | 'terms_required';
@@ -188,6 +189,9 @@ export function expectedOnService(s: Subject, act: ServiceAct, serviceId: string
     case 'dashboard.read':
     case 'library.read':
       return yes(serves && ['ecm_practitioner', 'psychologist', 'manager'].includes(s.role));
+    // Trying stuck deliveries again after a fix: the service's manager, or an administrator of any service.
+    case 'deliveries.retry':
+      return yes(s.role === 'administrator' || (serves && s.role === 'manager'));
   }
 }
 

@@ -358,6 +358,17 @@ export function newDriveState(baseUrl: () => string) {
     grant(siteId: string, appId: string, role: 'read' | 'write') {
       sites.get(siteId)!.grants.set(appId, role);
     },
+    /**
+     * An administrator removes the app's grant on a site (as DELETE /sites/{id}/permissions/{id} or
+     * PnP's Revoke-PnPAzureADAppSitePermission would): from then on the app gets 403 accessDenied there.
+     */
+    revoke(siteId: string, appId: string) {
+      sites.get(siteId)!.grants.delete(appId);
+    },
+    /** A library deleted in SharePoint: its drive id answers 404 itemNotFound from then on. */
+    removeDrive(driveId: string) {
+      drives.delete(driveId);
+    },
     /** Every file (not folder) in a library, by path, with its versions: for assertions. */
     filesIn(driveId: string) {
       return [...items.values()]

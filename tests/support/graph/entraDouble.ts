@@ -137,6 +137,16 @@ export async function startEntraDouble(options: { tenantId?: string; now?: () =>
     registerApp(app: RegisteredApp) {
       apps.set(app.clientId, app);
     },
+    /**
+     * An administrator adds a new client secret and deletes the old one: a token request with the old
+     * secret gets 401 invalid_client (AADSTS7000215), as Entra ID answers it. Tokens already issued
+     * stay valid until they expire. Returns the new secret.
+     */
+    rotateSecret(clientId: string): string {
+      const app = apps.get(clientId)!;
+      app.secret = `secret-${randomUUID()}`;
+      return app.secret;
+    },
     /** A token as the Teams client's getAuthToken() would hand the tab for this app. */
     async ssoToken(clientId: string, claims: SsoClaims, signWith: 'published' | 'unpublished' = 'published'): Promise<string> {
       const ver = claims.ver ?? '2.0';

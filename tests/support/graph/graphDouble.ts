@@ -61,7 +61,8 @@ const errorBody = (code: string, message: string, requestId: string) => ({
 
 /** What a scripted fault does to the request it hits. */
 export type Fault =
-  | { kind: 'status'; status: 429 | 503 | 500 | 504; retryAfterSeconds?: number }
+  /** 400 answers invalidRequest: a request Graph will never accept as sent. */
+  | { kind: 'status'; status: 400 | 429 | 503 | 500 | 504; retryAfterSeconds?: number }
   | { kind: 'timeout' }
   | { kind: 'drop' }
   /** The request is carried out, then the connection drops before the answer: the client cannot know. */
@@ -148,7 +149,7 @@ export async function startGraphDouble(options: { verifyToken: (token: string) =
         return 'drop';
       }
       if (fault) {
-        const name = fault.status === 429 ? 'TooManyRequests' : fault.status === 503 ? 'serviceNotAvailable' : 'generalException';
+        const name = { 400: 'invalidRequest', 429: 'TooManyRequests', 503: 'serviceNotAvailable' }[fault.status as number] ?? 'generalException';
         throw fail(fault.status, name, 'Scripted fault.', fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {});
       }
       const caller = await authenticate(call.authorization);

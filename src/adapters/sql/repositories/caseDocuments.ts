@@ -102,6 +102,18 @@ export function caseDocumentRepository(db: Kysely<Database>): CaseDocumentReposi
     async markSuperseded(id, at) {
       await db.updateTable('case_documents').set({ status: 'superseded', delivered_at: at, content: null }).where('id', '=', id).execute();
     },
+    async supersedeOthers(caseId, fileName, deliveredId) {
+      const rows = await db
+        .updateTable('case_documents')
+        .set({ status: 'superseded' })
+        .where('case_id', '=', caseId)
+        .where('file_name', '=', fileName)
+        .where('id', '!=', deliveredId)
+        .where('status', '=', 'delivered')
+        .returning('id')
+        .execute();
+      return rows.map((r) => r.id);
+    },
     async newerDelivered(caseId, fileName, createdAt) {
       const r = await db
         .selectFrom('case_documents')

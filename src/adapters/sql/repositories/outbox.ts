@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isBlockCause } from '../../../domain/deliveryBlock.js';
 import type { OutboxJob, OutboxRepository } from '../../../ports/outbox.js';
 import type { Database, SqlDialect } from '../schema.js';
 import { json } from './page.js';
@@ -19,7 +20,13 @@ const toJob = (r: Row): OutboxJob => ({
   lastError: r.last_error,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  blockedCause: isBlockCause(r.blocked_cause) ? r.blocked_cause : null,
+  blockedSince: r.blocked_since,
+  leasedUntil: r.locked_until,
 });
+
+/** What a job that is no longer blocked stops carrying. */
+const UNBLOCKED = { blocked_cause: null, blocked_since: null } as const;
 
 export function outboxRepository(db: Kysely<Database>, dialect: SqlDialect): OutboxRepository {
   return {
@@ -42,6 +49,7 @@ export function outboxRepository(db: Kysely<Database>, dialect: SqlDialect): Out
           locked_until: null,
           created_at: job.now,
           updated_at: job.now,
+          ...UNBLOCKED,
         })
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
         .executeTakeFirst();
@@ -53,7 +61,7 @@ export function outboxRepository(db: Kysely<Database>, dialect: SqlDialect): Out
       const due = db
         .selectFrom('outbox_jobs')
         .select('id')
-        .where('status', '=', 'pending')
+        .where('status', 'in', ['pending', 'blocked'])
         .where('next_attempt_at', '<=', now)
         .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
         .$if(Boolean(kinds?.length), (q) => q.where('kind', 'in', kinds ?? []))
@@ -71,7 +79,15 @@ export function outboxRepository(db: Kysely<Database>, dialect: SqlDialect): Out
     async complete(id, workerId, now) {
       await db
         .updateTable('outbox_jobs')
-        .set((eb) => ({ status: 'done', attempts: eb('attempts', '+', 1), locked_by: null, locked_until: null, last_error: null, updated_at: now }))
+        .set((eb) => ({
+          status: 'done',
+          attempts: eb('attempts', '+', 1),
+          locked_by: null,
+          locked_until: null,
+          last_error: null,
+          updated_at: now,
+          ...UNBLOCKED,
+        }))
         .where('id', '=', id)
         .where('locked_by', '=', workerId)
         .execute();
@@ -87,10 +103,47 @@ export function outboxRepository(db: Kysely<Database>, dialect: SqlDialect): Out
           locked_by: null,
           locked_until: null,
           updated_at: now,
+          ...UNBLOCKED,
         }))
         .where('id', '=', id)
         .where('locked_by', '=', workerId)
         .execute();
+    },
+    async block(id, workerId, cause, error, retryAt, now) {
+      await db
+        .updateTable('outbox_jobs')
+        .set((eb) => ({
+          status: 'blocked',
+          blocked_cause: cause,
+          blocked_since: eb.fn.coalesce('blocked_since', eb.val(now)),
+          next_attempt_at: retryAt,
+          last_error: error.slice(0, 1000),
+          locked_by: null,
+          locked_until: null,
+          updated_at: now,
+        }))
+        .where('id', '=', id)
+        .where('locked_by', '=', workerId)
+        .execute();
+    },
+    async retryNow(filter, now) {
+      if (filter.statuses.length === 0) return [];
+      // A given-up job gets a new life (its attempts start again); a blocked one keeps when it was first refused.
+      const rows = await db
+        .updateTable('outbox_jobs')
+        .set((eb) => ({
+          status: eb.case().when('status', '=', 'dead').then('pending').else(eb.ref('status')).end(),
+          attempts: eb.case().when('status', '=', 'dead').then(0).else(eb.ref('attempts')).end(),
+          next_attempt_at: now,
+          updated_at: now,
+        }))
+        .where('status', 'in', filter.statuses)
+        .$if(filter.serviceId !== undefined, (q) => q.where('service_id', '=', filter.serviceId!))
+        .$if(filter.id !== undefined, (q) => q.where('id', '=', filter.id!))
+        .$if(filter.exceptKind !== undefined, (q) => q.where('kind', '!=', filter.exceptKind!))
+        .returning('id')
+        .execute();
+      return rows.map((r) => r.id);
     },
     async postpone(id, workerId, reason, retryAt, now) {
       await db
@@ -115,7 +168,7 @@ export function outboxRepository(db: Kysely<Database>, dialect: SqlDialect): Out
     async revive(recipient, kind, since, now) {
       const rows = await db
         .updateTable('outbox_jobs')
-        .set({ status: 'pending', attempts: 0, next_attempt_at: now, last_error: null, locked_by: null, locked_until: null, updated_at: now })
+        .set({ status: 'pending', attempts: 0, next_attempt_at: now, last_error: null, locked_by: null, locked_until: null, updated_at: now, ...UNBLOCKED })
         .where('recipient', '=', recipient)
         .where('kind', '=', kind)
         .where('status', '=', 'dead')
