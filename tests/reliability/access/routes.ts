@@ -8,7 +8,7 @@ import type { CaseAct, ServiceAct } from './intent.js';
  * changes, then what ends things (cancellation, acceptance, withdrawal, closure).
  */
 export type MeetingKey = 'upcoming' | 'toCancel' | 'toHold' | 'held';
-export type VersionOf = 'case' | 'entry' | 'formulation' | 'meeting' | 'action';
+export type VersionOf = 'case' | 'entry' | 'formulation' | 'meeting' | 'action' | 'transitionPlan';
 
 /** What a case route is run against: a case and the records on it. */
 export interface CaseWorld {
@@ -54,6 +54,7 @@ export const CASE_ROUTES: CaseRoute[] = [
   { name: 'read the TRM placements', method: 'GET', pattern: `${C}/trm`, act: 'trm.read' },
   { name: 'list the meetings', method: 'GET', pattern: `${C}/meetings`, act: 'meeting.read' },
   { name: 'list the actions of the plan', method: 'GET', pattern: `${C}/actions`, act: 'actions.read' },
+  { name: 'read the transition plan', method: 'GET', pattern: `${C}/transition-plan`, act: 'transition.read' },
   { name: 'read a meeting', method: 'GET', pattern: `${C}/meetings/:meetingId`, act: 'meeting.read', meeting: 'upcoming' },
   { name: "read a meeting's attendance register", method: 'GET', pattern: `${C}/meetings/:meetingId/attendance`, act: 'meeting.read', meeting: 'held' },
   { name: "read a meeting's notes", method: 'GET', pattern: `${C}/meetings/:meetingId/notes`, act: 'meeting.read', meeting: 'held' },
@@ -267,6 +268,17 @@ export const CASE_ROUTES: CaseRoute[] = [
     act: 'case.legalStatus',
     ifMatch: 'case',
     body: () => ({ legalStatus: 'care_order', parentalResponsibility: 'Mother; the local authority under the care order' }),
+  },
+  {
+    name: 'write the transition plan',
+    method: 'PUT',
+    pattern: `${C}/transition-plan`,
+    act: 'transition.write',
+    ifMatch: 'transitionPlan',
+    body: (w) => ({
+      joining: [{ service: 'probation', joinBy: w.today }],
+      relationships: [{ relationship: 'Weekly contact with the youth club', keptByAgency: 'youth_club', until: w.today }],
+    }),
   },
   { name: 'close the case', method: 'POST', pattern: `${C}/closure`, act: 'case.close', ifMatch: 'case', body: () => ({ reason: 'completed' }) },
   // Last: it changes the invited partner's place on the case.
