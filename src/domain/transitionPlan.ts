@@ -65,36 +65,40 @@ export const transitionPlanSchema = z
     joining: z.array(joiningSchema).min(1, 'name at least one adult service that joins').max(MAX_JOINING, `name at most ${MAX_JOINING} services`),
     relationships: z.array(relationshipSchema).max(MAX_RELATIONSHIPS, `name at most ${MAX_RELATIONSHIPS} relationships`),
   })
-  .strict()
-  .superRefine((plan, ctx) => {
-    // Each adult service joins once; several "other" services are told apart by their detail.
-    const seen = new Set<string>();
-    plan.joining.forEach((j, i) => {
-      const key = j.service === 'other' ? `other:${(j.detail ?? '').toLowerCase()}` : j.service;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: 'is named already: each service joins once', path: ['joining', i, 'service'] });
-      seen.add(key);
-    });
-  });
+  .strict();
 export type TransitionPlanInput = z.infer<typeof transitionPlanSchema>;
 
 /**
- * The dates of a plan: on or after the day it is written, and within the horizon. A date already in
- * the stored plan stays valid after it has passed, so a plan can be corrected later without
- * rewriting what already happened. Checked on the raw input, beside each field.
+ * What the schema cannot see field by field, checked on the raw input so that every problem is
+ * listed at once: the dates fall on or after the day the plan is written and within the horizon (a
+ * date already in the stored plan stays valid after it has passed, so a plan can be corrected later
+ * without rewriting what already happened), and each adult service joins once (several "other"
+ * services are told apart by what they are).
  */
-export function transitionDateProblems(input: unknown, today: IsoDate, kept: TransitionPlan | null): Problem[] {
-  const parsed = z.object({ joining: z.array(z.unknown()).optional(), relationships: z.array(z.unknown()).optional() }).safeParse(input);
-  if (!parsed.success) return [];
+export function transitionPlanProblems(input: unknown, today: IsoDate, kept: TransitionPlan | null): Problem[] {
+  const rows = z.object({ joining: z.array(z.unknown()).optional(), relationships: z.array(z.unknown()).optional() }).safeParse(input);
+  if (!rows.success) return [];
+  const field = (row: unknown, name: string): unknown => (typeof row === 'object' && row !== null ? (row as Record<string, unknown>)[name] : undefined);
   const latest = addMonths(today, TRANSITION_HORIZON_MONTHS);
   const keptDates = new Set([...(kept?.joining.map((j) => j.joinBy) ?? []), ...(kept?.relationships.map((r) => r.until) ?? [])]);
   const problems: Problem[] = [];
-  const check = (value: unknown, path: string) => {
+  const checkDate = (value: unknown, path: string) => {
     if (typeof value !== 'string' || !isIsoDate(value)) return;
     if (value < today && !keptDates.has(value)) problems.push({ path, message: `must be on or after ${today}, the day the plan is written` });
     if (value > latest) problems.push({ path, message: `must be within ${TRANSITION_HORIZON_MONTHS} months, by ${latest} at the latest` });
   };
-  (parsed.data.joining ?? []).forEach((j, i) => check((j as { joinBy?: unknown } | null)?.joinBy, `joining.${i}.joinBy`));
-  (parsed.data.relationships ?? []).forEach((r, i) => check((r as { until?: unknown } | null)?.until, `relationships.${i}.until`));
+  const seen = new Set<string>();
+  (rows.data.joining ?? []).forEach((j, i) => {
+    const service = field(j, 'service');
+    const detail = field(j, 'detail');
+    if (typeof service === 'string') {
+      const key = service === 'other' ? `other:${typeof detail === 'string' ? detail.trim().toLowerCase() : ''}` : service;
+      if (seen.has(key)) problems.push({ path: `joining.${i}.service`, message: 'is named already: each service joins once' });
+      seen.add(key);
+    }
+    checkDate(field(j, 'joinBy'), `joining.${i}.joinBy`);
+  });
+  (rows.data.relationships ?? []).forEach((r, i) => checkDate(field(r, 'until'), `relationships.${i}.until`));
   return problems;
 }
 

@@ -4,7 +4,7 @@ import { DomainError, staleVersion } from '../../domain/errors.js';
 import type { ActionOwner } from '../../domain/planAction.js';
 import type { Problem } from '../../domain/problems.js';
 import type { Principal } from '../../domain/staff.js';
-import { type TransitionPlan, transitionDateProblems, transitionPlanSchema } from '../../domain/transitionPlan.js';
+import { type TransitionPlan, transitionPlanProblems, transitionPlanSchema } from '../../domain/transitionPlan.js';
 import { todayIn } from '../../ports/clock.js';
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
@@ -32,7 +32,7 @@ export async function writeTransitionPlan(
     const current = await w.tx.transitionPlans.get(c.id);
     const currentVersion = current?.version ?? 0;
     if (currentVersion !== expectedVersion) throw staleVersion('The transition plan', currentVersion);
-    const change = parseInput(transitionPlanSchema, input, 'The transition plan', (raw) => transitionDateProblems(raw, today, current));
+    const change = parseInput(transitionPlanSchema, input, 'The transition plan', (raw) => transitionPlanProblems(raw, today, current));
 
     const team = new Map((await w.tx.team.list(c.id)).map((m) => [m.staffId, m]));
     const problems: Problem[] = [];

@@ -245,6 +245,18 @@ export const CASE_ROUTES: CaseRoute[] = [
     meeting: 'toCancel',
     ifMatch: 'meeting',
   },
+  // Before the withdrawal, which stops new work on the case.
+  {
+    name: 'write the transition plan',
+    method: 'PUT',
+    pattern: `${C}/transition-plan`,
+    act: 'transition.write',
+    ifMatch: 'transitionPlan',
+    body: (w) => ({
+      joining: [{ service: 'probation', joinBy: w.today }],
+      relationships: [{ relationship: 'Weekly contact with the youth club', keptByAgency: 'youth_club', until: w.today }],
+    }),
+  },
   {
     name: 'delete the case after retention',
     method: 'POST',
@@ -268,17 +280,6 @@ export const CASE_ROUTES: CaseRoute[] = [
     act: 'case.legalStatus',
     ifMatch: 'case',
     body: () => ({ legalStatus: 'care_order', parentalResponsibility: 'Mother; the local authority under the care order' }),
-  },
-  {
-    name: 'write the transition plan',
-    method: 'PUT',
-    pattern: `${C}/transition-plan`,
-    act: 'transition.write',
-    ifMatch: 'transitionPlan',
-    body: (w) => ({
-      joining: [{ service: 'probation', joinBy: w.today }],
-      relationships: [{ relationship: 'Weekly contact with the youth club', keptByAgency: 'youth_club', until: w.today }],
-    }),
   },
   { name: 'close the case', method: 'POST', pattern: `${C}/closure`, act: 'case.close', ifMatch: 'case', body: () => ({ reason: 'completed' }) },
   // Last: it changes the invited partner's place on the case.
