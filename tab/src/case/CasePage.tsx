@@ -15,7 +15,8 @@ import { TermsAcceptance } from './Terms.js';
 
 const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalM },
-  tabs: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalM}`, '@media print': { display: 'none' } },
+  // The tabs wrap onto a second line in a narrow frame (320 px) rather than widen the page.
+  tabs: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalM}`, flexWrap: 'wrap', '@media print': { display: 'none' } },
 });
 
 const SECTIONS: { key: CaseSection; label: string; needs: CaseAction }[] = [

@@ -6,12 +6,13 @@ import { useDraft } from '../common/drafts.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { fieldProps, overLimit } from '../common/fieldProblems.js';
 import { useSubmitOnce } from '../common/useSubmitOnce.js';
-import { useApp } from '../context.js';
 import { ADULT_SERVICE_LABELS, AGENCY_LABELS, label } from '../labels.js';
 
 /** As the server's rules (src/domain/transitionPlan.ts): the form says so before sending. */
 const MAX_DETAIL = 200;
 const MAX_RELATIONSHIP = 300;
+/** The server refuses dates before the plan is written and more than two years ahead, and says so beside the field. */
+const DATE_HINT = 'From today, within two years.';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '44rem', minWidth: 0 },
@@ -86,7 +87,6 @@ export function TransitionPlanForm({
   onReload: () => void;
 }) {
   const s = useStyles();
-  const { today } = useApp();
   const draft = useDraft<Draft>(`transition:${caseId}`, () => fromPlan(current));
   const [error, setError] = useState<unknown>(null);
   const once = useSubmitOnce();
@@ -142,8 +142,8 @@ export function TransitionPlanForm({
             >
               <Input value={j.detail} onChange={(_, d) => setJoining(i, { detail: d.value })} />
             </Field>
-            <Field label="Joins by" required {...fieldProps(error, `joining.${i}.joinBy`)}>
-              <Input type="date" min={today} value={j.joinBy} onChange={(_, d) => setJoining(i, { joinBy: d.value })} />
+            <Field label="Joins by" required {...fieldProps(error, `joining.${i}.joinBy`, { hint: DATE_HINT })}>
+              <Input type="date" value={j.joinBy} onChange={(_, d) => setJoining(i, { joinBy: d.value })} />
             </Field>
             {v.joining.length > 1 ? (
               <Button onClick={() => draft.set({ ...v, joining: v.joining.filter((_, k) => k !== i) })}>Remove adult service {i + 1}</Button>
@@ -189,8 +189,8 @@ export function TransitionPlanForm({
                 </optgroup>
               </Select>
             </Field>
-            <Field label="Until" required {...fieldProps(error, `relationships.${i}.until`)}>
-              <Input type="date" min={today} value={r.until} onChange={(_, d) => setRelationship(i, { until: d.value })} />
+            <Field label="Until" required {...fieldProps(error, `relationships.${i}.until`, { hint: DATE_HINT })}>
+              <Input type="date" value={r.until} onChange={(_, d) => setRelationship(i, { until: d.value })} />
             </Field>
             <Button onClick={() => draft.set({ ...v, relationships: v.relationships.filter((_, k) => k !== i) })}>Remove relationship {i + 1}</Button>
           </div>
