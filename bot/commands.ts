@@ -17,7 +17,7 @@ export const COMMANDS: CommandHelp[] = [
 ];
 
 const INTRO =
-  'I send you meeting invitations, agreement prompts, review reminders and reminders of your actions when they fall due for Enhanced Case Management, and you can answer them here. Type one of these:';
+  'I send you meeting invitations, agreement prompts, review reminders, reminders of your actions when they fall due, and reminders to plan the move to adult services for Enhanced Case Management, and you can answer them here. Type one of these:';
 
 export type CommandName = 'help' | 'my cases' | 'my actions' | 'reviews due';
 
@@ -40,7 +40,7 @@ export const helpFor = (links: TabLinks, greeting = 'ECM for Teams'): Card => he
 
 /** Help where others read along (a group chat, a meeting chat, a channel): only what is safe to answer there. */
 const SHARED_INTRO =
-  'In this chat I answer **help**. I send meeting invitations, agreement prompts, review reminders and action reminders to each person in their own chat with me, naming cases by reference only; ask me there for your cases, your actions and the reviews due.';
+  'In this chat I answer **help**. I send meeting invitations, agreement prompts, review, action and transition reminders to each person in their own chat with me, naming cases by reference only; ask me there for your cases, your actions and the reviews due.';
 
 export const sharedHelpFor = (links: TabLinks): Card =>
   helpCard(

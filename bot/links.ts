@@ -14,6 +14,8 @@ export interface TabLinks {
   timeline(caseId: string): string;
   /** The case's plan: its actions, each with owner, date and status. */
   actions(caseId: string): string;
+  /** The case's section on moving on to adult services: the transition plan. */
+  transition(caseId: string): string;
   /** One meeting of the case, opened where its outcome is recorded. */
   meeting(caseId: string, meetingId: string): string;
   /** The meeting scheduler, ready for a meeting of this kind. */
@@ -28,6 +30,7 @@ export function tabLinks(options: { teamsAppId: string | undefined; publicBaseUr
     formulation: (caseId) => at(tabRoutes.formulation(caseId)),
     timeline: (caseId) => at(tabRoutes.section(caseId, 'timeline')),
     actions: (caseId) => at(tabRoutes.section(caseId, 'actions')),
+    transition: (caseId) => at(tabRoutes.section(caseId, 'transition')),
     meeting: (caseId, meetingId) => at(tabRoutes.meeting(caseId, meetingId)),
     scheduler: (caseId, kind) => at(tabRoutes.scheduler(caseId, kind)),
   };

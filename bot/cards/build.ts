@@ -13,6 +13,7 @@ import {
   invitationCard,
   reviewReminderCard,
   teamInvitedCard,
+  transitionDueCard,
 } from './cards.js';
 import type { Card } from './render.js';
 
@@ -59,6 +60,10 @@ export async function notificationCard(deps: AppDeps, recipient: Principal, noti
     case 'action.due': {
       const c = await showCase(deps, recipient, notification.caseId);
       return actionDueCard({ caseId: c.id, reference: c.reference, sequence: notification.sequence, dueBy: notification.dueBy }, ctx.links);
+    }
+    case 'transition.due': {
+      const c = await showCase(deps, recipient, notification.caseId);
+      return transitionDueCard({ caseId: c.id, reference: c.reference }, ctx.links);
     }
     case 'formulation.approved': {
       const c = await showCase(deps, recipient, notification.caseId);

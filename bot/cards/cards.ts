@@ -195,6 +195,15 @@ export function actionDueCard(due: { caseId: string; reference: string; sequence
   });
 }
 
+/** By reference only, and without the date: the 18th birthday would tell the month of birth. */
+export function transitionDueCard(due: { caseId: string; reference: string }, links: TabLinks): Card {
+  return render('transitionDue', {
+    reference: due.reference,
+    message: `The young person on case ${due.reference}, which you hold, turns 18 within six months and has no transition plan yet. Plan with the team which adult services join, and who keeps each relationship going.`,
+    transitionUrl: links.transition(due.caseId),
+  });
+}
+
 export function formulationApprovedCard(approval: { caseId: string; reference: string; formulationNumber: number }, links: TabLinks): Card {
   return render('formulationApproved', {
     reference: approval.reference,

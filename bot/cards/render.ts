@@ -11,6 +11,7 @@ export const TEMPLATES = [
   'teamInvited',
   'reviewReminder',
   'actionDue',
+  'transitionDue',
   'formulationApproved',
   'meetingStarted',
   'meetingEnded',

@@ -5,6 +5,7 @@ import type { Formulation } from '../domain/formulation.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { PlanAction } from '../domain/planAction.js';
 import type { TeamMember } from '../domain/team.js';
+import type { TransitionPlan } from '../domain/transitionPlan.js';
 import type { TimelineEntry } from '../domain/timeline.js';
 import type { TrmMovement, TrmPlacement } from '../domain/trm.js';
 import type { DocumentType } from '../ports/documentLibrary.js';
@@ -31,6 +32,7 @@ export interface CaseEventPayloads {
   'meeting.scheduled': Meeting;
   'meeting.updated': Meeting;
   'action.changed': PlanAction;
+  'transition.changed': TransitionPlan;
   'document.queued': {
     documentId: string;
     fileName: string;

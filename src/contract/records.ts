@@ -20,6 +20,7 @@ export type { CaseRole, TeamMember } from '../domain/team.js';
 export type { Confidence, EntryWhen, TimelineEntry, TimelineEntryInput, TimelineEntryRevision } from '../domain/timeline.js';
 export type { CoverageCount, TimelineCoverage } from '../domain/timelineCoverage.js';
 export type { TrmMovement, TrmPlacement } from '../domain/trm.js';
+export type { AdultService, JoiningService, KeptRelationship, TransitionPlan } from '../domain/transitionPlan.js';
 export type { CaseDocument } from '../ports/caseDocuments.js';
 export type { UnreachableReason } from '../ports/notifier.js';
 export type { FormulationRevision, Page } from '../ports/store.js';

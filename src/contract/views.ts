@@ -14,6 +14,7 @@ import type { Agency, Principal, Role } from '../domain/staff.js';
 import type { CaseRole, TeamMember } from '../domain/team.js';
 import type { TimelineEntry } from '../domain/timeline.js';
 import type { TrmMovement, TrmPlacement } from '../domain/trm.js';
+import type { TransitionPlan } from '../domain/transitionPlan.js';
 import type { CaseDocument } from '../ports/caseDocuments.js';
 import type { DocumentMetadata } from '../ports/documentLibrary.js';
 import type { UnreachableReason } from '../ports/notifier.js';
@@ -59,6 +60,11 @@ export interface CaseView {
   agreementNeeds: AgreementNeedsView | null;
   /** The young person's 18th birthday when it is within six months (a transition plan is due); else null. */
   turnsEighteenOn: string | null;
+  /**
+   * With transition.read: whether moving on to adult services is due (the young person is 17) and
+   * whether a transition plan has been written. The tab shows the section when either is true.
+   */
+  movingOn: { due: boolean; planned: boolean } | null;
   review: ReviewStatus | null;
   trm: { level: number; label: string; effectiveDate: string } | null;
   membership: { caseRole: TeamMember['caseRole']; termsAcceptedAt: string | null; invitationExpiresAt: string } | null;
@@ -301,6 +307,21 @@ export type PlanActionView = PlanAction & { overdue: boolean; mayUpdate: boolean
 export interface PlanActionList {
   items: PlanActionView[];
   mayAssign: boolean;
+}
+
+/**
+ * GET/PUT /cases/:id/transition-plan: the plan for moving on to adult services (null until written;
+ * then `version` counts from 1, and the first plan is written with If-Match "0"). `due`: the young
+ * person is 17; `turnsEighteenOn`: the 18th birthday when within six months.
+ */
+export interface TransitionPlanView {
+  caseId: string;
+  reference: string;
+  due: boolean;
+  turnsEighteenOn: string | null;
+  plan: TransitionPlan | null;
+  mayWrite: boolean;
+  version: number;
 }
 
 /** GET /me/actions: one of the reader's own actions, with its case's reference. */

@@ -11,6 +11,7 @@ import type { Agency, Role } from '../domain/staff.js';
 import type { CaseRole } from '../domain/team.js';
 import type { Confidence } from '../domain/timeline.js';
 import type { TrmMovement } from '../domain/trm.js';
+import type { AdultService } from '../domain/transitionPlan.js';
 
 /**
  * The practice's words for the codes the system stores, said the same way in the tab, the bot's
@@ -37,8 +38,20 @@ export const AGENCY_LABELS: Record<Agency, string> = {
   youth_club: 'Youth club',
   probation: 'Probation',
   personal_adviser: 'Personal Adviser',
+  adult_mental_health: 'Adult mental health',
+  adult_social_care: 'Adult social care',
   young_person_or_family: 'Young person or family',
   other: 'Other',
+};
+
+/** The adult services a young person moves on to at 18 (the transition plan). */
+export const ADULT_SERVICE_LABELS: Record<AdultService, string> = {
+  probation: 'Probation practitioner',
+  personal_adviser: 'Personal Adviser (leaving care)',
+  adult_mental_health: 'Adult mental health',
+  adult_social_care: 'Adult social care',
+  mentoring: 'Mentor',
+  other: 'Other adult service',
 };
 
 export const CASE_ROLE_LABELS: Record<CaseRole, string> = {

@@ -24,6 +24,7 @@ import type { Meeting } from '../domain/meeting.js';
 import { principalOf, type Principal } from '../domain/staff.js';
 import { TERMS_VERSION } from '../domain/team.js';
 import type { TimelineEntry } from '../domain/timeline.js';
+import type { AppDeps } from '../app/deps.js';
 import type { DemoRun } from './demoRun.js';
 import { type DemoFormulation, type MeetingPlan, parseEntryLine } from './storyParts.js';
 import { DEMO_STAFF } from './people.js';
@@ -121,6 +122,13 @@ export class CaseStory {
         const s = staff(id);
         await inviteTeamMember(this.deps, as(by), this.caseId, { staffId: id, agency: s.agency, caseRole: caseRoleFor(s) });
       }
+    });
+  }
+
+  /** A step told in a story file of its own (a later part of the practice): the use case runs as `by` on this case. */
+  act(at: string, by: string, what: string, work: (deps: AppDeps, person: Principal, caseId: string) => Promise<unknown>): this {
+    return this.step(at, what, async () => {
+      await work(this.deps, as(by), this.caseId);
     });
   }
 

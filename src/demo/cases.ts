@@ -6,6 +6,7 @@ import { bristolStatutoryCase } from './stories/bristol.js';
 import { bristolFormulationInProgress, bristolJustReferred } from './stories/bristolMore.js';
 import { northSomersetAwaitingAgreement, northSomersetConsultation, northSomersetReviewDueSoon } from './stories/northSomerset.js';
 import { southGlosAgreementWithdrawn, southGlosDeclinedAndClosed, southGlosReviewOverdue } from './stories/southGloucestershire.js';
+import { southGlosTransitionPlan } from './stories/southGlosTransition.js';
 
 /**
  * FICTIONAL DEMO DATA: a dozen cases at different stages across the four services, made through
@@ -24,6 +25,7 @@ export const DEMO_STORIES: ((run: DemoRun) => void)[] = [
   bathTransitionToProbation,
   bathFormulationMeetingBooked,
   bathClosedOrderEnded,
+  southGlosTransitionPlan,
 ];
 
 export async function seedDemoCases(deps: AppDeps): Promise<void> {

@@ -47,4 +47,8 @@ export const DEMO_STAFF: Staff[] = [
   person(17, 'mentor-kai', 'Kai Robinson', 'partner', [], 'mentoring'),
   person(18, 'probation-fay', 'Fay Lindqvist', 'partner', [], 'probation'),
   person(19, 'admin-chris', 'Chris Nolan', 'administrator', [], 'youth_justice'),
+  // Adult services, who join a case team when a young person moves on at 18.
+  person(31, 'pa-noor', 'Noor Haddad', 'partner', [], 'personal_adviser'),
+  person(32, 'amh-rae', 'Rae Whitlock', 'partner', [], 'adult_mental_health'),
+  person(33, 'asc-ben', 'Ben Osei', 'partner', [], 'adult_social_care'),
 ];

@@ -39,6 +39,8 @@ function plainPart(m: Pick<TeamMember, 'agency' | 'caseRole'>): string {
     youth_club: 'from the youth club',
     probation: 'will help you after you turn 18',
     personal_adviser: 'helps you plan for being an adult',
+    adult_mental_health: 'a mental health worker for adults',
+    adult_social_care: 'a social worker for adults',
     young_person_or_family: 'your family',
     other: 'is helping you',
   };

@@ -22,6 +22,8 @@ export const CASE_EVENT_TYPES = [
   'meeting.updated',
   /** An action of the plan was added or changed (owner, date, status). */
   'action.changed',
+  /** The transition plan (moving on to adult services) was written or changed. */
+  'transition.changed',
   'document.queued',
   'document.delivered',
 ] as const;

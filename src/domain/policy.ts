@@ -37,6 +37,9 @@ export const CASE_ACTIONS = [
   'action.update',
   /** Naming an action's owner and its "by when": the ECM team's, who hold the plan. */
   'action.assign',
+  /** Moving on to adult services: the transition plan, read by the team, written by the ECM team, the case holder and managers. */
+  'transition.read',
+  'transition.write',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -83,6 +86,7 @@ const READS: ReadonlySet<CaseAction> = new Set([
   'meeting.read',
   'documents.read',
   'actions.read',
+  'transition.read',
 ]);
 
 /** What a team member who is not on the ECM team does: contribute facts, respond to meetings. */
@@ -99,13 +103,17 @@ const CONTRIBUTOR: ReadonlySet<CaseAction> = new Set([
   'meeting.respond',
   'actions.read',
   'action.update',
+  'transition.read',
 ]);
 
 /** YJS case holders also record agreement and see it, and read the case documents. */
-const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set(['agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus']);
+const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set(['agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus', 'transition.write']);
 
-/** A manager reads, and records a child coming into or leaving care: the YJS knows it first. */
-const MANAGER: ReadonlySet<CaseAction> = new Set([...READS, 'case.legalStatus']);
+/**
+ * A manager reads, and records a child coming into or leaving care: the YJS knows it first. They
+ * also write the transition plan, which joins the YJS to the adult services it hands over to.
+ */
+const MANAGER: ReadonlySet<CaseAction> = new Set([...READS, 'case.legalStatus', 'transition.write']);
 
 const ECM_TEAM: ReadonlySet<CaseAction> = new Set(CASE_ACTIONS.filter((a) => a !== 'formulation.approve' && a !== 'terms.accept'));
 
@@ -165,6 +173,7 @@ export const CASE_EVENT_READS: Readonly<Record<CaseEventType, CaseAction>> = {
   'meeting.scheduled': 'meeting.read',
   'meeting.updated': 'meeting.read',
   'action.changed': 'actions.read',
+  'transition.changed': 'transition.read',
   'document.queued': 'documents.read',
   'document.delivered': 'documents.read',
 };

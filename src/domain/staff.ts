@@ -16,6 +16,8 @@ export const AGENCIES = [
   'youth_club',
   'probation',
   'personal_adviser',
+  'adult_mental_health',
+  'adult_social_care',
   'young_person_or_family',
   'other',
 ] as const;

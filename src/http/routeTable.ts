@@ -14,6 +14,7 @@ import { planRoutes } from './routes/plan.js';
 import { reachRoutes } from './routes/reach.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { timelineRoutes } from './routes/timeline.js';
+import { transitionRoutes } from './routes/transition.js';
 
 /**
  * Every route group of /api/v1, behind sign-in, in the order they are tried. Each takes the one
@@ -26,6 +27,7 @@ export function apiRoutes(deps: AppDeps): Router[] {
     formulationRoutes(deps),
     meetingRoutes(deps),
     planRoutes(deps),
+    transitionRoutes(deps),
     eventRoutes(deps),
     peopleRoutes(deps),
     sessionRoutes(deps),

@@ -1,15 +1,17 @@
 import type { AppDeps } from '../app/deps.js';
 import { queueReviewReminders } from '../app/meetings/queueReviewReminders.js';
 import { queueActionReminders } from '../app/plan/queueActionReminders.js';
+import { queueTransitionReminders } from '../app/transition/queueTransitionReminders.js';
 import { describeError, type Logger } from '../lib/logger.js';
 import { StoreUnavailableError } from '../ports/store.js';
 import { startScheduledScan } from './scheduledScan.js';
 
-/** One pass of every reminder scan: reviews due or overdue, then actions fallen due. Each failure is logged apart. */
+/** One pass of every reminder scan: reviews due or overdue, actions fallen due, transition plans due. Each failure is logged apart. */
 export async function runReminderScans(deps: AppDeps, logger: Logger): Promise<number> {
   const scans = [
     { scan: queueReviewReminders, what: 'review reminder' },
     { scan: queueActionReminders, what: 'action reminder' },
+    { scan: queueTransitionReminders, what: 'transition reminder' },
   ];
   let queued = 0;
   for (const { scan, what } of scans) {

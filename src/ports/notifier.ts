@@ -7,6 +7,8 @@ export type Notification =
   | { kind: 'agreement.prompt'; caseId: string }
   | { kind: 'review.reminder'; caseId: string; dueDate: string; overdue: boolean }
   | { kind: 'action.due'; caseId: string; actionId: string; sequence: number; dueBy: string }
+  /** The young person turns 18 within six months and there is no transition plan: no date, which would tell the month of birth. */
+  | { kind: 'transition.due'; caseId: string }
   | { kind: 'formulation.approved'; caseId: string; formulationNumber: number }
   | { kind: 'team.invited'; caseId: string; staffId: string };
 

@@ -13,6 +13,7 @@ import type { TeamMember } from '../domain/team.js';
 import type { Confidence, TimelineEntry, TimelineEntryRevision } from '../domain/timeline.js';
 import type { CoverageCount } from '../domain/timelineCoverage.js';
 import type { TrmPlacement } from '../domain/trm.js';
+import type { TransitionPlan } from '../domain/transitionPlan.js';
 import type { RecordAtApproval } from '../domain/recordAtApproval.js';
 import type { UnreachableReason } from './notifier.js';
 import type { CaseDocumentRepository } from './caseDocuments.js';
@@ -46,6 +47,7 @@ export interface StoreTx {
   trm: TrmRepository;
   meetings: MeetingRepository;
   actions: PlanActionRepository;
+  transitionPlans: TransitionPlanRepository;
   audit: AuditRepository;
   caseEvents: CaseEventRepository;
   outbox: OutboxRepository;
@@ -195,6 +197,13 @@ export interface PlanActionRepository {
   list(caseId: string): Promise<PlanAction[]>;
   /** Every action a person owns, across all cases, soonest "by when" first. */
   listOwnedBy(staffId: string): Promise<PlanAction[]>;
+}
+
+/** One transition plan per case: the move to adult services around the 18th birthday. */
+export interface TransitionPlanRepository {
+  get(caseId: string): Promise<TransitionPlan | null>;
+  /** Writes the plan if the stored version is `expectedVersion` (0: none stored yet). */
+  save(plan: TransitionPlan, expectedVersion: number): Promise<boolean>;
 }
 
 export interface AuditRepository {

@@ -70,6 +70,7 @@ describe('the cards', () => {
       'action due',
       await notificationCard(deps, as('yjs-amy'), { kind: 'action.due', caseId, actionId: 'a1', sequence: 3, dueBy: '2026-12-18' }, ctx('29:amy')),
     );
+    cards.set('transition plan due', await notificationCard(deps, as('yjs-amy'), { kind: 'transition.due', caseId }, ctx('29:amy')));
     cards.set(
       'formulation approved',
       await notificationCard(deps, as('yjs-amy'), { kind: 'formulation.approved', caseId, formulationNumber: 2 }, ctx('29:amy')),
@@ -114,6 +115,7 @@ describe('the cards', () => {
       teamInvited: 'team.show',
       reviewReminder: 'Schedule the review',
       actionDue: 'Open the plan',
+      transitionDue: 'Write the transition plan',
       formulationApproved: 'Read the formulation',
       meetingStarted: 'Open the timeline',
       meetingEnded: 'Record the outcome',

@@ -4,6 +4,7 @@ import { openSqliteStore } from '../../src/adapters/sqlite/openSqliteStore.js';
 import type { CaseView } from '../../src/contract/views.js';
 import { listCaseload } from '../../src/app/case/listCaseload.js';
 import { verifyAuditTrail } from '../../src/app/oversight/verifyAuditTrail.js';
+import { DEMO_STORIES } from '../../src/demo/cases.js';
 import { DEMO_STAFF } from '../../src/demo/people.js';
 import { seedDemoData } from '../../src/demo/seed.js';
 import { principalOf } from '../../src/domain/staff.js';
@@ -37,7 +38,8 @@ describe('the fictional demo data', () => {
   afterAll(() => t.close());
 
   it('spreads a dozen cases over the four services, at every stage from referral to closure', () => {
-    expect(cases).toHaveLength(12);
+    // One case per story: stories are added side by side.
+    expect(cases).toHaveLength(DEMO_STORIES.length);
     expect(new Set(cases.map((c) => c.serviceId))).toEqual(new Set(['BRI', 'NSO', 'SGL', 'BNE']));
     expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['referred', 'awaiting_agreement', 'active', 'closed']));
     expect(new Set(cases.map((c) => c.pathway))).toEqual(new Set(['statutory_ecm', 'consultation']));
@@ -167,9 +169,22 @@ describe('the fictional demo data', () => {
       const team = (await sam.get(`/api/v1/cases/${c.id}/team`)).body.items;
       if (team.some((m: { agency: string; termsAcceptedAt: string | null }) => m.agency === 'probation' && m.termsAcceptedAt)) withProbation.push(c);
     }
-    expect(withProbation).toHaveLength(1);
-    const entries = (await sam.get(`/api/v1/cases/${withProbation[0]!.id}/timeline?agency=probation`)).body.items;
-    expect(entries.length).toBeGreaterThan(0);
+    expect(withProbation).not.toHaveLength(0);
+    for (const c of withProbation) expect((await sam.get(`/api/v1/cases/${c.id}/timeline?agency=probation`)).body.items.length, c.reference).toBeGreaterThan(0);
+  });
+
+  it('has a young person of seventeen and a half with a transition plan: adult services joining, and relationships kept going by named people', async () => {
+    const planned = cases.filter((c) => c.movingOn?.planned);
+    expect(planned).toHaveLength(1);
+    const [c] = planned as [CaseView];
+    expect(c.turnsEighteenOn).not.toBeNull();
+    expect(c.movingOn).toEqual({ due: true, planned: true });
+    expect(c.referralReason).toMatch(/^Fictional demo case\./);
+    const { plan } = (await sam.get(`/api/v1/cases/${c.id}/transition-plan`)).body;
+    expect(plan.joining.map((j: { service: string }) => j.service)).toEqual(['probation', 'personal_adviser', 'adult_mental_health']);
+    expect(plan.relationships.map((r: { keptBy: { kind: string } }) => r.keptBy.kind)).toEqual(['person', 'person', 'agency']);
+    const team = (await sam.get(`/api/v1/cases/${c.id}/team`)).body.items as { agency: string; termsAcceptedAt: string | null }[];
+    expect(team.filter((m) => ['probation', 'personal_adviser'].includes(m.agency)).every((m) => m.termsAcceptedAt)).toBe(true);
   });
 
   it('leaves an audit trail that verifies and never names a child, nor does any queued job', async () => {
@@ -178,7 +193,7 @@ describe('the fictional demo data', () => {
     expect(reports.map((r) => r.chain)).toEqual(expect.arrayContaining(['BRI', 'NSO', 'SGL', 'BNE']));
     expect(reports.filter((r) => !r.ok)).toEqual([]);
     const names = await store.transaction(async (tx) => (await tx.cases.list({}, { limit: 100 })).items.map((c) => c.childName));
-    expect(names).toHaveLength(12);
+    expect(names).toHaveLength(DEMO_STORIES.length);
     const rows = await everyAuditRowAndOutboxJob(store);
     expect(rows.length).toBeGreaterThan(500);
     for (const name of names) {

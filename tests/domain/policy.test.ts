@@ -46,6 +46,7 @@ const READS: CaseAction[] = [
   'meeting.read',
   'documents.read',
   'actions.read',
+  'transition.read',
 ];
 const CONTRIBUTE: CaseAction[] = [
   'case.read',
@@ -60,6 +61,7 @@ const CONTRIBUTE: CaseAction[] = [
   'meeting.respond',
   'actions.read',
   'action.update',
+  'transition.read',
 ];
 // "Own" is the entry they added, or the action they own.
 const OWN_ENTRY: CaseAction[] = ['timeline.edit', 'timeline.retract', 'action.update'];
@@ -76,12 +78,12 @@ function expected(role: Role, place: Place, ownsEntry: boolean): { allowed: Case
       return own ? { allowed: except('terms.accept'), refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
     case 'yjs_practitioner': {
       if (!own || !onTeam) return { allowed: [], refusal: 'not_found' };
-      const all = [...CONTRIBUTE, 'agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus'] as CaseAction[];
+      const all = [...CONTRIBUTE, 'agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus', 'transition.write'] as CaseAction[];
       return { allowed: ownsEntry ? all : all.filter((a) => !OWN_ENTRY.includes(a)), refusal: 'forbidden' };
     }
     case 'manager':
-      // A manager reads, and records a child coming into or leaving care.
-      return own ? { allowed: [...READS, 'case.legalStatus'], refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
+      // A manager reads, records a child coming into or leaving care, and writes the transition plan.
+      return own ? { allowed: [...READS, 'case.legalStatus', 'transition.write'], refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
     case 'partner':
       if (!onTeam) return { allowed: [], refusal: 'not_found' };
       // Accepting the terms again is not refused: the use case answers "already accepted".

@@ -10,6 +10,7 @@ import { outboxContract } from './contract/outbox.js';
 import { purgeContract } from './contract/purge.js';
 import { recordsContract } from './contract/caseRecords.js';
 import { timelineContract } from './contract/timeline.js';
+import { transitionPlanContract } from './contract/transitionPlans.js';
 import { storeWriteTally } from '../../src/adapters/sql/writeTally.js';
 import { writeTallyContract } from './writeTally.contract.js';
 
@@ -50,6 +51,7 @@ export function describeStoreContract(name: string, openStore: OpenStore): void 
     describe("the bot's conversations", () => conversationContract(context));
     describe('requests under an idempotency key', () => requestContract(context));
     describe('case documents waiting for the library', () => documentContract(context));
+    describe('transition plans', () => transitionPlanContract(context));
     describe('purging a case', () => purgeContract(context));
     describe('concurrent transactions', () => concurrencyContract(context));
     describe("the write limit's tally, shared by the instances on the database", () => writeTallyContract(() => storeWriteTally(context.store())));

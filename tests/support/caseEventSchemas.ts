@@ -112,6 +112,31 @@ const planAction = z
   })
   .strict();
 
+const owner = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('person'), staffId: id, name: z.string(), agency: z.enum(AGENCIES) }).strict(),
+  z.object({ kind: z.literal('agency'), agency: z.enum(AGENCIES) }).strict(),
+]);
+
+const transitionPlan = z
+  .object({
+    caseId: id,
+    joining: z.array(
+      z
+        .object({
+          service: z.enum(['probation', 'personal_adviser', 'adult_mental_health', 'adult_social_care', 'mentoring', 'other']),
+          detail: nullable(z.string()),
+          joinBy: date,
+        })
+        .strict(),
+    ),
+    relationships: z.array(z.object({ relationship: z.string(), keptBy: owner, until: date }).strict()),
+    writtenBy: id,
+    writtenByName: z.string(),
+    writtenAt: instant,
+    version: z.number().int().positive(),
+  })
+  .strict();
+
 const caseStatus = z.enum(['referred', 'awaiting_agreement', 'active', 'closed']);
 
 type Schemas = { [T in CaseEventType]: z.ZodType<CaseEventPayloads[T]> };
@@ -152,6 +177,7 @@ export const CASE_EVENT_SCHEMAS: Schemas = {
   'meeting.scheduled': meeting,
   'meeting.updated': meeting,
   'action.changed': planAction,
+  'transition.changed': transitionPlan,
   'document.queued': z
     .object({
       documentId: id,

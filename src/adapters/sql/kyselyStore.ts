@@ -14,6 +14,7 @@ import { outboxRepository } from './repositories/outbox.js';
 import { serviceRepository, sessionRepository, staffRepository } from './repositories/people.js';
 import { idempotentRequestRepository } from './repositories/requests.js';
 import { timelineRepository } from './repositories/timeline.js';
+import { transitionPlanRepository } from './repositories/transitionPlans.js';
 import { trmRepository } from './repositories/trm.js';
 import { writeTallyRepository } from './repositories/writeTallies.js';
 
@@ -33,6 +34,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     trm: trmRepository(trx),
     meetings: meetingRepository(trx),
     actions: planActionRepository(trx),
+    transitionPlans: transitionPlanRepository(trx),
     audit: auditRepository(trx),
     caseEvents: caseEventRepository(trx),
     outbox: outboxRepository(trx, dialect),

@@ -176,6 +176,15 @@ export interface Database {
     written_by_name: string;
     written_at: string;
   };
+  transition_plans: {
+    case_id: string;
+    joining_json: string;
+    relationships_json: string;
+    written_by: string;
+    written_by_name: string;
+    written_at: string;
+    version: number;
+  };
   meeting_attendance: {
     meeting_id: string;
     case_id: string;

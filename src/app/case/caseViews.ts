@@ -14,6 +14,7 @@ import type { AppDeps } from '../deps.js';
 import { reviewStatusOf } from '../../domain/reviewStatusOf.js';
 import { whoMustAgree } from '../agreement/whoMustAgree.js';
 import { turnsEighteenSoon } from '../../domain/turningEighteen.js';
+import { transitionDue } from '../../domain/transitionPlan.js';
 
 export async function caseView(
   deps: AppDeps,
@@ -36,6 +37,7 @@ export async function caseView(
     sees('trm.read') ? tx.trm.list(caseRecord.id) : Promise.resolve([]),
   ]);
   const latestTrm = inPlacementOrder(placements).pop() ?? null;
+  const planned = sees('transition.read') ? (await tx.transitionPlans.get(caseRecord.id)) !== null : null;
 
   return {
     id: caseRecord.id,
@@ -60,6 +62,7 @@ export async function caseView(
     legalStatus: agreements ? caseRecord.legalStatus : null,
     parentalResponsibility: agreements ? caseRecord.parentalResponsibility : null,
     turnsEighteenOn: record && caseRecord.status !== 'closed' ? turnsEighteenSoon(caseRecord.childDateOfBirth, todayIn(deps.clock)) : null,
+    movingOn: planned !== null ? { due: caseRecord.status !== 'closed' && transitionDue(caseRecord.childDateOfBirth, todayIn(deps.clock)), planned } : null,
     agreementNeeds: agreements ? whoMustAgree(caseRecord, agreements, svc.settings, todayIn(deps.clock)) : null,
     review: sees('meeting.read') ? reviewStatusOf(caseRecord, formulations, meetings, svc.settings, todayIn(deps.clock)) : null,
     trm: latestTrm ? { level: latestTrm.level, label: trmLabel(svc.settings, latestTrm.level), effectiveDate: latestTrm.effectiveDate } : null,

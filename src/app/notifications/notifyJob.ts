@@ -36,6 +36,7 @@ export const notificationSchema: z.ZodType<Notification> = z.discriminatedUnion(
   z.object({ kind: z.literal('agreement.prompt'), caseId: id }),
   z.object({ kind: z.literal('review.reminder'), caseId: id, dueDate: z.iso.date(), overdue: z.boolean() }),
   z.object({ kind: z.literal('action.due'), caseId: id, actionId: id, sequence: z.number().int().min(1), dueBy: z.iso.date() }),
+  z.object({ kind: z.literal('transition.due'), caseId: id }),
   z.object({ kind: z.literal('formulation.approved'), caseId: id, formulationNumber: z.number().int().min(1) }),
   z.object({ kind: z.literal('team.invited'), caseId: id, staffId: id }),
 ]);

@@ -15,7 +15,8 @@ import { TermsAcceptance } from './Terms.js';
 
 const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: tokens.spacingHorizontalM },
-  tabs: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalM}`, '@media print': { display: 'none' } },
+  // The tabs wrap onto a second line in a narrow frame (320 px) rather than widen the page.
+  tabs: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalM}`, flexWrap: 'wrap', '@media print': { display: 'none' } },
 });
 
 const SECTIONS: { key: CaseSection; label: string; needs: CaseAction }[] = [
@@ -25,6 +26,7 @@ const SECTIONS: { key: CaseSection; label: string; needs: CaseAction }[] = [
   { key: 'trm', label: 'Trauma Recovery Model', needs: 'trm.read' },
   { key: 'actions', label: 'Plan and actions', needs: 'actions.read' },
   { key: 'meetings', label: 'Meetings', needs: 'meeting.read' },
+  { key: 'transition', label: 'Moving on to adult services', needs: 'transition.read' },
 ];
 
 /** Changes that alter what the header says (status, next review, TRM level): a colleague's, seen live. */
@@ -35,6 +37,7 @@ const HEADER_EVENTS: ReadonlySet<CaseEventType> = new Set([
   'trm.recorded',
   'meeting.scheduled',
   'meeting.updated',
+  'transition.changed',
 ]);
 
 /**
@@ -50,7 +53,8 @@ export function CasePage({ caseId, section }: { caseId: string; section: CaseSec
   // Only ever the case in the address, even if an answer about another one arrived.
   if (!c || c.id !== caseId) return <p role="status">Loading the case…</p>;
   if (c.terms) return <TermsAcceptance view={c} onAccepted={loaded.reload} />;
-  const sections = SECTIONS.filter((x) => c.allowedActions.includes(x.needs));
+  // Moving on to adult services: from 17, or once a plan exists.
+  const sections = SECTIONS.filter((x) => c.allowedActions.includes(x.needs) && (x.key !== 'transition' || c.movingOn?.due || c.movingOn?.planned));
   const current = sections.some((x) => x.key === section) ? section : 'overview';
   const props: CaseProps = { view: c, etag: loaded.data?.etag ?? null, reload: loaded.reload };
   return (

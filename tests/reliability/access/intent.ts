@@ -35,6 +35,8 @@ export const CASE_ACTS = [
   'action.update.own',
   'action.update.others',
   'action.assign',
+  'transition.read',
+  'transition.write',
 ] as const;
 export type CaseAct = (typeof CASE_ACTS)[number];
 
@@ -79,6 +81,8 @@ const READING: CaseAct[] = [
   'meeting.read',
   'documents.read',
   'actions.read',
+  // Moving on to adult services concerns everyone around the young person.
+  'transition.read',
 ];
 
 /** A partner who accepted the terms contributes facts to the timeline and takes part in meetings. */
@@ -96,13 +100,15 @@ const CONTRIBUTING: CaseAct[] = [
   // Each owner of an action of the plan says how it is going; only the ECM team reassigns.
   'actions.read',
   'action.update.own',
+  'transition.read',
 ];
 
 /**
  * The YJS case holder contributes too, records agreement, reads the case documents, and records a
- * child coming into or leaving care (and who then holds parental responsibility).
+ * child coming into or leaving care (and who then holds parental responsibility). They write the
+ * transition plan too: they know the adult services the young person moves on to.
  */
-const HOLDING: CaseAct[] = [...CONTRIBUTING, 'agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus'];
+const HOLDING: CaseAct[] = [...CONTRIBUTING, 'agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus', 'transition.write'];
 
 /** The ECM team runs the case: everything but approving the formulation (psychologists) and the partners' terms. */
 const RUNNING: CaseAct[] = [
@@ -132,6 +138,8 @@ const RUNNING: CaseAct[] = [
   'action.update.own',
   'action.update.others',
   'action.assign',
+  'transition.read',
+  'transition.write',
 ];
 
 /** What the person may do on a case of `serviceId` where their place on the team is `s.team`. */
@@ -148,8 +156,9 @@ export function expectedOnCase(s: Subject, act: CaseAct, serviceId = CASE_SERVIC
     case 'psychologist':
       return serves ? may([...RUNNING, 'formulation.approve']) : 'not_found';
     case 'manager':
-      // Managers read, and record a child coming into or leaving care: the service knows it first.
-      return serves ? may([...READING, 'case.legalStatus']) : 'not_found';
+      // Managers read, record a child coming into or leaving care (the service knows it first), and
+      // write the transition plan that hands the young person on to adult services.
+      return serves ? may([...READING, 'case.legalStatus', 'transition.write']) : 'not_found';
     // A YJS practitioner works on the cases of their service where they are on the team.
     case 'yjs_practitioner':
       return serves && s.team === 'member' ? may(HOLDING) : 'not_found';
@@ -226,6 +235,7 @@ export const HEARD_WITH: Record<CaseEventType, CaseAct> = {
   'meeting.scheduled': 'meeting.read',
   'meeting.updated': 'meeting.read',
   'action.changed': 'actions.read',
+  'transition.changed': 'transition.read',
   'document.queued': 'documents.read',
   'document.delivered': 'documents.read',
 };

@@ -8,7 +8,7 @@ import type { CaseAct, ServiceAct } from './intent.js';
  * changes, then what ends things (cancellation, acceptance, withdrawal, closure).
  */
 export type MeetingKey = 'upcoming' | 'toCancel' | 'toHold' | 'held';
-export type VersionOf = 'case' | 'entry' | 'formulation' | 'meeting' | 'action';
+export type VersionOf = 'case' | 'entry' | 'formulation' | 'meeting' | 'action' | 'transitionPlan';
 
 /** What a case route is run against: a case and the records on it. */
 export interface CaseWorld {
@@ -55,6 +55,7 @@ export const CASE_ROUTES: CaseRoute[] = [
   { name: 'read the TRM placements', method: 'GET', pattern: `${C}/trm`, act: 'trm.read' },
   { name: 'list the meetings', method: 'GET', pattern: `${C}/meetings`, act: 'meeting.read' },
   { name: 'list the actions of the plan', method: 'GET', pattern: `${C}/actions`, act: 'actions.read' },
+  { name: 'read the transition plan', method: 'GET', pattern: `${C}/transition-plan`, act: 'transition.read' },
   { name: 'read a meeting', method: 'GET', pattern: `${C}/meetings/:meetingId`, act: 'meeting.read', meeting: 'upcoming' },
   { name: "read a meeting's attendance register", method: 'GET', pattern: `${C}/meetings/:meetingId/attendance`, act: 'meeting.read', meeting: 'held' },
   { name: "read a meeting's notes", method: 'GET', pattern: `${C}/meetings/:meetingId/notes`, act: 'meeting.read', meeting: 'held' },
@@ -244,6 +245,18 @@ export const CASE_ROUTES: CaseRoute[] = [
     act: 'meeting.schedule',
     meeting: 'toCancel',
     ifMatch: 'meeting',
+  },
+  // Before the withdrawal, which stops new work on the case.
+  {
+    name: 'write the transition plan',
+    method: 'PUT',
+    pattern: `${C}/transition-plan`,
+    act: 'transition.write',
+    ifMatch: 'transitionPlan',
+    body: (w) => ({
+      joining: [{ service: 'probation', joinBy: w.today }],
+      relationships: [{ relationship: 'Weekly contact with the youth club', keptByAgency: 'youth_club', until: w.today }],
+    }),
   },
   {
     name: 'delete the case after retention',

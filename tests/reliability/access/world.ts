@@ -135,6 +135,8 @@ export async function currentEtag(priya: Api, w: CaseWorld, of: VersionOf, entry
       const plan = (await expectOk('read the plan', priya.get(`/api/v1/cases/${w.caseId}/actions`))).body.items as { id: string; version: number }[];
       return `"${plan.find((x) => x.id === actionId)!.version}"`;
     }
+    case 'transitionPlan':
+      return (await expectOk('read the transition plan', priya.get(`/api/v1/cases/${w.caseId}/transition-plan`))).headers.get('etag')!;
     case 'entry': {
       const history = await expectOk('read the history', priya.get(`/api/v1/cases/${w.caseId}/timeline/${entryId}/history`));
       return `"${history.body.items.at(-1).version}"`;
