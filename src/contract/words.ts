@@ -1,3 +1,4 @@
+import type { Disposal } from '../domain/consultation.js';
 import type { AgreementState, FamilyWord, Party } from '../domain/agreement.js';
 import type { AgeBand } from '../domain/agreementRules.js';
 import type { LegalStatus } from '../domain/legalStatus.js';
@@ -57,6 +58,14 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
 };
 
 export const PATHWAY_LABELS: Record<Pathway, string> = { statutory_ecm: 'Statutory ECM', consultation: 'Case consultation' };
+
+export const DISPOSAL_LABELS: Record<Disposal, string> = {
+  community_resolution: 'Community resolution',
+  youth_caution: 'Youth caution',
+  youth_conditional_caution: 'Youth conditional caution',
+  outcome_22: 'Outcome 22 (deferred prosecution)',
+  pre_court_diversion: 'Pre-court / diversion',
+};
 
 export const PARTY_LABELS: Record<Party, string> = {
   young_person: 'Young person',

@@ -37,6 +37,12 @@ export const CASE_ACTIONS = [
   'action.update',
   /** Naming an action's owner and its "by when": the ECM team's, who hold the plan. */
   'action.assign',
+  /** A consultation's question, initials and age, and its meetings' advice. */
+  'consultation.read',
+  /** The consultation meeting with the ECM team: the advice given and the next steps agreed. */
+  'consultation.advise',
+  /** Identifying a consultation with the family's agreement; making it a full case on a statutory order. */
+  'consultation.record',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -81,6 +87,7 @@ const READS: ReadonlySet<CaseAction> = new Set([
   'meeting.read',
   'documents.read',
   'actions.read',
+  'consultation.read',
 ]);
 
 /** What a team member who is not on the ECM team does: contribute facts, respond to meetings. */
@@ -99,8 +106,15 @@ const CONTRIBUTOR: ReadonlySet<CaseAction> = new Set([
   'action.update',
 ]);
 
-/** YJS case holders also record agreement and see it, and read the case documents. */
-const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set(['agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus']);
+/** YJS case holders also record agreement and see it, read the case documents, and carry their consultation forward. */
+const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set([
+  'agreement.read',
+  'agreement.record',
+  'documents.read',
+  'case.legalStatus',
+  'consultation.read',
+  'consultation.record',
+]);
 
 /** A manager reads, and records a child coming into or leaving care: the YJS knows it first. */
 const MANAGER: ReadonlySet<CaseAction> = new Set([...READS, 'case.legalStatus']);

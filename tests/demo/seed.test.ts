@@ -177,8 +177,10 @@ describe('the fictional demo data', () => {
     const reports = await verifyAuditTrail(store);
     expect(reports.map((r) => r.chain)).toEqual(expect.arrayContaining(['BRI', 'NSO', 'SGL', 'BNE']));
     expect(reports.filter((r) => !r.ok)).toEqual([]);
-    const names = await store.transaction(async (tx) => (await tx.cases.list({}, { limit: 100 })).items.map((c) => c.childName));
-    expect(names).toHaveLength(12);
+    const cases = await store.transaction(async (tx) => (await tx.cases.list({}, { limit: 100 })).items);
+    expect(cases).toHaveLength(12);
+    // A consultation held on de-identified details has no name to leak.
+    const names = cases.flatMap((c) => (c.childName === null ? [] : [c.childName]));
     const rows = await everyAuditRowAndOutboxJob(store);
     expect(rows.length).toBeGreaterThan(500);
     for (const name of names) {

@@ -35,6 +35,8 @@ export const CASE_ACTS = [
   'action.update.own',
   'action.update.others',
   'action.assign',
+  'consultation.advise',
+  'consultation.record',
 ] as const;
 export type CaseAct = (typeof CASE_ACTS)[number];
 
@@ -99,9 +101,11 @@ const CONTRIBUTING: CaseAct[] = [
 
 /**
  * The YJS case holder contributes too, records agreement, reads the case documents, and records a
- * child coming into or leaving care (and who then holds parental responsibility).
+ * child coming into or leaving care (and who then holds parental responsibility); they carry a
+ * consultation they asked for forward (identified with agreement, a full case on an order), while
+ * the consultation meeting's advice is the ECM team's.
  */
-const HOLDING: CaseAct[] = [...CONTRIBUTING, 'agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus'];
+const HOLDING: CaseAct[] = [...CONTRIBUTING, 'agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus', 'consultation.record'];
 
 /** The ECM team runs the case: everything but approving the formulation (psychologists) and the partners' terms. */
 const RUNNING: CaseAct[] = [
@@ -131,6 +135,8 @@ const RUNNING: CaseAct[] = [
   'action.update.own',
   'action.update.others',
   'action.assign',
+  'consultation.advise',
+  'consultation.record',
 ];
 
 /** What the person may do on a case of `serviceId` where their place on the team is `s.team`. */
