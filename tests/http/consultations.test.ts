@@ -18,7 +18,10 @@ describe('a consultation before court: a youth caution, on de-identified details
   let dan: Api;
   beforeAll(async () => {
     t = await startTestServer();
-    [amy, sam, grace, dan] = await Promise.all(['yjs-amy', 'ecm-sam', 'mgr-bri', 'yjs-dan'].map((id) => t.signIn(id)));
+    amy = await t.signIn('yjs-amy');
+    sam = await t.signIn('ecm-sam');
+    grace = await t.signIn('mgr-bri');
+    dan = await t.signIn('yjs-dan');
   });
   afterAll(() => t.close());
 
