@@ -44,7 +44,8 @@ export const consultationRequestSchema = z
       .string()
       .max(20)
       .transform((s) => s.replace(/[.\s]/g, '').toUpperCase())
-      .refine((s) => /^\p{Lu}{1,4}$/u.test(s), 'is the initials only, one to four letters such as JT'),
+      // Three letters at most: four would let a short first name through as "initials".
+      .refine((s) => /^\p{Lu}{1,3}$/u.test(s), 'is the initials only, one to three letters such as JT'),
     childAge: z
       .number()
       .int()

@@ -102,7 +102,7 @@ export function ConsultationRequestForm({ onAsked }: { onAsked: (caseId: string)
           </Select>
         </Field>
         <div className={s.row}>
-          <Field label={LABELS.childInitials} required {...fieldProps(error, 'childInitials', { hint: 'Letters only, such as JT.' })}>
+          <Field label={LABELS.childInitials} required {...fieldProps(error, 'childInitials', { hint: 'Up to three letters, such as JT.' })}>
             <Input value={v.childInitials} onChange={(_, d) => set({ childInitials: d.value })} autoComplete="off" maxLength={20} required />
           </Field>
           <Field label={LABELS.childAge} required {...fieldProps(error, 'childAge')}>
