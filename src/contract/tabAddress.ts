@@ -23,6 +23,8 @@ export type CaseSection = (typeof CASE_SECTIONS)[number];
 export type TabRoute =
   | { view: 'caseload' }
   | { view: 'refer' }
+  /** Asking the ECM team for a case consultation (out of court or pre-court). */
+  | { view: 'consult' }
   /** The person's own actions across all their cases. */
   | { view: 'myActions' }
   /**
@@ -49,6 +51,7 @@ export const tabRoutes = {
 export function routeText(route: TabRoute): string {
   if (route.view === 'caseload') return tabRoutes.caseload();
   if (route.view === 'refer') return 'refer';
+  if (route.view === 'consult') return 'consult';
   if (route.view === 'myActions') return tabRoutes.myActions();
   if (route.schedule) return tabRoutes.scheduler(route.caseId, route.schedule);
   return route.meetingId && route.section === 'meetings' ? tabRoutes.meeting(route.caseId, route.meetingId) : tabRoutes.section(route.caseId, route.section);
@@ -63,6 +66,7 @@ export function parseTabRoute(text: string): TabRoute {
   const [path = '', query = ''] = text.replace(/^#?\/*/, '').split('?', 2);
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'refer') return { view: 'refer' };
+  if (parts[0] === 'consult') return { view: 'consult' };
   if (parts[0] === 'my-actions') return { view: 'myActions' };
   if (parts[0] !== 'cases' || !parts[1]) return { view: 'caseload' };
   const caseId = safeDecode(parts[1]);

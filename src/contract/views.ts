@@ -1,3 +1,4 @@
+import type { Consultation, ConsultationMeeting, Disposal } from '../domain/consultation.js';
 import type { Agreement, AgreementState, Party } from '../domain/agreement.js';
 import type { AgeBand, FamilyInvolvement } from '../domain/agreementRules.js';
 import type { LegalStatus } from '../domain/legalStatus.js';
@@ -70,8 +71,27 @@ export interface CaseView {
   membership: { caseRole: TeamMember['caseRole']; termsAcceptedAt: string | null; invitationExpiresAt: string } | null;
   /** Shown while the person may accept the terms, which they must before seeing the case. */
   terms: { version: string; text: string[] } | null;
+  /**
+   * With consultation.read, on a case that is or was a consultation: the question, the disposal,
+   * the initials and age it is held on, the family's agreement to share identifying details, and
+   * each consultation meeting's advice. Kept when the consultation becomes a full case.
+   */
+  consultation: ConsultationView | null;
   allowedActions: CaseAction[];
   version: number;
+}
+
+export interface ConsultationView {
+  disposal: Disposal;
+  question: string;
+  childInitials: string;
+  childAge: number;
+  sharingAgreement: Consultation['sharingAgreement'];
+  identifiedAt: string | null;
+  becameCaseAt: string | null;
+  meetings: Omit<ConsultationMeeting, 'caseId'>[];
+  /** The latest meeting's follow-up date. */
+  followUpOn: string | null;
 }
 
 export interface Me {

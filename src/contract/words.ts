@@ -1,4 +1,5 @@
-import type { AgreementState, FamilyWord, Party } from '../domain/agreement.js';
+import type { Disposal } from '../domain/consultation.js';
+import type { AgreementMethod, AgreementState, FamilyWord, Party } from '../domain/agreement.js';
 import type { AgeBand } from '../domain/agreementRules.js';
 import type { LegalStatus } from '../domain/legalStatus.js';
 import type { CaseStatus, Pathway } from '../domain/case.js';
@@ -70,6 +71,17 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
 };
 
 export const PATHWAY_LABELS: Record<Pathway, string> = { statutory_ecm: 'Statutory ECM', consultation: 'Case consultation' };
+
+export const DISPOSAL_LABELS: Record<Disposal, string> = {
+  community_resolution: 'Community resolution',
+  youth_caution: 'Youth caution',
+  youth_conditional_caution: 'Youth conditional caution',
+  outcome_22: 'Outcome 22 (deferred prosecution)',
+  pre_court_diversion: 'Pre-court / diversion',
+};
+
+/** How someone's agreement was given. */
+export const METHOD_LABELS: Record<AgreementMethod, string> = { in_person: 'In person', phone: 'Phone', video: 'Video call', letter: 'Letter', other: 'Other' };
 
 export const PARTY_LABELS: Record<Party, string> = {
   young_person: 'Young person',

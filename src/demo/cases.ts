@@ -3,6 +3,7 @@ import { DemoRun } from './demoRun.js';
 import { bathClosedOrderEnded, bathFormulationMeetingBooked } from './stories/bathNesMore.js';
 import { bathTransitionToProbation } from './stories/bathNes.js';
 import { bristolStatutoryCase } from './stories/bristol.js';
+import { bristolDeidentifiedConsultation } from './stories/bristolConsultation.js';
 import { bristolFormulationInProgress, bristolJustReferred } from './stories/bristolMore.js';
 import { northSomersetAwaitingAgreement, northSomersetConsultation, northSomersetReviewDueSoon } from './stories/northSomerset.js';
 import { southGlosAgreementWithdrawn, southGlosDeclinedAndClosed, southGlosReviewOverdue } from './stories/southGloucestershire.js';
@@ -16,6 +17,7 @@ export const DEMO_STORIES: ((run: DemoRun) => void)[] = [
   bristolStatutoryCase,
   bristolFormulationInProgress,
   bristolJustReferred,
+  bristolDeidentifiedConsultation,
   northSomersetReviewDueSoon,
   northSomersetConsultation,
   northSomersetAwaitingAgreement,

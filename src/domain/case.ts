@@ -78,8 +78,9 @@ export interface Case {
   id: string;
   reference: string;
   serviceId: string;
-  childName: string;
-  childDateOfBirth: IsoDate;
+  /** Null while a consultation is held on de-identified details: it has no name, so none is shown. */
+  childName: string | null;
+  childDateOfBirth: IsoDate | null;
   pathway: Pathway;
   orderStart: IsoDate | null;
   orderEnd: IsoDate | null;
@@ -144,4 +145,24 @@ export function assertOpenForWork(c: Pick<Case, 'status'>): void {
 
 export function assertNotClosed(c: Pick<Case, 'status'>): void {
   if (c.status === 'closed') throw ruleViolation('This case is closed.');
+}
+
+/** A case whose child is known by name and date of birth: every case but a de-identified consultation. */
+export type IdentifiedCase = Case & { childName: string; childDateOfBirth: IsoDate };
+
+export const isIdentified = (c: Case): c is IdentifiedCase => c.childName !== null && c.childDateOfBirth !== null;
+
+/** The timeline, agreement to take part and the formulation need the child's identity, which comes only with the family's agreement. */
+export function assertIdentified(c: Case): asserts c is IdentifiedCase {
+  if (!isIdentified(c)) {
+    throw ruleViolation(
+      "This consultation is held on de-identified details: record the family's agreement to share identifying details, with the young person's name and date of birth, first.",
+    );
+  }
+}
+
+/** The date of birth the agreement rules and dates are checked against; refused for a de-identified consultation. */
+export function birthOf(c: Case): IsoDate {
+  assertIdentified(c);
+  return c.childDateOfBirth;
 }

@@ -101,8 +101,12 @@ export function caseloadOverview(records: CaseloadRecord[], today: IsoDate, agre
     counts[c.status] += 1;
     const referredOn = c.referredAt.slice(0, 10);
     const agreement = agreementState(r.agreements);
-    const needs = agreementNeeds(r.agreements, { dateOfBirth: c.childDateOfBirth, legalStatus: c.legalStatus, today, overrides: agreementRules });
-    if (awaitsAgreement(c, needs)) {
+    // A de-identified consultation asks no one to take part in ECM: it is not awaiting agreement.
+    const needs =
+      c.childDateOfBirth === null
+        ? null
+        : agreementNeeds(r.agreements, { dateOfBirth: c.childDateOfBirth, legalStatus: c.legalStatus, today, overrides: agreementRules });
+    if (needs && awaitsAgreement(c, needs)) {
       agreementsOutstanding.push({
         caseId: c.id,
         reference: c.reference,
@@ -135,7 +139,7 @@ export function caseloadOverview(records: CaseloadRecord[], today: IsoDate, agre
       formulationApproved: r.formulations.some((f) => f.approvedAt !== null),
       trmLevel: placements.at(-1)?.level ?? null,
       review: r.review ? { state: r.review.state, nextReviewDue: r.review.nextReviewDue } : null,
-      turnsEighteenOn: turnsEighteenSoon(c.childDateOfBirth, today),
+      turnsEighteenOn: c.childDateOfBirth === null ? null : turnsEighteenSoon(c.childDateOfBirth, today),
     });
     if (r.review && r.review.state !== 'not_due') {
       reviews.push({

@@ -11,6 +11,10 @@ export function possibleDuplicates(candidates: readonly Case[], referral: { serv
   const name = normalisedName(referral.childName);
   return candidates.filter(
     (c) =>
-      c.status !== 'closed' && c.serviceId === referral.serviceId && c.childDateOfBirth === referral.childDateOfBirth && normalisedName(c.childName) === name,
+      c.status !== 'closed' &&
+      c.childName !== null &&
+      c.serviceId === referral.serviceId &&
+      c.childDateOfBirth === referral.childDateOfBirth &&
+      normalisedName(c.childName) === name,
   );
 }

@@ -49,6 +49,7 @@ const dateOf = (instant: string): IsoDate => instant.slice(0, 10);
  */
 function agreedOn(record: CaseRecord, agreementRules: readonly AgreementRule[]): IsoDate | null {
   const c = record.case;
+  if (c.childDateOfBirth === null) return null;
   const child = { dateOfBirth: c.childDateOfBirth, legalStatus: c.legalStatus, today: dateOf(c.referredAt), overrides: agreementRules };
   const { rule } = agreementNeeds(record.agreements, child);
   const state = agreementState(record.agreements);

@@ -40,6 +40,12 @@ export const CASE_ACTIONS = [
   /** Moving on to adult services: the transition plan, read by the team, written by the ECM team, the case holder and managers. */
   'transition.read',
   'transition.write',
+  /** A consultation's question, initials and age, and its meetings' advice. */
+  'consultation.read',
+  /** The consultation meeting with the ECM team: the advice given and the next steps agreed. */
+  'consultation.advise',
+  /** Identifying a consultation with the family's agreement; making it a full case on a statutory order. */
+  'consultation.record',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -87,6 +93,7 @@ const READS: ReadonlySet<CaseAction> = new Set([
   'documents.read',
   'actions.read',
   'transition.read',
+  'consultation.read',
 ]);
 
 /** What a team member who is not on the ECM team does: contribute facts, respond to meetings. */
@@ -106,8 +113,16 @@ const CONTRIBUTOR: ReadonlySet<CaseAction> = new Set([
   'transition.read',
 ]);
 
-/** YJS case holders also record agreement and see it, and read the case documents. */
-const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set(['agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus', 'transition.write']);
+/** YJS case holders also record agreement and see it, read the case documents, carry their consultation forward, and write the transition plan. */
+const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set([
+  'agreement.read',
+  'agreement.record',
+  'documents.read',
+  'case.legalStatus',
+  'consultation.read',
+  'consultation.record',
+  'transition.write',
+]);
 
 /**
  * A manager reads, and records a child coming into or leaving care: the YJS knows it first. They

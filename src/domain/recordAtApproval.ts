@@ -1,4 +1,4 @@
-import type { Case } from './case.js';
+import type { IdentifiedCase } from './case.js';
 import type { Instant } from './dates.js';
 import type { Meeting } from './meeting.js';
 import type { Service } from './service.js';
@@ -15,7 +15,7 @@ export interface RecordAtApproval {
   caseId: string;
   formulationNumber: number;
   approvedAt: Instant;
-  case: Pick<Case, 'id' | 'reference' | 'serviceId' | 'pathway' | 'status' | 'childName' | 'childDateOfBirth' | 'referredAt' | 'closedAt'>;
+  case: Pick<IdentifiedCase, 'id' | 'reference' | 'serviceId' | 'pathway' | 'status' | 'childName' | 'childDateOfBirth' | 'referredAt' | 'closedAt'>;
   service: Pick<Service, 'id' | 'name' | 'settings'>;
   /** Entries that stood at approval, with their text and version at that moment, in life order. */
   timeline: TimelineEntry[];

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { AppDeps } from '../app/deps.js';
 import { caseRoutes } from './routes/cases.js';
+import { consultationRoutes } from './routes/consultations.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { documentRoutes } from './routes/documents.js';
 import { eventRoutes } from './routes/events.js';
@@ -23,6 +24,7 @@ import { transitionRoutes } from './routes/transition.js';
 export function apiRoutes(deps: AppDeps): Router[] {
   return [
     caseRoutes(deps),
+    consultationRoutes(deps),
     timelineRoutes(deps),
     formulationRoutes(deps),
     meetingRoutes(deps),

@@ -1,6 +1,7 @@
 import type { Agreement } from '../domain/agreement.js';
 import type { AuditEvent, AuditEventInput } from '../domain/audit.js';
-import type { Case, CaseStatus } from '../domain/case.js';
+import type { Case, CaseStatus, Pathway } from '../domain/case.js';
+import type { Consultation, ConsultationMeeting } from '../domain/consultation.js';
 import type { CaseEvent, CaseEventInput } from '../domain/caseEvents.js';
 import type { Formulation, FormulationContent, FormulationStatus } from '../domain/formulation.js';
 import type { AttendanceMark } from '../domain/attendance.js';
@@ -57,6 +58,7 @@ export interface StoreTx {
   /** The write limit's counts, when instances share the database (src/adapters/sql/writeTally.ts). */
   writeTallies: WriteTally;
   requests: IdempotentRequestRepository;
+  consultations: ConsultationRepository;
 }
 
 export interface Page<T> {
@@ -90,6 +92,8 @@ export interface CaseQuery {
   /** Only cases where this person is on the team. */
   memberStaffId?: string;
   status?: CaseStatus[];
+  /** Only consultations, or only statutory ECM cases. */
+  pathway?: Pathway;
 }
 
 export interface CaseRepository {
@@ -306,4 +310,14 @@ export class StoreUnavailableError extends Error {
     super('The database is not answering.', { cause });
     this.name = 'StoreUnavailableError';
   }
+}
+
+/** What only a consultation has, beside its case: the question, the disposal, its meetings' advice. */
+export interface ConsultationRepository {
+  insert(consultation: Consultation): Promise<void>;
+  get(caseId: string): Promise<Consultation | null>;
+  update(consultation: Consultation): Promise<void>;
+  addMeeting(meeting: ConsultationMeeting): Promise<void>;
+  /** In the order they were held. */
+  listMeetings(caseId: string): Promise<ConsultationMeeting[]>;
 }

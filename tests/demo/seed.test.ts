@@ -37,7 +37,7 @@ describe('the fictional demo data', () => {
   });
   afterAll(() => t.close());
 
-  it('spreads a dozen cases over the four services, at every stage from referral to closure', () => {
+  it('spreads the demo cases over the four services, at every stage from referral to closure', () => {
     // One case per story: stories are added side by side.
     expect(cases).toHaveLength(DEMO_STORIES.length);
     expect(new Set(cases.map((c) => c.serviceId))).toEqual(new Set(['BRI', 'NSO', 'SGL', 'BNE']));
@@ -58,6 +58,16 @@ describe('the fictional demo data', () => {
     expect(c.agreementNeeds).toMatchObject({ ageBand: 'under_16', needs: ['young_person', 'local_authority'], missing: [] });
     expect(c.parentalResponsibility).toMatch(/under a care order/);
     expect(c.referralReason).toMatch(/^Fictional demo case\./);
+  });
+
+  it('includes a youth-caution consultation held on initials and age, with the ECM team’s advice and a follow-up, and no name', () => {
+    const held = cases.filter((c) => c.pathway === 'consultation' && c.child === null);
+    expect(held).toHaveLength(1);
+    const [c] = held as [CaseView];
+    expect(c).toMatchObject({ serviceId: 'BRI', status: 'referred', consultation: { disposal: 'youth_caution', childInitials: 'RM', sharingAgreement: null } });
+    expect(c.consultation?.question).toMatch(/^Fictional demo case\./);
+    expect(c.consultation?.meetings).toHaveLength(1);
+    expect(c.consultation?.followUpOn).not.toBeNull();
   });
 
   it('keeps the demo’s past notifications as history, never sending them', async () => {
@@ -192,8 +202,10 @@ describe('the fictional demo data', () => {
     const reports = await verifyAuditTrail(store);
     expect(reports.map((r) => r.chain)).toEqual(expect.arrayContaining(['BRI', 'NSO', 'SGL', 'BNE']));
     expect(reports.filter((r) => !r.ok)).toEqual([]);
-    const names = await store.transaction(async (tx) => (await tx.cases.list({}, { limit: 100 })).items.map((c) => c.childName));
-    expect(names).toHaveLength(DEMO_STORIES.length);
+    const cases = await store.transaction(async (tx) => (await tx.cases.list({}, { limit: 100 })).items);
+    expect(cases).toHaveLength(DEMO_STORIES.length);
+    // A consultation held on de-identified details has no name to leak.
+    const names = cases.flatMap((c) => (c.childName === null ? [] : [c.childName]));
     const rows = await everyAuditRowAndOutboxJob(store);
     expect(rows.length).toBeGreaterThan(500);
     for (const name of names) {

@@ -78,12 +78,24 @@ function expected(role: Role, place: Place, ownsEntry: boolean): { allowed: Case
       return own ? { allowed: except('terms.accept'), refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
     case 'yjs_practitioner': {
       if (!own || !onTeam) return { allowed: [], refusal: 'not_found' };
-      const all = [...CONTRIBUTE, 'agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus', 'transition.write'] as CaseAction[];
+      // The case holder carries their consultation forward (its advice is the ECM team's) and writes the transition plan.
+      const all = [
+        ...CONTRIBUTE,
+        'agreement.read',
+        'agreement.record',
+        'documents.read',
+        'case.legalStatus',
+        'consultation.read',
+        'consultation.record',
+        'transition.write',
+      ] as CaseAction[];
       return { allowed: ownsEntry ? all : all.filter((a) => !OWN_ENTRY.includes(a)), refusal: 'forbidden' };
     }
     case 'manager':
-      // A manager reads, records a child coming into or leaving care, and writes the transition plan.
-      return own ? { allowed: [...READS, 'case.legalStatus', 'transition.write'], refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
+      // A manager reads (consultations too), records a child coming into or leaving care, and writes the transition plan.
+      return own
+        ? { allowed: [...READS, 'consultation.read', 'case.legalStatus', 'transition.write'], refusal: 'forbidden' }
+        : { allowed: [], refusal: 'not_found' };
     case 'partner':
       if (!onTeam) return { allowed: [], refusal: 'not_found' };
       // Accepting the terms again is not refused: the use case answers "already accepted".

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { CaseView } from '../../src/contract/views.js';
+import { isIdentified } from '../../src/domain/case.js';
 import { textOf } from './docx.js';
 import { drainOutbox } from './outbox.js';
 import { type Api, startTestServer, type TestServer } from './testSystem.js';
@@ -56,7 +57,8 @@ export async function demoDocuments(): Promise<DemoDocuments> {
   const files: DemoFile[] = [];
   for (const view of views) {
     const c = await server.system.deps.store.transaction((tx) => tx.cases.get(view.id));
-    if (!c) continue;
+    // A consultation on de-identified details has no name to leave out, and no documents.
+    if (!c || !isIdentified(c)) continue;
     cases.push({ view, childName: c.childName, dateOfBirth: c.childDateOfBirth });
     const base = `/api/v1/cases/${view.id}`;
     const formulations: { number: number }[] = (await sam.get(`${base}/formulation`)).body?.versions ?? [];

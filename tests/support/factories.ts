@@ -19,6 +19,16 @@ export const referral = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** A consultation asked for on de-identified details (initials, age, service): a youth caution, no agreement to share. */
+export const consultationRequest = (overrides: Record<string, unknown> = {}) => ({
+  serviceId: 'BRI',
+  disposal: 'youth_caution',
+  question: 'How best to keep him engaged with the caution programme after two missed sessions?',
+  childInitials: 'JT',
+  childAge: 14,
+  ...overrides,
+});
+
 export const agreementGiven = (party: 'young_person' | 'parent_carer', overrides: Record<string, unknown> = {}) => ({
   party,
   decision: 'given',

@@ -5,6 +5,7 @@ import type { Database, SqlDialect } from './schema.js';
 import { auditRepository } from './repositories/audit.js';
 import { caseDocumentRepository } from './repositories/caseDocuments.js';
 import { caseEventRepository } from './repositories/caseEvents.js';
+import { consultationRepository } from './repositories/consultations.js';
 import { conversationRepository } from './repositories/conversations.js';
 import { agreementRepository, caseRepository, teamRepository } from './repositories/cases.js';
 import { formulationRepository } from './repositories/formulations.js';
@@ -43,6 +44,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     documents: caseDocumentRepository(trx),
     requests: idempotentRequestRepository(trx),
     writeTallies: writeTallyRepository(trx),
+    consultations: consultationRepository(trx),
   });
 
   return {

@@ -11,6 +11,7 @@ import { whoAgrees } from './migrations/0007_who_agrees.js';
 import { planBetweenMeetings } from './migrations/0008_plan_between_meetings.js';
 import { sessionsEndedAndWriteTallies } from './migrations/0009_sessions_ended_and_write_tallies.js';
 import { meetingNotes } from './migrations/0010_meeting_notes.js';
+import { consultations } from './migrations/0011_consultations.js';
 import { transitionPlans } from './migrations/0013_transition_plans.js';
 import { blockedDeliveries } from './migrations/0017_blocked_deliveries.js';
 
@@ -31,6 +32,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0008_plan_between_meetings': planBetweenMeetings(),
     '0009_sessions_ended_and_write_tallies': sessionsEndedAndWriteTallies(),
     '0010_meeting_notes': meetingNotes(),
+    '0011_consultations': consultations(dialect),
     '0013_transition_plans': transitionPlans(),
     '0017_blocked_deliveries': blockedDeliveries(),
   };

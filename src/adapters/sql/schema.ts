@@ -12,8 +12,8 @@ export interface Database {
     id: string;
     reference: string;
     service_id: string;
-    child_name: string;
-    child_dob: string;
+    child_name: string | null;
+    child_dob: string | null;
     pathway: string;
     order_start: string | null;
     order_end: string | null;
@@ -29,6 +29,29 @@ export interface Database {
     closure_note: string | null;
     closed_at: string | null;
     version: number;
+  };
+  consultations: {
+    case_id: string;
+    disposal: string;
+    child_initials: string;
+    child_age: number;
+    sharing_agreed_by: string | null;
+    sharing_agreed_on: string | null;
+    sharing_method: string | null;
+    identified_at: string | null;
+    became_case_at: string | null;
+  };
+  consultation_meetings: {
+    id: string;
+    case_id: string;
+    held_on: string;
+    ecm_team: string;
+    advice: string;
+    next_steps: string;
+    follow_up_on: string | null;
+    recorded_by: string;
+    recorded_by_name: string;
+    recorded_at: string;
   };
   agreements: {
     id: string;

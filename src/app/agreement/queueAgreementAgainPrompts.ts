@@ -1,5 +1,5 @@
 import { agreementNeeds } from '../../domain/agreementRules.js';
-import type { Case } from '../../domain/case.js';
+import { type Case, isIdentified } from '../../domain/case.js';
 import { todayIn } from '../../ports/clock.js';
 import type { AppDeps } from '../deps.js';
 import { queueNotification } from '../notifications/notifyJob.js';
@@ -21,7 +21,8 @@ export async function queueAgreementAgainPrompts(deps: AppDeps): Promise<number>
 
 async function promptAbout(w: Work, c: Case, today: string): Promise<boolean> {
   const service = await w.tx.services.get(c.serviceId);
-  if (!service) return false;
+  // A consultation on initials and age has no birthday to count, and no one asked to take part.
+  if (!service || !isIdentified(c)) return false;
   const { askAgain } = agreementNeeds(await w.tx.agreements.listForCase(c.id), childOnTheDay(c, service.settings, today));
   if (!askAgain) return false;
   // A young person turns 16 and 18 once each: the case and the birthday's name make the prompt once.

@@ -12,7 +12,7 @@ import { agreementNeeds, whyMayNotDecide } from '../../domain/agreementRules.js'
 import type { ServiceSettings } from '../../domain/service.js';
 import { serviceOf } from '../team/staffing.js';
 import { childOnTheDay, whoMustAgree } from './whoMustAgree.js';
-import { assertNotClosed, type Case } from '../../domain/case.js';
+import { assertNotClosed, birthOf, type Case } from '../../domain/case.js';
 import { ruleViolation, staleVersion } from '../../domain/errors.js';
 import type { Principal } from '../../domain/staff.js';
 import { todayIn } from '../../ports/clock.js';
@@ -47,9 +47,8 @@ export async function recordAgreements(
     let { case: c } = await caseFor(w.tx, person, caseId, 'agreement.record');
     // Parsed once the case is read: its date is checked against the young person's date of birth.
     const today = todayIn(deps.clock);
-    const decisions = inputs.map(({ input, what }) =>
-      parseInput(agreementInputSchema, input, what, (raw) => decisionDateProblems(raw, today, c.childDateOfBirth)),
-    );
+    const born = birthOf(c);
+    const decisions = inputs.map(({ input, what }) => parseInput(agreementInputSchema, input, what, (raw) => decisionDateProblems(raw, today, born)));
     if (new Set(decisions.map((a) => a.party)).size !== decisions.length) throw ruleViolation('Record one decision for each of them at a time.');
     assertNotClosed(c);
     if (decisionsSeen !== undefined) assertNothingRecordedSince(await w.tx.agreements.listForCase(c.id), decisionsSeen);
@@ -79,7 +78,8 @@ export async function recordAgreements(
 export async function withdrawAgreement(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<AgreementRecord> {
   return inTransaction(deps, person, async (w) => {
     const { case: c } = await caseFor(w.tx, person, caseId, 'agreement.record');
-    const a = parseInput(withdrawalSchema, input, 'The withdrawal', (raw) => decisionDateProblems(raw, todayIn(deps.clock), c.childDateOfBirth));
+    const born = birthOf(c);
+    const a = parseInput(withdrawalSchema, input, 'The withdrawal', (raw) => decisionDateProblems(raw, todayIn(deps.clock), born));
     assertNotClosed(c);
     const state = agreementState(await w.tx.agreements.listForCase(c.id));
     if (state[a.party] !== 'given') throw ruleViolation('Only an agreement that was given can be withdrawn.');

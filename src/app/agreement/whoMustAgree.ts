@@ -2,13 +2,13 @@ import type { AgreementNeedsView } from '../../contract/views.js';
 import type { Agreement } from '../../domain/agreement.js';
 import { agreementNeeds, type ChildOnTheDay, whyMayNotDecide } from '../../domain/agreementRules.js';
 import { PARTIES } from '../../domain/agreement.js';
-import type { Case } from '../../domain/case.js';
+import { birthOf, type Case } from '../../domain/case.js';
 import type { IsoDate } from '../../domain/dates.js';
 import type { ServiceSettings } from '../../domain/service.js';
 
 /** The child as the agreement rules see them today: age, legal status and the service's own rows. */
 export const childOnTheDay = (c: Case, settings: ServiceSettings, today: IsoDate): ChildOnTheDay => ({
-  dateOfBirth: c.childDateOfBirth,
+  dateOfBirth: birthOf(c),
   legalStatus: c.legalStatus,
   today,
   overrides: settings.agreementRules ?? [],

@@ -1,6 +1,7 @@
 import type { CaseView } from '../../contract/views.js';
+import { consultationView } from '../consultation/consultationView.js';
 import { agreementState } from '../../domain/agreement.js';
-import type { Case } from '../../domain/case.js';
+import { type Case, isIdentified } from '../../domain/case.js';
 import { CASE_ACTIONS, type CaseAction } from '../../domain/policy.js';
 import { retainUntil } from '../../domain/retention.js';
 import { type Service, trmLabel } from '../../domain/service.js';
@@ -30,11 +31,12 @@ export async function caseView(
   const sees = (a: CaseAction) => allowedActions.includes(a);
   const record = sees('case.read');
 
-  const [agreements, formulations, meetings, placements] = await Promise.all([
+  const [agreements, formulations, meetings, placements, consultation] = await Promise.all([
     sees('agreement.read') ? tx.agreements.listForCase(caseRecord.id) : Promise.resolve(null),
     sees('formulation.read') ? tx.formulations.list(caseRecord.id) : Promise.resolve([]),
     sees('meeting.read') ? tx.meetings.list(caseRecord.id) : Promise.resolve([]),
     sees('trm.read') ? tx.trm.list(caseRecord.id) : Promise.resolve([]),
+    sees('consultation.read') ? consultationView(tx, caseRecord) : Promise.resolve(null),
   ]);
   const latestTrm = inPlacementOrder(placements).pop() ?? null;
   const planned = sees('transition.read') ? (await tx.transitionPlans.get(caseRecord.id)) !== null : null;
@@ -44,7 +46,7 @@ export async function caseView(
     reference: caseRecord.reference,
     serviceId: caseRecord.serviceId,
     serviceName: svc.name,
-    child: record ? { name: caseRecord.childName, dateOfBirth: caseRecord.childDateOfBirth } : null,
+    child: record && isIdentified(caseRecord) ? { name: caseRecord.childName, dateOfBirth: caseRecord.childDateOfBirth } : null,
     pathway: record ? caseRecord.pathway : null,
     status: caseRecord.status,
     orderStart: record ? caseRecord.orderStart : null,
@@ -61,9 +63,18 @@ export async function caseView(
     agreement: agreements ? agreementState(agreements) : null,
     legalStatus: agreements ? caseRecord.legalStatus : null,
     parentalResponsibility: agreements ? caseRecord.parentalResponsibility : null,
-    turnsEighteenOn: record && caseRecord.status !== 'closed' ? turnsEighteenSoon(caseRecord.childDateOfBirth, todayIn(deps.clock)) : null,
-    movingOn: planned !== null ? { due: caseRecord.status !== 'closed' && transitionDue(caseRecord.childDateOfBirth, todayIn(deps.clock)), planned } : null,
-    agreementNeeds: agreements ? whoMustAgree(caseRecord, agreements, svc.settings, todayIn(deps.clock)) : null,
+    turnsEighteenOn:
+      record && caseRecord.status !== 'closed' && caseRecord.childDateOfBirth !== null
+        ? turnsEighteenSoon(caseRecord.childDateOfBirth, todayIn(deps.clock))
+        : null,
+    movingOn:
+      planned !== null
+        ? {
+            due: caseRecord.status !== 'closed' && caseRecord.childDateOfBirth !== null && transitionDue(caseRecord.childDateOfBirth, todayIn(deps.clock)),
+            planned,
+          }
+        : null,
+    agreementNeeds: agreements && isIdentified(caseRecord) ? whoMustAgree(caseRecord, agreements, svc.settings, todayIn(deps.clock)) : null,
     review: sees('meeting.read') ? reviewStatusOf(caseRecord, formulations, meetings, svc.settings, todayIn(deps.clock)) : null,
     trm: latestTrm ? { level: latestTrm.level, label: trmLabel(svc.settings, latestTrm.level), effectiveDate: latestTrm.effectiveDate } : null,
     membership: membership
@@ -72,6 +83,7 @@ export async function caseView(
     // Only while there are terms still to accept: accepting again is allowed (and answered "already
     // accepted"), so the policy alone would offer the terms to everyone who has accepted them.
     terms: membership && mustAcceptTerms(membership) && sees('terms.accept') ? { version: TERMS_VERSION, text: INFORMATION_SHARING_TERMS } : null,
+    consultation,
     allowedActions,
     version: caseRecord.version,
   };

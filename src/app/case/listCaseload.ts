@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES } from '../../domain/case.js';
+import { CASE_STATUSES, PATHWAYS } from '../../domain/case.js';
 import { caseloadScope, type CaseloadScope } from '../../domain/policy.js';
 import { serviceIdSchema } from '../../domain/service.js';
 import type { Principal } from '../../domain/staff.js';
@@ -15,6 +15,8 @@ export const caseloadQuerySchema = z
   .object({
     service: serviceIdSchema.optional(),
     status: z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(z.enum(CASE_STATUSES)).max(4)).optional(),
+    /** Only consultations, or only statutory ECM cases. */
+    pathway: z.enum(PATHWAYS).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     after: z.string().max(500).optional(),
   })
@@ -32,14 +34,17 @@ function queryFor(scope: CaseloadScope, p: Principal, service: string | undefine
   }
 }
 
-/** "My cases": what this person may see, newest referral first, filtered by service and status. */
+/** "My cases": what this person may see, newest referral first, filtered by service, status and pathway. */
 export async function listCaseload(deps: AppDeps, person: Principal, query: unknown): Promise<Page<CaseView>> {
   const q = parseInput(caseloadQuerySchema, query, 'The caseload query');
   return inTransaction(deps, person, async (w) => {
     if (q.service) assertServiceAllowed(person, 'caseload.read', q.service);
     const caseQuery = queryFor(caseloadScope(person), person, q.service);
     if (!caseQuery) return { items: [], nextCursor: null };
-    const page = await w.tx.cases.list({ ...caseQuery, ...(q.status ? { status: q.status } : {}) }, { limit: q.limit, after: q.after });
+    const page = await w.tx.cases.list(
+      { ...caseQuery, ...(q.status ? { status: q.status } : {}), ...(q.pathway ? { pathway: q.pathway } : {}) },
+      { limit: q.limit, after: q.after },
+    );
     const services = new Map((await w.tx.services.list()).map((s) => [s.id, s]));
     const items: CaseView[] = [];
     for (const c of page.items) items.push(await caseView(deps, w.tx, person, c, await w.tx.team.get(c.id, person.staffId), services.get(c.serviceId)));

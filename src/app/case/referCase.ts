@@ -2,7 +2,7 @@ import { ageInYears } from '../../domain/dates.js';
 import { decidePathway, formatCaseReference, type Case, type Referral, referralDateProblems, referralSchema } from '../../domain/case.js';
 import { DomainError, ruleViolation } from '../../domain/errors.js';
 import { possibleDuplicates } from '../../domain/duplicateReferral.js';
-import type { Principal } from '../../domain/staff.js';
+import type { Principal, Staff } from '../../domain/staff.js';
 import { todayIn } from '../../ports/clock.js';
 import { assertServiceAllowed, can } from '../access.js';
 import type { StoreTx } from '../../ports/store.js';
@@ -12,8 +12,8 @@ import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
 import { queueNotification } from '../notifications/notifyJob.js';
 import { newMember, serviceOf, staffMember } from '../team/staffing.js';
-import { assertMayHoldCase, caseRoleFor } from '../../domain/team.js';
-import { inTransaction } from '../unitOfWork.js';
+import { assertMayHoldCase, caseRoleFor, type TeamMember } from '../../domain/team.js';
+import { inTransaction, type Work } from '../unitOfWork.js';
 
 /** Children enter youth justice from 10; a referral at 18 is possible when the order began at 17. */
 const MIN_AGE = 10;
@@ -61,13 +61,7 @@ export async function referCase(deps: AppDeps, person: Principal, input: unknown
     };
     await w.tx.cases.insert(c);
 
-    // The case holder, and the referrer when someone else, form the first team.
-    const holderMember = { ...newMember(holder, c.id, 'case_holder', person.staffId, w.now) };
-    await w.tx.team.upsert(holderMember);
-    if (holder.id !== person.staffId) {
-      const referrer = await staffMember(w.tx, person.staffId);
-      await w.tx.team.upsert(newMember(referrer, c.id, caseRoleFor(referrer), person.staffId, w.now));
-    }
+    const holderMember = await formFirstTeam(w, person, holder, c.id);
 
     await w.audit({
       action: 'case.referred',
@@ -87,19 +81,34 @@ export async function referCase(deps: AppDeps, person: Principal, input: unknown
   });
 }
 
+/** The case holder, and the referrer when someone else, form the first team. Returns the holder's place. */
+export async function formFirstTeam(w: Work, person: Principal, holder: Staff, caseId: string): Promise<TeamMember> {
+  const holderMember = newMember(holder, caseId, 'case_holder', person.staffId, w.now);
+  await w.tx.team.upsert(holderMember);
+  if (holder.id !== person.staffId) {
+    const referrer = await staffMember(w.tx, person.staffId);
+    await w.tx.team.upsert(newMember(referrer, caseId, caseRoleFor(referrer), person.staffId, w.now));
+  }
+  return holderMember;
+}
+
 interface PossibleDuplicate {
   reference: string;
   /** The referrer may read that case, so may be told its reference. */
   readable: boolean;
 }
 
-async function duplicatesOf(tx: StoreTx, person: Principal, r: Referral): Promise<PossibleDuplicate[]> {
+export async function duplicatesOf(
+  tx: StoreTx,
+  person: Principal,
+  r: Pick<Referral, 'serviceId' | 'childName' | 'childDateOfBirth'>,
+): Promise<PossibleDuplicate[]> {
   const found = possibleDuplicates(await tx.cases.listOpenByDateOfBirth(r.serviceId, r.childDateOfBirth), r);
   return Promise.all(found.map(async (d) => ({ reference: d.reference, readable: can(person, 'case.read', d, await tx.team.get(d.id, person.staffId)) })));
 }
 
 /** 409: the references of the cases the referrer may read; for any other, only to ask the ECM team. */
-function duplicateRefused(duplicates: PossibleDuplicate[]): DomainError {
+export function duplicateRefused(duplicates: PossibleDuplicate[]): DomainError {
   const readable = duplicates.filter((d) => d.readable).map((d) => d.reference);
   const goAhead = 'If you know this is a different young person, or a second case is needed, refer again giving your reason.';
   const message = readable.length

@@ -1,4 +1,4 @@
-import type { Case } from '../../domain/case.js';
+import { assertIdentified, type Case } from '../../domain/case.js';
 import type { Formulation } from '../../domain/formulation.js';
 import { type RecordAtApproval, recordWithoutLaterAdditions } from '../../domain/recordAtApproval.js';
 import type { Principal } from '../../domain/staff.js';
@@ -20,6 +20,7 @@ type CaseRecord = Omit<RecordAtApproval, 'caseId' | 'formulationNumber' | 'appro
 
 /** The case's record as it stands: entries that stand (in life order), placements, team, meetings. */
 async function readCaseRecord(tx: StoreTx, c: Case): Promise<CaseRecord> {
+  assertIdentified(c);
   const service = await serviceOf(tx, c.serviceId);
   const timeline: TimelineEntry[] = [];
   let after: string | undefined;

@@ -1,4 +1,4 @@
-import { assertOpenForWork } from '../../domain/case.js';
+import { assertIdentified, assertOpenForWork } from '../../domain/case.js';
 import { notFound, ruleViolation, staleVersion } from '../../domain/errors.js';
 import { assertReadyForApproval, assertYouthFriendlyUnnamed, type Formulation } from '../../domain/formulation.js';
 import type { Principal } from '../../domain/staff.js';
@@ -16,6 +16,7 @@ export async function approveFormulation(deps: AppDeps, person: Principal, caseI
   return inTransaction(deps, person, async (w) => {
     const { case: c } = await caseFor(w.tx, person, caseId, 'formulation.approve');
     assertOpenForWork(c);
+    assertIdentified(c);
     const current = await w.tx.formulations.current(c.id);
     if (!current) throw notFound('A formulation for this case');
     if (current.status === 'approved') throw ruleViolation(`Version ${current.number} is already approved.`);

@@ -1,3 +1,4 @@
+import { birthOf } from '../../domain/case.js';
 import { lifeStageAt } from '../../domain/lifeStage.js';
 import type { Principal } from '../../domain/staff.js';
 import { coverageOf, type TimelineCoverage } from '../../domain/timelineCoverage.js';
@@ -11,7 +12,7 @@ export async function showTimelineCoverage(deps: AppDeps, person: Principal, cas
   return inTransaction(deps, person, async (w) => {
     const { case: c } = await caseFor(w.tx, person, caseId, 'timeline.read');
     const [counts, team] = await Promise.all([w.tx.timeline.coverage(c.id), w.tx.team.list(c.id)]);
-    const coverage = coverageOf(counts, team, lifeStageAt(c.childDateOfBirth, todayIn(deps.clock)));
+    const coverage = coverageOf(counts, team, lifeStageAt(birthOf(c), todayIn(deps.clock)));
     await w.audit({ action: 'timeline.coverage.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, gaps: coverage.gaps.length } });
     return coverage;
   });

@@ -1,4 +1,4 @@
-import type { Case } from '../../domain/case.js';
+import { assertIdentified, type Case } from '../../domain/case.js';
 import { notFound, ruleViolation, staleVersion } from '../../domain/errors.js';
 import type { Principal } from '../../domain/staff.js';
 import { checkEntry, lifeStageOf, type TimelineEntry, type TimelineEntryInput } from '../../domain/timeline.js';
@@ -11,6 +11,7 @@ import type { Work } from '../unitOfWork.js';
 
 /** Shared by add and edit: where the entry sits in the child's life, checked against the service's rules. */
 export async function placeEntry(deps: AppDeps, tx: StoreTx, caseRecord: Case, input: TimelineEntryInput) {
+  assertIdentified(caseRecord);
   const service = await serviceOf(tx, caseRecord.serviceId);
   const span = checkEntry(input, caseRecord.childDateOfBirth, todayIn(deps.clock), service.settings);
   return { span, lifeStage: lifeStageOf(input.when, caseRecord.childDateOfBirth) };

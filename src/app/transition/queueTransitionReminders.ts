@@ -18,7 +18,8 @@ export async function queueTransitionReminders(deps: AppDeps): Promise<number> {
 }
 
 async function remindHolder(w: Work, c: Case, today: string): Promise<boolean> {
-  if (!turnsEighteenSoon(c.childDateOfBirth, today) || (await w.tx.transitionPlans.get(c.id))) return false;
+  // A consultation held on initials and age has no date of birth to count from.
+  if (c.childDateOfBirth === null || !turnsEighteenSoon(c.childDateOfBirth, today) || (await w.tx.transitionPlans.get(c.id))) return false;
   if (!(await queueNotification(w, c.caseHolderId, { kind: 'transition.due', caseId: c.id }, `transition-due:${c.id}`, c.serviceId))) return false;
   await w.audit({ action: 'transition.reminder.queued', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, recipient: c.caseHolderId } });
   return true;

@@ -10,11 +10,13 @@ import { can } from '../access.js';
 /** The plan as the reader sees it, with whether it is due and whether they may write it. */
 export function transitionPlanView(c: Case, plan: TransitionPlan | null, person: Principal, membership: TeamMember | null, today: IsoDate): TransitionPlanView {
   const open = c.status !== 'closed';
+  // A consultation held on initials and age has no date of birth: nothing is due yet.
+  const birth = open ? c.childDateOfBirth : null;
   return {
     caseId: c.id,
     reference: c.reference,
-    due: open && transitionDue(c.childDateOfBirth, today),
-    turnsEighteenOn: open ? turnsEighteenSoon(c.childDateOfBirth, today) : null,
+    due: birth !== null && transitionDue(birth, today),
+    turnsEighteenOn: birth !== null ? turnsEighteenSoon(birth, today) : null,
     plan,
     mayWrite: open && can(person, 'transition.write', c, membership),
     version: plan?.version ?? 0,

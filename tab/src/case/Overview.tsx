@@ -8,6 +8,7 @@ import type { CaseProps } from './caseProps.js';
 import { CaseTeam } from './CaseTeam.js';
 import { etagOf } from '../api/client.js';
 import { LegalStatusForm } from './LegalStatusForm.js';
+import { ConsultationSection } from '../consultation/ConsultationSection.js';
 
 /** The decision form's labels, by the API's field names: the same words beside a field and in the list of problems. */
 const useStyles = makeStyles({
@@ -37,7 +38,7 @@ export function Overview({ view: c, etag, reload }: CaseProps) {
           <dt>Service</dt>
           <dd>{c.serviceName}</dd>
           <dt>Date of birth</dt>
-          <dd>{formatDate(c.child?.dateOfBirth)}</dd>
+          <dd>{c.child ? formatDate(c.child.dateOfBirth) : c.consultation ? 'Not shared: a consultation on initials and age' : '—'}</dd>
           {c.turnsEighteenOn ? (
             <>
               <dt>Turns 18</dt>
@@ -66,7 +67,7 @@ export function Overview({ view: c, etag, reload }: CaseProps) {
           <dd>{c.lawfulBasis === 'public_task' ? 'Public task' : 'Legal obligation'}</dd>
         </dl>
         {c.referralReason ? <p>{c.referralReason}</p> : null}
-        {can('case.legalStatus') && c.legalStatus && c.status !== 'closed' ? (
+        {can('case.legalStatus') && c.legalStatus && c.child && c.status !== 'closed' ? (
           <LegalStatusForm
             key={c.version}
             caseId={c.id}
@@ -77,7 +78,8 @@ export function Overview({ view: c, etag, reload }: CaseProps) {
           />
         ) : null}
       </section>
-      {can('agreement.read') ? <Agreements caseId={c.id} canRecord={can('agreement.record')} onChanged={reload} /> : null}
+      {c.consultation ? <ConsultationSection view={c} consultation={c.consultation} etag={etag} reload={reload} /> : null}
+      {can('agreement.read') && c.child ? <Agreements caseId={c.id} canRecord={can('agreement.record')} onChanged={reload} /> : null}
       {can('team.read') ? <CaseTeam caseId={c.id} serviceId={c.serviceId} canInvite={can('team.invite')} refresh={live.reach} /> : null}
       {can('documents.read') ? <CaseDocuments caseId={c.id} refresh={live.documents} /> : null}
     </div>

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../common/ErrorNotice.js';
 import { SortableTable, type Column } from '../common/SortableTable.js';
 import { useLoad } from '../common/useLoad.js';
 import { useApp } from '../context.js';
-import { AGREEMENT_LABELS, formatDate, label, PARTY_LABELS, REVIEW_LABELS, STATUS_LABELS } from '../labels.js';
+import { AGREEMENT_LABELS, formatDate, label, PARTY_LABELS, PATHWAY_LABELS, REVIEW_LABELS, STATUS_LABELS } from '../labels.js';
 import { hrefOf, navigate } from '../router.js';
 
 const useStyles = makeStyles({
@@ -15,13 +15,14 @@ const useStyles = makeStyles({
   overdue: { display: 'inline-flex', alignItems: 'center', gap: '4px' },
 });
 
-export async function loadCaseload(service: string, status: string): Promise<CaseView[]> {
+export async function loadCaseload(service: string, status: string, pathway = ''): Promise<CaseView[]> {
   const all: CaseView[] = [];
   let after: string | null = null;
   do {
     const q = new URLSearchParams({ limit: '200' });
     if (service) q.set('service', service);
     if (status) q.set('status', status);
+    if (pathway) q.set('pathway', pathway);
     if (after) q.set('after', after);
     const page: Page<CaseView> = await get<Page<CaseView>>(`/cases?${q}`);
     all.push(...page.items);
@@ -40,6 +41,10 @@ const agreementText = (c: CaseView) => {
   return [own, ...others.map((p) => `${label(PARTY_LABELS, p).toLowerCase()}: ${label(AGREEMENT_LABELS, c.agreement?.[p])}`)].join('; ');
 };
 
+/** The name, or for a consultation held on de-identified details the initials and age: it has no name to show. */
+const youngPerson = (c: CaseView) =>
+  c.child?.name ?? (c.consultation ? `${c.consultation.childInitials}, aged ${c.consultation.childAge} (not identified)` : 'Accept the terms to see');
+
 const REVIEW_RANK: Record<string, number> = { overdue: 0, due: 1, due_soon: 2, not_due: 3 };
 
 /** "My cases": status, agreement, next review and overdue flags; filters by service and status; sortable. */
@@ -48,7 +53,8 @@ export function CaseCatalogue() {
   const { me } = useApp();
   const [service, setService] = useState('');
   const [status, setStatus] = useState('');
-  const cases = useLoad(() => loadCaseload(service, status), [service, status]);
+  const [pathway, setPathway] = useState('');
+  const cases = useLoad(() => loadCaseload(service, status, pathway), [service, status, pathway]);
   const myServices = me.services.filter((sv) => me.serviceActions[sv.id]?.includes('caseload.read'));
   const canRefer = Object.values(me.serviceActions).some((a) => a.includes('case.refer'));
 
@@ -59,7 +65,8 @@ export function CaseCatalogue() {
       sortValue: (c) => c.reference,
       render: (c) => <Link href={hrefOf({ view: 'case', caseId: c.id, section: 'overview' })}>{c.reference}</Link>,
     },
-    { key: 'child', label: 'Young person', sortValue: (c) => c.child?.name ?? '', render: (c) => c.child?.name ?? 'Accept the terms to see' },
+    { key: 'child', label: 'Young person', sortValue: youngPerson, render: youngPerson },
+    { key: 'pathway', label: 'Kind', sortValue: (c) => c.pathway ?? '', render: (c) => label(PATHWAY_LABELS, c.pathway) },
     { key: 'service', label: 'Service', sortValue: (c) => c.serviceId, render: (c) => c.serviceId },
     { key: 'status', label: 'Status', sortValue: (c) => c.status, render: (c) => label(STATUS_LABELS, c.status) },
     { key: 'agreement', label: 'Agreement', render: agreementText },
@@ -120,10 +127,23 @@ export function CaseCatalogue() {
             ))}
           </Select>
         </Field>
+        <Field label="Kind">
+          <Select value={pathway} onChange={(_, d) => setPathway(d.value)}>
+            <option value="">Cases and consultations</option>
+            {Object.entries(PATHWAY_LABELS).map(([k, l]) => (
+              <option key={k} value={k}>
+                {l}
+              </option>
+            ))}
+          </Select>
+        </Field>
         {canRefer ? (
-          <Button appearance="primary" onClick={() => navigate({ view: 'refer' })}>
-            Refer a young person
-          </Button>
+          <>
+            <Button appearance="primary" onClick={() => navigate({ view: 'refer' })}>
+              Refer a young person
+            </Button>
+            <Button onClick={() => navigate({ view: 'consult' })}>Ask for a consultation</Button>
+          </>
         ) : null}
       </div>
       <ErrorNotice error={cases.error} />

@@ -1,3 +1,4 @@
+import { ConsultationRequestForm } from '../consultation/ConsultationRequestForm.js';
 import { Button, Link, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
 import { CaseCatalogue } from '../caseload/Caseload.js';
@@ -42,9 +43,11 @@ export default function Content({ theme, setTheme }: { theme: ThemeName; setThem
         ? 'Case — ECM for Teams'
         : route.view === 'refer'
           ? 'Refer a young person — ECM for Teams'
-          : route.view === 'myActions'
-            ? 'My actions — ECM for Teams'
-            : 'My cases — ECM for Teams';
+          : route.view === 'consult'
+            ? 'Ask for a consultation — ECM for Teams'
+            : route.view === 'myActions'
+              ? 'My actions — ECM for Teams'
+              : 'My cases — ECM for Teams';
   }, [route.view, onDashboard]);
   return (
     <>
@@ -81,6 +84,9 @@ export default function Content({ theme, setTheme }: { theme: ThemeName; setThem
         {!dashboard && route.view === 'caseload' ? <CaseCatalogue /> : null}
         {!dashboard && route.view === 'myActions' ? <MyActions /> : null}
         {!dashboard && route.view === 'refer' ? <ReferForm onReferred={(id) => navigate({ view: 'case', caseId: id, section: 'overview' })} /> : null}
+        {!dashboard && route.view === 'consult' ? (
+          <ConsultationRequestForm onAsked={(id) => navigate({ view: 'case', caseId: id, section: 'overview' })} />
+        ) : null}
         {/* Keyed by the case: another case in the address is a new page, with nothing of the last one's state (issue 12 §1). */}
         {!dashboard && route.view === 'case' ? <CasePage key={route.caseId} caseId={route.caseId} section={route.section} /> : null}
       </main>

@@ -37,6 +37,8 @@ export const CASE_ACTS = [
   'action.assign',
   'transition.read',
   'transition.write',
+  'consultation.advise',
+  'consultation.record',
 ] as const;
 export type CaseAct = (typeof CASE_ACTS)[number];
 
@@ -105,10 +107,20 @@ const CONTRIBUTING: CaseAct[] = [
 
 /**
  * The YJS case holder contributes too, records agreement, reads the case documents, and records a
- * child coming into or leaving care (and who then holds parental responsibility). They write the
- * transition plan too: they know the adult services the young person moves on to.
+ * child coming into or leaving care (and who then holds parental responsibility); they carry a
+ * consultation they asked for forward (identified with agreement, a full case on an order), while
+ * the consultation meeting's advice is the ECM team's. They write the transition plan too: they
+ * know the adult services the young person moves on to.
  */
-const HOLDING: CaseAct[] = [...CONTRIBUTING, 'agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus', 'transition.write'];
+const HOLDING: CaseAct[] = [
+  ...CONTRIBUTING,
+  'agreement.read',
+  'agreement.record',
+  'documents.read',
+  'case.legalStatus',
+  'consultation.record',
+  'transition.write',
+];
 
 /** The ECM team runs the case: everything but approving the formulation (psychologists) and the partners' terms. */
 const RUNNING: CaseAct[] = [
@@ -140,6 +152,8 @@ const RUNNING: CaseAct[] = [
   'action.assign',
   'transition.read',
   'transition.write',
+  'consultation.advise',
+  'consultation.record',
 ];
 
 /** What the person may do on a case of `serviceId` where their place on the team is `s.team`. */

@@ -1,5 +1,5 @@
 import { TERMS_VERSION } from '../../../src/domain/team.js';
-import { agreementGiven, entry, referral } from '../../support/factories.js';
+import { agreementGiven, consultationRequest, entry, referral } from '../../support/factories.js';
 import type { CaseAct, ServiceAct } from './intent.js';
 
 /**
@@ -267,6 +267,37 @@ export const CASE_ROUTES: CaseRoute[] = [
     // An open case is not past retention: the administrator is told so.
     tolerate: ['rule_violation'],
   },
+  // The case under test is statutory: an allowed person is told it is not a consultation (422).
+  {
+    name: 'record a consultation meeting',
+    method: 'POST',
+    pattern: `${C}/consultation/meetings`,
+    act: 'consultation.advise',
+    body: (w) => ({ heldOn: w.today, ecmTeamIds: ['ecm-sam'], advice: 'Same worker, same place.', nextSteps: 'Follow up in six weeks.', followUpOn: null }),
+    tolerate: ['rule_violation'],
+  },
+  {
+    name: 'identify a consultation with agreement',
+    method: 'POST',
+    pattern: `${C}/consultation/identification`,
+    act: 'consultation.record',
+    ifMatch: 'case',
+    body: (w) => ({
+      sharingAgreement: { agreedBy: 'The young person and his mother', date: w.today, method: 'in_person' },
+      childName: 'Jordan Consulted',
+      childDateOfBirth: '2012-04-01',
+    }),
+    tolerate: ['rule_violation'],
+  },
+  {
+    name: 'make a consultation a full case',
+    method: 'POST',
+    pattern: `${C}/consultation/full-case`,
+    act: 'consultation.record',
+    ifMatch: 'case',
+    body: () => ({ orderStart: '2026-10-01', orderEnd: '2027-10-01' }),
+    tolerate: ['rule_violation'],
+  },
   {
     name: 'withdraw an agreement',
     method: 'POST',
@@ -327,6 +358,14 @@ export const SERVICE_ROUTES: ServiceRoute[] = [
     act: 'case.refer',
     serviceId,
     body: () => referral({ serviceId }),
+  })),
+  ...['BRI', 'NSO'].map((serviceId): ServiceRoute => ({
+    name: `ask for a consultation (${serviceId})`,
+    method: 'POST',
+    pattern: '/api/v1/consultations',
+    act: 'case.refer',
+    serviceId,
+    body: () => consultationRequest({ serviceId }),
   })),
   ...both({ name: 'export the outcomes', method: 'GET', pattern: `${S}/outcomes.csv`, act: 'outcomes.export' }),
   ...both({ name: 'read the retention periods', method: 'GET', pattern: `${S}/retention`, act: 'retention.read' }),

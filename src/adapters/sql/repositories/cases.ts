@@ -72,6 +72,8 @@ const CASE_TABLES = [
   'meeting_attendance',
   'meeting_notes',
   'transition_plans',
+  'consultations',
+  'consultation_meetings',
   'case_events',
   'outbox_jobs',
   // Published documents' records and bytes not yet delivered: the library folder goes too.
@@ -110,6 +112,7 @@ export function caseRepository(db: Kysely<Database>): CaseRepository {
       let q = db.selectFrom('cases').selectAll('cases');
       if (query.serviceIds) q = q.where('cases.service_id', 'in', query.serviceIds.length ? query.serviceIds : ['']);
       if (query.status?.length) q = q.where('cases.status', 'in', query.status);
+      if (query.pathway) q = q.where('cases.pathway', '=', query.pathway);
       if (query.memberStaffId) {
         const staffId = query.memberStaffId;
         q = q.where((eb) =>
