@@ -4,6 +4,7 @@ import type { CaseEventType } from '../domain/caseEvents.js';
 import type { Formulation } from '../domain/formulation.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { PlanAction } from '../domain/planAction.js';
+import type { Summary } from '../domain/summary.js';
 import type { TeamMember } from '../domain/team.js';
 import type { TimelineEntry } from '../domain/timeline.js';
 import type { TrmMovement, TrmPlacement } from '../domain/trm.js';
@@ -31,6 +32,8 @@ export interface CaseEventPayloads {
   'meeting.scheduled': Meeting;
   'meeting.updated': Meeting;
   'action.changed': PlanAction;
+  'summary.saved': Summary;
+  'summary.approved': Summary;
   'document.queued': {
     documentId: string;
     fileName: string;

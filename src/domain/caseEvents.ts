@@ -22,6 +22,9 @@ export const CASE_EVENT_TYPES = [
   'meeting.updated',
   /** An action of the plan was added or changed (owner, date, status). */
   'action.changed',
+  /** A court or adult-handover summary was saved, or approved (and so queued for the library). */
+  'summary.saved',
+  'summary.approved',
   'document.queued',
   'document.delivered',
 ] as const;

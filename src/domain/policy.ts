@@ -37,6 +37,13 @@ export const CASE_ACTIONS = [
   'action.update',
   /** Naming an action's owner and its "by when": the ECM team's, who hold the plan. */
   'action.assign',
+  /**
+   * The summaries for a court and for adult services: read by those who read the case documents,
+   * drafted by the ECM team, approved (and so published) by a psychologist.
+   */
+  'summary.read',
+  'summary.write',
+  'summary.approve',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -81,6 +88,7 @@ const READS: ReadonlySet<CaseAction> = new Set([
   'meeting.read',
   'documents.read',
   'actions.read',
+  'summary.read',
 ]);
 
 /** What a team member who is not on the ECM team does: contribute facts, respond to meetings. */
@@ -100,12 +108,12 @@ const CONTRIBUTOR: ReadonlySet<CaseAction> = new Set([
 ]);
 
 /** YJS case holders also record agreement and see it, and read the case documents. */
-const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set(['agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus']);
+const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set(['agreement.read', 'agreement.record', 'documents.read', 'summary.read', 'case.legalStatus']);
 
 /** A manager reads, and records a child coming into or leaving care: the YJS knows it first. */
 const MANAGER: ReadonlySet<CaseAction> = new Set([...READS, 'case.legalStatus']);
 
-const ECM_TEAM: ReadonlySet<CaseAction> = new Set(CASE_ACTIONS.filter((a) => a !== 'formulation.approve' && a !== 'terms.accept'));
+const ECM_TEAM: ReadonlySet<CaseAction> = new Set(CASE_ACTIONS.filter((a) => a !== 'formulation.approve' && a !== 'summary.approve' && a !== 'terms.accept'));
 
 // A contributor changes only what is theirs: their own entries, the actions they own.
 const OWN_ENTRY_ONLY: ReadonlySet<CaseAction> = new Set(['timeline.edit', 'timeline.retract', 'action.update']);
@@ -163,6 +171,8 @@ export const CASE_EVENT_READS: Readonly<Record<CaseEventType, CaseAction>> = {
   'meeting.scheduled': 'meeting.read',
   'meeting.updated': 'meeting.read',
   'action.changed': 'actions.read',
+  'summary.saved': 'summary.read',
+  'summary.approved': 'summary.read',
   'document.queued': 'documents.read',
   'document.delivered': 'documents.read',
 };

@@ -13,6 +13,7 @@ import { peopleRoutes } from './routes/people.js';
 import { planRoutes } from './routes/plan.js';
 import { reachRoutes } from './routes/reach.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { summaryRoutes } from './routes/summaries.js';
 import { timelineRoutes } from './routes/timeline.js';
 
 /**
@@ -26,6 +27,7 @@ export function apiRoutes(deps: AppDeps): Router[] {
     formulationRoutes(deps),
     meetingRoutes(deps),
     planRoutes(deps),
+    summaryRoutes(deps),
     eventRoutes(deps),
     peopleRoutes(deps),
     sessionRoutes(deps),

@@ -7,6 +7,7 @@ import type { AttendanceMark } from '../domain/attendance.js';
 import type { MeetingNote } from '../domain/meetingNote.js';
 import type { AttendeeResponse, Meeting } from '../domain/meeting.js';
 import type { PlanAction } from '../domain/planAction.js';
+import type { Summary, SummaryKind } from '../domain/summary.js';
 import type { Service, ServiceSettings } from '../domain/service.js';
 import type { Staff } from '../domain/staff.js';
 import type { TeamMember } from '../domain/team.js';
@@ -45,6 +46,7 @@ export interface StoreTx {
   trm: TrmRepository;
   meetings: MeetingRepository;
   actions: PlanActionRepository;
+  summaries: SummaryRepository;
   audit: AuditRepository;
   caseEvents: CaseEventRepository;
   outbox: OutboxRepository;
@@ -192,6 +194,14 @@ export interface PlanActionRepository {
   list(caseId: string): Promise<PlanAction[]>;
   /** Every action a person owns, across all cases, soonest "by when" first. */
   listOwnedBy(staffId: string): Promise<PlanAction[]>;
+}
+
+/** The court and adult-handover summaries: one per case and kind. */
+export interface SummaryRepository {
+  get(caseId: string, kind: SummaryKind): Promise<Summary | null>;
+  insert(summary: Summary): Promise<void>;
+  /** Writes the summary if the stored version is `expectedVersion`. */
+  update(summary: Summary, expectedVersion: number): Promise<boolean>;
 }
 
 export interface AuditRepository {

@@ -46,6 +46,7 @@ const READS: CaseAction[] = [
   'meeting.read',
   'documents.read',
   'actions.read',
+  'summary.read',
 ];
 const CONTRIBUTE: CaseAction[] = [
   'case.read',
@@ -71,12 +72,12 @@ function expected(role: Role, place: Place, ownsEntry: boolean): { allowed: Case
   const onTeam = place.endsWith('on team');
   switch (role) {
     case 'ecm_practitioner':
-      return own ? { allowed: except('formulation.approve', 'terms.accept'), refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
+      return own ? { allowed: except('formulation.approve', 'summary.approve', 'terms.accept'), refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
     case 'psychologist':
       return own ? { allowed: except('terms.accept'), refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
     case 'yjs_practitioner': {
       if (!own || !onTeam) return { allowed: [], refusal: 'not_found' };
-      const all = [...CONTRIBUTE, 'agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus'] as CaseAction[];
+      const all = [...CONTRIBUTE, 'agreement.read', 'agreement.record', 'documents.read', 'summary.read', 'case.legalStatus'] as CaseAction[];
       return { allowed: ownsEntry ? all : all.filter((a) => !OWN_ENTRY.includes(a)), refusal: 'forbidden' };
     }
     case 'manager':

@@ -176,6 +176,18 @@ export interface Database {
     written_by_name: string;
     written_at: string;
   };
+  case_summaries: {
+    case_id: string;
+    kind: string;
+    sections_json: string;
+    status: string;
+    formulation_number: number;
+    approved_json: string | null;
+    updated_by: string;
+    updated_by_name: string;
+    updated_at: string;
+    version: number;
+  };
   meeting_attendance: {
     meeting_id: string;
     case_id: string;

@@ -35,6 +35,9 @@ export const CASE_ACTS = [
   'action.update.own',
   'action.update.others',
   'action.assign',
+  'summary.read',
+  'summary.write',
+  'summary.approve',
 ] as const;
 export type CaseAct = (typeof CASE_ACTS)[number];
 
@@ -78,6 +81,7 @@ const READING: CaseAct[] = [
   'meeting.read',
   'documents.read',
   'actions.read',
+  'summary.read',
 ];
 
 /** A partner who accepted the terms contributes facts to the timeline and takes part in meetings. */
@@ -101,9 +105,12 @@ const CONTRIBUTING: CaseAct[] = [
  * The YJS case holder contributes too, records agreement, reads the case documents, and records a
  * child coming into or leaving care (and who then holds parental responsibility).
  */
-const HOLDING: CaseAct[] = [...CONTRIBUTING, 'agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus'];
+const HOLDING: CaseAct[] = [...CONTRIBUTING, 'agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus', 'summary.read'];
 
-/** The ECM team runs the case: everything but approving the formulation (psychologists) and the partners' terms. */
+/**
+ * The ECM team runs the case: everything but approving the formulation and the summaries for a
+ * court and adult services (psychologists) and the partners' terms.
+ */
 const RUNNING: CaseAct[] = [
   'case.read',
   'case.close',
@@ -131,6 +138,8 @@ const RUNNING: CaseAct[] = [
   'action.update.own',
   'action.update.others',
   'action.assign',
+  'summary.read',
+  'summary.write',
 ];
 
 /** What the person may do on a case of `serviceId` where their place on the team is `s.team`. */
@@ -145,7 +154,7 @@ export function expectedOnCase(s: Subject, act: CaseAct, serviceId = CASE_SERVIC
     case 'ecm_practitioner':
       return serves ? may(RUNNING) : 'not_found';
     case 'psychologist':
-      return serves ? may([...RUNNING, 'formulation.approve']) : 'not_found';
+      return serves ? may([...RUNNING, 'formulation.approve', 'summary.approve']) : 'not_found';
     case 'manager':
       // Managers read, and record a child coming into or leaving care: the service knows it first.
       return serves ? may([...READING, 'case.legalStatus']) : 'not_found';
@@ -222,6 +231,8 @@ export const HEARD_WITH: Record<CaseEventType, CaseAct> = {
   'meeting.scheduled': 'meeting.read',
   'meeting.updated': 'meeting.read',
   'action.changed': 'actions.read',
+  'summary.saved': 'summary.read',
+  'summary.approved': 'summary.read',
   'document.queued': 'documents.read',
   'document.delivered': 'documents.read',
 };

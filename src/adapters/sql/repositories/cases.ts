@@ -71,6 +71,7 @@ const CASE_TABLES = [
   'plan_actions',
   'meeting_attendance',
   'meeting_notes',
+  'case_summaries',
   'case_events',
   'outbox_jobs',
   // Published documents' records and bytes not yet delivered: the library folder goes too.
