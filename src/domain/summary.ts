@@ -9,32 +9,8 @@ import { plainText } from './text.js';
  * team: a court or youth panel, and adult services at 18. The psychologist approves the wording;
  * each approval publishes the document to the service's library as a new version.
  */
-export const SUMMARY_KINDS = ['court', 'adult_handover'] as const;
-export type SummaryKind = (typeof SUMMARY_KINDS)[number];
-
-/** The kind as it appears in an address: `/summaries/court`, `/summaries/adult-handover`. */
-export const SUMMARY_SLUGS: Record<SummaryKind, string> = { court: 'court', adult_handover: 'adult-handover' };
-export const summaryKindOfSlug = (slug: string): SummaryKind | null => SUMMARY_KINDS.find((k) => SUMMARY_SLUGS[k] === slug) ?? null;
-
-/** The sections of each kind, in the order the document gives them, with their headings. */
-export const SUMMARY_SECTIONS = {
-  court: [
-    { key: 'inEcm', heading: 'Enhanced Case Management and since when' },
-    { key: 'plan', heading: 'The plan in plain words' },
-    { key: 'askedOfChild', heading: 'What is asked of the young person' },
-    { key: 'askedOfAdults', heading: 'What is asked of the adults around them' },
-    { key: 'relationshipsFirst', heading: 'Why relationship-based work comes first' },
-  ],
-  adult_handover: [
-    { key: 'found', heading: 'What the formulation found' },
-    { key: 'whatWorks', heading: 'What works' },
-    { key: 'triggers', heading: 'Triggers' },
-    { key: 'trustedAdults', heading: 'Trusted adults' },
-    { key: 'avoid', heading: 'What to avoid' },
-  ],
-} as const satisfies Record<SummaryKind, readonly { key: string; heading: string }[]>;
-
-export type SummarySections = Record<string, string>;
+export { SUMMARY_KINDS, SUMMARY_SECTIONS, SUMMARY_SLUGS, summaryKindOfSlug, type SummaryKind, type SummarySections } from './summaryKinds.js';
+import { SUMMARY_SECTIONS, type SummaryKind, type SummarySections } from './summaryKinds.js';
 
 const sectionText = plainText(6000, 0).default('');
 

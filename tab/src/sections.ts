@@ -5,4 +5,5 @@ export const SECTION_MODULES = {
   trm: () => import('./trm/TrmSection.js'),
   actions: () => import('./plan/ActionsSection.js'),
   meetings: () => import('./meetings/MeetingsSection.js'),
+  summaries: () => import('./summaries/SummariesSection.js'),
 } as const;

@@ -25,6 +25,7 @@ const SECTIONS: { key: CaseSection; label: string; needs: CaseAction }[] = [
   { key: 'trm', label: 'Trauma Recovery Model', needs: 'trm.read' },
   { key: 'actions', label: 'Plan and actions', needs: 'actions.read' },
   { key: 'meetings', label: 'Meetings', needs: 'meeting.read' },
+  { key: 'summaries', label: 'Summaries', needs: 'summary.read' },
 ];
 
 /** Changes that alter what the header says (status, next review, TRM level): a colleague's, seen live. */
