@@ -54,13 +54,13 @@ describe('the summary for the court, drafted', () => {
   });
 
   it('gives the plan in its order with its dates, and splits what is asked of the young person from what is asked of the adults', () => {
-    expect(court.plan.split('\n')).toEqual([
+    expect(court.plan!.split('\n')).toEqual([
       '1. Help the family with stable housing.',
       '2. The same worker at the same time each week. (by 15 January 2027)',
       '3. Art-based group at the youth club.',
     ]);
     expect(court.askedOfChild).toBe('• Art-based group at the youth club.');
-    expect(court.askedOfAdults.split('\n')).toEqual([
+    expect(court.askedOfAdults!.split('\n')).toEqual([
       '• Social care: Help the family with stable housing.',
       '• Amy Clarke (Youth justice): The same worker at the same time each week.',
     ]);
@@ -86,7 +86,7 @@ describe('the handover summary for adult services, drafted', () => {
 
   it('gives what works, and the team as trusted adults, leaving out the psychologist', () => {
     expect(handover.whatWorks).toContain('Loyal to friends; a talented artist.');
-    expect(handover.trustedAdults.split('\n')).toEqual(['• Amy Clarke: Youth justice, case holder', '• PC Jo Harris: Police, partner agency']);
+    expect(handover.trustedAdults!.split('\n')).toEqual(['• Amy Clarke: Youth justice, case holder', '• PC Jo Harris: Police, partner agency']);
   });
 
   it('leaves triggers and what to avoid empty when the formulation says nothing of them, for the psychologist to write', () => {

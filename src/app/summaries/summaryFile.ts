@@ -3,7 +3,8 @@ import type { Case } from '../../domain/case.js';
 import type { Principal } from '../../domain/staff.js';
 import { type Summary, summaryKindOfSlug } from '../../domain/summary.js';
 import type { CaseDocumentFile } from '../../documents/dossier.js';
-import { SUMMARY_DOCUMENTS, summaryDocument, type SummaryWording } from '../../documents/summaryDocument.js';
+import type { SummaryWording } from '../../documents/summaryDocument.js';
+import { SUMMARY_DOCUMENTS } from '../../documents/summaryNames.js';
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
@@ -46,5 +47,7 @@ export async function downloadSummary(deps: AppDeps, person: Principal, caseId: 
     return { c: c as Case, serviceName: service.name, kind, wording: wordingOf(summary, which) };
   });
   // Made outside the transaction: a Word file takes longer than a read should hold one open.
+  // The Word library (docx) loads with the first document made, not with the server.
+  const { summaryDocument } = await import('../../documents/summaryDocument.js');
   return summaryDocument(made.c, made.serviceName, made.kind, made.wording);
 }

@@ -3,7 +3,7 @@ import { retainUntil } from '../../domain/retention.js';
 import type { SummaryKind } from '../../domain/summary.js';
 import { nextReviewOf } from '../../documents/nextMeeting.js';
 import type { PreparedDocument } from '../../documents/publishSet.js';
-import { SUMMARY_DOCUMENTS, summaryDocument } from '../../documents/summaryDocument.js';
+import { SUMMARY_DOCUMENTS } from '../../documents/summaryNames.js';
 import { todayIn } from '../../ports/clock.js';
 import type { AppDeps } from '../deps.js';
 import { assembleDossier } from '../documents/loadCaseDossier.js';
@@ -36,6 +36,8 @@ export async function prepareSummaryPublication(deps: AppDeps, caseId: string, t
   });
   if (!found) return null;
   const { c, summary, dossier } = found;
+  // The Word library (docx) loads with the first document made, not with the server.
+  const { summaryDocument } = await import('../../documents/summaryDocument.js');
   const file = await summaryDocument(c, dossier.service.name, trigger.summaryKind, wordingOf(summary, 'approved'));
   return [
     {
