@@ -4,6 +4,7 @@ import type { CaseEventType } from '../domain/caseEvents.js';
 import type { Formulation } from '../domain/formulation.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { PlanAction } from '../domain/planAction.js';
+import type { Summary } from '../domain/summary.js';
 import type { TeamMember } from '../domain/team.js';
 import type { TransitionPlan } from '../domain/transitionPlan.js';
 import type { TimelineEntry } from '../domain/timeline.js';
@@ -33,6 +34,8 @@ export interface CaseEventPayloads {
   'meeting.updated': Meeting;
   'action.changed': PlanAction;
   'transition.changed': TransitionPlan;
+  'summary.saved': Summary;
+  'summary.approved': Summary;
   'document.queued': {
     documentId: string;
     fileName: string;

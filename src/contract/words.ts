@@ -10,6 +10,7 @@ import type { ReviewState } from '../domain/reviewCadence.js';
 import type { ActionStatus } from '../domain/planAction.js';
 import type { Agency, Role } from '../domain/staff.js';
 import type { CaseRole } from '../domain/team.js';
+import type { DocumentType } from '../ports/documentLibrary.js';
 import type { Confidence } from '../domain/timeline.js';
 import type { TrmMovement } from '../domain/trm.js';
 import type { AdultService } from '../domain/transitionPlan.js';
@@ -147,11 +148,13 @@ export const MOVEMENT_LABELS: Record<TrmMovement, string> = {
   first: 'One placement so far',
 };
 
-export const DOCUMENT_TYPE_LABELS: Record<'formulation_report' | 'youth_friendly_formulation' | 'review_record' | 'timeline_picture', string> = {
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
   formulation_report: 'Formulation report',
   youth_friendly_formulation: 'Youth-friendly formulation',
   review_record: 'Review record',
   timeline_picture: 'Timeline picture',
+  court_summary: 'Summary for the court',
+  adult_handover_summary: 'Handover summary for adult services',
 };
 
 /**

@@ -15,6 +15,10 @@ import { scheduleMeeting } from '../app/meetings/scheduleMeeting.js';
 import { retractTimelineEntry } from '../app/timeline/retractTimelineEntry.js';
 import { caseRoleFor } from '../domain/team.js';
 import { updateFormulation } from '../app/formulation/updateFormulation.js';
+import { approveSummary } from '../app/summaries/approveSummary.js';
+import { saveSummary } from '../app/summaries/saveSummary.js';
+import { showSummary } from '../app/summaries/showSummary.js';
+import { SUMMARY_SLUGS, type SummaryKind } from '../domain/summary.js';
 import type { Party, AgreementMethod } from '../domain/agreement.js';
 import type { ClosureReason, LawfulBasis } from '../domain/case.js';
 import type { LegalStatus } from '../domain/legalStatus.js';
@@ -179,6 +183,16 @@ export class CaseStory {
   approve(at: string, by: string): this {
     return this.step(at, 'formulation approved', async () => {
       this.formulation = await approveFormulation(this.deps, as(by), this.caseId, this.currentFormulation().version);
+    });
+  }
+
+  /** A summary saved as drafted from the approved formulation by `by`, then approved (and so published) by `approver`. */
+  summary(at: string, by: string, kind: SummaryKind, approver: string): this {
+    return this.step(at, `${kind} summary approved`, async () => {
+      const slug = SUMMARY_SLUGS[kind];
+      const drafted = await showSummary(this.deps, as(by), this.caseId, slug);
+      const saved = await saveSummary(this.deps, as(by), this.caseId, slug, { sections: drafted.sections }, drafted.version);
+      await approveSummary(this.deps, as(approver), this.caseId, slug, saved.version);
     });
   }
 

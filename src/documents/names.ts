@@ -12,6 +12,8 @@ export const fileNameOf = {
   youthFriendlyFormulation: (reference: string) => `${reference}_youth-friendly-formulation.docx`,
   timelinePicture: (reference: string) => `${reference}_timeline.svg`,
   reviewRecord: (reference: string, meetingDate: string) => `${reference}_review-record_${meetingDate}.docx`,
+  courtSummary: (reference: string) => `${reference}_court-summary.docx`,
+  adultHandoverSummary: (reference: string) => `${reference}_adult-handover-summary.docx`,
 };
 
 /** Version `number`, or the newest approved one, or the newest draft when none is approved yet. */

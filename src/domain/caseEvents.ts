@@ -24,6 +24,9 @@ export const CASE_EVENT_TYPES = [
   'action.changed',
   /** The transition plan (moving on to adult services) was written or changed. */
   'transition.changed',
+  /** A court or adult-handover summary was saved, or approved (and so queued for the library). */
+  'summary.saved',
+  'summary.approved',
   'document.queued',
   'document.delivered',
 ] as const;

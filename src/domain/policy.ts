@@ -46,6 +46,13 @@ export const CASE_ACTIONS = [
   'consultation.advise',
   /** Identifying a consultation with the family's agreement; making it a full case on a statutory order. */
   'consultation.record',
+  /**
+   * The summaries for a court and for adult services: read by those who read the case documents,
+   * drafted by the ECM team, approved (and so published) by a psychologist.
+   */
+  'summary.read',
+  'summary.write',
+  'summary.approve',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -94,6 +101,7 @@ const READS: ReadonlySet<CaseAction> = new Set([
   'actions.read',
   'transition.read',
   'consultation.read',
+  'summary.read',
 ]);
 
 /** What a team member who is not on the ECM team does: contribute facts, respond to meetings. */
@@ -113,7 +121,7 @@ const CONTRIBUTOR: ReadonlySet<CaseAction> = new Set([
   'transition.read',
 ]);
 
-/** YJS case holders also record agreement and see it, read the case documents, carry their consultation forward, and write the transition plan. */
+/** YJS case holders also record agreement and see it, read the case documents, carry their consultation forward, write the transition plan, and read the summaries. */
 const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set([
   'agreement.read',
   'agreement.record',
@@ -122,6 +130,7 @@ const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set([
   'consultation.read',
   'consultation.record',
   'transition.write',
+  'summary.read',
 ]);
 
 /**
@@ -130,7 +139,7 @@ const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set([
  */
 const MANAGER: ReadonlySet<CaseAction> = new Set([...READS, 'case.legalStatus', 'transition.write']);
 
-const ECM_TEAM: ReadonlySet<CaseAction> = new Set(CASE_ACTIONS.filter((a) => a !== 'formulation.approve' && a !== 'terms.accept'));
+const ECM_TEAM: ReadonlySet<CaseAction> = new Set(CASE_ACTIONS.filter((a) => a !== 'formulation.approve' && a !== 'summary.approve' && a !== 'terms.accept'));
 
 // A contributor changes only what is theirs: their own entries, the actions they own.
 const OWN_ENTRY_ONLY: ReadonlySet<CaseAction> = new Set(['timeline.edit', 'timeline.retract', 'action.update']);
@@ -189,6 +198,8 @@ export const CASE_EVENT_READS: Readonly<Record<CaseEventType, CaseAction>> = {
   'meeting.updated': 'meeting.read',
   'action.changed': 'actions.read',
   'transition.changed': 'transition.read',
+  'summary.saved': 'summary.read',
+  'summary.approved': 'summary.read',
   'document.queued': 'documents.read',
   'document.delivered': 'documents.read',
 };

@@ -14,6 +14,7 @@ import { peopleRoutes } from './routes/people.js';
 import { planRoutes } from './routes/plan.js';
 import { reachRoutes } from './routes/reach.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { summaryRoutes } from './routes/summaries.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { transitionRoutes } from './routes/transition.js';
 
@@ -30,6 +31,7 @@ export function apiRoutes(deps: AppDeps): Router[] {
     meetingRoutes(deps),
     planRoutes(deps),
     transitionRoutes(deps),
+    summaryRoutes(deps),
     eventRoutes(deps),
     peopleRoutes(deps),
     sessionRoutes(deps),

@@ -2,7 +2,14 @@
  * Each service's case documents, one folder per case named by its reference. Local mode: a folder
  * on disk with versions and metadata. Microsoft 365 mode: the service's SharePoint library.
  */
-export const DOCUMENT_TYPES = ['formulation_report', 'youth_friendly_formulation', 'review_record', 'timeline_picture'] as const;
+export const DOCUMENT_TYPES = [
+  'formulation_report',
+  'youth_friendly_formulation',
+  'review_record',
+  'timeline_picture',
+  'court_summary',
+  'adult_handover_summary',
+] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export interface DocumentMetadata {

@@ -8,6 +8,7 @@ import type { AttendanceMark } from '../domain/attendance.js';
 import type { MeetingNote } from '../domain/meetingNote.js';
 import type { AttendeeResponse, Meeting } from '../domain/meeting.js';
 import type { PlanAction } from '../domain/planAction.js';
+import type { Summary, SummaryKind } from '../domain/summary.js';
 import type { Service, ServiceSettings } from '../domain/service.js';
 import type { Staff } from '../domain/staff.js';
 import type { TeamMember } from '../domain/team.js';
@@ -49,6 +50,7 @@ export interface StoreTx {
   meetings: MeetingRepository;
   actions: PlanActionRepository;
   transitionPlans: TransitionPlanRepository;
+  summaries: SummaryRepository;
   audit: AuditRepository;
   caseEvents: CaseEventRepository;
   outbox: OutboxRepository;
@@ -208,6 +210,14 @@ export interface TransitionPlanRepository {
   get(caseId: string): Promise<TransitionPlan | null>;
   /** Writes the plan if the stored version is `expectedVersion` (0: none stored yet). */
   save(plan: TransitionPlan, expectedVersion: number): Promise<boolean>;
+}
+
+/** The court and adult-handover summaries: one per case and kind. */
+export interface SummaryRepository {
+  get(caseId: string, kind: SummaryKind): Promise<Summary | null>;
+  insert(summary: Summary): Promise<void>;
+  /** Writes the summary if the stored version is `expectedVersion`. */
+  update(summary: Summary, expectedVersion: number): Promise<boolean>;
 }
 
 export interface AuditRepository {

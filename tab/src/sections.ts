@@ -6,4 +6,5 @@ export const SECTION_MODULES = {
   actions: () => import('./plan/ActionsSection.js'),
   meetings: () => import('./meetings/MeetingsSection.js'),
   transition: () => import('./transition/TransitionSection.js'),
+  summaries: () => import('./summaries/SummariesSection.js'),
 } as const;

@@ -130,6 +130,32 @@ describe('accessibility of every view in every theme', () => {
       },
     },
     {
+      name: 'summaries',
+      who: 'psy-helen',
+      url: (c, t) => tabUrl(h, `theme=${t}`, `#/cases/${c}/summaries`),
+      ready: async (p) => {
+        const court = p.getByRole('form', { name: 'Summary for the court' });
+        // A wording that names the young person: the warning stands beside the field.
+        await court.getByRole('textbox', { name: 'What is asked of the young person' }).fill('Riley meets their worker each week.');
+        await court.getByText(/This names the young person/).waitFor();
+        await p.getByRole('form', { name: 'Handover summary for adult services' }).waitFor();
+      },
+    },
+    {
+      name: 'summaries-320',
+      who: 'mgr-bri',
+      width: 320,
+      url: (c, t) => tabUrl(h, `theme=${t}`, `#/cases/${c}/summaries`),
+      ready: async (p) => {
+        await p.getByRole('heading', { name: 'What is asked of the adults around them' }).waitFor();
+        // The summaries themselves fit (the case page's row of section tabs scrolls on its own).
+        const wide = (await p.evaluate(
+          `Math.max(...[...document.querySelectorAll('[aria-label="Summaries"] *')].map((e) => e.getBoundingClientRect().right))`,
+        )) as number;
+        if (wide > 320) throw new Error(`The summaries reach past 320 px (to ${Math.round(wide)} px)`);
+      },
+    },
+    {
       name: 'my-actions-320',
       who: 'police-jo',
       width: 320,

@@ -62,11 +62,15 @@ describe('no published document names the child or gives their date of birth', (
       /_formulation-report\.docx/,
       /_youth-friendly-formulation\.docx/,
       /_review-record_\d{4}-\d{2}-\d{2}\.docx/,
+      /_court-summary\.docx/,
+      /_adult-handover-summary\.docx/,
       /_timeline\.svg/,
       /\.json$/,
     ]) {
       expect(names.some((n) => kind.test(n))).toBe(true);
     }
+    // The court summary the Bristol story approved, filed in the library beside the report.
+    expect(demo.files.some((f) => /_court-summary\.docx$/.test(f.origin))).toBe(true);
     // A report kept in the library in several versions (v1, then v2 after a review).
     expect(demo.files.filter((f) => /formulation-report\.docx\.v/.test(f.origin)).length).toBeGreaterThan(1);
     // A birth entry dated on the day of birth is among what the demo's documents are made from.
@@ -156,7 +160,11 @@ describe.skipIf(missing !== null && process.env.CI !== 'true')('every document r
         ofCase.find((f) => f.origin.includes('/review-record')),
       ].filter((f): f is DemoFile => f !== undefined);
     });
-    expect(chosen).toHaveLength(6);
+    // And the summaries for the court and for adult services, of a case with an approved formulation.
+    chosen.push(
+      ...[newestOf(/\/summaries\/court\//, demo.files), newestOf(/\/summaries\/adult-handover\//, demo.files)].filter((f): f is DemoFile => f !== undefined),
+    );
+    expect(chosen).toHaveLength(8);
     const { results, cleanup } = renderWithLibreOffice(chosen.map((f) => ({ name: f.fileName, bytes: f.bytes })));
     try {
       const problems: string[] = [];

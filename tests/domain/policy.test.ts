@@ -47,6 +47,7 @@ const READS: CaseAction[] = [
   'documents.read',
   'actions.read',
   'transition.read',
+  'summary.read',
 ];
 const CONTRIBUTE: CaseAction[] = [
   'case.read',
@@ -73,7 +74,7 @@ function expected(role: Role, place: Place, ownsEntry: boolean): { allowed: Case
   const onTeam = place.endsWith('on team');
   switch (role) {
     case 'ecm_practitioner':
-      return own ? { allowed: except('formulation.approve', 'terms.accept'), refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
+      return own ? { allowed: except('formulation.approve', 'summary.approve', 'terms.accept'), refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
     case 'psychologist':
       return own ? { allowed: except('terms.accept'), refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
     case 'yjs_practitioner': {
@@ -88,6 +89,7 @@ function expected(role: Role, place: Place, ownsEntry: boolean): { allowed: Case
         'consultation.read',
         'consultation.record',
         'transition.write',
+        'summary.read',
       ] as CaseAction[];
       return { allowed: ownsEntry ? all : all.filter((a) => !OWN_ENTRY.includes(a)), refusal: 'forbidden' };
     }

@@ -5,6 +5,8 @@ import { formulationContentSchema } from '../../src/domain/formulation.js';
 import { meetingOutcomeSchema } from '../../src/domain/meeting.js';
 import { AGENCIES } from '../../src/domain/staff.js';
 import { timelineEntryInputSchema } from '../../src/domain/timeline.js';
+import { SUMMARY_KINDS } from '../../src/domain/summary.js';
+import { DOCUMENT_TYPES } from '../../src/ports/documentLibrary.js';
 
 /**
  * An independent description of what each case event carries on the wire, to check the stream
@@ -137,6 +139,33 @@ const transitionPlan = z
   })
   .strict();
 
+const sections = z.record(z.string(), z.string());
+const summary = z
+  .object({
+    caseId: id,
+    kind: z.enum(SUMMARY_KINDS),
+    sections,
+    status: z.enum(['draft', 'approved']),
+    formulationNumber: z.number().int().positive(),
+    approved: nullable(
+      z
+        .object({
+          number: z.number().int().positive(),
+          sections,
+          formulationNumber: z.number().int().positive(),
+          approvedBy: id,
+          approvedByName: z.string(),
+          approvedAt: instant,
+        })
+        .strict(),
+    ),
+    updatedBy: id,
+    updatedByName: z.string(),
+    updatedAt: instant,
+    version: z.number().int().positive(),
+  })
+  .strict();
+
 const caseStatus = z.enum(['referred', 'awaiting_agreement', 'active', 'closed']);
 
 type Schemas = { [T in CaseEventType]: z.ZodType<CaseEventPayloads[T]> };
@@ -178,11 +207,13 @@ export const CASE_EVENT_SCHEMAS: Schemas = {
   'meeting.updated': meeting,
   'action.changed': planAction,
   'transition.changed': transitionPlan,
+  'summary.saved': summary,
+  'summary.approved': summary,
   'document.queued': z
     .object({
       documentId: id,
       fileName: z.string(),
-      documentType: z.enum(['formulation_report', 'youth_friendly_formulation', 'review_record', 'timeline_picture']),
+      documentType: z.enum(DOCUMENT_TYPES),
       version: z.string(),
       reviewDate: nullable(date),
       retainUntil: nullable(date),

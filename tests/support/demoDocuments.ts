@@ -11,7 +11,7 @@ import { type Api, startTestServer, type TestServer } from './testSystem.js';
  * Every document the fictional demo publishes and serves: the files its approvals and reviews put
  * in the local library (every version, with each file's metadata record), and every document the
  * API gives for each case (each formulation version's report, the youth-friendly version, the
- * timeline picture, each review's record).
+ * timeline picture, each review's record, the summaries for the court and for adult services).
  */
 export interface DemoFile {
   /** Where it came from: a library path, or the API path. */
@@ -68,6 +68,9 @@ export async function demoDocuments(): Promise<DemoDocuments> {
       ...formulations.map((f) => `${base}/documents/youth-friendly-formulation?version=${f.number}`),
       `${base}/documents/timeline-picture`,
       ...meetings.filter((m) => m.status === 'held').map((m) => `${base}/meetings/${m.id}/review-record`),
+      // Drafted from the approved formulation (or approved, where the story approved one).
+      `${base}/summaries/court/document`,
+      `${base}/summaries/adult-handover/document`,
     ];
     for (const path of paths) {
       const got = await bytesOf(sam, path);

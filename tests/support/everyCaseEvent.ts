@@ -7,7 +7,7 @@ import type { TestServer } from './testSystem.js';
  * A case taken through every kind of change, so that its stream carries every case event type:
  * agreement withdrawn and given again, a partner invited (whom the bot cannot reach), an entry
  * added, edited and retracted, a formulation drafted and approved (its documents made and filed),
- * a TRM placement, a meeting scheduled and answered, a transition plan written, and the case closed. `watch` is called once
+ * a TRM placement, a meeting scheduled and answered, a transition plan written, the court summary worded and approved, and the case closed. `watch` is called once
  * the case exists and before anything on it changes; it resolves when the watcher is listening.
  */
 export async function everyCaseEvent(t: TestServer, watch: (caseId: string) => Promise<void>): Promise<string> {
@@ -60,6 +60,9 @@ export async function everyCaseEvent(t: TestServer, watch: (caseId: string) => P
     amy.put(`/api/v1/cases/${caseId}/transition-plan`, { joining: [{ service: 'probation', joinBy: '2027-02-01' }], relationships: [] }, { 'if-match': '"0"' }),
     200,
   );
+  const court = await ok(sam.get(`/api/v1/cases/${caseId}/summaries/court`), 200);
+  const worded = await ok(sam.put(`/api/v1/cases/${caseId}/summaries/court`, { sections: court.sections }, { 'if-match': '"0"' }), 200);
+  await ok(helen.post(`/api/v1/cases/${caseId}/summaries/court/approve`, undefined, { 'if-match': `"${worded.version}"` }), 200);
   // The documents are made and filed, the calendar mirrored, and the partner's invitation finds no chat with the bot.
   await drainOutbox(t.system);
   const view = await ok(sam.get(`/api/v1/cases/${caseId}`), 200);

@@ -11,6 +11,7 @@ import { agreementRepository, caseRepository, teamRepository } from './repositor
 import { formulationRepository } from './repositories/formulations.js';
 import { meetingRepository } from './repositories/meetings.js';
 import { planActionRepository } from './repositories/planActions.js';
+import { summaryRepository } from './repositories/summaries.js';
 import { outboxRepository } from './repositories/outbox.js';
 import { serviceRepository, sessionRepository, staffRepository } from './repositories/people.js';
 import { idempotentRequestRepository } from './repositories/requests.js';
@@ -36,6 +37,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     meetings: meetingRepository(trx),
     actions: planActionRepository(trx),
     transitionPlans: transitionPlanRepository(trx),
+    summaries: summaryRepository(trx),
     audit: auditRepository(trx),
     caseEvents: caseEventRepository(trx),
     outbox: outboxRepository(trx, dialect),

@@ -13,6 +13,7 @@ import { sessionsEndedAndWriteTallies } from './migrations/0009_sessions_ended_a
 import { meetingNotes } from './migrations/0010_meeting_notes.js';
 import { consultations } from './migrations/0011_consultations.js';
 import { transitionPlans } from './migrations/0013_transition_plans.js';
+import { caseSummaries } from './migrations/0014_case_summaries.js';
 import { blockedDeliveries } from './migrations/0017_blocked_deliveries.js';
 
 /**
@@ -34,6 +35,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0010_meeting_notes': meetingNotes(),
     '0011_consultations': consultations(dialect),
     '0013_transition_plans': transitionPlans(),
+    '0014_case_summaries': caseSummaries(),
     '0017_blocked_deliveries': blockedDeliveries(),
   };
 }

@@ -208,6 +208,18 @@ export interface Database {
     written_at: string;
     version: number;
   };
+  case_summaries: {
+    case_id: string;
+    kind: string;
+    sections_json: string;
+    status: string;
+    formulation_number: number;
+    approved_json: string | null;
+    updated_by: string;
+    updated_by_name: string;
+    updated_at: string;
+    version: number;
+  };
   meeting_attendance: {
     meeting_id: string;
     case_id: string;

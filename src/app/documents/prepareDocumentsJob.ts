@@ -8,6 +8,8 @@ import type { AppDeps } from '../deps.js';
 import { inTransaction, SYSTEM_ACTOR, type Work } from '../unitOfWork.js';
 import { assembleDossier, assembleDossierOfVersion } from './loadCaseDossier.js';
 import { queueDocumentPublication } from './publishDocumentJob.js';
+import { SUMMARY_KINDS } from '../../domain/summary.js';
+import { prepareSummaryPublication, type SummaryTrigger } from '../summaries/summaryPublication.js';
 
 /**
  * documents.prepare: makes a case's documents after a formulation is approved or a review's outcome
@@ -27,18 +29,26 @@ export const documentsPrepareSchema = z
     trigger: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('formulation.approved'), formulationNumber: z.number().int().positive() }).strict(),
       z.object({ kind: z.literal('review.recorded'), meetingId: z.string().uuid() }).strict(),
+      z.object({ kind: z.literal('summary.approved'), summaryKind: z.enum(SUMMARY_KINDS), number: z.number().int().positive() }).strict(),
     ]),
   })
   .strict();
-export type DocumentsPrepare = { caseId: string; trigger: PublishTrigger };
+/** What made documents due: an approval of the formulation or of a summary, or a review's outcome. */
+export type CaseDocumentsTrigger = PublishTrigger | SummaryTrigger;
+export type DocumentsPrepare = { caseId: string; trigger: CaseDocumentsTrigger };
 
-const keyOf = (t: PublishTrigger) => (t.kind === 'formulation.approved' ? `formulation:${t.formulationNumber}` : `review:${t.meetingId}`);
+const keyOf = (t: CaseDocumentsTrigger) =>
+  t.kind === 'formulation.approved'
+    ? `formulation:${t.formulationNumber}`
+    : t.kind === 'summary.approved'
+      ? `summary:${t.summaryKind}:${t.number}`
+      : `review:${t.meetingId}`;
 
 /**
  * Queues the publication of what `trigger` produced, in the caller's transaction: the documents are
  * made if and only if the approval (or the review's outcome) commits, and once per trigger.
  */
-export async function queueCaseDocuments(work: Pick<Work, 'enqueue'>, caseRecord: Case, trigger: PublishTrigger): Promise<void> {
+export async function queueCaseDocuments(work: Pick<Work, 'enqueue'>, caseRecord: Case, trigger: CaseDocumentsTrigger): Promise<void> {
   const payload: DocumentsPrepare = { caseId: caseRecord.id, trigger };
   await work.enqueue({
     kind: DOCUMENTS_PREPARE_KIND,
@@ -55,7 +65,8 @@ export async function queueCaseDocuments(work: Pick<Work, 'enqueue'>, caseRecord
  * formulation has been approved since the trigger: filing this one now would make it the
  * library's newest version. The library shows the latest; the case keeps every version.
  */
-export async function prepareCasePublication(deps: AppDeps, caseId: string, trigger: PublishTrigger): Promise<PreparedDocument[] | null> {
+export async function prepareCasePublication(deps: AppDeps, caseId: string, trigger: CaseDocumentsTrigger): Promise<PreparedDocument[] | null> {
+  if (trigger.kind === 'summary.approved') return prepareSummaryPublication(deps, caseId, trigger);
   const dossiers = await inTransaction(deps, SYSTEM_ACTOR, async (w) => {
     const c = await w.tx.cases.get(caseId);
     if (!c) throw notFound('That case');

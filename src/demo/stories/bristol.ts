@@ -164,7 +164,8 @@ export function bristolStatutoryCase(run: DemoRun): void {
   })
     .draft('2026-06-05 10:00', 'psy-helen')
     .update('2026-06-12 15:20', 'psy-helen', BRISTOL_FORMULATION_V2)
-    .approve('2026-06-16 09:40', 'psy-helen');
+    .approve('2026-06-16 09:40', 'psy-helen')
+    .summary('2026-06-18 11:00', 'ecm-sam', 'court', 'psy-helen');
 
   c.addEntries('2026-07-08 16:10', 'yjs-amy', {
     partnerBack: '2026-06 | home_family | young_person_or_family | reported | His mother’s former partner moved back into the family home.',

@@ -27,6 +27,7 @@ const SECTIONS: { key: CaseSection; label: string; needs: CaseAction }[] = [
   { key: 'actions', label: 'Plan and actions', needs: 'actions.read' },
   { key: 'meetings', label: 'Meetings', needs: 'meeting.read' },
   { key: 'transition', label: 'Moving on to adult services', needs: 'transition.read' },
+  { key: 'summaries', label: 'Summaries', needs: 'summary.read' },
 ];
 
 /** Changes that alter what the header says (status, next review, TRM level): a colleague's, seen live. */

@@ -39,6 +39,9 @@ export const CASE_ACTS = [
   'transition.write',
   'consultation.advise',
   'consultation.record',
+  'summary.read',
+  'summary.write',
+  'summary.approve',
 ] as const;
 export type CaseAct = (typeof CASE_ACTS)[number];
 
@@ -85,6 +88,7 @@ const READING: CaseAct[] = [
   'actions.read',
   // Moving on to adult services concerns everyone around the young person.
   'transition.read',
+  'summary.read',
 ];
 
 /** A partner who accepted the terms contributes facts to the timeline and takes part in meetings. */
@@ -120,9 +124,13 @@ const HOLDING: CaseAct[] = [
   'case.legalStatus',
   'consultation.record',
   'transition.write',
+  'summary.read',
 ];
 
-/** The ECM team runs the case: everything but approving the formulation (psychologists) and the partners' terms. */
+/**
+ * The ECM team runs the case: everything but approving the formulation and the summaries for a
+ * court and adult services (psychologists) and the partners' terms.
+ */
 const RUNNING: CaseAct[] = [
   'case.read',
   'case.close',
@@ -154,6 +162,8 @@ const RUNNING: CaseAct[] = [
   'transition.write',
   'consultation.advise',
   'consultation.record',
+  'summary.read',
+  'summary.write',
 ];
 
 /** What the person may do on a case of `serviceId` where their place on the team is `s.team`. */
@@ -168,7 +178,7 @@ export function expectedOnCase(s: Subject, act: CaseAct, serviceId = CASE_SERVIC
     case 'ecm_practitioner':
       return serves ? may(RUNNING) : 'not_found';
     case 'psychologist':
-      return serves ? may([...RUNNING, 'formulation.approve']) : 'not_found';
+      return serves ? may([...RUNNING, 'formulation.approve', 'summary.approve']) : 'not_found';
     case 'manager':
       // Managers read, record a child coming into or leaving care (the service knows it first), and
       // write the transition plan that hands the young person on to adult services.
@@ -250,6 +260,8 @@ export const HEARD_WITH: Record<CaseEventType, CaseAct> = {
   'meeting.updated': 'meeting.read',
   'action.changed': 'actions.read',
   'transition.changed': 'transition.read',
+  'summary.saved': 'summary.read',
+  'summary.approved': 'summary.read',
   'document.queued': 'documents.read',
   'document.delivered': 'documents.read',
 };

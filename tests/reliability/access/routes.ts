@@ -8,7 +8,7 @@ import type { CaseAct, ServiceAct } from './intent.js';
  * changes, then what ends things (cancellation, acceptance, withdrawal, closure).
  */
 export type MeetingKey = 'upcoming' | 'toCancel' | 'toHold' | 'held';
-export type VersionOf = 'case' | 'entry' | 'formulation' | 'meeting' | 'action' | 'transitionPlan';
+export type VersionOf = 'case' | 'entry' | 'formulation' | 'meeting' | 'action' | 'transitionPlan' | 'summary';
 
 /** What a case route is run against: a case and the records on it. */
 export interface CaseWorld {
@@ -66,6 +66,8 @@ export const CASE_ROUTES: CaseRoute[] = [
   { name: 'make the timeline picture', method: 'GET', pattern: `${C}/documents/timeline-picture`, act: 'documents.read' },
   { name: "make a review's record", method: 'GET', pattern: `${C}/meetings/:meetingId/review-record`, act: 'documents.read', meeting: 'held' },
   { name: 'list the published documents', method: 'GET', pattern: `${C}/documents`, act: 'documents.read' },
+  { name: 'read the summary for the court', method: 'GET', pattern: `${C}/summaries/:kind`, act: 'summary.read' },
+  { name: 'download the summary for the court', method: 'GET', pattern: `${C}/summaries/:kind/document`, act: 'summary.read' },
   { name: 'list what has not been delivered', method: 'GET', pattern: `${C}/undelivered`, act: 'documents.read' },
   { name: 'list who the bot cannot reach', method: 'GET', pattern: `${C}/unreachable`, act: 'team.read' },
   {
@@ -209,6 +211,24 @@ export const CASE_ROUTES: CaseRoute[] = [
     body: (w) => w.formulation,
   },
   { name: 'approve the formulation', method: 'POST', pattern: `${C}/formulation/approval`, act: 'formulation.approve', ifMatch: 'formulation' },
+  {
+    name: 'word the summary for the court',
+    method: 'PUT',
+    pattern: `${C}/summaries/:kind`,
+    act: 'summary.write',
+    ifMatch: 'summary',
+    body: () => ({
+      sections: {
+        inEcm: 'In ECM since the spring.',
+        plan: 'The same worker each week.',
+        askedOfChild: 'To meet their worker.',
+        askedOfAdults: 'To keep to the times agreed.',
+        relationshipsFirst: 'Trust comes first.',
+      },
+    }),
+  },
+  // Approval needs a saved wording: the person under test saved one just before, when they may.
+  { name: 'approve the summary for the court', method: 'POST', pattern: `${C}/summaries/:kind/approve`, act: 'summary.approve', ifMatch: 'summary' },
   // After an approval this starts the next version; without one, the draft is still open (409).
   { name: 'draft a new formulation version', method: 'POST', pattern: `${C}/formulation`, act: 'formulation.write', body: () => ({}), tolerate: ['conflict'] },
   {
@@ -331,7 +351,9 @@ export const pathFor = (route: CaseRoute, w: CaseWorld, ids: { caseId?: string; 
     .replace(':caseId', ids.caseId ?? w.caseId)
     .replace(':entryId', ids.entryId ?? (route.entry === 'own' ? (w.entries.own ?? '') : w.entries.others))
     .replace(':meetingId', ids.meetingId ?? w.meetings[route.meeting ?? 'upcoming'])
-    .replace(':number', '1');
+    .replace(':number', '1')
+    // Every kind of summary takes the same way through the policy; the court's stands for both.
+    .replace(':kind', 'court');
 
 export interface ServiceRoute {
   name: string;

@@ -129,6 +129,8 @@ export async function currentEtag(priya: Api, w: CaseWorld, of: VersionOf, entry
       return (await expectOk('read the case', priya.get(`/api/v1/cases/${w.caseId}`))).headers.get('etag')!;
     case 'formulation':
       return (await expectOk('read the formulation', priya.get(`/api/v1/cases/${w.caseId}/formulation`))).headers.get('etag')!;
+    case 'summary':
+      return (await expectOk('read the summary', priya.get(`/api/v1/cases/${w.caseId}/summaries/court`))).headers.get('etag')!;
     case 'meeting':
       return (await expectOk('read the meeting', priya.get(`/api/v1/cases/${w.caseId}/meetings/${meetingId}`))).headers.get('etag')!;
     case 'action': {

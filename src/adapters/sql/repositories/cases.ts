@@ -74,6 +74,7 @@ const CASE_TABLES = [
   'transition_plans',
   'consultations',
   'consultation_meetings',
+  'case_summaries',
   'case_events',
   'outbox_jobs',
   // Published documents' records and bytes not yet delivered: the library folder goes too.
