@@ -54,6 +54,7 @@ export interface StoreTx {
   /** The write limit's counts, when instances share the database (src/adapters/sql/writeTally.ts). */
   writeTallies: WriteTally;
   requests: IdempotentRequestRepository;
+  evaluationKeys: EvaluationKeyRepository;
 }
 
 export interface Page<T> {
@@ -192,6 +193,12 @@ export interface PlanActionRepository {
   list(caseId: string): Promise<PlanAction[]>;
   /** Every action a person owns, across all cases, soonest "by when" first. */
   listOwnedBy(staffId: string): Promise<PlanAction[]>;
+}
+
+/** Keys kept by name in the database (the evaluation export's pseudonym key when none is configured). */
+export interface EvaluationKeyRepository {
+  /** The key kept under `name`; the first call keeps `candidate`, later calls return what was kept. */
+  keep(name: string, candidate: string, at: string): Promise<string>;
 }
 
 export interface AuditRepository {

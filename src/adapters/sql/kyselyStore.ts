@@ -16,6 +16,7 @@ import { idempotentRequestRepository } from './repositories/requests.js';
 import { timelineRepository } from './repositories/timeline.js';
 import { trmRepository } from './repositories/trm.js';
 import { writeTallyRepository } from './repositories/writeTallies.js';
+import { evaluationKeyRepository } from './repositories/evaluationKeys.js';
 
 /**
  * The store on any Kysely database. SQLite and PostgreSQL differ only in how a connection is
@@ -41,6 +42,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     documents: caseDocumentRepository(trx),
     requests: idempotentRequestRepository(trx),
     writeTallies: writeTallyRepository(trx),
+    evaluationKeys: evaluationKeyRepository(trx),
   });
 
   return {
