@@ -44,7 +44,7 @@ const held = (id: string, kind: Meeting['kind'], date: string, measures?: Review
       recordedAt: `${date}T12:00:00.000Z`,
       measures,
     },
-  }) as Meeting;
+  }) as unknown as Meeting;
 const placed = (level: number, effectiveDate: string, meetingId: string | null = null): TrmPlacement =>
   ({ id: `${level}-${effectiveDate}`, level, effectiveDate, meetingId, placedAt: `${effectiveDate}T15:00:00.000Z` }) as TrmPlacement;
 
