@@ -2,7 +2,8 @@ import type { Agreement } from './agreement.js';
 import type { Case } from './case.js';
 import { CASELOAD_MOVEMENTS, type CaseloadMovement } from './caseloadOverview.js';
 import { ageInYears, daysBetween, type IsoDate } from './dates.js';
-import { ENGAGEMENT, FURTHER_OFFENDING, type ReviewMeasures } from './evaluationMeasures.js';
+import { ENGAGEMENT, FURTHER_OFFENDING } from './evaluationAnswers.js';
+import type { ReviewMeasures } from './evaluationMeasures.js';
 import { type Meeting, meetingDate } from './meeting.js';
 import { inPlacementOrder, overallMovement, type TrmPlacement } from './trm.js';
 

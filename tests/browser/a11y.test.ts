@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settled, violations } from './axe.js';
 import { richCase } from './fixtures.js';
 import { ARTIFACTS, newContext, startHarness, tabUrl, type Harness } from './harness.js';
 
@@ -10,7 +9,6 @@ import { ARTIFACTS, newContext, startHarness, tabUrl, type Harness } from './har
  * Every view, in the light, dark and high-contrast themes: axe-core finds no serious or critical
  * violation of WCAG 2.2 A/AA, and a screenshot of each is kept in tests/browser/artifacts.
  */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const THEMES = ['default', 'dark', 'contrast'] as const;
 
 interface View {
@@ -20,25 +18,6 @@ interface View {
   url: (caseId: string, theme: string) => string;
   ready: (page: Page) => Promise<unknown>;
   signedOut?: boolean;
-}
-
-async function violations(page: Page) {
-  await page.evaluate(axeSource);
-  // A string, so the root type check (Node only, no DOM) need not know the page's globals.
-  const result = (await page.evaluate(`axe.run(
-    // Tabster (Fluent's focus manager) places aria-hidden focus sentinels that hand focus straight on; they are not content.
-    { exclude: [['[data-tabster-dummy]']] },
-    { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
-  )`)) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(', ')}`,
-    );
 }
 
 describe('accessibility of every view in every theme', () => {
@@ -223,16 +202,7 @@ describe('accessibility of every view in every theme', () => {
         s.page.on('pageerror', (e) => errors.push(e.message));
         await s.page.goto(view.url(caseId, theme));
         await view.ready(s.page);
-        // Drawn as it will stay: fonts loaded and no transition still running (a spinner's endless
-        // animation aside), rather than a fixed pause.
-        await s.page.evaluate('document.fonts.ready');
-        // A function, not a string: the tab's CSP forbids eval, which a string predicate would need.
-        await s.page.waitForFunction(() => {
-          const page = globalThis as unknown as {
-            document: { getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[] };
-          };
-          return page.document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
-        });
+        await settled(s.page);
         await s.page.screenshot({ path: join(ARTIFACTS, `${view.name}-${theme}.png`), fullPage: true });
         expect(await violations(s.page)).toEqual([]);
         expect(errors).toEqual([]);
