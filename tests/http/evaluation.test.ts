@@ -3,6 +3,7 @@ import { addDays } from '../../src/domain/dates.js';
 import { EXPORT_COLUMNS } from '../../src/domain/evaluation.js';
 import type { Case } from '../../src/domain/case.js';
 import { todayIn } from '../../src/ports/clock.js';
+import { pseudonymOf } from '../../src/app/evaluation/pseudonym.js';
 import { activeCase } from '../support/factories.js';
 import { type Api, startTestServer, type TestServer } from '../support/testSystem.js';
 
@@ -15,6 +16,7 @@ const parse = (csv: string) => {
   return { header, rows: lines.map((l) => Object.fromEntries(l.split(',').map((cell, i) => [header[i], cell]))) };
 };
 
+const KEY = 'the-deployment-secret-for-pseudonyms-0123';
 const MEASURES = {
   engagement: 'engaged',
   educationTrainingEmployment: 'part_time',
@@ -123,7 +125,7 @@ describe('the evaluation’s measures at a review', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ env: { ECM_PSEUDONYM_KEY: KEY } });
     caseId = await activeCase(await t.signIn('yjs-amy'));
     const referredAt: string = (await (await t.signIn('ecm-sam')).get(`/api/v1/cases/${caseId}`)).body.referredAt;
     t.clock.set(new Date(Date.parse(referredAt) + 10 * 86_400_000).toISOString());
@@ -147,6 +149,8 @@ describe('the evaluation’s measures at a review', () => {
     expect(res.body.outcome.measures).toEqual(MEASURES);
     const rows = parse((await sam.get('/api/v1/evaluation/export')).body).rows;
     expect(rows).toHaveLength(1);
+    // Made with the configured key, so the evaluators' earlier files still match.
+    expect(rows[0]!.pseudonym).toBe(pseudonymOf(KEY, caseId));
     expect(rows[0]).toMatchObject({
       service: 'BRI',
       measure_no: '1',
