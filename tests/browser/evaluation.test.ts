@@ -14,6 +14,7 @@ describe('the ECM team’s evaluation view', () => {
   let h: Harness;
   let caseId: string;
   let reference: string;
+  let reviewId: string;
   beforeAll(async () => {
     h = await startHarness();
     ({ caseId } = await richCase(h));
@@ -40,6 +41,7 @@ describe('the ECM team’s evaluation view', () => {
       },
     });
     expect(held.status).toBe(201);
+    reviewId = held.body.id;
   });
   afterAll(() => h?.close());
 
@@ -110,6 +112,16 @@ describe('the ECM team’s evaluation view', () => {
     await measures.getByText('Choose None, alleged, charged, convicted or not known.').waitFor();
     // What was chosen is kept for the next try.
     expect(await measures.getByLabel('Engagement with the service').inputValue()).toBe('engaged');
+    await s.context.close();
+  });
+
+  it('shows the measures recorded at a review with its outcome, in the form’s words', async () => {
+    const s = await h.signedIn('yjs-amy');
+    await s.page.goto(tabUrl(h, '', `#/cases/${caseId}/meetings/${reviewId}`));
+    const measures = s.page.getByRole('definition').filter({ hasText: 'Partly engaged' });
+    await measures.waitFor();
+    expect(await s.page.getByRole('term').filter({ hasText: 'Further offending since the last review' }).count()).toBe(1);
+    await s.page.getByRole('definition').filter({ hasText: 'Alleged' }).waitFor();
     await s.context.close();
   });
 

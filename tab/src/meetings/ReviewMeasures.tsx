@@ -1,5 +1,5 @@
 import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
-import { MEASURES, type MeasureName } from '../../../src/contract/evaluation.js';
+import { MEASURES, type MeasureName, type ReviewMeasures as Recorded } from '../../../src/contract/evaluation.js';
 import { fieldProps } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
 
@@ -8,6 +8,8 @@ const NAMES = Object.keys(MEASURES) as MeasureName[];
 const NONE: Answers = Object.fromEntries(NAMES.map((n) => [n, ''])) as Answers;
 
 const useStyles = makeStyles({
+  pair: { display: 'contents' },
+  list: { display: 'grid', gridTemplateColumns: 'minmax(0, max-content) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalM, '& dd': { margin: 0 } },
   set: {
     display: 'flex',
     flexDirection: 'column',
@@ -71,5 +73,24 @@ export function ReviewMeasures({ measures, error, pathPrefix = '' }: { measures:
         </Field>
       ))}
     </fieldset>
+  );
+}
+
+/** The measures recorded at a meeting, as the form asked them. */
+export function RecordedMeasures({ measures }: { measures: Recorded | undefined }) {
+  const s = useStyles();
+  if (!measures) return null;
+  return (
+    <>
+      <h5>Outcome measures for the evaluation</h5>
+      <dl className={s.list}>
+        {NAMES.map((name) => (
+          <div key={name} className={s.pair}>
+            <dt>{MEASURES[name].question}</dt>
+            <dd>{(MEASURES[name].answers as Record<string, string>)[measures[name]] ?? measures[name]}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }
