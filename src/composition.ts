@@ -172,6 +172,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     library: overrides.library ?? m365?.library ?? fileSystemLibrary(resolve(config.ECM_LIBRARY_DIR ?? join(filesDir, 'library')), clock),
     rasteriser: resvgRasteriser(),
     notifier: null,
+    ...(config.ECM_PSEUDONYM_KEY ? { pseudonymKey: config.ECM_PSEUDONYM_KEY } : {}),
   };
 
   if (config.ECM_DEMO_DATA && (await seedDemoData(store, deps, { cases: overrides.seedDemoCases ?? true }))) logger.info('loaded the fictional demo data');

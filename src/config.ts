@@ -124,6 +124,11 @@ const schema = z
     GRAPH_MAX_INLINE_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     ECM_LIBRARY_DIR: z.string().optional(),
     ENTRA_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+    /**
+     * The secret the ECM team's evaluation export makes each child's pseudonym with (docs/evaluation.md).
+     * Without it one is made once and kept in the database.
+     */
+    ECM_PSEUDONYM_KEY: z.string().min(32, 'is a secret of at least 32 characters, such as the output of `openssl rand -base64 32`').optional(),
   })
   .superRefine((c, ctx) => {
     if (c.DATABASE_SCHEMA && !c.DATABASE_URL) {

@@ -34,4 +34,6 @@ export interface AppDeps {
    * so until then they wait. Said once in the log at start and on the dashboard.
    */
   messagesWaitForPlayground?: boolean;
+  /** ECM_PSEUDONYM_KEY, when set: otherwise the evaluation export uses a key kept in the database. */
+  pseudonymKey?: string;
 }

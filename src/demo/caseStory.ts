@@ -242,6 +242,7 @@ export class CaseStory {
           recommendationProgress: Object.entries(outcome.progress ?? {}).map(([recommendationId, [status, note]]) => ({ recommendationId, status, note })),
           replan: outcome.replan ?? '',
           nextReviewDue: outcome.nextReviewWeeks === null ? null : addWeeks(m.startsAt.slice(0, 10), outcome.nextReviewWeeks),
+          ...(outcome.measures ? { measures: outcome.measures } : {}),
         };
         this.meetings.set(key, await recordMeetingOutcome(this.deps, as(outcome.by), this.caseId, m.id, input, m.version));
         if (plan.trm) await this.place(plan.trm.by, plan.trm.level, plan.trm.rationale, m.id);

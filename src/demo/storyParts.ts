@@ -1,5 +1,6 @@
 import type { HypothesisDomain, Recommendation } from '../domain/formulation.js';
 import { LIFE_STAGES, type LifeStage } from '../domain/lifeStage.js';
+import type { ReviewMeasures } from '../domain/evaluationMeasures.js';
 import type { MeetingKind } from '../domain/meeting.js';
 import type { Agency } from '../domain/staff.js';
 import { CONFIDENCE, type EntryWhen, type TimelineEntryInput } from '../domain/timeline.js';
@@ -38,6 +39,8 @@ export interface MeetingPlan {
     replan?: string;
     /** Weeks from the meeting to the next review; null for a consultation. */
     nextReviewWeeks: number | null;
+    /** The evaluation's measures, as the team recorded them at this meeting. */
+    measures?: ReviewMeasures;
   };
   trm?: { by: string; level: number; rationale: string };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isIsoDate, type Instant, type IsoDate } from './dates.js';
 import { plainText } from './text.js';
 import { ruleViolation } from './errors.js';
+import { reviewMeasuresSchema } from './evaluationMeasures.js';
 import type { Problem } from './problems.js';
 import { staffIdSchema } from './staff.js';
 
@@ -53,6 +54,8 @@ export const meetingOutcomeSchema = z
       .default([]),
     replan: plainText(8000, 0).default(''),
     nextReviewDue: z.string().refine(isIsoDate, 'is a date such as 2026-03-09').nullable(),
+    /** The evaluation's measures (src/domain/evaluationMeasures.ts), when the team recorded them. */
+    measures: reviewMeasuresSchema.optional(),
   })
   .strict();
 export type MeetingOutcome = z.infer<typeof meetingOutcomeSchema>;

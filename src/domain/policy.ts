@@ -71,6 +71,12 @@ export const SERVICE_ACTIONS = [
   'people.search',
   /** Trying blocked or given-up deliveries again at once, after fixing their cause: no case content. */
   'deliveries.retry',
+  /**
+   * The evaluation across every service the ECM team serves: its figures, and the pseudonymised
+   * export. The ECM team's; a manager keeps the per-service export (`outcomes.export`).
+   */
+  'evaluation.read',
+  'evaluation.export',
 ] as const;
 export type ServiceAction = (typeof SERVICE_ACTIONS)[number];
 
@@ -210,8 +216,26 @@ export function decideOnCaseEvent(p: Principal, type: CaseEventType, c: CaseAcce
 }
 
 const SERVICE_RULES: Record<Role, ReadonlySet<ServiceAction>> = {
-  ecm_practitioner: new Set(['case.refer', 'caseload.read', 'dashboard.read', 'library.read', 'service.read', 'people.search']),
-  psychologist: new Set(['case.refer', 'caseload.read', 'dashboard.read', 'library.read', 'service.read', 'people.search']),
+  ecm_practitioner: new Set([
+    'case.refer',
+    'caseload.read',
+    'dashboard.read',
+    'library.read',
+    'service.read',
+    'people.search',
+    'evaluation.read',
+    'evaluation.export',
+  ]),
+  psychologist: new Set([
+    'case.refer',
+    'caseload.read',
+    'dashboard.read',
+    'library.read',
+    'service.read',
+    'people.search',
+    'evaluation.read',
+    'evaluation.export',
+  ]),
   yjs_practitioner: new Set(['case.refer', 'caseload.read', 'service.read']),
   manager: new Set(['caseload.read', 'dashboard.read', 'library.read', 'outcomes.export', 'service.read', 'deliveries.retry']),
   partner: new Set(['caseload.read', 'service.read']),

@@ -4,6 +4,7 @@ import { caseRoutes } from './routes/cases.js';
 import { consultationRoutes } from './routes/consultations.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { documentRoutes } from './routes/documents.js';
+import { evaluationRoutes } from './routes/evaluation.js';
 import { eventRoutes } from './routes/events.js';
 import { formulationRoutes } from './routes/formulation.js';
 import { libraryRoutes } from './routes/library.js';
@@ -39,6 +40,7 @@ export function apiRoutes(deps: AppDeps): Router[] {
     libraryRoutes(deps),
     dashboardRoutes(deps),
     oversightRoutes(deps),
+    evaluationRoutes(deps),
     reachRoutes(deps),
     outsideServiceRoutes(deps),
   ];

@@ -61,6 +61,7 @@ export interface StoreTx {
   writeTallies: WriteTally;
   requests: IdempotentRequestRepository;
   consultations: ConsultationRepository;
+  evaluationKeys: EvaluationKeyRepository;
 }
 
 export interface Page<T> {
@@ -218,6 +219,12 @@ export interface SummaryRepository {
   insert(summary: Summary): Promise<void>;
   /** Writes the summary if the stored version is `expectedVersion`. */
   update(summary: Summary, expectedVersion: number): Promise<boolean>;
+}
+
+/** Keys kept by name in the database (the evaluation export's pseudonym key when none is configured). */
+export interface EvaluationKeyRepository {
+  /** The key kept under `name`; the first call keeps `candidate`, later calls return what was kept. */
+  keep(name: string, candidate: string, at: string): Promise<string>;
 }
 
 export interface AuditRepository {

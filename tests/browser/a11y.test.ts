@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { THEMES, violations } from './axe.js';
+import { settled, THEMES, violations } from './axe.js';
 import { richCase } from './fixtures.js';
 import { ARTIFACTS, newContext, startHarness, tabUrl, type Harness } from './harness.js';
 
@@ -262,16 +262,7 @@ describe('accessibility of every view in every theme', () => {
         s.page.on('pageerror', (e) => errors.push(e.message));
         await s.page.goto(view.url(caseId, theme));
         await view.ready(s.page);
-        // Drawn as it will stay: fonts loaded and no transition still running (a spinner's endless
-        // animation aside), rather than a fixed pause.
-        await s.page.evaluate('document.fonts.ready');
-        // A function, not a string: the tab's CSP forbids eval, which a string predicate would need.
-        await s.page.waitForFunction(() => {
-          const page = globalThis as unknown as {
-            document: { getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[] };
-          };
-          return page.document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
-        });
+        await settled(s.page);
         await s.page.screenshot({ path: join(ARTIFACTS, `${view.name}-${theme}.png`), fullPage: true });
         expect(await violations(s.page)).toEqual([]);
         expect(errors).toEqual([]);

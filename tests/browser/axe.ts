@@ -25,3 +25,18 @@ export async function violations(page: Page) {
           .join(', ')}`,
     );
 }
+
+/**
+ * Waits until the page is drawn as it will stay: fonts loaded and no transition still running (a
+ * spinner's endless animation aside), rather than a fixed pause.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate('document.fonts.ready');
+  // A function, not a string: the tab's CSP forbids eval, which a string predicate would need.
+  await page.waitForFunction(() => {
+    const doc = globalThis as unknown as {
+      document: { getAnimations(): { playState: string; effect: { getTiming(): { iterations?: number } } | null }[] };
+    };
+    return doc.document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity);
+  });
+}

@@ -196,8 +196,17 @@ describe('who is told of what happens on a case', () => {
 
 describe('actions on a service as a whole', () => {
   const table: Record<Role, ServiceAction[]> = {
-    ecm_practitioner: ['case.refer', 'caseload.read', 'dashboard.read', 'library.read', 'service.read', 'people.search'],
-    psychologist: ['case.refer', 'caseload.read', 'dashboard.read', 'library.read', 'service.read', 'people.search'],
+    ecm_practitioner: [
+      'case.refer',
+      'caseload.read',
+      'dashboard.read',
+      'library.read',
+      'service.read',
+      'people.search',
+      'evaluation.read',
+      'evaluation.export',
+    ],
+    psychologist: ['case.refer', 'caseload.read', 'dashboard.read', 'library.read', 'service.read', 'people.search', 'evaluation.read', 'evaluation.export'],
     yjs_practitioner: ['case.refer', 'caseload.read', 'service.read'],
     manager: ['caseload.read', 'dashboard.read', 'library.read', 'outcomes.export', 'service.read', 'deliveries.retry'],
     partner: ['caseload.read', 'service.read'],

@@ -47,6 +47,8 @@ const SERVICE_ACTOR: Record<ServiceRoute['act'], string> = {
   'caseload.read': 'psy-helen',
   'case.refer': 'psy-helen',
   'outcomes.export': 'mgr-bri',
+  'evaluation.read': 'psy-helen',
+  'evaluation.export': 'psy-helen',
   'retention.read': 'mgr-bri',
   'retention.configure': 'admin-chris',
   'agreementRules.read': 'mgr-bri',

@@ -19,6 +19,7 @@ import { timelineRepository } from './repositories/timeline.js';
 import { transitionPlanRepository } from './repositories/transitionPlans.js';
 import { trmRepository } from './repositories/trm.js';
 import { writeTallyRepository } from './repositories/writeTallies.js';
+import { evaluationKeyRepository } from './repositories/evaluationKeys.js';
 
 /**
  * The store on any Kysely database. SQLite and PostgreSQL differ only in how a connection is
@@ -47,6 +48,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     requests: idempotentRequestRepository(trx),
     writeTallies: writeTallyRepository(trx),
     consultations: consultationRepository(trx),
+    evaluationKeys: evaluationKeyRepository(trx),
   });
 
   return {

@@ -230,6 +230,11 @@ export interface Database {
     marked_by: string;
     marked_at: string;
   };
+  evaluation_keys: {
+    name: string;
+    secret: string;
+    created_at: string;
+  };
   audit_events: {
     chain: string;
     seq: number;

@@ -112,6 +112,13 @@ export function bathTransitionToProbation(run: DemoRun): void {
     responses: { 'psy-tom': 'accepted', 'yjs-lee': 'accepted', 'mentor-kai': 'accepted', 'police-jo': 'accepted' },
     outcome: {
       by: 'ecm-sam',
+      measures: {
+        engagement: 'partly_engaged',
+        educationTrainingEmployment: 'none',
+        accommodation: 'at_risk',
+        furtherOffending: 'not_known',
+        custodyOrRemand: 'none',
+      },
       summary:
         'Timeline built with YJS, police and his mentor; his former foster father sent a message that was read out with his permission. The move to adult services is the thread running through the plan.',
       replan: 'Psychologist to write the formulation. ECM practitioner to ask the leaving care team for a Personal Adviser to join.',
@@ -141,6 +148,13 @@ export function bathTransitionToProbation(run: DemoRun): void {
     responses: { 'psy-tom': 'accepted', 'yjs-lee': 'accepted', 'mentor-kai': 'accepted' },
     outcome: {
       by: 'ecm-sam',
+      measures: {
+        engagement: 'engaged',
+        educationTrainingEmployment: 'part_time',
+        accommodation: 'at_risk',
+        furtherOffending: 'none',
+        custodyOrRemand: 'none',
+      },
       summary: 'Engaging well with his mentor and YJS worker; no police contact since the order. A Personal Adviser has been allocated.',
       progress: {
         r1: ['not_started', 'Due three months before his birthday.'],
@@ -170,6 +184,7 @@ export function bathTransitionToProbation(run: DemoRun): void {
     responses: { 'psy-tom': 'accepted', 'yjs-lee': 'accepted', 'mentor-kai': 'tentative' },
     outcome: {
       by: 'ecm-sam',
+      measures: { engagement: 'engaged', educationTrainingEmployment: 'part_time', accommodation: 'stable', furtherOffending: 'none', custodyOrRemand: 'none' },
       summary:
         'A good summer. He talks about his future and about his birth mother. Anxiety about turning eighteen is growing; he asked who his probation officer will be.',
       progress: {
@@ -196,6 +211,7 @@ export function bathTransitionToProbation(run: DemoRun): void {
     responses: { 'psy-tom': 'accepted', 'yjs-lee': 'accepted', 'mentor-kai': 'accepted', 'probation-fay': 'accepted' },
     outcome: {
       by: 'ecm-sam',
+      measures: { engagement: 'engaged', educationTrainingEmployment: 'part_time', accommodation: 'stable', furtherOffending: 'none', custodyOrRemand: 'none' },
       summary:
         'Transition review with probation. He met his probation practitioner with his YJS worker and asked good questions. He has moved into his own supported flat.',
       progress: {

@@ -93,6 +93,13 @@ export function bristolStatutoryCase(run: DemoRun): void {
     responses: { 'psy-helen': 'accepted', 'yjs-amy': 'accepted', 'police-jo': 'accepted', 'school-ruth': 'tentative', 'sw-mark': 'accepted' },
     outcome: {
       by: 'ecm-sam',
+      measures: {
+        engagement: 'partly_engaged',
+        educationTrainingEmployment: 'part_time',
+        accommodation: 'at_risk',
+        furtherOffending: 'none',
+        custodyOrRemand: 'none',
+      },
       summary:
         'The team built the timeline together. Social care, police and school added what they hold; his mother’s account of the early years was shared with her permission. Agreed that trust and a predictable routine come first.',
       replan:
@@ -143,6 +150,7 @@ export function bristolStatutoryCase(run: DemoRun): void {
     responses: { 'psy-helen': 'accepted', 'yjs-amy': 'accepted', 'mentor-kai': 'accepted', 'police-jo': 'declined', 'sw-mark': 'accepted' },
     outcome: {
       by: 'ecm-sam',
+      measures: { engagement: 'engaged', educationTrainingEmployment: 'part_time', accommodation: 'stable', furtherOffending: 'none', custodyOrRemand: 'none' },
       summary:
         'Good progress. He has kept almost every appointment and talks more freely on walks. Alternative provision reports a better mood. He told his YJS worker he actually likes boxing. Moved up half a step on the TRM.',
       progress: {
@@ -193,6 +201,13 @@ export function bristolStatutoryCase(run: DemoRun): void {
     responses: { 'psy-helen': 'accepted', 'yjs-amy': 'accepted', 'mentor-kai': 'accepted', 'sw-mark': 'tentative' },
     outcome: {
       by: 'ecm-sam',
+      measures: {
+        engagement: 'partly_engaged',
+        educationTrainingEmployment: 'part_time',
+        accommodation: 'unstable',
+        furtherOffending: 'alleged',
+        custodyOrRemand: 'none',
+      },
       summary:
         'The summer was hard: his mother’s former partner returned, he stopped attending for three weeks and was stopped by police late at night. Since August he is back with his YJS worker and mentor, and the former partner has left.',
       progress: {
@@ -229,6 +244,7 @@ export function bristolStatutoryCase(run: DemoRun): void {
     responses: { 'psy-helen': 'accepted', 'yjs-amy': 'accepted', 'mentor-kai': 'accepted', 'school-ruth': 'accepted', 'police-jo': 'tentative' },
     outcome: {
       by: 'ecm-sam',
+      measures: { engagement: 'engaged', educationTrainingEmployment: 'full_time', accommodation: 'stable', furtherOffending: 'none', custodyOrRemand: 'none' },
       summary:
         'Steady progress through the autumn: home is calmer, he boxes twice a week and asked for his YJS worker by name at college. He has agreed to begin talking about his grandmother.',
       progress: {

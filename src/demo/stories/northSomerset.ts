@@ -109,6 +109,13 @@ export function northSomersetReviewDueSoon(run: DemoRun): void {
     responses: { 'psy-tom': 'accepted', 'yjs-dan': 'accepted', 'police-jo': 'accepted', 'health-ana': 'accepted' },
     outcome: {
       by: 'ecm-priya',
+      measures: {
+        engagement: 'partly_engaged',
+        educationTrainingEmployment: 'part_time',
+        accommodation: 'stable',
+        furtherOffending: 'charged',
+        custodyOrRemand: 'none',
+      },
       summary:
         'Timeline built with police, CAMHS and YJS; his grandmother joined for the first half. Exploitation risk and his grandmother’s place in the plan were the main themes.',
       replan: 'Psychologist to write the formulation. YJS worker to make a National Referral Mechanism referral this week.',
@@ -139,6 +146,7 @@ export function northSomersetReviewDueSoon(run: DemoRun): void {
     responses: { 'psy-tom': 'accepted', 'yjs-dan': 'accepted', 'health-ana': 'accepted', 'police-jo': 'tentative' },
     outcome: {
       by: 'ecm-priya',
+      measures: { engagement: 'engaged', educationTrainingEmployment: 'part_time', accommodation: 'stable', furtherOffending: 'none', custodyOrRemand: 'none' },
       summary:
         'No new offences or police intelligence since June. He sleeps better, attends CAMHS and finished the kitchen project. He says he has “stepped back” from the group.',
       progress: {

@@ -9,6 +9,7 @@ import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { MEETING_KIND_LABELS } from '../labels.js';
 import { toInstant } from './meetingTime.js';
 import { TeamPicker } from './TeamPicker.js';
+import { measureLabel, ReviewMeasures, useReviewMeasures } from './ReviewMeasures.js';
 
 /** The form's labels, by the API's field names: the same words beside a field and in the list of problems. */
 const LABELS = {
@@ -41,6 +42,7 @@ export function HeldMeetingForm({ caseId, team, nowLocal, onRecorded }: { caseId
     nextReviewDue: '',
   }));
   const v = draft.value;
+  const measures = useReviewMeasures(`held:${caseId}`, v.kind);
   const [error, setError] = useState<unknown>(null);
   const once = useSubmitOnce();
   const submit = async (e: React.FormEvent) => {
@@ -55,10 +57,11 @@ export function HeldMeetingForm({ caseId, team, nowLocal, onRecorded }: { caseId
           endsAt: toInstant(v.endsAt),
           attendeeIds: v.attendeeIds,
           ...(v.location.trim() ? { location: v.location } : {}),
-          outcome: { summary: v.summary, replan: v.replan, nextReviewDue: v.nextReviewDue || null },
+          outcome: { summary: v.summary, replan: v.replan, nextReviewDue: v.nextReviewDue || null, ...measures.body() },
         };
         await post(`/cases/${caseId}/meetings`, held, undefined, key);
         draft.discard();
+        measures.discard();
         onRecorded();
       });
     } catch (err) {
@@ -96,6 +99,7 @@ export function HeldMeetingForm({ caseId, team, nowLocal, onRecorded }: { caseId
       <Field label={LABELS['outcome.summary']} required {...fieldProps(error, 'outcome.summary', { text: v.summary, max: 8000 })}>
         <Textarea value={v.summary} onChange={(_, d) => draft.set({ ...v, summary: d.value })} rows={4} />
       </Field>
+      <ReviewMeasures measures={measures} error={error} pathPrefix="outcome." />
       <Field label={LABELS['outcome.replan']} {...fieldProps(error, 'outcome.replan', { text: v.replan, max: 8000 })}>
         <Textarea value={v.replan} onChange={(_, d) => draft.set({ ...v, replan: d.value })} rows={3} />
       </Field>
@@ -105,7 +109,7 @@ export function HeldMeetingForm({ caseId, team, nowLocal, onRecorded }: { caseId
       >
         <Input type="date" value={v.nextReviewDue} onChange={(_, d) => draft.set({ ...v, nextReviewDue: d.value })} />
       </Field>
-      <ErrorNotice error={error} labels={labelsFrom(LABELS)} />
+      <ErrorNotice error={error} labels={(path) => labelsFrom(LABELS)(path) ?? measureLabel(path)} />
       <div>
         <Button type="submit" appearance="primary" disabled={once.busy}>
           Record the meeting and its outcome

@@ -16,6 +16,7 @@ import { HeldMeetingForm } from './HeldMeetingForm.js';
 import { localInput, started, useStartOf } from './meetingTime.js';
 import { MeetingNotes } from './MeetingNotes.js';
 import { OutcomeForm } from './OutcomeForm.js';
+import { RecordedMeasures } from './ReviewMeasures.js';
 import { ScheduleForm } from './ScheduleForm.js';
 
 const useStyles = makeStyles({
@@ -164,6 +165,7 @@ export default function MeetingsSection({ view, reload }: CaseProps) {
               ) : null}
               {open.outcome.replan ? <p>Re-plan: {open.outcome.replan}</p> : null}
               <p>Next review due: {formatDate(open.outcome.nextReviewDue)}</p>
+              <RecordedMeasures measures={open.outcome.measures} />
             </>
           ) : open.status === 'scheduled' && can('meeting.recordOutcome') && started(open) ? (
             <OutcomeForm

@@ -7,6 +7,7 @@ import { type FieldLabels, fieldProps } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
 import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { PROGRESS_LABELS } from '../labels.js';
+import { measureLabel, ReviewMeasures, useReviewMeasures } from './ReviewMeasures.js';
 
 /** The form's labels, by the API's field names: the same words beside a field and in the list of problems. */
 const LABELS: Record<string, string> = {
@@ -17,7 +18,7 @@ const LABELS: Record<string, string> = {
 const PROGRESS_FIELD = /^recommendationProgress\.(\d+)\.(status|note)$/;
 const outcomeLabels: FieldLabels = (path) => {
   const m = PROGRESS_FIELD.exec(path);
-  return m ? `Recommendation ${Number(m[1]) + 1}: ${m[2] === 'note' ? 'note' : 'progress'}` : LABELS[path];
+  return m ? `Recommendation ${Number(m[1]) + 1}: ${m[2] === 'note' ? 'note' : 'progress'}` : (LABELS[path] ?? measureLabel(path));
 };
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '44rem' } });
@@ -44,6 +45,7 @@ export function OutcomeForm({
     progress: Object.fromEntries(recommendations.map((r) => [r.id, { status: 'in_progress', note: '' }])) as Record<string, { status: string; note: string }>,
   }));
   const v = draft.value;
+  const measures = useReviewMeasures(meeting.id, meeting.kind);
   const [error, setError] = useState<unknown>(null);
   const once = useSubmitOnce();
   const submit = async (e: React.FormEvent) => {
@@ -62,11 +64,13 @@ export function OutcomeForm({
               status: v.progress[r.id]?.status ?? 'not_started',
               note: v.progress[r.id]?.note ?? '',
             })),
+            ...measures.body(),
           },
           etagOf(meeting.version),
           key,
         );
         draft.discard();
+        measures.discard();
         onRecorded();
       });
     } catch (err) {
@@ -105,6 +109,7 @@ export function OutcomeForm({
           </Field>
         </fieldset>
       ))}
+      <ReviewMeasures measures={measures} error={error} />
       <Field label={LABELS.replan} {...fieldProps(error, 'replan', { text: v.replan, max: 8000 })}>
         <Textarea value={v.replan} onChange={(_, d) => draft.set({ ...v, replan: d.value })} rows={3} />
       </Field>

@@ -7,6 +7,8 @@ import { CasePage } from '../case/CasePage.js';
 import { useApp } from '../context.js';
 import { DashboardView } from '../dashboard/DashboardView.js';
 import { dashboardHref, useDashboardRoute } from '../dashboard/route.js';
+import { EvaluationView } from '../evaluation/EvaluationView.js';
+import { evaluationHref, useEvaluationRoute } from '../evaluation/route.js';
 import type { ThemeName } from '../host/teams.js';
 import { MyActions } from '../plan/MyActions.js';
 import { hrefOf, navigate, useRoute } from '../router.js';
@@ -36,8 +38,12 @@ export default function Content({ theme, setTheme }: { theme: ThemeName; setThem
   const dashboard = useDashboardRoute();
   const onDashboard = dashboard !== null;
   const canSeeDashboard = Object.values(me.serviceActions).some((a) => a.includes('dashboard.read'));
+  // The ECM team's evaluation (#/evaluation) is routed apart too, and sets its own title.
+  const evaluation = useEvaluationRoute();
+  const canSeeEvaluation = Object.values(me.serviceActions).some((a) => a.includes('evaluation.read'));
+  const apart = onDashboard || evaluation;
   useEffect(() => {
-    if (onDashboard) return;
+    if (apart) return;
     document.title =
       route.view === 'case'
         ? 'Case — ECM for Teams'
@@ -48,7 +54,7 @@ export default function Content({ theme, setTheme }: { theme: ThemeName; setThem
             : route.view === 'myActions'
               ? 'My actions — ECM for Teams'
               : 'My cases — ECM for Teams';
-  }, [route.view, onDashboard]);
+  }, [route.view, apart]);
   return (
     <>
       <Link href="#main" className={s.skip} onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
@@ -58,10 +64,15 @@ export default function Content({ theme, setTheme }: { theme: ThemeName; setThem
         <Link className={s.brand} href="#/">
           ECM for Teams
         </Link>
-        <Link href={hrefOf({ view: 'myActions' })} aria-current={!onDashboard && route.view === 'myActions' ? 'page' : undefined}>
+        <Link href={hrefOf({ view: 'myActions' })} aria-current={!apart && route.view === 'myActions' ? 'page' : undefined}>
           My actions
         </Link>
         {canSeeDashboard ? <Link href={dashboardHref()}>Service dashboard</Link> : null}
+        {canSeeEvaluation ? (
+          <Link href={evaluationHref} aria-current={evaluation ? 'page' : undefined}>
+            Evaluation
+          </Link>
+        ) : null}
         <span>
           {me.name} · {me.roleLabel}
         </span>
@@ -81,14 +92,13 @@ export default function Content({ theme, setTheme }: { theme: ThemeName; setThem
       </header>
       <main id="main" tabIndex={-1} className={s.main}>
         {dashboard ? <DashboardView serviceId={dashboard.serviceId} /> : null}
-        {!dashboard && route.view === 'caseload' ? <CaseCatalogue /> : null}
-        {!dashboard && route.view === 'myActions' ? <MyActions /> : null}
-        {!dashboard && route.view === 'refer' ? <ReferForm onReferred={(id) => navigate({ view: 'case', caseId: id, section: 'overview' })} /> : null}
-        {!dashboard && route.view === 'consult' ? (
-          <ConsultationRequestForm onAsked={(id) => navigate({ view: 'case', caseId: id, section: 'overview' })} />
-        ) : null}
+        {evaluation && !dashboard ? <EvaluationView /> : null}
+        {!apart && route.view === 'caseload' ? <CaseCatalogue /> : null}
+        {!apart && route.view === 'myActions' ? <MyActions /> : null}
+        {!apart && route.view === 'refer' ? <ReferForm onReferred={(id) => navigate({ view: 'case', caseId: id, section: 'overview' })} /> : null}
+        {!apart && route.view === 'consult' ? <ConsultationRequestForm onAsked={(id) => navigate({ view: 'case', caseId: id, section: 'overview' })} /> : null}
         {/* Keyed by the case: another case in the address is a new page, with nothing of the last one's state (issue 12 §1). */}
-        {!dashboard && route.view === 'case' ? <CasePage key={route.caseId} caseId={route.caseId} section={route.section} /> : null}
+        {!apart && route.view === 'case' ? <CasePage key={route.caseId} caseId={route.caseId} section={route.section} /> : null}
       </main>
     </>
   );

@@ -49,6 +49,8 @@ export type ServiceAct =
   | 'caseload.read'
   | 'case.refer'
   | 'outcomes.export'
+  | 'evaluation.read'
+  | 'evaluation.export'
   | 'retention.read'
   | 'retention.configure'
   | 'agreementRules.read'
@@ -206,6 +208,10 @@ export function expectedOnService(s: Subject, act: ServiceAct, serviceId: string
       return yes(serves && ['ecm_practitioner', 'psychologist', 'yjs_practitioner'].includes(s.role));
     case 'outcomes.export':
       return yes(serves && s.role === 'manager');
+    // The evaluation across the services: the ECM team's, who work across them all; it names no child.
+    case 'evaluation.read':
+    case 'evaluation.export':
+      return yes(s.role === 'ecm_practitioner' || s.role === 'psychologist');
     case 'retention.read':
     case 'agreementRules.read':
       // Retention periods are set-up, not case data: whoever works in the service reads them, and

@@ -390,6 +390,8 @@ export const SERVICE_ROUTES: ServiceRoute[] = [
     body: () => consultationRequest({ serviceId }),
   })),
   ...both({ name: 'export the outcomes', method: 'GET', pattern: `${S}/outcomes.csv`, act: 'outcomes.export' }),
+  { name: 'read the evaluation across the services', method: 'GET', pattern: '/api/v1/evaluation', act: 'evaluation.read', serviceId: null },
+  { name: 'export the pseudonymised evaluation', method: 'GET', pattern: '/api/v1/evaluation/export', act: 'evaluation.export', serviceId: null },
   ...both({ name: 'read the retention periods', method: 'GET', pattern: `${S}/retention`, act: 'retention.read' }),
   ...both({
     name: 'set the retention periods',
