@@ -6,7 +6,16 @@ import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useLoad } from '../common/useLoad.js';
 import { useApp } from '../context.js';
 import { formatDate } from '../labels.js';
-import { ActiveCases, AgreementsOutstanding, LibraryDocuments, Movement, ReviewsDue, Undelivered, Unreachable } from './DashboardSections.js';
+import {
+  ActionsOverdueByAgency,
+  ActiveCases,
+  AgreementsOutstanding,
+  LibraryDocuments,
+  Movement,
+  ReviewsDue,
+  Undelivered,
+  Unreachable,
+} from './DashboardSections.js';
 import { dashboardHref } from './route.js';
 
 const useStyles = makeStyles({
@@ -115,6 +124,7 @@ export default function Dashboard({ serviceId }: { serviceId: string | null }) {
           <div className={s.grid}>
             <ReviewsDue rows={d.reviews} />
             <AgreementsOutstanding rows={d.agreementsOutstanding} />
+            <ActionsOverdueByAgency rows={d.actionsOverdueByAgency ?? []} />
             <Movement movement={d.trmMovement} />
             <ActiveCases rows={d.activeCases} />
             <Unreachable rows={d.unreachable} />
