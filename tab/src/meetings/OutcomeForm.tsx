@@ -6,7 +6,6 @@ import { ErrorNotice } from '../common/ErrorNotice.js';
 import { type FieldLabels, fieldProps } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
 import { useSubmitOnce } from '../common/useSubmitOnce.js';
-import { useApp } from '../context.js';
 import { emptyReviewOfPlan, ReviewOfPlan, reviewOfPlanBody, reviewOfPlanLabel } from '../plan/ReviewOfPlan.js';
 
 /** The form's labels, by the API's field names: the same words beside a field and in the list of problems. */
@@ -42,7 +41,6 @@ export function OutcomeForm({
     nextReviewDue: '',
     plan: emptyReviewOfPlan(),
   }));
-  const { today } = useApp();
   const outcomeLabels: FieldLabels = (path) => reviewOfPlanLabel(path, plan) ?? LABELS[path];
   const v = draft.value;
   // A draft kept from before the form reviewed the plan has no plan part yet.
@@ -77,9 +75,7 @@ export function OutcomeForm({
       <Field label={LABELS.summary} required {...fieldProps(error, 'summary', { text: v.summary, max: 8000 })}>
         <Textarea value={v.summary} onChange={(_, d) => draft.set({ ...v, summary: d.value })} rows={4} />
       </Field>
-      {plan.length ? (
-        <ReviewOfPlan actions={plan} team={team} value={review} onChange={(p) => draft.set({ ...v, plan: p })} error={error} today={today} />
-      ) : null}
+      {plan.length ? <ReviewOfPlan actions={plan} team={team} value={review} onChange={(p) => draft.set({ ...v, plan: p })} error={error} /> : null}
       <Field label={LABELS.replan} {...fieldProps(error, 'replan', { text: v.replan, max: 8000 })}>
         <Textarea value={v.replan} onChange={(_, d) => draft.set({ ...v, replan: d.value })} rows={3} />
       </Field>

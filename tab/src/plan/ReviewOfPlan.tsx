@@ -118,20 +118,20 @@ const useStyles = makeStyles({
   facts: { margin: 0 },
 });
 
+// Dates carry no `min`: the browser would refuse an early date in its own words and send nothing;
+// the API says why beside the field ("on or after the day the formulation was approved").
 export function ReviewOfPlan({
   actions,
   team,
   value,
   onChange,
   error,
-  today,
 }: {
   actions: PlanActionView[];
   team: TeamMember[];
   value: ReviewOfPlanDraft;
   onChange: (v: ReviewOfPlanDraft) => void;
   error: unknown;
-  today: string;
 }) {
   const s = useStyles();
   const open = openActions(actions);
@@ -193,7 +193,7 @@ export function ReviewOfPlan({
                   </Select>
                 </Field>
                 <Field label="New “by when”" {...fieldProps(error, `${path}.dueBy`)}>
-                  <Input type="date" min={today} value={r.dueBy} onChange={(_, d) => set(a, { dueBy: d.value })} />
+                  <Input type="date" value={r.dueBy} onChange={(_, d) => set(a, { dueBy: d.value })} />
                 </Field>
               </>
             ) : null}
@@ -227,7 +227,7 @@ export function ReviewOfPlan({
               </Select>
             </Field>
             <Field label="By when" {...fieldProps(error, `${path}.dueBy`)}>
-              <Input type="date" min={today} value={n.dueBy} onChange={(_, d) => setAdded(i, { dueBy: d.value })} />
+              <Input type="date" value={n.dueBy} onChange={(_, d) => setAdded(i, { dueBy: d.value })} />
             </Field>
             <div>
               <Button onClick={() => onChange({ ...value, added: value.added.filter((_, j) => j !== i) })}>Remove new action {i + 1}</Button>
