@@ -157,6 +157,20 @@ describe('a review works through the plan: progress on each action, and the re-p
     expect(kinds).toContain('meeting.outcome.recorded');
   });
 
+  it('the manager’s dashboard shows the actions overdue by agency, with the cases where the team is not holding', async () => {
+    t.clock.set(`${addDays(approvedOn, 45)}T09:00:00.000Z`);
+    const manager = await t.signIn('mgr-bri');
+    const reference = (await manager.get(`/api/v1/cases/${caseId}`)).body.reference;
+    const dashboard = await manager.get('/api/v1/services/BRI/dashboard');
+    expect(dashboard.status).toBe(200);
+    // Amy's weekly sessions (due in 14 days) and Jo's quiet space (40) are past; the football (50) and the stopped art are not.
+    expect(dashboard.body.actionsOverdueByAgency).toEqual([
+      { agency: 'police', overdue: 1, cases: [{ caseId, reference }] },
+      { agency: 'youth_justice', overdue: 1, cases: [{ caseId, reference }] },
+    ]);
+    sam = await t.signIn('ecm-sam');
+  });
+
   it('approving a new formulation version keeps what the review added, after the recommendations', async () => {
     const current = (await sam.get(`/api/v1/cases/${caseId}/formulation`)).body.current;
     const next = await sam.post(`/api/v1/cases/${caseId}/formulation`, { ...current.content, recommendations: current.content.recommendations.slice(0, 2) });
