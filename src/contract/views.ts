@@ -8,6 +8,7 @@ import type { Formulation } from '../domain/formulation.js';
 import type { AttendeeResponse, Meeting } from '../domain/meeting.js';
 import type { AttendanceMark } from '../domain/attendance.js';
 import type { PlanAction } from '../domain/planAction.js';
+import type { AgencyOverdue } from '../domain/overdueActions.js';
 import type { CaseAction, ServiceAction } from '../domain/policy.js';
 import type { ReviewStatus } from '../domain/reviewCadence.js';
 import type { Service } from '../domain/service.js';
@@ -306,6 +307,8 @@ export interface ServiceDashboard extends CaseloadOverview {
   /** Teams messages that did not arrive, one row per person, apart from the documents above. */
   undeliveredMessages: (UndeliveredMessages & { references: string[] })[];
   library: DashboardLibrary;
+  /** Actions past their "by when" and not done or stopped, per agency holding them (open cases only). */
+  actionsOverdueByAgency: AgencyOverdue[];
   /** Local mode: the bot reaches a person only once they open it in the Agents Playground; their messages wait until then. */
   messagesWaitForPlayground: boolean;
 }

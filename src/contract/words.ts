@@ -7,7 +7,8 @@ import type { HypothesisDomain } from '../domain/formulation.js';
 import type { CategoryTone } from '../domain/service.js';
 import type { AttendeeResponse, MeetingKind } from '../domain/meeting.js';
 import type { ReviewState } from '../domain/reviewCadence.js';
-import type { ActionStatus } from '../domain/planAction.js';
+import type { ActionOwner, ActionStatus } from '../domain/planAction.js';
+import type { ReviewDecision } from '../domain/reviewOfPlan.js';
 import type { Agency, Role } from '../domain/staff.js';
 import type { CaseRole } from '../domain/team.js';
 import type { DocumentType } from '../ports/documentLibrary.js';
@@ -137,6 +138,17 @@ export const PROGRESS_LABELS: Record<'not_started' | 'in_progress' | 'achieved' 
   achieved: 'Achieved',
   stopped: 'Stopped',
 };
+
+/** What a review decides for each action of the plan. */
+export const REVIEW_DECISION_LABELS: Record<ReviewDecision, string> = {
+  continue: 'Continue',
+  change: 'Change',
+  stop: 'Stop',
+};
+
+/** Who holds an action: a named person and their agency, or an agency while nobody is named. */
+export const ownerInWords = (owner: ActionOwner): string =>
+  owner.kind === 'person' ? `${owner.name} (${AGENCY_LABELS[owner.agency]})` : `${AGENCY_LABELS[owner.agency]} — nobody named yet`;
 
 export const REVIEW_STATE_LABELS: Record<ReviewState, string> = { not_due: 'Not due', due_soon: 'Due soon', due: 'Due', overdue: 'Overdue' };
 

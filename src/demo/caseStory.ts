@@ -8,6 +8,7 @@ import { inviteTeamMember } from '../app/team/inviteTeamMember.js';
 import { addTimelineEntry } from '../app/timeline/addTimelineEntry.js';
 import { recordAgreement, withdrawAgreement } from '../app/agreement/recordAgreement.js';
 import { recordMeetingOutcome } from '../app/meetings/recordMeetingOutcome.js';
+import { listPlanActions } from '../app/plan/listPlanActions.js';
 import { recordTrmPlacement } from '../app/trm/recordTrmPlacement.js';
 import { referCase } from '../app/case/referCase.js';
 import { respondToMeeting } from '../app/meetings/respondToMeeting.js';
@@ -30,7 +31,7 @@ import { TERMS_VERSION } from '../domain/team.js';
 import type { TimelineEntry } from '../domain/timeline.js';
 import type { AppDeps } from '../app/deps.js';
 import type { DemoRun } from './demoRun.js';
-import { type DemoFormulation, type MeetingPlan, parseEntryLine } from './storyParts.js';
+import { type DemoFormulation, type MeetingPlan, parseEntryLine, progressOnActions } from './storyParts.js';
 import { DEMO_STAFF } from './people.js';
 
 export type { DemoFormulation, MeetingPlan } from './storyParts.js';
@@ -239,7 +240,7 @@ export class CaseStory {
         const m = this.meetingNamed(key);
         const input = {
           summary: outcome.summary,
-          recommendationProgress: Object.entries(outcome.progress ?? {}).map(([recommendationId, [status, note]]) => ({ recommendationId, status, note })),
+          actionProgress: progressOnActions((await listPlanActions(this.deps, as(outcome.by), this.caseId)).items, outcome.progress ?? {}),
           replan: outcome.replan ?? '',
           nextReviewDue: outcome.nextReviewWeeks === null ? null : addWeeks(m.startsAt.slice(0, 10), outcome.nextReviewWeeks),
           ...(outcome.measures ? { measures: outcome.measures } : {}),

@@ -2,6 +2,8 @@ import type { HypothesisDomain, Recommendation } from '../domain/formulation.js'
 import { LIFE_STAGES, type LifeStage } from '../domain/lifeStage.js';
 import type { ReviewMeasures } from '../domain/evaluationMeasures.js';
 import type { MeetingKind } from '../domain/meeting.js';
+import type { PlanAction } from '../domain/planAction.js';
+import type { ActionReview } from '../domain/reviewOfPlan.js';
 import type { Agency } from '../domain/staff.js';
 import { CONFIDENCE, type EntryWhen, type TimelineEntryInput } from '../domain/timeline.js';
 import type { DemoRun } from './demoRun.js';
@@ -81,4 +83,22 @@ function parseWhen(run: DemoRun, when: string): EntryWhen {
   if (age) return { precision: 'age', age: Number(age[1]) };
   if ((LIFE_STAGES as readonly string[]).includes(when)) return { precision: 'lifeStage', lifeStage: when as LifeStage };
   throw new Error(`Demo timeline "when" not understood: ${when}`);
+}
+
+const STANDING = { not_started: 'planned', in_progress: 'under_way', achieved: 'done' } as const;
+
+/**
+ * A story tells progress by recommendation, as the team talks of it; the review records it on the
+ * open action that carries each recommendation.
+ */
+export function progressOnActions(actions: PlanAction[], progress: Record<string, [Progress, string]>): ActionReview[] {
+  return actions.flatMap((a): ActionReview[] => {
+    const said = progress[a.recommendationId];
+    if (!said || a.status === 'done' || a.status === 'stopped') return [];
+    const [how, note] = said;
+    const base = { actionId: a.id, happened: note, barriers: '' };
+    return how === 'stopped'
+      ? [{ ...base, status: 'under_way', decision: 'stop', stoppedBecause: note || 'Stopped at this review.' }]
+      : [{ ...base, status: STANDING[how], decision: 'continue' }];
+  });
 }

@@ -1,20 +1,21 @@
 import { TextRun } from 'docx';
 import { notFound } from '../domain/errors.js';
-import { type Formulation, sequencedRecommendations } from '../domain/formulation.js';
+import type { Formulation } from '../domain/formulation.js';
 import { type Meeting, meetingDate } from '../domain/meeting.js';
 import { trmLabel } from '../domain/service.js';
 import { inPlacementOrder, movement } from '../domain/trm.js';
-import { MEETING_KIND_LABELS, PROGRESS_LABELS } from '../contract/words.js';
+import { MEETING_KIND_LABELS } from '../contract/words.js';
 import { type CaseDocumentFile, type CaseDossier, DOCX_TYPE } from './dossier.js';
 import { fileNameOf, versionLabel } from './names.js';
+import { planAtReview } from './planAtReview.js';
 import { participants, trmMovementWords } from './reportParts.js';
 import { handlingNote } from './signOff.js';
 import { type Block, facts, heading, packWord, para, prose, table, title } from './word.js';
 import { formatDate, withoutChildName } from './wording.js';
 
 /**
- * What a review meeting decided: progress on each recommendation of the plan, the new TRM
- * placement, the re-plan and the date of the next review. One record per meeting, named by its date.
+ * What a review meeting decided: progress on each action of the plan, the plan before and after,
+ * the new TRM placement, the re-plan and the date of the next review. One record per meeting, named by its date.
  */
 /** The plan the meeting reviewed: the newest formulation approved before its outcome was recorded. */
 function planReviewed(d: CaseDossier, m: Meeting): Formulation | null {
@@ -40,9 +41,6 @@ export async function reviewRecord(d: CaseDossier, meetingId: string): Promise<C
   const atMeeting = placements.filter((p) => p.meetingId === m.id).at(-1) ?? placements.filter((p) => p.effectiveDate === held).at(-1) ?? null;
   const before = atMeeting ? placements.filter((p) => p !== atMeeting && p.effectiveDate <= atMeeting.effectiveDate).at(-1) : null;
 
-  const progress = new Map(m.outcome.recommendationProgress.map((p) => [p.recommendationId, p]));
-  const recs = sequencedRecommendations(plan?.content.recommendations ?? []);
-
   const children: Block[] = [
     title(m.kind === 'review' ? 'Review record' : `${MEETING_KIND_LABELS[m.kind]} record`),
     facts([
@@ -54,23 +52,7 @@ export async function reviewRecord(d: CaseDossier, meetingId: string): Promise<C
     ]),
     heading('What the meeting noted'),
     ...prose(plain(m.outcome.summary)),
-    heading('Progress on each recommendation'),
-    recs.length
-      ? table(
-          ['No.', 'Recommendation', 'TRM level', 'Progress', 'Note'],
-          recs.map((r, i) => {
-            const p = progress.get(r.id);
-            return [
-              String(i + 1),
-              plain(r.text),
-              `${r.trmLevel}`,
-              p ? PROGRESS_LABELS[p.status] : 'Not discussed',
-              p?.note ? { text: plain(p.note), blocks: prose(plain(p.note)) } : '—',
-            ];
-          }),
-          [6, 40, 10, 14, 30],
-        )
-      : para('The plan holds no recommendations.'),
+    ...planAtReview(m, plan, plain),
     heading('TRM placement'),
     ...(atMeeting
       ? [

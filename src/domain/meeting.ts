@@ -4,6 +4,7 @@ import { plainText } from './text.js';
 import { ruleViolation } from './errors.js';
 import { reviewMeasuresSchema } from './evaluationMeasures.js';
 import type { Problem } from './problems.js';
+import { type PlanAtReview, reviewOfPlanFields } from './reviewOfPlan.js';
 import { staffIdSchema } from './staff.js';
 
 /** Formulation, review and consultation meetings of a case team. */
@@ -43,15 +44,14 @@ export function meetingTimeProblems(input: unknown, now: Instant): Problem[] {
   return Date.parse(startsAt) <= Date.parse(now) ? [{ path: 'startsAt', message: 'has already passed: choose a day and time later than now' }] : [];
 }
 
+/** Progress as outcomes recorded it before the plan had actions: still read, no longer written. */
 export const RECOMMENDATION_PROGRESS = ['not_started', 'in_progress', 'achieved', 'stopped'] as const;
+export type RecommendationProgress = { recommendationId: string; status: (typeof RECOMMENDATION_PROGRESS)[number]; note: string };
 
 export const meetingOutcomeSchema = z
   .object({
     summary: plainText(8000),
-    recommendationProgress: z
-      .array(z.object({ recommendationId: z.string().min(1).max(40), status: z.enum(RECOMMENDATION_PROGRESS), note: plainText(2000, 0).default('') }).strict())
-      .max(100)
-      .default([]),
+    ...reviewOfPlanFields,
     replan: plainText(8000, 0).default(''),
     nextReviewDue: z.string().refine(isIsoDate, 'is a date such as 2026-03-09').nullable(),
     /** The evaluation's measures (src/domain/evaluationMeasures.ts), when the team recorded them. */
@@ -59,6 +59,17 @@ export const meetingOutcomeSchema = z
   })
   .strict();
 export type MeetingOutcome = z.infer<typeof meetingOutcomeSchema>;
+
+/**
+ * An outcome as stored: who recorded it, and for a meeting that reviewed the plan, the plan before
+ * and after it. Outcomes recorded before the plan had actions keep their `recommendationProgress`.
+ */
+export type RecordedOutcome = MeetingOutcome & {
+  recordedBy: string;
+  recordedAt: Instant;
+  plan?: PlanAtReview;
+  recommendationProgress?: RecommendationProgress[];
+};
 
 /**
  * A meeting held without being scheduled here (or before the product was used), recorded after the
@@ -111,7 +122,7 @@ export interface Meeting {
   /** When Teams said the online meeting started and ended, as the bot heard it in the meeting chat. */
   startedAt: Instant | null;
   endedAt: Instant | null;
-  outcome: (MeetingOutcome & { recordedBy: string; recordedAt: Instant }) | null;
+  outcome: RecordedOutcome | null;
   version: number;
 }
 

@@ -35,6 +35,11 @@ export interface PlanAction {
   updatedByName: string;
   updatedAt: Instant;
   version: number;
+  /**
+   * The review that added this action to the plan, or null for one carried from a recommendation.
+   * An added action has no recommendation: its `recommendationId` is its own id.
+   */
+  addedAtMeetingId: string | null;
 }
 
 /** Until someone is named, the ECM team that wrote the plan holds an action. */
@@ -75,7 +80,8 @@ export const inTrmOrder = (recs: Recommendation[]): (Recommendation & { place: n
 /**
  * The plan after a formulation version is approved: every recommendation has an action (one that
  * already existed keeps its owner, date and status, with the new wording and place); an open
- * action whose recommendation was dropped stops, saying so.
+ * action whose recommendation was dropped stops, saying so. Actions a review added stay, placed
+ * after the recommendations.
  */
 export function planAfterApproval(
   existing: PlanAction[],
@@ -84,7 +90,8 @@ export function planAfterApproval(
   make: (rec: Recommendation, place: number) => PlanAction,
   touch: (a: PlanAction) => PlanAction,
 ): { added: PlanAction[]; changed: PlanAction[] } {
-  const byRec = new Map(existing.map((a) => [a.recommendationId, a]));
+  const fromReviews = existing.filter((a) => a.addedAtMeetingId !== null);
+  const byRec = new Map(existing.filter((a) => a.addedAtMeetingId === null).map((a) => [a.recommendationId, a]));
   const added: PlanAction[] = [];
   const changed: PlanAction[] = [];
   for (const rec of inTrmOrder(recommendations)) {
@@ -101,9 +108,16 @@ export function planAfterApproval(
       );
     }
   }
+  // What reviews added stays in the plan, after the formulation's recommendations.
+  [...fromReviews]
+    .sort((a, b) => a.sequence - b.sequence)
+    .forEach((a, i) => {
+      const place = recommendations.length + i + 1;
+      if (a.sequence !== place) changed.push(touch({ ...a, sequence: place }));
+    });
   const kept = new Set(recommendations.map((r) => r.id));
   for (const a of existing) {
-    if (kept.has(a.recommendationId) || a.status === 'done' || a.status === 'stopped') continue;
+    if (a.addedAtMeetingId !== null || kept.has(a.recommendationId) || a.status === 'done' || a.status === 'stopped') continue;
     changed.push(touch({ ...a, status: 'stopped', stoppedBecause: `No longer in version ${formulationNumber} of the formulation.` }));
   }
   return { added, changed };

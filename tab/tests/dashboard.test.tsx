@@ -13,6 +13,7 @@ const CASE = '0b6f3c1e-5a4d-4c1e-9a59-8f1f0c1a2b3c';
 const dashboardOf = (serviceId: string, overrides: Partial<ServiceDashboard> = {}): ServiceDashboard => ({
   service: { id: serviceId, name: serviceId === 'BRI' ? 'Bristol Youth Justice Service' : 'North Somerset Youth Justice Service' },
   today: '2026-11-27',
+  actionsOverdueByAgency: [{ agency: 'police', overdue: 2, cases: [{ caseId: CASE, reference: `${serviceId}-2026-0001` }] }],
   counts: { referred: 1, awaiting_agreement: 0, active: 3, closed: 2 },
   activeCases: [
     {
@@ -161,6 +162,15 @@ describe("the manager's dashboard", () => {
     const row = within(reviews).getAllByRole('row')[1]!;
     expect(row.textContent).toContain('Overdue');
     expect(row.querySelector('svg')).not.toBeNull();
+  });
+
+  it('shows actions overdue by agency, each with the cases where the team is not holding', async () => {
+    vi.stubGlobal('fetch', fakeApi({ 'GET /services/BRI/dashboard': () => [200, dashboardOf('BRI')] }).impl);
+    renderSignedIn(<RoutedDashboard />, manager);
+    const table = await screen.findByRole('table', { name: 'Actions overdue by agency' });
+    const row = within(table).getAllByRole('row')[1]!;
+    expect(row.textContent).toBe('Police2BRI-2026-0001');
+    expect(within(row).getByRole('link', { name: 'BRI-2026-0001' })).toBeTruthy();
   });
 
   it('lets ECM staff choose among the services they serve, and loads the one chosen', async () => {

@@ -33,6 +33,7 @@ const action = (over: Partial<PlanActionView>): PlanActionView => ({
   version: 2,
   overdue: false,
   mayUpdate: true,
+  addedAtMeetingId: null,
   ...over,
 });
 

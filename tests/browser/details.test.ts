@@ -238,7 +238,6 @@ describe('the small layout faults and dialogs', () => {
         `/api/v1/cases/${file.caseId}/meetings/${scheduled.body.id}/outcome`,
         {
           summary: 'Settling.',
-          recommendationProgress: [{ recommendationId: 'r1', status: 'in_progress' }],
           replan: 'Keep going.',
           nextReviewDue: '2027-02-06',
         },

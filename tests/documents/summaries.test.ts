@@ -24,6 +24,7 @@ function source(): SummarySource {
       dueBy: n === 2 ? '2027-01-15' : null,
       status,
       stoppedBecause: null,
+      addedAtMeetingId: null,
       updatedBy: 'ecm-sam',
       updatedByName: 'Sam Patel',
       updatedAt: '2026-11-20T12:00:00.000Z',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLINICAL_JARGON, jargonIn } from '../../src/domain/plainWords.js';
 import { reviewRecord } from '../../src/documents/reviewRecord.js';
+import type { PlanLine } from '../../src/domain/reviewOfPlan.js';
 import { youthFriendlyFormulation } from '../../src/documents/youthFriendlyFormulation.js';
 import { openDocx } from '../support/docx.js';
 import { CHILD_DOB, CHILD_NAME, dossierWith } from '../support/dossierFactory.js';
@@ -56,7 +57,7 @@ describe('the youth-friendly formulation', () => {
 });
 
 describe('the review record', () => {
-  it('shows progress on each recommendation, the new TRM placement, the re-plan and the next review date', async () => {
+  it('an outcome recorded before the plan had actions still shows progress on each recommendation, the new TRM placement, the re-plan and the next review date', async () => {
     const d = dossierWith(10);
     const file = await reviewRecord(d, d.meetings[0]!.id);
     expect(file.fileName).toBe('BRI-2026-0042_review-record_2027-02-12.docx');
@@ -78,6 +79,67 @@ describe('the review record', () => {
     expect(doc.allText).toContain('Moved up (was level 2)');
     expect(doc.allText).toContain('Start the art group next month.');
     expect(doc.allText).toContain('The next review is due by 1 May 2027.');
+    for (const part of [CHILD_NAME, ...CHILD_NAME.split(' '), CHILD_DOB]) expect(doc.allText).not.toContain(part);
+  });
+
+  it('shows what happened on each action and the plan before and after the review, new and changed actions marked', async () => {
+    const d = dossierWith(10);
+    const m = d.meetings[0]!;
+    const line = (id: string, sequence: number, text: string, over: Partial<PlanLine> = {}): PlanLine => ({
+      id,
+      sequence,
+      text,
+      trmLevel: 2,
+      owner: { kind: 'agency', agency: 'ecm_team' },
+      dueBy: '2027-03-01',
+      status: 'planned',
+      stoppedBecause: null,
+      ...over,
+    });
+    const worker = line('a1', 1, 'The same worker at the same time each week.');
+    const art = line('a2', 2, 'Art-based group at the youth club.');
+    const outcome = {
+      ...m.outcome!,
+      recommendationProgress: undefined,
+      actionProgress: [
+        { actionId: 'a1', status: 'under_way' as const, happened: `${CHILD_NAME} kept every session.`, barriers: '', decision: 'continue' as const },
+        {
+          actionId: 'a2',
+          status: 'planned' as const,
+          happened: 'The group closed.',
+          barriers: 'No group nearby.',
+          decision: 'stop' as const,
+          stoppedBecause: 'The group closed.',
+        },
+      ],
+      plan: {
+        before: [worker, art],
+        after: [
+          { ...worker, status: 'under_way' as const },
+          { ...art, status: 'stopped' as const, stoppedBecause: 'The group closed.' },
+          line('a3', 3, 'Weekly football with a youth club coach.', {
+            owner: { kind: 'person', staffId: 'police-jo', name: 'PC Jo Harris', agency: 'police' },
+          }),
+        ],
+      },
+    };
+    const doc = openDocx((await reviewRecord({ ...d, meetings: [{ ...m, outcome }] }, m.id)).content);
+    expect(doc.headings.filter((h) => h.level === 1).map((h) => h.text)).toEqual([
+      'What the meeting noted',
+      'Progress on each action',
+      'The plan before this review',
+      'The plan after this review',
+      'TRM placement',
+      'Re-plan',
+      'Next review',
+      'Who took part',
+      'Handling',
+    ]);
+    expect(doc.allText).toMatch(/kept every session\.\s*—\s*Continue \(Under way\)/);
+    expect(doc.allText).toMatch(/No group nearby\.\s*Stop \(Stopped\)/);
+    expect(doc.allText).toMatch(/1 \(changed\)\s*The same worker/);
+    expect(doc.allText).toMatch(/3 \(new\)\s*Weekly football with a youth club coach\.\s*2\s*PC Jo Harris \(Police\)/);
+    expect(doc.allText).toContain('Stopped: The group closed.');
     for (const part of [CHILD_NAME, ...CHILD_NAME.split(' '), CHILD_DOB]) expect(doc.allText).not.toContain(part);
   });
 

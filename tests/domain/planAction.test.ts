@@ -35,6 +35,7 @@ const action = (r: Recommendation, place: number, over: Partial<PlanAction> = {}
   updatedByName: 'Dr Helen Marsh',
   updatedAt: '2026-11-27T10:00:00.000Z',
   version: 1,
+  addedAtMeetingId: null,
   ...over,
 });
 

@@ -83,11 +83,12 @@ describe('case documents through the API', () => {
     // A day later: sign in again, as people do.
     amy = await t.signIn('yjs-amy');
     helen = await t.signIn('psy-helen');
+    const r1 = (await helen.get(`/api/v1/cases/${caseId}/actions`)).body.items.find((a: { recommendationId: string }) => a.recommendationId === 'r1');
     const outcome = await helen.post(
       `/api/v1/cases/${caseId}/meetings/${scheduled.body.id}/outcome`,
       {
         summary: 'Good start.',
-        recommendationProgress: [{ recommendationId: 'r1', status: 'in_progress' }],
+        actionProgress: [{ actionId: r1.id, status: 'under_way', happened: 'Every session kept.', decision: 'continue' }],
         replan: 'Keep going.',
         nextReviewDue: '2027-02-06',
       },
@@ -98,7 +99,7 @@ describe('case documents through the API', () => {
     expect(record.status).toBe(200);
     expect(record.headers.get('content-disposition')).toMatch(/_review-record_2026-11-28\.docx"$/);
     const text = openDocx(record.content).allText;
-    expect(text).toMatch(/The same worker each week\.\s*2\s*In progress/);
+    expect(text).toMatch(/The same worker each week\.\s*Every session kept\.\s*—\s*Continue \(Under way\)/);
     expect(text).toContain('The next review is due by 6 February 2027.');
   });
 });

@@ -110,9 +110,10 @@ describe('publishing a case’s documents when a formulation is approved or a re
     expect(review.status).toBe(201);
     await at('2027-02-05T11:30:00Z');
     try {
+      const r1 = (await sam.get(`/api/v1/cases/${caseId}/actions`)).body.items.find((a: { recommendationId: string }) => a.recommendationId === 'r1');
       const held = await sam.post(
         `/api/v1/cases/${caseId}/meetings/${review.body.id}/outcome`,
-        { summary: 'Settling at school.', recommendationProgress: [{ recommendationId: 'r1', status: 'in_progress' }], nextReviewDue: '2027-04-30' },
+        { summary: 'Settling at school.', actionProgress: [{ actionId: r1.id, status: 'under_way', decision: 'continue' }], nextReviewDue: '2027-04-30' },
         { 'if-match': `"${review.body.version}"` },
       );
       expect(held.status).toBe(200);

@@ -52,6 +52,22 @@ const formulation = z
   })
   .strict();
 
+const planLine = z
+  .object({
+    id,
+    sequence: z.number().int().positive(),
+    text: z.string(),
+    trmLevel: z.number().min(1).max(6),
+    owner: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('person'), staffId: id, name: z.string(), agency: z.enum(AGENCIES) }).strict(),
+      z.object({ kind: z.literal('agency'), agency: z.enum(AGENCIES) }).strict(),
+    ]),
+    dueBy: nullable(date),
+    status: z.enum(['planned', 'under_way', 'done', 'stopped']),
+    stoppedBecause: nullable(z.string()),
+  })
+  .strict();
+
 const meeting = z
   .object({
     id,
@@ -70,7 +86,16 @@ const meeting = z
     chatId: nullable(z.string()),
     startedAt: nullable(instant),
     endedAt: nullable(instant),
-    outcome: nullable(meetingOutcomeSchema.extend({ recordedBy: id, recordedAt: instant })),
+    outcome: nullable(
+      meetingOutcomeSchema.extend({
+        recordedBy: id,
+        recordedAt: instant,
+        plan: z
+          .object({ before: z.array(planLine), after: z.array(planLine) })
+          .strict()
+          .optional(),
+      }),
+    ),
     version: z.number().int().positive(),
   })
   .strict();
@@ -111,6 +136,7 @@ const planAction = z
     updatedByName: z.string(),
     updatedAt: instant,
     version: z.number().int().positive(),
+    addedAtMeetingId: nullable(id),
   })
   .strict();
 

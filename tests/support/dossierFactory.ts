@@ -161,6 +161,9 @@ export function dossierWith(entries = 40): CaseDossier {
     endedAt: null,
     outcome: {
       summary: 'Jordan has kept every weekly session.',
+      // Recorded before reviews worked through the plan's actions: progress by recommendation.
+      actionProgress: [],
+      newActions: [],
       recommendationProgress: [
         { recommendationId: 'r1', status: 'achieved', note: 'Weekly sessions held.' },
         { recommendationId: 'r2', status: 'in_progress', note: '' },

@@ -14,6 +14,7 @@ import { meetingNotes } from './migrations/0010_meeting_notes.js';
 import { consultations } from './migrations/0011_consultations.js';
 import { transitionPlans } from './migrations/0013_transition_plans.js';
 import { caseSummaries } from './migrations/0014_case_summaries.js';
+import { actionsAddedAtReview } from './migrations/0015_actions_added_at_review.js';
 import { evaluationPseudonymKey } from './migrations/0016_evaluation_pseudonym_key.js';
 import { blockedDeliveries } from './migrations/0017_blocked_deliveries.js';
 
@@ -37,6 +38,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0011_consultations': consultations(dialect),
     '0013_transition_plans': transitionPlans(),
     '0014_case_summaries': caseSummaries(),
+    '0015_actions_added_at_review': actionsAddedAtReview(),
     '0016_evaluation_pseudonym_key': evaluationPseudonymKey(),
     '0017_blocked_deliveries': blockedDeliveries(),
   };

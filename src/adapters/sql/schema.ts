@@ -163,6 +163,7 @@ export interface Database {
     updated_by_name: string;
     updated_at: string;
     version: number;
+    added_at_meeting_id: string | null;
   };
   meetings: {
     id: string;

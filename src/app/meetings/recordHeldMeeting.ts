@@ -5,6 +5,7 @@ import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
 import { checkOutcome, closeReview } from './recordMeetingOutcome.js';
+import { reviewThePlan } from './reviewThePlan.js';
 import { saveMeeting } from './saveMeeting.js';
 import { teamAtMeeting } from './teamAtMeeting.js';
 import { inTransaction } from '../unitOfWork.js';
@@ -17,14 +18,16 @@ import { inTransaction } from '../unitOfWork.js';
 export async function recordHeldMeeting(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<Meeting> {
   const data = parseInput(heldMeetingSchema, input, 'The meeting');
   return inTransaction(deps, person, async (w) => {
-    const { case: c } = await caseFor(w.tx, person, caseId, 'meeting.recordOutcome');
+    const { case: c, membership } = await caseFor(w.tx, person, caseId, 'meeting.recordOutcome');
     assertOpenForWork(c);
     assertHeldWhenItCouldBe(data.startsAt, w.now, c.referredAt);
     const team = await teamAtMeeting(w, c, data.attendeeIds, 'Everyone at a meeting recorded here must be on the case team.');
     await checkOutcome(w, c, data, data.outcome);
+    const id = w.newId();
+    const plan = await reviewThePlan(w, person, c, membership, { id }, data.outcome);
 
     const held: Meeting = {
-      id: w.newId(),
+      id,
       caseId: c.id,
       kind: data.kind,
       startsAt: data.startsAt,
@@ -39,7 +42,7 @@ export async function recordHeldMeeting(deps: AppDeps, person: Principal, caseId
       chatId: null,
       startedAt: null,
       endedAt: null,
-      outcome: { ...data.outcome, recordedBy: person.staffId, recordedAt: w.now },
+      outcome: { ...data.outcome, ...(plan ? { plan } : {}), recordedBy: person.staffId, recordedAt: w.now },
       version: 1,
     };
     const saved = await saveMeeting(w, c, held, null, 'meeting.recorded.after', null);

@@ -1,5 +1,6 @@
 import type { DashboardLibrary, ServiceDashboard } from '../../contract/views.js';
 import { caseloadOverview, type CaseloadRecord } from '../../domain/caseloadOverview.js';
+import { overdueByAgency } from '../../domain/overdueActions.js';
 import { decideOnService } from '../../domain/policy.js';
 import { serviceIdSchema } from '../../domain/service.js';
 import type { Principal } from '../../domain/staff.js';
@@ -29,18 +30,21 @@ export async function showServiceDashboard(deps: AppDeps, person: Principal, ser
     const cases = await casesOfService(w.tx, id);
     const records: CaseloadRecord[] = [];
     const teams = new Map<string, string[]>();
+    const plans: Parameters<typeof overdueByAgency>[0] = [];
     for (const c of cases) {
       if (c.status === 'closed') {
         records.push({ case: c, agreements: [], formulations: [], placements: [], review: null });
         continue;
       }
-      const [agreements, formulations, meetings, placements, team] = await Promise.all([
+      const [agreements, formulations, meetings, placements, team, actions] = await Promise.all([
         w.tx.agreements.listForCase(c.id),
         w.tx.formulations.list(c.id),
         w.tx.meetings.list(c.id),
         w.tx.trm.list(c.id),
         w.tx.team.list(c.id),
+        w.tx.actions.list(c.id),
       ]);
+      plans.push({ caseId: c.id, reference: c.reference, actions });
       records.push({ case: c, agreements, formulations, placements, review: reviewStatusOf(c, formulations, meetings, service.settings, today) });
       for (const m of team) teams.set(m.staffId, [...(teams.get(m.staffId) ?? []), c.reference]);
     }
@@ -69,6 +73,7 @@ export async function showServiceDashboard(deps: AppDeps, person: Principal, ser
     return {
       service: { id: service.id, name: service.name },
       overview: caseloadOverview(records, today, service.settings.agreementRules),
+      actionsOverdueByAgency: overdueByAgency(plans, today),
       unreachable: unreachable.sort((a, b) => a.name.localeCompare(b.name)),
       undelivered: jobs,
       undeliveredMessages: messages,
@@ -79,6 +84,7 @@ export async function showServiceDashboard(deps: AppDeps, person: Principal, ser
     service: fromStore.service,
     today,
     ...fromStore.overview,
+    actionsOverdueByAgency: fromStore.actionsOverdueByAgency,
     unreachable: fromStore.unreachable,
     undelivered: fromStore.undelivered,
     undeliveredMessages: fromStore.undeliveredMessages,

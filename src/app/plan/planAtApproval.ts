@@ -30,6 +30,7 @@ export async function planAtApproval(work: Work, caseRecord: Case, approved: For
       stoppedBecause: null,
       ...stamp,
       version: 1,
+      addedAtMeetingId: null,
     }),
     (a) => ({ ...a, ...stamp, version: a.version + 1 }),
   );

@@ -8,6 +8,7 @@ import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { useApp } from '../context.js';
 import { formatDate } from '../labels.js';
 import {
+  ActionsOverdueByAgency,
   ActiveCases,
   AgreementsOutstanding,
   LibraryDocuments,
@@ -141,6 +142,7 @@ export default function Dashboard({ serviceId }: { serviceId: string | null }) {
           <div className={s.grid}>
             <ReviewsDue rows={d.reviews} />
             <AgreementsOutstanding rows={d.agreementsOutstanding} />
+            <ActionsOverdueByAgency rows={d.actionsOverdueByAgency ?? []} />
             <Movement movement={d.trmMovement} />
             <ActiveCases rows={d.activeCases} />
             <Unreachable rows={d.unreachable} />

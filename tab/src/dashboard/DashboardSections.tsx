@@ -5,6 +5,7 @@ import type { ServiceDashboard } from '../api/types.js';
 import { ScrollRegion } from '../common/ScrollRegion.js';
 import { SortableTable, type Column } from '../common/SortableTable.js';
 import {
+  AGENCY_LABELS,
   AGREEMENT_LABELS,
   PARTY_LABELS,
   DOCUMENT_TYPE_LABELS,
@@ -86,6 +87,35 @@ export function ReviewsDue({ rows }: { rows: D['reviews'] }) {
         },
         { key: 'due', label: 'Due', sortValue: (r) => r.nextReviewDue, render: (r) => formatDate(r.nextReviewDue) },
         { key: 'overdue', label: 'Overdue from', sortValue: (r) => r.overdueFrom, render: (r) => formatDate(r.overdueFrom) },
+      ]}
+    />
+  );
+}
+
+export function ActionsOverdueByAgency({ rows }: { rows: D['actionsOverdueByAgency'] }) {
+  return (
+    <Part
+      id="dash-actions-overdue"
+      title="Actions overdue by agency"
+      intro={<p>Actions past their “by when” and not done or stopped, by the agency that holds them: where the team around the child is not holding.</p>}
+      empty="No action is overdue."
+      rows={rows}
+      rowKey={(r) => r.agency}
+      initialSort={{ key: 'overdue', direction: 'descending' }}
+      columns={[
+        { key: 'agency', label: 'Agency', sortValue: (r) => label(AGENCY_LABELS, r.agency), render: (r) => label(AGENCY_LABELS, r.agency) },
+        { key: 'overdue', label: 'Overdue actions', sortValue: (r) => r.overdue, render: (r) => r.overdue },
+        {
+          key: 'cases',
+          label: 'Cases',
+          render: (r) =>
+            r.cases.map((c, i) => (
+              <span key={c.caseId}>
+                {i ? ', ' : ''}
+                {caseLink(c.caseId, c.reference)}
+              </span>
+            )),
+        },
       ]}
     />
   );

@@ -1,7 +1,7 @@
 import { Badge, Button, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { ApiError, download, etagOf, get, post } from '../api/client.js';
-import type { FormulationRecord, Meeting, TeamMember } from '../api/types.js';
+import type { FormulationRecord, Meeting, PlanActionList, TeamMember } from '../api/types.js';
 import type { CaseProps } from '../case/caseProps.js';
 import { ConfirmDialog } from '../common/ConfirmDialog.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
@@ -10,7 +10,8 @@ import { useLoad } from '../common/useLoad.js';
 import { useCaseEvents } from '../live/useCaseEvents.js';
 import { useApp } from '../context.js';
 import { serverNow } from '../clock.js';
-import { formatDate, formatDateTime, label, MEETING_KIND_LABELS, PROGRESS_LABELS, RESPONSE_LABELS } from '../labels.js';
+import { formatDate, formatDateTime, label, MEETING_KIND_LABELS, RESPONSE_LABELS } from '../labels.js';
+import { PlanReviewed } from '../plan/PlanReviewed.js';
 import { useMeetingRequest } from '../router.js';
 import { HeldMeetingForm } from './HeldMeetingForm.js';
 import { localInput, started, useStartOf } from './meetingTime.js';
@@ -44,9 +45,15 @@ export default function MeetingsSection({ view, reload }: CaseProps) {
     () => get<FormulationRecord>(`/cases/${view.id}/formulation`).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
     [view.id],
   );
+  // A review works through the plan's open actions.
+  const plan = useLoad(
+    () => (view.allowedActions.includes('actions.read') ? get<PlanActionList>(`/cases/${view.id}/actions`) : Promise.resolve({ items: [], mayAssign: false })),
+    [view.id],
+  );
   // Answers, calendar links and Teams' start and end arrive while the page is open: the live feed says when.
   useCaseEvents(view.id, (e) => {
     if (e.type === 'meeting.scheduled' || e.type === 'meeting.updated') meetings.reload();
+    if (e.type === 'action.changed') plan.reload();
   });
   // A link to `cases/{id}/meetings/{meetingId}` (the bot's card when a meeting ends) opens that meeting.
   const requested = useMeetingRequest(view.id);
@@ -152,29 +159,13 @@ export default function MeetingsSection({ view, reload }: CaseProps) {
             <>
               <h4>Outcome</h4>
               <p>{open.outcome.summary}</p>
-              {open.outcome.recommendationProgress.length ? (
-                <ul>
-                  {open.outcome.recommendationProgress.map((r) => (
-                    <li key={r.recommendationId}>
-                      {formulation.data?.current.content.recommendations.find((x) => x.id === r.recommendationId)?.text ?? r.recommendationId}:{' '}
-                      {label(PROGRESS_LABELS, r.status)}
-                      {r.note ? ` — ${r.note}` : ''}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              <PlanReviewed outcome={open.outcome} recommendations={formulation.data?.current.content.recommendations ?? []} />
               {open.outcome.replan ? <p>Re-plan: {open.outcome.replan}</p> : null}
               <p>Next review due: {formatDate(open.outcome.nextReviewDue)}</p>
               <RecordedMeasures measures={open.outcome.measures} />
             </>
           ) : open.status === 'scheduled' && can('meeting.recordOutcome') && started(open) ? (
-            <OutcomeForm
-              caseId={view.id}
-              meeting={open}
-              recommendations={formulation.data?.current.content.recommendations ?? []}
-              onRecorded={refresh}
-              onReload={refresh}
-            />
+            <OutcomeForm caseId={view.id} meeting={open} plan={plan.data?.items ?? []} team={team.data?.items ?? []} onRecorded={refresh} onReload={refresh} />
           ) : null}
         </div>
       ) : null}

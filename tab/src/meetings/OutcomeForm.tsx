@@ -1,13 +1,13 @@
-import { Button, Field, Input, makeStyles, Select, Textarea, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Textarea, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { etagOf, post } from '../api/client.js';
-import type { Meeting, Recommendation } from '../api/types.js';
+import type { Meeting, PlanActionView, TeamMember } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { type FieldLabels, fieldProps } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
 import { useSubmitOnce } from '../common/useSubmitOnce.js';
-import { PROGRESS_LABELS } from '../labels.js';
 import { measureLabel, ReviewMeasures, useReviewMeasures } from './ReviewMeasures.js';
+import { emptyReviewOfPlan, ReviewOfPlan, reviewOfPlanBody, reviewOfPlanLabel } from '../plan/ReviewOfPlan.js';
 
 /** The form's labels, by the API's field names: the same words beside a field and in the list of problems. */
 const LABELS: Record<string, string> = {
@@ -15,25 +15,23 @@ const LABELS: Record<string, string> = {
   replan: 'Re-plan',
   nextReviewDue: 'Next review due',
 };
-const PROGRESS_FIELD = /^recommendationProgress\.(\d+)\.(status|note)$/;
-const outcomeLabels: FieldLabels = (path) => {
-  const m = PROGRESS_FIELD.exec(path);
-  return m ? `Recommendation ${Number(m[1]) + 1}: ${m[2] === 'note' ? 'note' : 'progress'}` : (LABELS[path] ?? measureLabel(path));
-};
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '44rem' } });
 
-/** What the meeting decided: progress on each recommendation, the re-plan, and the next review date. */
+/** What the meeting decided: progress on each action of the plan, the re-plan, and the next review date. */
 export function OutcomeForm({
   caseId,
   meeting,
-  recommendations,
+  plan,
+  team,
   onRecorded,
   onReload,
 }: {
   caseId: string;
   meeting: Meeting;
-  recommendations: Recommendation[];
+  /** The case's plan; the review works through its open actions. */
+  plan: PlanActionView[];
+  team: TeamMember[];
   onRecorded: () => void;
   onReload: () => void;
 }) {
@@ -42,10 +40,13 @@ export function OutcomeForm({
     summary: '',
     replan: '',
     nextReviewDue: '',
-    progress: Object.fromEntries(recommendations.map((r) => [r.id, { status: 'in_progress', note: '' }])) as Record<string, { status: string; note: string }>,
+    plan: emptyReviewOfPlan(),
   }));
+  const outcomeLabels: FieldLabels = (path) => reviewOfPlanLabel(path, plan) ?? LABELS[path] ?? measureLabel(path);
   const v = draft.value;
   const measures = useReviewMeasures(meeting.id, meeting.kind);
+  // A draft kept from before the form reviewed the plan has no plan part yet.
+  const review = v.plan ?? emptyReviewOfPlan();
   const [error, setError] = useState<unknown>(null);
   const once = useSubmitOnce();
   const submit = async (e: React.FormEvent) => {
@@ -59,11 +60,7 @@ export function OutcomeForm({
             summary: v.summary,
             replan: v.replan,
             nextReviewDue: v.nextReviewDue || null,
-            recommendationProgress: recommendations.map((r) => ({
-              recommendationId: r.id,
-              status: v.progress[r.id]?.status ?? 'not_started',
-              note: v.progress[r.id]?.note ?? '',
-            })),
+            ...reviewOfPlanBody(review, plan),
             ...measures.body(),
           },
           etagOf(meeting.version),
@@ -82,33 +79,7 @@ export function OutcomeForm({
       <Field label={LABELS.summary} required {...fieldProps(error, 'summary', { text: v.summary, max: 8000 })}>
         <Textarea value={v.summary} onChange={(_, d) => draft.set({ ...v, summary: d.value })} rows={4} />
       </Field>
-      {recommendations.map((r, i) => (
-        <fieldset key={r.id}>
-          <legend>
-            Recommendation {i + 1}: {r.text}
-          </legend>
-          <Field label="Progress" {...fieldProps(error, `recommendationProgress.${i}.status`)}>
-            <Select
-              value={v.progress[r.id]?.status ?? 'not_started'}
-              onChange={(_, d) => draft.set({ ...v, progress: { ...v.progress, [r.id]: { note: v.progress[r.id]?.note ?? '', status: d.value } } })}
-            >
-              {Object.entries(PROGRESS_LABELS).map(([k, l]) => (
-                <option key={k} value={k}>
-                  {l}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Note" {...fieldProps(error, `recommendationProgress.${i}.note`, { text: v.progress[r.id]?.note ?? '', max: 2000 })}>
-            <Input
-              value={v.progress[r.id]?.note ?? ''}
-              onChange={(_, d) =>
-                draft.set({ ...v, progress: { ...v.progress, [r.id]: { status: v.progress[r.id]?.status ?? 'not_started', note: d.value } } })
-              }
-            />
-          </Field>
-        </fieldset>
-      ))}
+      {plan.length ? <ReviewOfPlan actions={plan} team={team} value={review} onChange={(p) => draft.set({ ...v, plan: p })} error={error} /> : null}
       <ReviewMeasures measures={measures} error={error} />
       <Field label={LABELS.replan} {...fieldProps(error, 'replan', { text: v.replan, max: 8000 })}>
         <Textarea value={v.replan} onChange={(_, d) => draft.set({ ...v, replan: d.value })} rows={3} />

@@ -3,7 +3,8 @@ import { useId, useState } from 'react';
 import { etagOf, patch } from '../api/client.js';
 import type { PlanActionView, TeamMember } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
-import { ACTION_STATUS_LABELS, AGENCIES, AGENCY_LABELS, formatDate, label } from '../labels.js';
+import { ACTION_STATUS_LABELS, AGENCY_LABELS, formatDate, label } from '../labels.js';
+import { OwnerOptions, ownerFields, ownerValue } from './ownerChoice.js';
 
 const useStyles = makeStyles({
   card: {
@@ -47,7 +48,7 @@ export function ActionCard({
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState<string>(a.status);
   const [why, setWhy] = useState(a.stoppedBecause ?? '');
-  const [owner, setOwner] = useState(a.owner.kind === 'person' ? `person:${a.owner.staffId}` : `agency:${a.owner.agency}`);
+  const [owner, setOwner] = useState(ownerValue(a.owner));
   const [dueBy, setDueBy] = useState(a.dueBy ?? '');
   const [error, setError] = useState<unknown>(null);
 
@@ -58,11 +59,7 @@ export function ActionCard({
     if (status !== a.status || (status === 'stopped' && why !== (a.stoppedBecause ?? ''))) body.status = status;
     if (status === 'stopped' && body.status) body.stoppedBecause = why;
     if (team) {
-      const was = a.owner.kind === 'person' ? `person:${a.owner.staffId}` : `agency:${a.owner.agency}`;
-      if (owner !== was) {
-        const [kind, value] = owner.split(':') as [string, string];
-        Object.assign(body, kind === 'person' ? { ownerId: value } : { ownerId: null, ownerAgency: value });
-      }
+      if (owner !== ownerValue(a.owner)) Object.assign(body, ownerFields(owner));
       if (dueBy !== (a.dueBy ?? '')) body.dueBy = dueBy || null;
     }
     try {
@@ -126,20 +123,7 @@ export function ActionCard({
             <>
               <Field label="Owner" hint="A member of the case team, or an agency while nobody there is named.">
                 <Select value={owner} onChange={(_, d) => setOwner(d.value)}>
-                  <optgroup label="People on the case team">
-                    {team.map((m) => (
-                      <option key={m.staffId} value={`person:${m.staffId}`}>
-                        {m.name} ({label(AGENCY_LABELS, m.agency)})
-                      </option>
-                    ))}
-                  </optgroup>
-                  <optgroup label="An agency">
-                    {AGENCIES.map((g) => (
-                      <option key={g} value={`agency:${g}`}>
-                        {label(AGENCY_LABELS, g)}
-                      </option>
-                    ))}
-                  </optgroup>
+                  <OwnerOptions team={team} />
                 </Select>
               </Field>
               <Field label="By when">

@@ -163,7 +163,15 @@ export function recordsContract({ store }: ContractContext): void {
         { staffId: 'psy-helen', name: 'Dr Helen Marsh', response: 'accepted' as const, respondedAt: AT },
         answered!.attendees[1]!,
       ],
-      outcome: { summary: 'Formulation agreed.', recommendationProgress: [], replan: '', nextReviewDue: '2027-02-20', recordedBy: 'ecm-sam', recordedAt: AT },
+      outcome: {
+        summary: 'Formulation agreed.',
+        actionProgress: [],
+        newActions: [],
+        replan: '',
+        nextReviewDue: '2027-02-20',
+        recordedBy: 'ecm-sam',
+        recordedAt: AT,
+      },
       version: 2,
     };
     await store().transaction(async (tx) => {

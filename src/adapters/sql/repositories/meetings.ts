@@ -57,7 +57,10 @@ export function meetingRepository(db: Kysely<Database>): MeetingRepository {
       chatId: r.chat_id,
       startedAt: r.started_at,
       endedAt: r.ended_at,
-      outcome: r.outcome_json ? json<Meeting['outcome']>(r.outcome_json) : null,
+      // Outcomes recorded before reviews worked through the plan's actions read as reviewing none.
+      outcome: r.outcome_json
+        ? ({ actionProgress: [], newActions: [], ...json<Partial<NonNullable<Meeting['outcome']>>>(r.outcome_json) } as NonNullable<Meeting['outcome']>)
+        : null,
       version: r.version,
     }));
   }

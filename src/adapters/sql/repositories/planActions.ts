@@ -25,6 +25,7 @@ const toRow = (a: PlanAction): Row => ({
   updated_by_name: a.updatedByName,
   updated_at: a.updatedAt,
   version: a.version,
+  added_at_meeting_id: a.addedAtMeetingId,
 });
 
 const fromRow = (r: Row): PlanAction => ({
@@ -47,6 +48,7 @@ const fromRow = (r: Row): PlanAction => ({
   updatedByName: r.updated_by_name,
   updatedAt: r.updated_at,
   version: Number(r.version),
+  addedAtMeetingId: r.added_at_meeting_id ?? null,
 });
 
 export function planActionRepository(db: Kysely<Database>): PlanActionRepository {

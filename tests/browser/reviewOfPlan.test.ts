@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { richCase } from './fixtures.js';
+import { ARTIFACTS, startHarness, tabUrl, type Harness } from './harness.js';
+
+/**
+ * A review meeting's outcome works through the plan in the tab: progress on each action, a
+ * decision to continue, change or stop, and a new action with its owner; a "by when" before the
+ * formulation's approval is refused beside its field with nothing stored. Axe in three themes.
+ */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = (await page.evaluate(`axe.run(
+    { exclude: [['[data-tabster-dummy]']] },
+    { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
+  )`)) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+}
+
+describe('a review outcome works through the plan', () => {
+  let h: Harness;
+  let caseId: string;
+  beforeAll(async () => {
+    h = await startHarness();
+    ({ caseId } = await richCase(h));
+    // The fixture's review has begun: its outcome can be recorded.
+    h.server.clock.set('2026-12-10T10:30:00Z');
+  });
+  afterAll(() => h?.close());
+
+  async function openForm(theme: string) {
+    const s = await h.signedIn('ecm-sam', { width: 1280, height: 900 });
+    await s.page.goto(tabUrl(h, `theme=${theme}`, `#/cases/${caseId}/meetings`));
+    await s.page.getByRole('table', { name: 'Meetings' }).waitFor();
+    await s.page.getByRole('button', { name: /^Show/ }).first().click();
+    const form = s.page.getByRole('form', { name: 'Record the outcome' });
+    await form.getByRole('heading', { name: 'Review of the plan' }).waitFor();
+    return { ...s, form };
+  }
+
+  it('the review of the plan, with a change and a new action open, passes axe in the light, dark and high-contrast themes', async () => {
+    for (const theme of ['default', 'dark', 'contrast']) {
+      const { context, page, form } = await openForm(theme);
+      await form
+        .getByRole('group', { name: /^Action 2:/ })
+        .getByRole('combobox', { name: 'Decision' })
+        .selectOption('change');
+      await form.getByRole('button', { name: 'Add an action' }).click();
+      await form.getByRole('group', { name: 'New action 1' }).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, `review-of-plan-form-${theme}.png`), fullPage: true });
+      expect(await seriousViolations(page), `outcome form, ${theme}`).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('records progress on each action and a new action with its owner, and the plan changes with it', async () => {
+    const { context, page, form, api } = await openForm('default');
+    const first = form.getByRole('group', { name: /^Action 1:/ });
+    const second = form.getByRole('group', { name: /^Action 2:/ });
+    await form.getByRole('textbox', { name: 'What was discussed and agreed' }).fill('Went through the plan together.');
+    await first.getByRole('combobox', { name: 'Where it stands' }).selectOption('under_way');
+    await first.getByRole('textbox', { name: 'What happened since' }).fill('Every weekly session kept.');
+    await second.getByRole('textbox', { name: 'What happened since' }).fill('The mentor left.');
+    await second.getByRole('textbox', { name: 'Barriers' }).fill('No mentor free until spring.');
+    await second.getByRole('combobox', { name: 'Decision' }).selectOption('stop');
+    await second.getByRole('textbox', { name: 'Why it stops' }).fill('No mentor until spring; football instead.');
+    await form.getByRole('button', { name: 'Add an action' }).click();
+    const added = form.getByRole('group', { name: 'New action 1' });
+    await added.getByRole('textbox', { name: 'What will be done' }).fill('Weekly football with a youth club coach.');
+    await added.getByRole('checkbox', { name: 'Relationship-based' }).check();
+    await added.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'PC Jo Harris (Police)' });
+    await added.getByLabel('By when').fill('2026-11-01');
+    await form.getByLabel('Next review due').fill('2027-02-18');
+    const before = (await api.get(`/api/v1/cases/${caseId}/actions`)).body.items;
+
+    // A "by when" before the formulation's approval: the problem beside the field, nothing stored.
+    await form.getByRole('button', { name: 'Record the outcome' }).click();
+    await page.getByRole('alert').filter({ hasText: 'New action 1: “by when”' }).waitFor();
+    expect(await added.getByText(/must be on or after 2026-11-27/i).count()).toBeGreaterThan(0);
+    expect((await api.get(`/api/v1/cases/${caseId}/actions`)).body.items).toEqual(before);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await added.getByLabel('By when').fill('2027-01-15');
+    await form.getByRole('button', { name: 'Record the outcome' }).click();
+    await page.getByRole('list', { name: 'Progress on each action' }).waitFor();
+    await page
+      .getByRole('list', { name: 'Actions added at this meeting' })
+      .getByText(/Weekly football/)
+      .waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'review-of-plan-recorded.png') });
+
+    const after = (await api.get(`/api/v1/cases/${caseId}/actions`)).body.items as any[];
+    expect(after.map((a) => [a.sequence, a.status])).toEqual([
+      [1, 'under_way'],
+      [2, 'stopped'],
+      [3, 'planned'],
+    ]);
+    expect(after[1].stoppedBecause).toBe('No mentor until spring; football instead.');
+    expect(after[2]).toMatchObject({ owner: { staffId: 'police-jo' }, dueBy: '2027-01-15', relationshipBased: true });
+    await context.close();
+  });
+
+  it('the recorded review and the plan pass axe in the light, dark and high-contrast themes', async () => {
+    for (const theme of ['default', 'dark', 'contrast']) {
+      const s = await h.signedIn('ecm-sam', { width: 1280, height: 900 });
+      await s.page.goto(tabUrl(h, `theme=${theme}`, `#/cases/${caseId}/meetings`));
+      await s.page.getByRole('button', { name: /^Show/ }).first().click();
+      await s.page.getByRole('list', { name: 'Progress on each action' }).waitFor();
+      expect(await seriousViolations(s.page), `meetings, ${theme}`).toEqual([]);
+      await s.context.close();
+    }
+  });
+});
