@@ -37,6 +37,8 @@ export const CASE_ACTIONS = [
   'action.update',
   /** Naming an action's owner and its "by when": the ECM team's, who hold the plan. */
   'action.assign',
+  /** Moving the case to another service (where to: decideTransferDestination). */
+  'case.transfer',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -102,8 +104,11 @@ const CONTRIBUTOR: ReadonlySet<CaseAction> = new Set([
 /** YJS case holders also record agreement and see it, and read the case documents. */
 const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set(['agreement.read', 'agreement.record', 'documents.read', 'case.legalStatus']);
 
-/** A manager reads, and records a child coming into or leaving care: the YJS knows it first. */
-const MANAGER: ReadonlySet<CaseAction> = new Set([...READS, 'case.legalStatus']);
+/**
+ * A manager reads, and records a child coming into or leaving care: the YJS knows it first. They
+ * also move a case of their service to another when the family moves.
+ */
+const MANAGER: ReadonlySet<CaseAction> = new Set([...READS, 'case.legalStatus', 'case.transfer']);
 
 const ECM_TEAM: ReadonlySet<CaseAction> = new Set(CASE_ACTIONS.filter((a) => a !== 'formulation.approve' && a !== 'terms.accept'));
 
@@ -142,6 +147,28 @@ const ROLE_RULES: Record<Role, (p: Principal, a: CaseAction, c: CaseAccessContex
 
 export function decideOnCase(p: Principal, action: CaseAction, c: CaseAccessContext): Decision {
   return ROLE_RULES[p.role](p, action, c);
+}
+
+/**
+ * Where a person may move a case they may transfer ('case.transfer' already placed the case in one
+ * of their services). "A service the person works in" (docs/transfers.md):
+ * - the ECM team (practitioners and psychologists) serve several services, listed on their staff
+ *   record: they move a case only between services they serve, so it never leaves their own reach;
+ * - a manager manages one service: they move a case out of it to any other service, handing it to
+ *   that service's staff (the receiving service needs no say in the system: the ECM team and the
+ *   two managers agree the move beforehand, as with any transfer of a youth justice case).
+ */
+export function decideTransferDestination(p: Principal, fromServiceId: string, toServiceId: string): Decision {
+  if (fromServiceId === toServiceId) return refuse('forbidden');
+  switch (p.role) {
+    case 'ecm_practitioner':
+    case 'psychologist':
+      return p.serviceIds.includes(fromServiceId) && p.serviceIds.includes(toServiceId) ? allow : refuse('forbidden');
+    case 'manager':
+      return p.serviceIds.includes(fromServiceId) ? allow : refuse('forbidden');
+    default:
+      return refuse('forbidden');
+  }
 }
 
 /**

@@ -14,6 +14,7 @@ import { planRoutes } from './routes/plan.js';
 import { reachRoutes } from './routes/reach.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { timelineRoutes } from './routes/timeline.js';
+import { transferRoutes } from './routes/transfer.js';
 
 /**
  * Every route group of /api/v1, behind sign-in, in the order they are tried. Each takes the one
@@ -22,6 +23,7 @@ import { timelineRoutes } from './routes/timeline.js';
 export function apiRoutes(deps: AppDeps): Router[] {
   return [
     caseRoutes(deps),
+    transferRoutes(deps),
     timelineRoutes(deps),
     formulationRoutes(deps),
     meetingRoutes(deps),

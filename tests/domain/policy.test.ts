@@ -80,8 +80,8 @@ function expected(role: Role, place: Place, ownsEntry: boolean): { allowed: Case
       return { allowed: ownsEntry ? all : all.filter((a) => !OWN_ENTRY.includes(a)), refusal: 'forbidden' };
     }
     case 'manager':
-      // A manager reads, and records a child coming into or leaving care.
-      return own ? { allowed: [...READS, 'case.legalStatus'], refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
+      // A manager reads, records a child coming into or leaving care, and moves a case out of their service.
+      return own ? { allowed: [...READS, 'case.legalStatus', 'case.transfer'], refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
     case 'partner':
       if (!onTeam) return { allowed: [], refusal: 'not_found' };
       // Accepting the terms again is not refused: the use case answers "already accepted".

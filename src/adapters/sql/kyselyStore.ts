@@ -13,6 +13,7 @@ import { planActionRepository } from './repositories/planActions.js';
 import { outboxRepository } from './repositories/outbox.js';
 import { serviceRepository, sessionRepository, staffRepository } from './repositories/people.js';
 import { idempotentRequestRepository } from './repositories/requests.js';
+import { caseTransferRepository } from './repositories/caseTransfers.js';
 import { timelineRepository } from './repositories/timeline.js';
 import { trmRepository } from './repositories/trm.js';
 import { writeTallyRepository } from './repositories/writeTallies.js';
@@ -39,6 +40,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     sessions: sessionRepository(trx),
     conversations: conversationRepository(trx),
     documents: caseDocumentRepository(trx),
+    transfers: caseTransferRepository(trx),
     requests: idempotentRequestRepository(trx),
     writeTallies: writeTallyRepository(trx),
   });

@@ -35,6 +35,7 @@ export const CASE_ACTS = [
   'action.update.own',
   'action.update.others',
   'action.assign',
+  'case.transfer',
 ] as const;
 export type CaseAct = (typeof CASE_ACTS)[number];
 
@@ -131,6 +132,8 @@ const RUNNING: CaseAct[] = [
   'action.update.own',
   'action.update.others',
   'action.assign',
+  // Moving a case between the services they serve (where to: docs/transfers.md).
+  'case.transfer',
 ];
 
 /** What the person may do on a case of `serviceId` where their place on the team is `s.team`. */
@@ -147,8 +150,9 @@ export function expectedOnCase(s: Subject, act: CaseAct, serviceId = CASE_SERVIC
     case 'psychologist':
       return serves ? may([...RUNNING, 'formulation.approve']) : 'not_found';
     case 'manager':
-      // Managers read, and record a child coming into or leaving care: the service knows it first.
-      return serves ? may([...READING, 'case.legalStatus']) : 'not_found';
+      // Managers read, record a child coming into or leaving care (the service knows it first), and
+      // move a case of their service to another when the family moves.
+      return serves ? may([...READING, 'case.legalStatus', 'case.transfer']) : 'not_found';
     // A YJS practitioner works on the cases of their service where they are on the team.
     case 'yjs_practitioner':
       return serves && s.team === 'member' ? may(HOLDING) : 'not_found';
