@@ -5,6 +5,7 @@ import { bathTransitionToProbation } from './stories/bathNes.js';
 import { bristolStatutoryCase } from './stories/bristol.js';
 import { bristolFormulationInProgress, bristolJustReferred } from './stories/bristolMore.js';
 import { northSomersetAwaitingAgreement, northSomersetConsultation, northSomersetReviewDueSoon } from './stories/northSomerset.js';
+import { bristolToNorthSomerset } from './stories/transferred.js';
 import { southGlosAgreementWithdrawn, southGlosDeclinedAndClosed, southGlosReviewOverdue } from './stories/southGloucestershire.js';
 
 /**
@@ -24,6 +25,7 @@ export const DEMO_STORIES: ((run: DemoRun) => void)[] = [
   bathTransitionToProbation,
   bathFormulationMeetingBooked,
   bathClosedOrderEnded,
+  bristolToNorthSomerset,
 ];
 
 export async function seedDemoCases(deps: AppDeps): Promise<void> {

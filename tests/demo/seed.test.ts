@@ -37,7 +37,7 @@ describe('the fictional demo data', () => {
   afterAll(() => t.close());
 
   it('spreads a dozen cases over the four services, at every stage from referral to closure', () => {
-    expect(cases).toHaveLength(12);
+    expect(cases).toHaveLength(13);
     expect(new Set(cases.map((c) => c.serviceId))).toEqual(new Set(['BRI', 'NSO', 'SGL', 'BNE']));
     expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['referred', 'awaiting_agreement', 'active', 'closed']));
     expect(new Set(cases.map((c) => c.pathway))).toEqual(new Set(['statutory_ecm', 'consultation']));
@@ -46,6 +46,12 @@ describe('the fictional demo data', () => {
     expect(agreements).toContainEqual({ young_person: 'given', parent_carer: 'not_yet_known', local_authority: 'not_yet_known' });
     expect(agreements).toContainEqual({ young_person: 'given', parent_carer: 'withdrawn', local_authority: 'not_yet_known' });
     expect(cases.every((c) => /^(BRI|NSO|SGL|BNE)-\d{4}-\d{4}$/.test(c.reference))).toBe(true);
+  });
+
+  it('includes a case transferred from Bristol to North Somerset, which still names its Bristol reference', async () => {
+    const moved = cases.find((c) => c.referralReason?.includes('boxing club'))!;
+    expect(moved).toMatchObject({ serviceId: 'NSO', caseHolderId: 'yjs-dan' });
+    expect((await sam.get(`/api/v1/cases/${moved.id}/transfer`)).body.formerReferences).toEqual([expect.stringMatching(/^BRI-\d{4}-\d{4}$/)]);
   });
 
   it('includes a looked-after child under a care order, active on her own and the local authority’s agreement, and says it is fictional', () => {
@@ -178,7 +184,7 @@ describe('the fictional demo data', () => {
     expect(reports.map((r) => r.chain)).toEqual(expect.arrayContaining(['BRI', 'NSO', 'SGL', 'BNE']));
     expect(reports.filter((r) => !r.ok)).toEqual([]);
     const names = await store.transaction(async (tx) => (await tx.cases.list({}, { limit: 100 })).items.map((c) => c.childName));
-    expect(names).toHaveLength(12);
+    expect(names).toHaveLength(13);
     const rows = await everyAuditRowAndOutboxJob(store);
     expect(rows.length).toBeGreaterThan(500);
     for (const name of names) {
