@@ -94,6 +94,19 @@ describe('accessibility of every view in every theme', () => {
       ready: (p) => p.locator('[data-live-state="live"]').waitFor(),
     },
     {
+      // The jigsaw opened in a 320 px side panel: its grid scrolls inside its own region, gaps drawn as such.
+      name: 'timeline-jigsaw-320',
+      who: 'ecm-sam',
+      width: 320,
+      url: (c, t) => tabUrl(h, `theme=${t}`, `#/cases/${c}/timeline`),
+      ready: async (p) => {
+        await p.getByText('Who knows what: the jigsaw of the child’s life').click();
+        const grid = p.getByRole('table', { name: /life stage \(rows\) and agency/ });
+        await grid.waitFor();
+        await grid.getByText('missing piece').first().waitFor({ state: 'attached' });
+      },
+    },
+    {
       name: 'formulation',
       who: 'psy-helen',
       url: (c, t) => tabUrl(h, `theme=${t}`, `#/cases/${c}/formulation`),

@@ -10,6 +10,7 @@ import { useLiveTimeline } from '../live/useTimeline.js';
 import { EntryFormDialog, EntryHistoryDialog, RetractDialog } from './EntryDialogs.js';
 import { applyFilter, Legend, NO_FILTER, TimelineFilters, type TimelineFilter } from './Filters.js';
 import { describeWhen } from './layout.js';
+import { Jigsaw } from './Jigsaw.js';
 import { freshMap, LiveStatus } from './LiveStatus.js';
 import { TimelineList } from './TimelineList.js';
 
@@ -38,6 +39,7 @@ export default function TimelineSection({ view }: CaseProps) {
   const [retracting, setRetracting] = useState<TimelineEntry | null>(null);
   const [history, setHistory] = useState<TimelineEntry | null>(null);
   const [printing, setPrinting] = useState(false);
+  const [jigsawOpen, setJigsawOpen] = useState(false);
   const shown = useMemo(() => applyFilter(t.entries, filter), [t.entries, filter]);
   const fresh = useMemo(() => freshMap(t.notes), [t.notes]);
   const can = (a: string) => view.allowedActions.includes(a as never);
@@ -94,6 +96,11 @@ export default function TimelineSection({ view }: CaseProps) {
         <TimelineFilters entries={t.entries} categories={categories} value={filter} onChange={setFilter} />
         <Legend categories={categories} palette={palette} />
       </div>
+      <details className={s.tools} onToggle={(e) => setJigsawOpen(e.currentTarget.open)}>
+        <summary>Who knows what: the jigsaw of the child’s life</summary>
+        {/* Loaded only once opened: the grid is one more request, and most visits do not need it. */}
+        {jigsawOpen ? <Jigsaw caseId={view.id} liveEntries={t.entries.filter((e) => !e.retraction).length} /> : null}
+      </details>
       <ErrorNotice error={t.error} onReload={t.reload} />
       {!t.loaded && !t.error ? <p role="status">Loading the timeline…</p> : null}
       {t.loaded ? (
