@@ -361,3 +361,13 @@ export interface AttendanceRegister {
   /** Those who may be marked: everyone invited, then the rest of the case team. */
   people: { staffId: string; name: string; agency: Agency; invited: boolean }[];
 }
+
+/** Where a person may move a case, and who may hold it there (GET /cases/:caseId/transfer). */
+export interface TransferOptions {
+  reference: string;
+  /** The references the case had before, oldest first: they still lead to it. */
+  formerReferences: string[];
+  /** True while the documents of the last move are still on their way: no new move until they arrive. */
+  documentsMoving: boolean;
+  destinations: { serviceId: string; name: string; caseHolders: { staffId: string; name: string; role: Role }[] }[];
+}

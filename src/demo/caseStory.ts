@@ -20,6 +20,7 @@ import { approveSummary } from '../app/summaries/approveSummary.js';
 import { saveSummary } from '../app/summaries/saveSummary.js';
 import { showSummary } from '../app/summaries/showSummary.js';
 import { SUMMARY_SLUGS, type SummaryKind } from '../domain/summary.js';
+import { transferCase } from '../app/transfer/transferCase.js';
 import type { Party, AgreementMethod } from '../domain/agreement.js';
 import type { ClosureReason, LawfulBasis } from '../domain/case.js';
 import type { LegalStatus } from '../domain/legalStatus.js';
@@ -117,6 +118,13 @@ export class CaseStory {
     return this.step(at, 'agreement withdrawn', async () => {
       const input = { party, date: this.run.today(), method, note };
       this.caseVersion = (await withdrawAgreement(this.deps, as(by), this.caseId, input)).caseVersion;
+    });
+  }
+
+  /** The family moves: the case goes to another service, its documents following through the outbox. */
+  transfer(at: string, by: string, toServiceId: string, caseHolderId: string, reason: string): this {
+    return this.step(at, `transferred to ${toServiceId}`, async () => {
+      this.caseVersion = (await transferCase(this.deps, as(by), this.caseId, { toServiceId, caseHolderId, reason }, this.caseVersion)).version;
     });
   }
 

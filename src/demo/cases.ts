@@ -6,6 +6,7 @@ import { bristolStatutoryCase } from './stories/bristol.js';
 import { bristolDeidentifiedConsultation } from './stories/bristolConsultation.js';
 import { bristolFormulationInProgress, bristolJustReferred } from './stories/bristolMore.js';
 import { northSomersetAwaitingAgreement, northSomersetConsultation, northSomersetReviewDueSoon } from './stories/northSomerset.js';
+import { bristolToNorthSomerset } from './stories/transferred.js';
 import { southGlosAgreementWithdrawn, southGlosDeclinedAndClosed, southGlosReviewOverdue } from './stories/southGloucestershire.js';
 import { southGlosTransitionPlan } from './stories/southGlosTransition.js';
 
@@ -28,6 +29,7 @@ export const DEMO_STORIES: ((run: DemoRun) => void)[] = [
   bathFormulationMeetingBooked,
   bathClosedOrderEnded,
   southGlosTransitionPlan,
+  bristolToNorthSomerset,
 ];
 
 export async function seedDemoCases(deps: AppDeps): Promise<void> {

@@ -53,6 +53,8 @@ export const CASE_ACTIONS = [
   'summary.read',
   'summary.write',
   'summary.approve',
+  /** Moving the case to another service (where to: decideTransferDestination). */
+  'case.transfer',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -141,9 +143,10 @@ const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set([
 
 /**
  * A manager reads, and records a child coming into or leaving care: the YJS knows it first. They
- * also write the transition plan, which joins the YJS to the adult services it hands over to.
+ * also write the transition plan, which joins the YJS to the adult services it hands over to, and
+ * move a case of their service to another when the family moves.
  */
-const MANAGER: ReadonlySet<CaseAction> = new Set([...READS, 'case.legalStatus', 'transition.write']);
+const MANAGER: ReadonlySet<CaseAction> = new Set([...READS, 'case.legalStatus', 'transition.write', 'case.transfer']);
 
 const ECM_TEAM: ReadonlySet<CaseAction> = new Set(CASE_ACTIONS.filter((a) => a !== 'formulation.approve' && a !== 'summary.approve' && a !== 'terms.accept'));
 
@@ -182,6 +185,28 @@ const ROLE_RULES: Record<Role, (p: Principal, a: CaseAction, c: CaseAccessContex
 
 export function decideOnCase(p: Principal, action: CaseAction, c: CaseAccessContext): Decision {
   return ROLE_RULES[p.role](p, action, c);
+}
+
+/**
+ * Where a person may move a case they may transfer ('case.transfer' already placed the case in one
+ * of their services). "A service the person works in" (docs/transfers.md):
+ * - the ECM team (practitioners and psychologists) serve several services, listed on their staff
+ *   record: they move a case only between services they serve, so it never leaves their own reach;
+ * - a manager manages one service: they move a case out of it to any other service, handing it to
+ *   that service's staff (the receiving service needs no say in the system: the ECM team and the
+ *   two managers agree the move beforehand, as with any transfer of a youth justice case).
+ */
+export function decideTransferDestination(p: Principal, fromServiceId: string, toServiceId: string): Decision {
+  if (fromServiceId === toServiceId) return refuse('forbidden');
+  switch (p.role) {
+    case 'ecm_practitioner':
+    case 'psychologist':
+      return p.serviceIds.includes(fromServiceId) && p.serviceIds.includes(toServiceId) ? allow : refuse('forbidden');
+    case 'manager':
+      return p.serviceIds.includes(fromServiceId) ? allow : refuse('forbidden');
+    default:
+      return refuse('forbidden');
+  }
 }
 
 /**

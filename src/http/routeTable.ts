@@ -18,6 +18,7 @@ import { sessionRoutes } from './routes/sessions.js';
 import { summaryRoutes } from './routes/summaries.js';
 import { timelineRoutes } from './routes/timeline.js';
 import { transitionRoutes } from './routes/transition.js';
+import { transferRoutes } from './routes/transfer.js';
 
 /**
  * Every route group of /api/v1, behind sign-in, in the order they are tried. Each takes the one
@@ -27,6 +28,7 @@ export function apiRoutes(deps: AppDeps): Router[] {
   return [
     caseRoutes(deps),
     consultationRoutes(deps),
+    transferRoutes(deps),
     timelineRoutes(deps),
     formulationRoutes(deps),
     meetingRoutes(deps),

@@ -4,6 +4,7 @@ import { publishDocumentJob } from '../app/documents/publishDocumentJob.js';
 import { syncCalendarJob } from '../app/meetings/syncCalendarJob.js';
 import { NOTIFY_KIND, notifyJob } from '../app/notifications/notifyJob.js';
 import { restampDocumentsJob } from '../app/retention/restampDocumentsJob.js';
+import { moveCaseDocumentsJob } from '../app/transfer/moveCaseDocumentsJob.js';
 import type { Deliverer, JobKind } from '../ports/outbox.js';
 
 export interface JobOptions {
@@ -16,7 +17,7 @@ export interface JobOptions {
  * it is delivered). The outbox worker knows only what this table hands it.
  */
 export function jobKinds(options: JobOptions): JobKind<unknown, AppDeps>[] {
-  return [prepareDocumentsJob, publishDocumentJob, restampDocumentsJob, syncCalendarJob, notifyJob(options.notificationsPerMinute)];
+  return [prepareDocumentsJob, publishDocumentJob, restampDocumentsJob, moveCaseDocumentsJob, syncCalendarJob, notifyJob(options.notificationsPerMinute)];
 }
 
 /** A kind's deliverer: its payload is checked first, and one that does not parse is given up with the kind's own reason. */

@@ -40,4 +40,6 @@ export interface CaseDocumentRepository {
   /** Whether a later publication of the same file of the case has already reached the library. */
   newerDelivered(caseId: string, fileName: string, createdAt: string): Promise<boolean>;
   list(caseId: string): Promise<CaseDocument[]>;
+  /** Sends a document still waiting for delivery to another library: the case moved service. */
+  redirect(id: string, to: { serviceId: string; caseReference: string; fileName: string }): Promise<void>;
 }

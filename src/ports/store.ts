@@ -19,6 +19,7 @@ import type { TransitionPlan } from '../domain/transitionPlan.js';
 import type { RecordAtApproval } from '../domain/recordAtApproval.js';
 import type { UnreachableReason } from './notifier.js';
 import type { CaseDocumentRepository } from './caseDocuments.js';
+import type { CaseTransferRepository } from './caseTransfers.js';
 import type { OutboxRepository } from './outbox.js';
 import type { WriteTally } from './writeTally.js';
 
@@ -57,6 +58,8 @@ export interface StoreTx {
   sessions: SessionRepository;
   conversations: ConversationRepository;
   documents: CaseDocumentRepository;
+  /** A case's moves between services (src/app/transfer). */
+  transfers: CaseTransferRepository;
   /** The write limit's counts, when instances share the database (src/adapters/sql/writeTally.ts). */
   writeTallies: WriteTally;
   requests: IdempotentRequestRepository;
@@ -123,6 +126,8 @@ export interface TeamRepository {
   upsert(member: TeamMember): Promise<void>;
   get(caseId: string, staffId: string): Promise<TeamMember | null>;
   list(caseId: string): Promise<TeamMember[]>;
+  /** Takes a person off the team: a transfer to a service they do not work in (the audit keeps who). */
+  remove(caseId: string, staffId: string): Promise<void>;
 }
 
 export interface TimelineQuery {

@@ -50,6 +50,12 @@ describe('the fictional demo data', () => {
     expect(cases.every((c) => /^(BRI|NSO|SGL|BNE)-\d{4}-\d{4}$/.test(c.reference))).toBe(true);
   });
 
+  it('includes a case transferred from Bristol to North Somerset, which still names its Bristol reference', async () => {
+    const moved = cases.find((c) => c.referralReason?.includes('boxing club'))!;
+    expect(moved).toMatchObject({ serviceId: 'NSO', caseHolderId: 'yjs-dan' });
+    expect((await sam.get(`/api/v1/cases/${moved.id}/transfer`)).body.formerReferences).toEqual([expect.stringMatching(/^BRI-\d{4}-\d{4}$/)]);
+  });
+
   it('includes a looked-after child under a care order, active on her own and the local authority’s agreement, and says it is fictional', () => {
     const lookedAfter = cases.filter((c) => c.legalStatus === 'care_order');
     expect(lookedAfter).toHaveLength(1);

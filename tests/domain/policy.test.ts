@@ -94,9 +94,9 @@ function expected(role: Role, place: Place, ownsEntry: boolean): { allowed: Case
       return { allowed: ownsEntry ? all : all.filter((a) => !OWN_ENTRY.includes(a)), refusal: 'forbidden' };
     }
     case 'manager':
-      // A manager reads (consultations too), records a child coming into or leaving care, and writes the transition plan.
+      // A manager reads (consultations too), records a child coming into or leaving care, writes the transition plan, and moves a case out of their service.
       return own
-        ? { allowed: [...READS, 'consultation.read', 'case.legalStatus', 'transition.write'], refusal: 'forbidden' }
+        ? { allowed: [...READS, 'consultation.read', 'case.legalStatus', 'transition.write', 'case.transfer'], refusal: 'forbidden' }
         : { allowed: [], refusal: 'not_found' };
     case 'partner':
       if (!onTeam) return { allowed: [], refusal: 'not_found' };

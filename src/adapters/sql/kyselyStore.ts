@@ -15,6 +15,7 @@ import { summaryRepository } from './repositories/summaries.js';
 import { outboxRepository } from './repositories/outbox.js';
 import { serviceRepository, sessionRepository, staffRepository } from './repositories/people.js';
 import { idempotentRequestRepository } from './repositories/requests.js';
+import { caseTransferRepository } from './repositories/caseTransfers.js';
 import { timelineRepository } from './repositories/timeline.js';
 import { transitionPlanRepository } from './repositories/transitionPlans.js';
 import { trmRepository } from './repositories/trm.js';
@@ -45,6 +46,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     sessions: sessionRepository(trx),
     conversations: conversationRepository(trx),
     documents: caseDocumentRepository(trx),
+    transfers: caseTransferRepository(trx),
     requests: idempotentRequestRepository(trx),
     writeTallies: writeTallyRepository(trx),
     consultations: consultationRepository(trx),

@@ -12,6 +12,7 @@ import { planBetweenMeetings } from './migrations/0008_plan_between_meetings.js'
 import { sessionsEndedAndWriteTallies } from './migrations/0009_sessions_ended_and_write_tallies.js';
 import { meetingNotes } from './migrations/0010_meeting_notes.js';
 import { consultations } from './migrations/0011_consultations.js';
+import { caseTransfers } from './migrations/0012_case_transfers.js';
 import { transitionPlans } from './migrations/0013_transition_plans.js';
 import { caseSummaries } from './migrations/0014_case_summaries.js';
 import { actionsAddedAtReview } from './migrations/0015_actions_added_at_review.js';
@@ -36,6 +37,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0009_sessions_ended_and_write_tallies': sessionsEndedAndWriteTallies(),
     '0010_meeting_notes': meetingNotes(),
     '0011_consultations': consultations(dialect),
+    '0012_case_transfers': caseTransfers(),
     '0013_transition_plans': transitionPlans(),
     '0014_case_summaries': caseSummaries(),
     '0015_actions_added_at_review': actionsAddedAtReview(),

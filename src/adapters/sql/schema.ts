@@ -316,6 +316,19 @@ export interface Database {
     created_at: string;
     delivered_at: string | null;
   };
+  case_transfers: {
+    id: string;
+    case_id: string;
+    from_service_id: string;
+    from_reference: string;
+    to_service_id: string;
+    to_reference: string;
+    reason: string | null;
+    transferred_by: string;
+    transferred_at: string;
+    documents_moved_at: string | null;
+    documents_moved: number | null;
+  };
 }
 
 export type SqlDialect = 'sqlite' | 'postgres';

@@ -110,7 +110,7 @@ export async function queueDocumentPublication(
 }
 
 /** A UUID made from a key (RFC 9562 version 8, from SHA-256), so the same key always names the same document. */
-function idFromKey(key: string): string {
+export function idFromKey(key: string): string {
   const h = createHash('sha256').update(`case-document:${key}`).digest();
   h[6] = (h[6]! & 0x0f) | 0x80;
   h[8] = (h[8]! & 0x3f) | 0x80;

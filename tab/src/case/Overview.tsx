@@ -9,6 +9,7 @@ import { CaseTeam } from './CaseTeam.js';
 import { etagOf } from '../api/client.js';
 import { LegalStatusForm } from './LegalStatusForm.js';
 import { ConsultationSection } from '../consultation/ConsultationSection.js';
+import { TransferForm } from './TransferForm.js';
 
 /** The decision form's labels, by the API's field names: the same words beside a field and in the list of problems. */
 const useStyles = makeStyles({
@@ -76,6 +77,9 @@ export function Overview({ view: c, etag, reload }: CaseProps) {
             etag={etag ?? etagOf(c.version)}
             onChanged={reload}
           />
+        ) : null}
+        {can('case.transfer') && c.status !== 'closed' ? (
+          <TransferForm caseId={c.id} reference={c.reference} serviceName={c.serviceName} etag={etag ?? etagOf(c.version)} onChanged={reload} />
         ) : null}
       </section>
       {c.consultation ? <ConsultationSection view={c} consultation={c.consultation} etag={etag} reload={reload} /> : null}

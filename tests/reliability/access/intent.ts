@@ -42,6 +42,7 @@ export const CASE_ACTS = [
   'summary.read',
   'summary.write',
   'summary.approve',
+  'case.transfer',
 ] as const;
 export type CaseAct = (typeof CASE_ACTS)[number];
 
@@ -166,6 +167,8 @@ const RUNNING: CaseAct[] = [
   'consultation.record',
   'summary.read',
   'summary.write',
+  // Moving a case between the services they serve (where to: docs/transfers.md).
+  'case.transfer',
 ];
 
 /** What the person may do on a case of `serviceId` where their place on the team is `s.team`. */
@@ -183,8 +186,9 @@ export function expectedOnCase(s: Subject, act: CaseAct, serviceId = CASE_SERVIC
       return serves ? may([...RUNNING, 'formulation.approve', 'summary.approve']) : 'not_found';
     case 'manager':
       // Managers read, record a child coming into or leaving care (the service knows it first), and
-      // write the transition plan that hands the young person on to adult services.
-      return serves ? may([...READING, 'case.legalStatus', 'transition.write']) : 'not_found';
+      // write the transition plan that hands the young person on to adult services, and move a case
+      // of their service to another when the family moves.
+      return serves ? may([...READING, 'case.legalStatus', 'transition.write', 'case.transfer']) : 'not_found';
     // A YJS practitioner works on the cases of their service where they are on the team.
     case 'yjs_practitioner':
       return serves && s.team === 'member' ? may(HOLDING) : 'not_found';

@@ -333,6 +333,18 @@ export const CASE_ROUTES: CaseRoute[] = [
     ifMatch: 'case',
     body: () => ({ legalStatus: 'care_order', parentalResponsibility: 'Mother; the local authority under the care order' }),
   },
+  { name: 'read where the case may be transferred', method: 'GET', pattern: `${C}/transfer`, act: 'case.transfer' },
+  {
+    name: 'transfer the case',
+    method: 'POST',
+    pattern: `${C}/transfer`,
+    act: 'case.transfer',
+    ifMatch: 'case',
+    // To the service it is in: those allowed are told so in the form's words, and the case stays
+    // where the routes after this one expect it.
+    body: () => ({ toServiceId: 'BRI' }),
+    tolerate: ['validation_failed'],
+  },
   { name: 'close the case', method: 'POST', pattern: `${C}/closure`, act: 'case.close', ifMatch: 'case', body: () => ({ reason: 'completed' }) },
   // Last: it changes the invited partner's place on the case.
   {

@@ -125,6 +125,14 @@ export function caseDocumentRepository(db: Kysely<Database>): CaseDocumentReposi
         .executeTakeFirst();
       return Boolean(r);
     },
+    async redirect(id, to) {
+      await db
+        .updateTable('case_documents')
+        .set({ service_id: to.serviceId, case_reference: to.caseReference, file_name: to.fileName })
+        .where('id', '=', id)
+        .where('status', '=', 'queued')
+        .execute();
+    },
     async list(caseId) {
       return (await db.selectFrom('case_documents').select(COLUMNS).where('case_id', '=', caseId).orderBy('created_at', 'desc').execute()).map(toDocument);
     },

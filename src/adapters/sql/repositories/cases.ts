@@ -79,6 +79,7 @@ const CASE_TABLES = [
   'outbox_jobs',
   // Published documents' records and bytes not yet delivered: the library folder goes too.
   'case_documents',
+  'case_transfers',
 ] as const;
 
 export function caseRepository(db: Kysely<Database>): CaseRepository {
@@ -236,6 +237,9 @@ export function teamRepository(db: Kysely<Database>): TeamRepository {
     },
     async list(caseId) {
       return (await db.selectFrom('team_members').selectAll().where('case_id', '=', caseId).orderBy('invited_at').execute()).map(toMember);
+    },
+    async remove(caseId, staffId) {
+      await db.deleteFrom('team_members').where('case_id', '=', caseId).where('staff_id', '=', staffId).execute();
     },
   };
 }
