@@ -26,7 +26,9 @@ import { registerServices } from './app/services/registerServices.js';
 import { legalPages } from './http/routes/legalPages.js';
 import { createHttpApp } from './http/server.js';
 import { tabRoutes } from './http/tab.js';
+import { instanceId } from './jobs/instanceId.js';
 import { startOutboxWorker, type OutboxWorker } from './jobs/outboxWorker.js';
+import { waitWithoutPlace } from './lib/deliveryPlaces.js';
 import { deliverers } from './jobs/registry.js';
 import { startReviewReminders } from './jobs/reviewReminders.js';
 import { startAgreementAgainPrompts } from './jobs/agreementAgainPrompts.js';
@@ -149,7 +151,8 @@ async function openMicrosoft365(config: Config, store: Store, clock: Clock, logg
     clock,
     logger,
     ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
-    ...(overrides.graphSleep ? { sleep: overrides.graphSleep } : {}),
+    // A delivery waiting out Graph's Retry-After gives its place to another job meanwhile.
+    sleep: overrides.graphSleep ?? waitWithoutPlace,
   });
 }
 
@@ -210,6 +213,9 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
       clock,
       logger,
       pollMs: config.OUTBOX_POLL_MS,
+      concurrency: config.OUTBOX_CONCURRENCY,
+      leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
+      workerId: instanceId(filesDir),
       deliverers: { ...overrides.deliverers, ...deliverers(deps, { notificationsPerMinute: config.BOT_NOTIFICATIONS_PER_MINUTE }) },
     },
     overrides.startWorker ?? true,

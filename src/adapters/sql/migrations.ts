@@ -11,6 +11,7 @@ import { whoAgrees } from './migrations/0007_who_agrees.js';
 import { planBetweenMeetings } from './migrations/0008_plan_between_meetings.js';
 import { sessionsEndedAndWriteTallies } from './migrations/0009_sessions_ended_and_write_tallies.js';
 import { meetingNotes } from './migrations/0010_meeting_notes.js';
+import { outboxClaims } from './migrations/0018_outbox_claims.js';
 
 /**
  * Migrations shared by SQLite and PostgreSQL, one file each under migrations/. A migration that
@@ -29,6 +30,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0008_plan_between_meetings': planBetweenMeetings(),
     '0009_sessions_ended_and_write_tallies': sessionsEndedAndWriteTallies(),
     '0010_meeting_notes': meetingNotes(),
+    '0018_outbox_claims': outboxClaims(),
   };
 }
 

@@ -28,6 +28,7 @@ export function outboxContract({ store }: ContractContext): void {
         serviceId: 'BRI',
         status: 'pending',
         attempts: 0,
+        claims: 0,
         nextAttemptAt: minute(0),
         lastError: null,
         createdAt: minute(0),
