@@ -24,6 +24,7 @@ import { ConfigError, type Config } from './config.js';
 import { seedDemoData } from './demo/seed.js';
 import { registerServices } from './app/services/registerServices.js';
 import { legalPages } from './http/routes/legalPages.js';
+import { watchSetup } from './http/readiness.js';
 import { createHttpApp } from './http/server.js';
 import { tabRoutes } from './http/tab.js';
 import { instanceId } from './jobs/instanceId.js';
@@ -156,6 +157,11 @@ async function openMicrosoft365(config: Config, store: Store, clock: Clock, logg
   });
 }
 
+async function setupChecks(config: Config, overrides: Overrides) {
+  const { checkMicrosoft365 } = await import('./adapters/m365/setupChecks.js');
+  return () => checkMicrosoft365(config, { thorough: false, ...(overrides.fetch ? { fetch: overrides.fetch } : {}) });
+}
+
 export async function compose(config: Config, overrides: Overrides = {}): Promise<System> {
   const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const clock = overrides.clock ?? systemClock;
@@ -223,6 +229,8 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
   const reminders = startReviewReminders(deps, logger, (overrides.startWorker ?? true) ? config.REVIEW_REMINDERS_EVERY_MINUTES : 0);
   const agreementAgain = startAgreementAgainPrompts(deps, logger, (overrides.startWorker ?? true) ? config.AGREEMENT_AGAIN_EVERY_MINUTES : 0);
 
+  // Microsoft 365 mode: the doctor's cheap checks, in the background, for /readyz.
+  const setup = m365 ? watchSetup(await setupChecks(config, overrides), logger) : undefined;
   const http = createHttpApp({
     deps,
     logger,
@@ -233,6 +241,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     // Instances on one PostgreSQL database share one count per person; the embedded one has one process.
     writeTally: config.DATABASE_URL ? storeWriteTally(store) : memoryWriteTally(),
     writeLimitClock: overrides.writeLimitClock ?? systemClock,
+    ...(setup ? { setup } : {}),
     mounts: [
       ...(bot ? [{ path: '/api/messages', handler: bot.router }] : []),
       { path: '/tab', handler: tabRoutes(resolve(import.meta.dirname, '..', 'tab', 'dist')) },
@@ -258,6 +267,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
         s.once('error', fail);
       }),
     async stop() {
+      setup?.stop();
       reminders.stop();
       agreementAgain.stop();
       await worker.stop();

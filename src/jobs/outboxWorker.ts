@@ -113,9 +113,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autoStart = true
     const room = batchSize - held.size;
     if (kinds.length === 0 || room <= 0 || stopped) return [];
     const now = clock.now();
-    const jobs = await store.transaction((tx) =>
-      tx.outbox.claim(workerId, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), room, kinds),
-    );
+    const jobs = await store.transaction((tx) => tx.outbox.claim(workerId, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), room, kinds));
     for (const job of jobs) {
       const delivery = places
         .run(() => (stopped ? Promise.resolve() : deliver(job)))
@@ -182,9 +180,12 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autoStart = true
       })
       .catch((error) => logger.debug('outbox worker could not take back its jobs yet; their leases will run out', { error: describeError(error) }));
     schedule(0);
-    renewer = setInterval(() => {
-      renew().catch((error) => logger.debug('outbox lease renewal waits for the database', { error: describeError(error) }));
-    }, Math.max(50, Math.floor(leaseMs / 4)));
+    renewer = setInterval(
+      () => {
+        renew().catch((error) => logger.debug('outbox lease renewal waits for the database', { error: describeError(error) }));
+      },
+      Math.max(50, Math.floor(leaseMs / 4)),
+    );
     renewer.unref?.();
   }
 

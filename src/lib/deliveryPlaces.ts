@@ -32,7 +32,8 @@ class Places implements DeliveryPlaces {
 
   give(): void {
     const next = this.waiting.shift();
-    if (next) next(); // the place passes straight on: busy stays the same
+    if (next)
+      next(); // the place passes straight on: busy stays the same
     else this.busy -= 1;
   }
 

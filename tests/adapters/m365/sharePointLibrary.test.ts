@@ -80,7 +80,14 @@ describe('the SharePoint library against the Graph double', () => {
       'PUT /drives/d/root:/BRI-2026-0111/first.docx:/content',
       'PATCH /drives/d/items/i/listItem/fields',
     ]);
-    expect(item).toMatchObject({ folder: 'BRI-2026-0111', name: 'first.docx', size: 9, versionLabel: '1.0', uploadId: 'up-1', metadata: meta('BRI-2026-0111') });
+    expect(item).toMatchObject({
+      folder: 'BRI-2026-0111',
+      name: 'first.docx',
+      size: 9,
+      versionLabel: '1.0',
+      uploadId: 'up-1',
+      metadata: meta('BRI-2026-0111'),
+    });
     // The eTag given back is the file's as it now stands (after the metadata): a write that names it is accepted.
     const next = await library().putDocument('BRI', 'BRI-2026-0111', 'first.docx', Buffer.from('second'), meta('BRI-2026-0111'), { ifMatch: item.eTag });
     expect(next.versionLabel).toBe('2.0');
