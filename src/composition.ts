@@ -24,7 +24,7 @@ import { ConfigError, type Config } from './config.js';
 import { seedDemoData } from './demo/seed.js';
 import { registerServices } from './app/services/registerServices.js';
 import { legalPages } from './http/routes/legalPages.js';
-import { watchSetup } from './http/readiness.js';
+import { type SetupWatch, watchSetup } from './http/readiness.js';
 import { createHttpApp } from './http/server.js';
 import { tabRoutes } from './http/tab.js';
 import { instanceId } from './jobs/instanceId.js';
@@ -51,6 +51,8 @@ export interface System {
   http: Express;
   logger: Logger;
   worker: OutboxWorker;
+  /** Microsoft 365 mode: the set-up checks behind /readyz. */
+  setup?: SetupWatch;
   listen(): Promise<{ server: Server; url: string }>;
   stop(): Promise<void>;
 }
@@ -256,6 +258,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     http,
     logger,
     worker,
+    ...(setup ? { setup } : {}),
     listen: () =>
       new Promise((ok, fail) => {
         const s = http.listen(config.PORT, config.HOST, () => {

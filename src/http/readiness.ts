@@ -39,6 +39,8 @@ const shown = (c: SetupCheck) => ({ check: c.check, detail: c.detail, ...(c.sett
 export interface SetupWatch {
   /** The last checks' results; empty until the first run has finished. */
   latest(): SetupCheck[];
+  /** The first run, started at once. */
+  firstRun: Promise<SetupCheck[]>;
   /** Runs the checks now (the watch also does every `everyMs`). */
   refresh(): Promise<SetupCheck[]>;
   stop(): void;
@@ -78,6 +80,7 @@ export function watchSetup(run: () => Promise<SetupCheck[]>, logger: Logger, eve
   const first = refresh();
   return {
     latest: () => latest,
+    firstRun: first,
     refresh: async () => {
       await first;
       if (timer) clearTimeout(timer);
