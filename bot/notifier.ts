@@ -4,7 +4,6 @@ import { DomainError } from '../src/domain/errors.js';
 import { principalOf } from '../src/domain/staff.js';
 import { todayIn } from '../src/ports/clock.js';
 import type { Notifier } from '../src/ports/notifier.js';
-import { notificationCard } from './cards/build.js';
 import type { Card } from './cards/render.js';
 import type { TabLinks } from './links.js';
 import { deliveryResultOf, type SendOutcome } from './sendFailures.js';
@@ -31,6 +30,9 @@ export function teamsNotifier(deps: AppDeps, send: ProactiveSender, links: TabLi
       const user = referenceUser.safeParse(conversation.reference);
       let card: Card;
       try {
+        // Loaded here, past the checks above: card templating is heavy, and most deliveries in local
+        // mode end at "has not installed ECM for Teams" without needing a card.
+        const { notificationCard } = await import('./cards/build.js');
         card = await notificationCard(deps, principalOf(staff), notification, {
           userIds: user.success ? [user.data.user.id] : [],
           links,

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fingerprintOf, isCurrent, tabInputs } from './fingerprint.mjs';
 import { precompressAssets } from './precompress.js';
 
 /**
@@ -12,32 +12,12 @@ const root = resolve(import.meta.dirname, '..');
 const tab = join(root, 'tab');
 const stamp = join(tab, 'dist', '.build-fingerprint');
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const path = join(dir, d.name);
-    return d.isDirectory() ? files(path) : [path];
-  });
-}
-
-export function fingerprint(): string {
-  const hash = createHash('sha256');
-  const inputs = [
-    ...files(join(tab, 'src')),
-    ...files(join(root, 'src', 'contract')),
-    ...files(join(root, 'src', 'domain')),
-    join(root, 'scripts', 'precompress.ts'),
-    join(tab, 'index.html'),
-    join(tab, 'vite.config.ts'),
-    join(root, 'package-lock.json'),
-  ].sort();
-  for (const f of inputs) hash.update(f.slice(root.length)).update(readFileSync(f));
-  return hash.digest('hex');
-}
+const fingerprint = (): string => fingerprintOf(root, tabInputs(root));
 
 async function main() {
   const force = process.argv.includes('--force');
   const print = fingerprint();
-  if (!force && existsSync(stamp) && readFileSync(stamp, 'utf8') === print && statSync(join(tab, 'dist', 'index.html'), { throwIfNoEntry: false })) {
+  if (!force && isCurrent(stamp, print) && statSync(join(tab, 'dist', 'index.html'), { throwIfNoEntry: false })) {
     console.warn('tab: up to date');
     return;
   }

@@ -4,10 +4,8 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Express } from 'express';
-import { createBotApp } from '../bot/app.js';
-import { createBotHost } from '../bot/host.js';
 import { tabLinks } from '../bot/links.js';
-import { teamsNotifier } from '../bot/notifier.js';
+import { botOnDemand } from '../bot/onDemand.js';
 import { devSessionIdentity } from './adapters/local/devSessionIdentity.js';
 import { fileSystemLibrary } from './adapters/local/fileSystemLibrary.js';
 import { icsFileCalendar } from './adapters/local/icsFileCalendar.js';
@@ -34,6 +32,7 @@ import { deliverers } from './jobs/registry.js';
 import { startReviewReminders } from './jobs/reviewReminders.js';
 import { startAgreementAgainPrompts } from './jobs/agreementAgainPrompts.js';
 import { createLogger, describeError, type Logger } from './lib/logger.js';
+import { projectRoot } from './lib/projectRoot.js';
 import type { CaseEventBus } from './ports/caseEventBus.js';
 import type { Clock } from './ports/clock.js';
 import type { DocumentLibrary } from './ports/documentLibrary.js';
@@ -196,7 +195,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
   // The bot: in local mode it needs no app id; in Microsoft 365 mode it waits for BOT_ID (notifications stay queued).
   const links = tabLinks({ teamsAppId: config.TEAMS_APP_CATALOG_ID ?? config.TEAMS_APP_ID, publicBaseUrl: config.PUBLIC_BASE_URL });
   const bot = config.botEnabled
-    ? createBotHost(
+    ? botOnDemand(
         {
           appId: config.BOT_ID,
           password: config.SECRET_BOT_PASSWORD,
@@ -204,11 +203,12 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
           tenantId: config.BOT_TENANT_ID,
           maxBodyBytes: config.MAX_BODY_BYTES,
         },
-        createBotApp(deps, links, logger),
+        deps,
+        links,
         logger,
       )
     : null;
-  if (bot) deps.notifier = teamsNotifier(deps, bot.send, links);
+  if (bot) deps.notifier = bot.notifier;
   else logger.warn('the bot is off until BOT_ID is set; notifications wait in the outbox');
   if (bot && config.ECM_MODE === 'local') {
     deps.messagesWaitForPlayground = true;
@@ -245,8 +245,8 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     writeLimitClock: overrides.writeLimitClock ?? systemClock,
     ...(setup ? { setup } : {}),
     mounts: [
-      ...(bot ? [{ path: '/api/messages', handler: bot.router }] : []),
-      { path: '/tab', handler: tabRoutes(resolve(import.meta.dirname, '..', 'tab', 'dist')) },
+      ...(bot ? [{ path: '/api/messages', handler: bot.handler }] : []),
+      { path: '/tab', handler: tabRoutes(join(projectRoot, 'tab', 'dist')) },
       { path: '/', handler: legalPages() },
     ],
   });

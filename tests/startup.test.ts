@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baseEnvironment, REPOSITORY } from './support/serverProcess.js';
+import { baseEnvironment, REPOSITORY, startServerProcess } from './support/serverProcess.js';
 import { PATIENCE_MS } from './support/patience.js';
 
 /** What src/main.ts tells the operator when it cannot start: the problem, plainly, and nothing else. */
@@ -39,5 +39,40 @@ describe('starting the server', () => {
     expect(stderr).toMatch(/^ECM for Teams could not start: \w*Error: /);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('the compiled start (npm start)', () => {
+  // Built once for the tests below, as `npm start` builds it when the sources changed.
+  const compile = () => {
+    const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/buildServer.ts'], { cwd: REPOSITORY, encoding: 'utf8', timeout: 4 * PATIENCE_MS });
+    expect(built.status, built.stderr).toBe(0);
+  };
+
+  it('runs with plain node, answers ready, and loads the bot only when it is first asked', { timeout: 6 * PATIENCE_MS }, async () => {
+    compile();
+    const dataDir = mkdtempSync(join(tmpdir(), 'ecm-compiled-'));
+    const server = await startServerProcess({ compiled: true, env: { NODE_ENV: 'development', DATA_DIR: dataDir } });
+    try {
+      expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ status: 'ready' });
+      // Not an activity: the bot, loaded now, refuses it as it would have at start.
+      const bot = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(bot.status).toBe(400);
+      expect((await fetch(`${server.url}/privacy`)).status).toBe(200);
+    } finally {
+      await server.kill();
+    }
+  });
+
+  it('tells the operator what is wrong with the settings, as the TypeScript start does', { timeout: 6 * PATIENCE_MS }, () => {
+    compile();
+    const run = spawnSync(process.execPath, ['dist/src/main.js'], {
+      cwd: REPOSITORY,
+      env: { ...baseEnvironment(), LOG_LEVEL: 'silent', PORT: 'eighty' },
+      encoding: 'utf8',
+      timeout: PATIENCE_MS,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^The configuration has \d+ problems?:\n {2}- PORT: /);
   });
 });

@@ -4,8 +4,7 @@ import type { CategoryTone, ServiceSettings } from '../domain/service.js';
 import type { TimelineEntry } from '../domain/timeline.js';
 import { TONE_MARKS } from '../contract/words.js';
 import { chronologyOf } from './chronology.js';
-import { PROTECTIVE_MARKING } from './word.js';
-import { categoryLabel, categoryTone, formatDate } from './wording.js';
+import { categoryLabel, categoryTone, formatDate, PROTECTIVE_MARKING } from './wording.js';
 
 /**
  * The life timeline as one printable picture: one lane per category, the child's age along the

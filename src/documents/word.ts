@@ -20,6 +20,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { PROTECTIVE_MARKING } from './wording.js';
 
 /**
  * The Word building blocks every case document uses: real heading styles (so the navigation pane
@@ -159,9 +160,6 @@ export interface WordFile {
   /** The young person's own version: bigger type and more space. */
   largeType?: boolean;
 }
-
-/** Marking for documents about a child in youth justice, on every page. */
-export const PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE';
 
 /** The marking on its own line, bold and centred, at the top and bottom of every page. */
 const marking = (size: number) =>

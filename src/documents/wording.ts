@@ -4,6 +4,9 @@ import { LIFE_STAGE_LABELS } from '../domain/lifeStage.js';
 import type { ServiceSettings } from '../domain/service.js';
 import type { TimelineEntry } from '../domain/timeline.js';
 
+/** Marking for documents about a child in youth justice, on every page (and on the picture, which has no Word library behind it). */
+export const PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE';
+
 /** Words the documents share: dates as people write them, the time of an entry, and its category. */
 const STYLES = {
   /** 20 November 2026 */

@@ -11,6 +11,7 @@ import type { Service, ServiceSettings } from '../domain/service.js';
 import type { Staff } from '../domain/staff.js';
 import type { TeamMember } from '../domain/team.js';
 import type { Confidence, TimelineEntry, TimelineEntryRevision } from '../domain/timeline.js';
+import type { CoverageCount } from '../domain/timelineCoverage.js';
 import type { TrmPlacement } from '../domain/trm.js';
 import type { RecordAtApproval } from '../domain/recordAtApproval.js';
 import type { UnreachableReason } from './notifier.js';
@@ -130,6 +131,8 @@ export interface TimelineRepository {
   /** In life order (see compareLifeOrder). */
   list(caseId: string, query: TimelineQuery, page: PageRequest): Promise<Page<TimelineEntry>>;
   liveIds(caseId: string): Promise<Set<string>>;
+  /** Live entries counted by life stage and source agency, counted by the database. */
+  coverage(caseId: string): Promise<CoverageCount[]>;
   addRevision(revision: TimelineEntryRevision): Promise<void>;
   revisions(entryId: string): Promise<TimelineEntryRevision[]>;
 }

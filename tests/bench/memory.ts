@@ -1,59 +1,96 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { entry } from '../support/factories.js';
 import { signInAt } from '../support/httpApi.js';
 import { activeCaseToday } from '../support/liveCase.js';
+import { REPOSITORY, startServerProcess } from '../support/serverProcess.js';
 import { keepAliveAgent, postJson } from './support/http.js';
 import { fmt, type ResultRow } from './support/report.js';
-import type { EcmBenchServer } from './support/servers.js';
+import { BENCH_WRITE_LIMIT } from './support/servers.js';
 
 /**
- * The server's resident memory after 10,000 timeline entries were added through the API (across
- * ten cases), beside the same server's memory when it had just started and sat idle: both from one
- * fresh process, in the same run.
+ * The server's resident memory as `npm start` runs it (compiled, plain node, demo data): idle once
+ * started, and after 10,000 timeline entries were added through the API across ten cases. Read from
+ * /proc, as an operator's monitoring sees it, so the server carries no benchmark harness.
  */
 export const ENTRIES = 10_000;
 const CASES = 10;
 const CONCURRENCY = 16;
-const GOAL_MB = 200;
+const IDLE_GOAL_MB = 150;
+const LOADED_GOAL_MB = 200;
 const MB = 2 ** 20;
 
 const pause = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
 
-export async function measureMemory(server: EcmBenchServer) {
-  await pause(2000);
-  const idle = await server.memory();
+/** Memory settles once the demo's first documents are made: waits until it holds still for two seconds. */
+async function settled(pid: number): Promise<number> {
+  let last = rssOf(pid);
+  for (let i = 0; i < 30; i++) {
+    await pause(2000);
+    const now = rssOf(pid);
+    if (Math.abs(now - last) < MB) return now;
+    last = now;
+  }
+  return last;
+}
 
-  const amy = await signInAt(server.url, 'yjs-amy');
-  const cases: string[] = [];
-  for (let i = 0; i < CASES; i++) cases.push(await activeCaseToday(amy));
-  const agent = keepAliveAgent(CONCURRENCY);
-  let next = 0;
-  let refused = 0;
-  const worker = async () => {
-    for (let i = next++; i < ENTRIES; i = next++) {
-      const body = JSON.stringify(entry({ description: `Entry ${i}: moved primary school after the family was rehoused (benchmark).` }));
-      const r = await postJson(agent, server.url, `/api/v1/cases/${cases[i % CASES]}/timeline`, amy.token, body);
-      if (r.status !== 201) refused++;
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  agent.destroy();
-  await pause(2000);
-  const loaded = await server.memory();
-  const collected = await server.memory(true);
+export async function measureMemory() {
+  const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/buildServer.ts'], { cwd: REPOSITORY, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('the server could not be compiled for the memory benchmark');
+  const dataDir = mkdtempSync(join(tmpdir(), 'ecm-bench-'));
+  const server = await startServerProcess({
+    compiled: true,
+    env: { NODE_ENV: 'development', DATA_DIR: dataDir, ECM_DEMO_DATA: 'true', RATE_LIMIT_WRITES_PER_MINUTE: String(BENCH_WRITE_LIMIT) },
+  });
+  try {
+    const idle = await settled(server.pid);
+    const amy = await signInAt(server.url, 'yjs-amy');
+    const cases: string[] = [];
+    for (let i = 0; i < CASES; i++) cases.push(await activeCaseToday(amy));
+    const agent = keepAliveAgent(CONCURRENCY);
+    let next = 0;
+    let refused = 0;
+    const worker = async () => {
+      for (let i = next++; i < ENTRIES; i = next++) {
+        const body = JSON.stringify(entry({ description: `Entry ${i}: moved primary school after the family was rehoused (benchmark).` }));
+        const r = await postJson(agent, server.url, `/api/v1/cases/${cases[i % CASES]}/timeline`, amy.token, body);
+        if (r.status !== 201) refused++;
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    agent.destroy();
+    const loaded = await settled(server.pid);
 
-  const rssMb = loaded.rssBytes / MB;
-  const idleMb = idle.rssBytes / MB;
-  const row: ResultRow = {
-    measure: `server memory (RSS) after ${fmt(ENTRIES)} entries, embedded database`,
-    value: `${fmt(rssMb)} MB (JS heap ${fmt(loaded.heapUsedBytes / MB)} MB)`,
-    reference: `the same server idle after start: ${fmt(idleMb)} MB (JS heap ${fmt(idle.heapUsedBytes / MB)} MB)`,
-    ratio: fmt(rssMb / idleMb, 2),
-    goal: `< ${GOAL_MB} MB`,
-    met: rssMb < GOAL_MB && refused === 0,
-    note:
-      (rssMb < GOAL_MB ? `${fmt(GOAL_MB - rssMb)} MB inside the goal` : `missed by ${fmt(rssMb - GOAL_MB)} MB`) +
-      `; after a full garbage collection ${fmt(collected.rssBytes / MB)} MB (JS heap ${fmt(collected.heapUsedBytes / MB)} MB)` +
-      (refused ? `; ${refused} entries refused` : ''),
-  };
-  return { row, details: { entries: ENTRIES, cases: CASES, refused, idle, loaded, collected } };
+    const idleMb = idle / MB;
+    const loadedMb = loaded / MB;
+    const rows: ResultRow[] = [
+      {
+        measure: 'server memory (RSS) idle, compiled start (`npm start`), embedded database, demo data',
+        value: `${fmt(idleMb)} MB`,
+        reference: 'the same process after 10,000 entries (next row)',
+        ratio: fmt(idleMb / loadedMb, 2),
+        goal: `< ${IDLE_GOAL_MB} MB`,
+        met: idleMb < IDLE_GOAL_MB,
+        note: idleMb < IDLE_GOAL_MB ? `${fmt(IDLE_GOAL_MB - idleMb)} MB inside the goal` : `missed by ${fmt(idleMb - IDLE_GOAL_MB)} MB`,
+      },
+      {
+        measure: `server memory (RSS) after ${fmt(ENTRIES)} entries, compiled start, embedded database`,
+        value: `${fmt(loadedMb)} MB`,
+        reference: `the same server idle after start: ${fmt(idleMb)} MB`,
+        ratio: fmt(loadedMb / idleMb, 2),
+        goal: `< ${LOADED_GOAL_MB} MB`,
+        met: loadedMb < LOADED_GOAL_MB && refused === 0,
+        note:
+          (loadedMb < LOADED_GOAL_MB ? `${fmt(LOADED_GOAL_MB - loadedMb)} MB inside the goal` : `missed by ${fmt(loadedMb - LOADED_GOAL_MB)} MB`) +
+          (refused ? `; ${refused} entries refused` : ''),
+      },
+    ];
+    return { rows, details: { entries: ENTRIES, cases: CASES, refused, idleBytes: idle, loadedBytes: loaded } };
+  } finally {
+    await server.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }

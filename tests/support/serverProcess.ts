@@ -25,6 +25,8 @@ export interface ServerProcess {
 export interface ServerProcessOptions {
   /** The script to run, relative to the repository; src/main.ts unless a benchmark needs its own harness. */
   entry?: string;
+  /** Runs the compiled server (dist/src/main.js, built by scripts/buildServer.ts) with plain node, as `npm start` does. */
+  compiled?: boolean;
   env: Record<string, string>;
   /** Answers 200 once the server can take requests. */
   readyPath?: string;
@@ -67,7 +69,8 @@ export async function startServerProcess(o: ServerProcessOptions): Promise<Serve
     LOG_LEVEL: 'warn',
     ...o.env,
   };
-  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), '--import', 'tsx', o.entry ?? 'src/main.ts'], {
+  const script = o.compiled ? ['dist/src/main.js'] : ['--import', 'tsx', o.entry ?? 'src/main.ts'];
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), ...script], {
     cwd: REPOSITORY,
     env,
     stdio: ['ignore', 'pipe', 'pipe', ...(o.ipc ? (['ipc'] as const) : [])],

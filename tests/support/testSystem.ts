@@ -51,6 +51,10 @@ export async function startTestServer(options: { env?: Record<string, string>; o
   };
 }
 
+/** Every audit event the server has written, in all its chains. */
+export const auditTrail = (t: TestServer) =>
+  t.system.deps.store.transaction(async (tx) => (await Promise.all((await tx.audit.chains()).map((c) => tx.audit.read(c, 0, 10_000)))).flat());
+
 function postgresForTests() {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('ECM_TEST_STORE=postgres needs TEST_DATABASE_URL, e.g. postgres://127.0.0.1:5432/test');

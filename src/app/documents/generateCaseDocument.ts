@@ -1,11 +1,8 @@
 import { z } from 'zod';
 import type { Principal } from '../../domain/staff.js';
 import { type CaseDocumentFile, SVG_TYPE } from '../../documents/dossier.js';
-import { formulationReport } from '../../documents/formulationReport.js';
 import { fileNameOf } from '../../documents/names.js';
-import { reviewRecord } from '../../documents/reviewRecord.js';
 import { timelinePicture } from '../../documents/timelinePicture.js';
-import { youthFriendlyFormulation } from '../../documents/youthFriendlyFormulation.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
 import { loadCaseDossier } from './loadCaseDossier.js';
@@ -24,12 +21,19 @@ export async function generateCaseDocument(deps: AppDeps, person: Principal, cas
   // The report is always of a version: an approved one says what was approved, on any later day.
   const d = await loadCaseDossier(deps, person, caseId, r.document, r.document === 'formulation_report' ? { ofVersion: true, version: r.version } : {});
   switch (r.document) {
-    case 'formulation_report':
+    // The Word documents' library loads with the first one made, not with the server.
+    case 'formulation_report': {
+      const { formulationReport } = await import('../../documents/formulationReport.js');
       return formulationReport(d, { formulationNumber: r.version, rasterise: (svg, w) => deps.rasteriser.toPng(svg, w) });
-    case 'youth_friendly_formulation':
+    }
+    case 'youth_friendly_formulation': {
+      const { youthFriendlyFormulation } = await import('../../documents/youthFriendlyFormulation.js');
       return youthFriendlyFormulation(d, { formulationNumber: r.version });
-    case 'review_record':
+    }
+    case 'review_record': {
+      const { reviewRecord } = await import('../../documents/reviewRecord.js');
       return reviewRecord(d, r.meetingId);
+    }
     case 'timeline_picture': {
       const picture = timelinePicture({
         reference: d.case.reference,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Case } from '../../domain/case.js';
 import { DomainError, notFound } from '../../domain/errors.js';
-import { documentsToPublish, type PreparedDocument, type PublishTrigger } from '../../documents/publishSet.js';
+import type { PreparedDocument, PublishTrigger } from '../../documents/publishSet.js';
 import { todayIn } from '../../ports/clock.js';
 import type { JobKind } from '../../ports/outbox.js';
 import type { AppDeps } from '../deps.js';
@@ -72,7 +72,10 @@ export async function prepareCasePublication(deps: AppDeps, caseId: string, trig
     });
     return { live, ofVersion };
   });
-  return dossiers && documentsToPublish(dossiers.live, trigger, (svg, width) => deps.rasteriser.toPng(svg, width), dossiers.ofVersion);
+  if (!dossiers) return null;
+  // The Word library (docx) loads with the first document made, not with the server.
+  const { documentsToPublish } = await import('../../documents/publishSet.js');
+  return documentsToPublish(dossiers.live, trigger, (svg, width) => deps.rasteriser.toPng(svg, width), dossiers.ofVersion);
 }
 
 /**

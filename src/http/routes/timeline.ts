@@ -5,6 +5,7 @@ import { editTimelineEntry } from '../../app/timeline/editTimelineEntry.js';
 import { listTimeline } from '../../app/timeline/listTimeline.js';
 import { retractTimelineEntry } from '../../app/timeline/retractTimelineEntry.js';
 import { showEntryHistory } from '../../app/timeline/showEntryHistory.js';
+import { showTimelineCoverage } from '../../app/timeline/showTimelineCoverage.js';
 import { principal } from '../auth.js';
 import { expectedVersion, sendVersioned } from '../etag.js';
 
@@ -14,6 +15,10 @@ export function timelineRoutes(deps: AppDeps): Router {
 
   r.get('/cases/:caseId/timeline', async (req, res) => {
     res.json(await listTimeline(deps, principal(res), req.params.caseId, req.query));
+  });
+
+  r.get('/cases/:caseId/timeline/coverage', async (req, res) => {
+    res.json(await showTimelineCoverage(deps, principal(res), req.params.caseId));
   });
 
   r.post('/cases/:caseId/timeline', async (req, res) => {

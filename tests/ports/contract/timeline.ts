@@ -80,6 +80,18 @@ export function timelineContract({ store }: ContractContext): void {
     });
   });
 
+  it('counts the live entries by life stage and agency, for the jigsaw', async () => {
+    await store().transaction(insertLife);
+    const counts = await store().transaction((tx) => tx.timeline.coverage('c1'));
+    const expected = new Map<string, number>();
+    for (const e of LIFE.filter((x) => x.caseId === 'c1' && !x.retraction)) {
+      const key = `${e.lifeStage}/${e.sourceAgency}`;
+      expected.set(key, (expected.get(key) ?? 0) + 1);
+    }
+    expect(new Map(counts.map((c) => [`${c.lifeStage}/${c.agency}`, c.entries]))).toEqual(expected);
+    expect(counts.every((c) => typeof c.entries === 'number')).toBe(true);
+  });
+
   it('filters by category, agency, confidence and contributor, and pages through what is left', async () => {
     await store().transaction(insertLife);
     await store().transaction(async (tx) => {

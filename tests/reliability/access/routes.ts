@@ -48,6 +48,7 @@ export const CASE_ROUTES: CaseRoute[] = [
   { name: 'read the agreements', method: 'GET', pattern: `${C}/agreements`, act: 'agreement.read' },
   { name: 'read the team', method: 'GET', pattern: `${C}/team`, act: 'team.read' },
   { name: 'read the timeline', method: 'GET', pattern: `${C}/timeline`, act: 'timeline.read' },
+  { name: 'read the jigsaw (who knows what)', method: 'GET', pattern: `${C}/timeline/coverage`, act: 'timeline.read' },
   { name: "read an entry's history", method: 'GET', pattern: `${C}/timeline/:entryId/history`, act: 'timeline.read', entry: 'others' },
   { name: 'read the formulation', method: 'GET', pattern: `${C}/formulation`, act: 'formulation.read' },
   { name: 'read the revisions of formulation v1', method: 'GET', pattern: `${C}/formulation/versions/:number/revisions`, act: 'formulation.read' },

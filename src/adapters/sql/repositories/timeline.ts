@@ -97,6 +97,17 @@ export function timelineRepository(db: Kysely<Database>): TimelineRepository {
       const rows = await db.selectFrom('timeline_entries').select('id').where('case_id', '=', caseId).where('retraction_json', 'is', null).execute();
       return new Set(rows.map((r) => r.id));
     },
+    async coverage(caseId) {
+      const rows = await db
+        .selectFrom('timeline_entries')
+        .select(['life_stage', 'source_agency', (eb) => eb.fn.countAll<number | string>().as('entries')])
+        .where('case_id', '=', caseId)
+        .where('retraction_json', 'is', null)
+        .groupBy(['life_stage', 'source_agency'])
+        .execute();
+      // PostgreSQL counts in bigint, which pg hands over as a string.
+      return rows.map((r) => ({ lifeStage: r.life_stage as LifeStage, agency: r.source_agency as Agency, entries: Number(r.entries) }));
+    },
     async addRevision(rev) {
       await db
         .insertInto('timeline_revisions')
