@@ -55,6 +55,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autoStart = true
   const kinds = Object.keys(deliverers);
   /** Jobs claimed and not yet finished, each with its delivery. */
   const held = new Map<string, Promise<void>>();
+  /** Each recipient's last delivery in hand, which their next waits for. */
+  const lastFor = new Map<string, Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
   let renewer: NodeJS.Timeout | null = null;
   let filling: Promise<number> | null = null;
@@ -115,8 +117,10 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autoStart = true
     const now = clock.now();
     const jobs = await store.transaction((tx) => tx.outbox.claim(workerId, now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), room, kinds));
     for (const job of jobs) {
-      const delivery = places
-        .run(() => (stopped ? Promise.resolve() : deliver(job)))
+      // One person's jobs one after another: per-person limits and "cannot be reached" count what went before.
+      const before = job.recipient ? (lastFor.get(job.recipient) ?? Promise.resolve()) : Promise.resolve();
+      const delivery = before
+        .then(() => places.run(() => (stopped ? Promise.resolve() : deliver(job))))
         .catch((error) => {
           // The job keeps its lease until it runs out, then is tried again: nothing is lost.
           if (error instanceof StoreUnavailableError) logger.debug('an outbox delivery waits for the database', { error: describeError(error) });
@@ -124,10 +128,12 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autoStart = true
         })
         .finally(() => {
           held.delete(job.id);
+          if (job.recipient && lastFor.get(job.recipient) === delivery) lastFor.delete(job.recipient);
           // A place and room in hand: look for more at once rather than at the next poll.
           if (!stopped && autoStart) schedule(0);
         });
       held.set(job.id, delivery);
+      if (job.recipient) lastFor.set(job.recipient, delivery);
     }
     return jobs;
   }

@@ -69,6 +69,28 @@ describe('the outbox worker', () => {
     expect(Object.values(await statusOf())).toEqual(Array(10).fill('done'));
   });
 
+  it('delivers one person’s jobs one after another, so per-person limits see what went before', async () => {
+    await store.transaction(async (tx) => {
+      for (const id of ['amy-1', 'amy-2', 'amy-3', 'sam-1'])
+        await tx.outbox.enqueue({ id, kind: KIND, payload: {}, recipient: id.split('-')[0]!, now: clock.now().toISOString() });
+    });
+    const active = new Map<string, number>();
+    let overlapped = false;
+    const w = worker(
+      async (job) => {
+        const n = (active.get(job.recipient!) ?? 0) + 1;
+        active.set(job.recipient!, n);
+        if (n > 1) overlapped = true;
+        await new Promise((ok) => setTimeout(ok, 20)); // the delivery's own work
+        active.set(job.recipient!, n - 1);
+        return { ok: true };
+      },
+      { concurrency: 4 },
+    );
+    expect(await w.runOnce()).toBe(4);
+    expect(overlapped).toBe(false);
+  });
+
   it('lets other jobs go on while a throttled delivery waits out its Retry-After', async () => {
     await enqueue('throttled');
     clock.advance(1);
