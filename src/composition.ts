@@ -22,9 +22,12 @@ import { ConfigError, type Config } from './config.js';
 import { seedDemoData } from './demo/seed.js';
 import { registerServices } from './app/services/registerServices.js';
 import { legalPages } from './http/routes/legalPages.js';
+import { type SetupWatch, watchSetup } from './http/readiness.js';
 import { createHttpApp } from './http/server.js';
 import { tabRoutes } from './http/tab.js';
+import { instanceId } from './jobs/instanceId.js';
 import { startOutboxWorker, type OutboxWorker } from './jobs/outboxWorker.js';
+import { waitWithoutPlace } from './lib/deliveryPlaces.js';
 import { deliverers } from './jobs/registry.js';
 import { startReviewReminders } from './jobs/reviewReminders.js';
 import { startAgreementAgainPrompts } from './jobs/agreementAgainPrompts.js';
@@ -47,6 +50,8 @@ export interface System {
   http: Express;
   logger: Logger;
   worker: OutboxWorker;
+  /** Microsoft 365 mode: the set-up checks behind /readyz. */
+  setup?: SetupWatch;
   listen(): Promise<{ server: Server; url: string }>;
   stop(): Promise<void>;
 }
@@ -148,8 +153,14 @@ async function openMicrosoft365(config: Config, store: Store, clock: Clock, logg
     clock,
     logger,
     ...(overrides.fetch ? { fetch: overrides.fetch } : {}),
-    ...(overrides.graphSleep ? { sleep: overrides.graphSleep } : {}),
+    // A delivery waiting out Graph's Retry-After gives its place to another job meanwhile.
+    sleep: overrides.graphSleep ?? waitWithoutPlace,
   });
+}
+
+async function setupChecks(config: Config, overrides: Overrides) {
+  const { checkMicrosoft365 } = await import('./adapters/m365/setupChecks.js');
+  return () => checkMicrosoft365(config, { thorough: false, ...(overrides.fetch ? { fetch: overrides.fetch } : {}) });
 }
 
 export async function compose(config: Config, overrides: Overrides = {}): Promise<System> {
@@ -211,6 +222,9 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
       clock,
       logger,
       pollMs: config.OUTBOX_POLL_MS,
+      concurrency: config.OUTBOX_CONCURRENCY,
+      leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
+      workerId: instanceId(filesDir),
       deliverers: { ...overrides.deliverers, ...deliverers(deps, { notificationsPerMinute: config.BOT_NOTIFICATIONS_PER_MINUTE }) },
     },
     overrides.startWorker ?? true,
@@ -218,6 +232,8 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
   const reminders = startReviewReminders(deps, logger, (overrides.startWorker ?? true) ? config.REVIEW_REMINDERS_EVERY_MINUTES : 0);
   const agreementAgain = startAgreementAgainPrompts(deps, logger, (overrides.startWorker ?? true) ? config.AGREEMENT_AGAIN_EVERY_MINUTES : 0);
 
+  // Microsoft 365 mode: the doctor's cheap checks, in the background, for /readyz.
+  const setup = m365 ? watchSetup(await setupChecks(config, overrides), logger) : undefined;
   const http = createHttpApp({
     deps,
     logger,
@@ -228,6 +244,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     // Instances on one PostgreSQL database share one count per person; the embedded one has one process.
     writeTally: config.DATABASE_URL ? storeWriteTally(store) : memoryWriteTally(),
     writeLimitClock: overrides.writeLimitClock ?? systemClock,
+    ...(setup ? { setup } : {}),
     mounts: [
       ...(bot ? [{ path: '/api/messages', handler: bot.handler }] : []),
       { path: '/tab', handler: tabRoutes(join(projectRoot, 'tab', 'dist')) },
@@ -242,6 +259,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     http,
     logger,
     worker,
+    ...(setup ? { setup } : {}),
     listen: () =>
       new Promise((ok, fail) => {
         const s = http.listen(config.PORT, config.HOST, () => {
@@ -253,6 +271,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
         s.once('error', fail);
       }),
     async stop() {
+      setup?.stop();
       reminders.stop();
       agreementAgain.stop();
       await worker.stop();

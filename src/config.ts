@@ -91,6 +91,10 @@ const schema = z
     /** Hours, fractions allowed: a shared machine may want half an hour (0.5). */
     SESSION_HOURS: z.coerce.number().positive('is a number of hours above 0, such as 10 or 0.5').max(24, 'is at most 24 hours').default(10),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    /** Outbox deliveries at the same time (documents, messages, meetings); a throttled one gives its place up while it waits. */
+    OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+    /** How long a job stays an instance's without a sign of life; renewed every quarter of it while delivering. */
+    OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(600).default(20),
     // The bot (Agents Toolkit names). Without BOT_ID the bot accepts unauthenticated messages: local mode only.
     BOT_ID: z.guid('is the bot’s Microsoft Entra app (client) id').optional(),
     SECRET_BOT_PASSWORD: z.string().min(1).optional(),

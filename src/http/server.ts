@@ -5,7 +5,7 @@ import type { Clock } from '../ports/clock.js';
 import type { WriteTally } from '../ports/writeTally.js';
 import { requireSignIn } from './auth.js';
 import { errorHandler, HttpError, notFoundRoute } from './errors.js';
-import { readiness } from './readiness.js';
+import { readiness, type SetupWatch } from './readiness.js';
 import { apiRoutes } from './routeTable.js';
 import { devSignInRoutes } from './routes/devSignIn.js';
 import { idempotentPosts } from './idempotency.js';
@@ -25,6 +25,8 @@ export interface HttpOptions {
   writeLimitClock: Clock;
   /** Routes outside the API: the bot at /api/messages, the tab at /tab. */
   mounts?: { path: string; handler: RequestHandler | Router }[];
+  /** Microsoft 365 mode: the set-up checks /readyz reports (src/http/readiness.ts). */
+  setup?: SetupWatch;
 }
 
 /** Writes carry JSON or nothing: anything else is refused before it is parsed. */
@@ -46,7 +48,7 @@ export function createHttpApp(options: HttpOptions): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', readiness(options.deps.store));
+  app.get('/readyz', readiness(options.deps.store, options.setup));
 
   const api = express.Router();
   api.use((_req, res, next) => {

@@ -51,6 +51,11 @@ export interface PutDocumentOptions {
    * before (a retried delivery) and nothing is written again: no second file, no extra version.
    */
   uploadId?: string;
+  /**
+   * This write has never been tried before (its job's first delivery): there is no earlier write of
+   * its own to look for, so the library writes without reading first. Only with `uploadId`.
+   */
+  firstTry?: boolean;
 }
 
 export interface DocumentLibrary {

@@ -22,6 +22,8 @@ export interface OutboxJob {
    */
   status: 'pending' | 'done' | 'dead' | 'skipped' | 'blocked';
   attempts: number;
+  /** Times a worker has taken the job up, this time included: 1 means nothing of it can have been done before. */
+  claims: number;
   nextAttemptAt: string;
   lastError: string | null;
   createdAt: string;
@@ -44,6 +46,13 @@ export interface OutboxRepository {
    */
   claim(workerId: string, now: string, leaseUntil: string, limit: number, kinds?: string[]): Promise<OutboxJob[]>;
   complete(id: string, workerId: string, now: string): Promise<void>;
+  /** Extends this worker's leases on jobs it is still delivering; returns the ids it still holds. */
+  renew(ids: string[], workerId: string, leaseUntil: string): Promise<string[]>;
+  /**
+   * Lets go of every lease this worker id holds, so that its jobs are due again at once: a
+   * restarted instance (same id) takes back what it was doing when it stopped. Returns how many.
+   */
+  releaseAll(workerId: string, now: string): Promise<number>;
   /** Records a failed attempt: retry at `retryAt`, or give up (dead) when it is null. */
   fail(id: string, workerId: string, error: string, retryAt: string | null, now: string): Promise<void>;
   list(filter: { status?: OutboxJob['status']; kind?: string; serviceId?: string; caseId?: string; recipient?: string }, limit: number): Promise<OutboxJob[]>;

@@ -27,8 +27,12 @@ import { fmt, type ResultRow } from './support/report.js';
  *    set in the upload itself);
  *  - the case folder: one `POST /drives/{drive}/items/{parent}/children` the first time a case
  *    publishes (conflictBehavior `fail` and a 409 count as that one request), none afterwards.
+ *    An upload by path makes the folder on the way, so the adapter spends none: the first
+ *    publication can come in under this minimum.
  */
 const ENTRIES = 300;
+/** Issue 17's goal: at most a tenth above what the protocol needs. */
+const GOAL_RATIO = 1.1;
 
 export interface PublishedDocument {
   /** The case folder (its reference) and the file name. */
@@ -54,6 +58,8 @@ async function publishThroughGraphDouble(): Promise<{ first: GraphPublishRun; ag
   const t = await startM365TestServer();
   try {
     const deps = t.system.deps;
+    // The start-up set-up checks (/readyz) have their own requests: not the publication's.
+    await t.system.setup?.firstRun;
     const { id, reference } = await activeCaseVia(deps, 'BRI');
     const holder = await principal(deps, 'yjs-amy');
     const helen = await principal(deps, 'psy-helen');
@@ -126,9 +132,9 @@ function rowOf(measure: string, run: GraphPublishRun): ResultRow {
     value: `${fmt(run.requests.length / n, 2)} requests/document (${run.requests.length} for ${n} documents; ${run.operations} operations counting $batch parts)`,
     reference: `protocol minimum ${fmt(minimum / n, 2)} requests/document (${minimum})`,
     ratio: fmt(ratio, 2),
-    goal: 'ratio reported',
-    met: null,
-    note: ratio <= 1 ? 'at the minimum' : `${run.requests.length - minimum} requests above the minimum`,
+    goal: `≤ ${GOAL_RATIO}×`,
+    met: ratio <= GOAL_RATIO,
+    note: ratio <= 1 ? 'at or below the minimum' : `${run.requests.length - minimum} requests above the minimum`,
   };
 }
 

@@ -1,6 +1,8 @@
 import { measureGraphRequests } from './graphRequests.js';
 import { measureLatency } from './latency.js';
 import { measureMemory } from './memory.js';
+import { measureRestartAfterKill } from './restartAfterKill.js';
+import { measureThrottledDrain } from './throttledDrain.js';
 import { describeMachine, machineLine, markdownTable, type ResultRow, writeResults } from './support/report.js';
 import {
   BENCH_DATABASE_URL,
@@ -17,7 +19,8 @@ import { CONNECTIONS, measureThroughput } from './throughput.js';
  * npm run bench — the whole system measured against references taken in the same run on the same
  * machine: throughput of adding a timeline entry (embedded database and PostgreSQL) against express's
  * hello world, commit-to-delivery time on 50 event streams, memory after 10,000 entries against the
- * idle server, and Graph requests per published document against the protocol minimum.
+ * idle server, Graph requests per published document against the protocol minimum, publishing
+ * under 20 % throttling against no fault, and a restart after SIGKILL against a clean start.
  * Every server runs in a child process of its own; the load comes from this process.
  * Prints the table and writes tests/bench/results/latest.{json,md}.
  */
@@ -81,6 +84,16 @@ say('Graph requests per published document: a case published twice through the G
 const graph = await measureGraphRequests();
 rows.push(...graph.rows);
 details.graph = graph.details;
+
+say('Publishing under throttling: 30 documents, 20 % 429, against the same with no fault');
+const drain = await measureThrottledDrain();
+rows.push(...drain.rows);
+details.throttledDrain = drain.details;
+
+say('A single instance killed mid-publication and restarted, against a clean start');
+const restart = await measureRestartAfterKill();
+rows.push(...restart.rows);
+details.restartAfterKill = restart.details;
 
 notes.push(
   `The servers run in child processes of their own (the real composition, demo data loaded, NODE_ENV=development, LOG_LEVEL=warn); autocannon, the writers and the event-stream readers run in the benchmark's process. On a machine with few cores they share them.`,

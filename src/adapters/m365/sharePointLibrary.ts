@@ -10,6 +10,7 @@ import {
   type PutDocumentOptions,
 } from '../../ports/documentLibrary.js';
 import type { BatchReply, GraphSession } from './graph.js';
+import { quickXorHash } from './quickXorHash.js';
 import { FRAGMENT_UNIT, uploadInSession, UploadSessionGone } from './uploadSession.js';
 
 /** Where each service's documents live: a SharePoint site and one of its document libraries. */
@@ -48,7 +49,7 @@ interface DriveItem {
   eTag?: string;
   lastModifiedDateTime?: string;
   webUrl?: string;
-  file?: object;
+  file?: { hashes?: { quickXorHash?: string } };
   folder?: object;
   parentReference?: { driveId?: string };
   listItem?: { fields?: Record<string, unknown> };
@@ -94,7 +95,23 @@ function partError(r: BatchReply | undefined, what: string): OutsideServiceError
   return new OutsideServiceError(`Graph ${what} failed: ${r.status} ${code}`, r.status, code, retryAfter, [400, 403, 404, 409, 413].includes(r.status));
 }
 
-const bytesEqual = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteLength && Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
+/**
+ * True when the newest version already holds this write: same upload id, or the very same bytes
+ * (the bytes may have landed while the metadata did not, a crash between the two). Graph's own
+ * hash and the size answer that without downloading the file.
+ */
+function holdsWrite(existing: DriveItem | null, content: Uint8Array, uploadId: string): boolean {
+  if (!existing) return false;
+  if (existing.listItem?.fields?.[LIBRARY_COLUMNS.uploadId] === uploadId) return true;
+  const hash = existing.file?.hashes?.quickXorHash;
+  return Number(existing.size) === content.byteLength && hash !== undefined && hash === quickXorHash(content);
+}
+
+/** SharePoint gives the list item's eTag as "guid,n" and the drive item's as "{GUID},n": callers compare the latter. */
+function driveItemETag(listItemETag: unknown, fallback: string | undefined): string | undefined {
+  const m = typeof listItemETag === 'string' ? /^"\{?([0-9a-f-]{36})\}?,(\d+)"$/i.exec(listItemETag) : null;
+  return m ? `"{${m[1]!.toUpperCase()}},${m[2]}"` : fallback;
+}
 
 /** Each service's SharePoint document library, one folder per case named by its reference only. */
 export function sharePointLibrary(o: SharePointLibraryOptions): DocumentLibrary {
@@ -123,20 +140,22 @@ export function sharePointLibrary(o: SharePointLibraryOptions): DocumentLibrary 
     }
   }
 
-  /** True when the newest version already holds this write: same upload id, or the very same bytes. */
-  async function alreadyWritten(existing: DriveItem | null, content: Uint8Array, uploadId: string): Promise<boolean> {
-    if (!existing) return false;
-    if (existing.listItem?.fields?.[LIBRARY_COLUMNS.uploadId] === uploadId) return true;
-    // The bytes may have landed while the metadata did not (a crash between the two): compare them.
-    if (Number(existing.size) !== content.byteLength) return false;
-    return bytesEqual(await graph.getBytes(`/drives/${existing.parentReference?.driveId}/items/${existing.id}/content`), content);
+  /** Uploads by path: Graph makes the case folder on the way when it is not there yet. Returns the item written. */
+  async function upload(d: string, ref: string, name: string, content: Uint8Array, ifMatch: string | undefined): Promise<DriveItem> {
+    const headers = ifMatch ? { 'If-Match': ifMatch } : undefined;
+    if (content.byteLength <= smallLimit) return graph.putBytes<DriveItem>(`${pathOf(d, ref, name)}/content`, content, headers);
+    const done = await uploadInSession(graph, `${pathOf(d, ref, name)}/createUploadSession`, content, { fragmentSize, ...(ifMatch ? { ifMatch } : {}) });
+    return done as unknown as DriveItem;
   }
 
-  async function upload(d: string, ref: string, name: string, content: Uint8Array, ifMatch: string | undefined): Promise<void> {
-    const headers = ifMatch ? { 'If-Match': ifMatch } : undefined;
-    if (content.byteLength <= smallLimit) await graph.putBytes(`${pathOf(d, ref, name)}/content`, content, headers);
-    else await uploadInSession(graph, `${pathOf(d, ref, name)}/createUploadSession`, content, { fragmentSize, ...(ifMatch ? { ifMatch } : {}) });
-  }
+  const fieldsOf = (ref: string, metadata: DocumentMetadata, uploadId?: string) => ({
+    [LIBRARY_COLUMNS.caseReference]: ref,
+    [LIBRARY_COLUMNS.documentType]: metadata.documentType,
+    [LIBRARY_COLUMNS.version]: metadata.version,
+    [LIBRARY_COLUMNS.reviewDate]: metadata.reviewDate ? `${metadata.reviewDate}T00:00:00Z` : null,
+    [LIBRARY_COLUMNS.retainUntil]: metadata.retainUntil ? `${metadata.retainUntil}T00:00:00Z` : null,
+    ...(uploadId ? { [LIBRARY_COLUMNS.uploadId]: uploadId } : {}),
+  });
 
   /**
    * One request: the metadata, then the item as it now is (dependsOn keeps the order). The upload id
@@ -144,14 +163,7 @@ export function sharePointLibrary(o: SharePointLibraryOptions): DocumentLibrary 
    * Null when the file is not there.
    */
   async function writeFields(d: string, ref: string, name: string, metadata: DocumentMetadata, uploadId?: string): Promise<LibraryItem | null> {
-    const fields = {
-      [LIBRARY_COLUMNS.caseReference]: ref,
-      [LIBRARY_COLUMNS.documentType]: metadata.documentType,
-      [LIBRARY_COLUMNS.version]: metadata.version,
-      [LIBRARY_COLUMNS.reviewDate]: metadata.reviewDate ? `${metadata.reviewDate}T00:00:00Z` : null,
-      [LIBRARY_COLUMNS.retainUntil]: metadata.retainUntil ? `${metadata.retainUntil}T00:00:00Z` : null,
-      ...(uploadId ? { [LIBRARY_COLUMNS.uploadId]: uploadId } : {}),
-    };
+    const fields = fieldsOf(ref, metadata, uploadId);
     const replies = await graph.batch([
       { id: 'fields', method: 'PATCH', url: `${pathOf(d, ref, name)}/listItem/fields`, body: fields },
       { id: 'item', method: 'GET', url: `${pathOf(d, ref, name)}?${FIELDS}`, dependsOn: ['fields'] },
@@ -176,36 +188,45 @@ export function sharePointLibrary(o: SharePointLibraryOptions): DocumentLibrary 
     async putDocument(serviceId, ref, name, content, metadata, options: PutDocumentOptions = {}) {
       assertLibraryNames(ref, name);
       const d = driveOf(serviceId);
-      // One request: make sure the case folder exists and read the file as it stands.
-      const first = await graph.batch([
-        { id: 'folder', ...createFolder(d, ref) },
-        { id: 'file', method: 'GET', url: `${pathOf(d, ref, name)}?${FIELDS}` },
-      ]);
-      const folder = first.get('folder');
-      // The library itself is not there (deleted, or a wrong drive id): an administrator must act.
-      if (folder?.status === 404) throw new OutsideServiceError('Graph create the case folder failed: 404 driveNotFound', 404, 'driveNotFound');
-      if (folder?.status !== 201 && folder?.status !== 409) throw partError(folder, 'create the case folder');
-      const file = first.get('file');
-      if (file?.status !== 200 && file?.status !== 404) throw partError(file, 'read the file');
-      const existing = file.status === 200 ? (file.body as DriveItem) : null;
-      if (options.ifMatch !== undefined && existing?.eTag !== options.ifMatch) throw new LibraryConflict(name);
-
-      const skip = options.uploadId !== undefined && (await alreadyWritten(existing, content, options.uploadId));
-      if (!skip) {
+      let written: DriveItem | null = null;
+      // A first try has no earlier write of its own to find: it reads nothing before writing.
+      if (options.ifMatch !== undefined || (options.uploadId !== undefined && !options.firstTry)) {
+        const existing = await readItem(d, ref, name);
+        if (options.ifMatch !== undefined && existing?.eTag !== options.ifMatch) throw new LibraryConflict(name);
+        if (options.uploadId !== undefined && holdsWrite(existing, content, options.uploadId)) written = existing;
+      }
+      if (!written) {
         try {
-          await upload(d, ref, name, content, options.ifMatch);
+          written = await upload(d, ref, name, content, options.ifMatch);
         } catch (error) {
           if (error instanceof OutsideServiceError && error.status === 412) throw new LibraryConflict(name);
-          // The session ended without telling us: if the file now holds our bytes, it completed.
-          if (!(error instanceof UploadSessionGone && options.uploadId && (await alreadyWritten(await readItem(d, ref, name), content, options.uploadId)))) {
-            throw error instanceof UploadSessionGone ? new OutsideServiceError('the upload session ended early', null, 'upload_session_gone') : error;
+          // Writing by path makes any missing folder on the way, so a 404 means the library itself is
+          // not there (deleted, or a wrong drive id): an administrator must act.
+          if (error instanceof OutsideServiceError && error.status === 404) {
+            throw new OutsideServiceError(`Graph upload ${name} failed: 404 driveNotFound`, 404, 'driveNotFound');
           }
+          if (!(error instanceof UploadSessionGone)) throw error;
+          // The session ended without telling us: if the file now holds our bytes, it completed.
+          const now = await readItem(d, ref, name);
+          if (!(options.uploadId && holdsWrite(now, content, options.uploadId))) {
+            throw new OutsideServiceError('the upload session ended early', null, 'upload_session_gone');
+          }
+          written = now;
         }
       }
 
-      const item = await writeFields(d, ref, name, metadata, options.uploadId);
-      if (!item) throw new OutsideServiceError(`Graph set the metadata: ${name} vanished after its upload`, 404, 'itemNotFound');
-      return item;
+      // One request for the metadata; its answer (the fields, with the version label) and the upload's complete the item.
+      let fields: Record<string, unknown>;
+      try {
+        fields = await graph.patch<Record<string, unknown>>(`/drives/${d}/items/${written!.id}/listItem/fields`, fieldsOf(ref, metadata, options.uploadId));
+      } catch (error) {
+        if (error instanceof OutsideServiceError && error.status === 404) {
+          throw new OutsideServiceError(`Graph set the metadata: ${name} vanished after its upload`, 404, 'itemNotFound');
+        }
+        throw error;
+      }
+      const eTag = driveItemETag(fields['@odata.etag'], written!.eTag);
+      return toItem({ ...written!, ...(eTag ? { eTag } : {}), listItem: { fields } }, ref);
     },
 
     async setMetadata(serviceId, ref, name, metadata) {

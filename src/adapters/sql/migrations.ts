@@ -18,6 +18,7 @@ import { caseSummaries } from './migrations/0014_case_summaries.js';
 import { actionsAddedAtReview } from './migrations/0015_actions_added_at_review.js';
 import { evaluationPseudonymKey } from './migrations/0016_evaluation_pseudonym_key.js';
 import { blockedDeliveries } from './migrations/0017_blocked_deliveries.js';
+import { outboxClaims } from './migrations/0018_outbox_claims.js';
 
 /**
  * Migrations shared by SQLite and PostgreSQL, one file each under migrations/. A migration that
@@ -43,6 +44,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0015_actions_added_at_review': actionsAddedAtReview(),
     '0016_evaluation_pseudonym_key': evaluationPseudonymKey(),
     '0017_blocked_deliveries': blockedDeliveries(),
+    '0018_outbox_claims': outboxClaims(),
   };
 }
 

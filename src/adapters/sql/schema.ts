@@ -268,6 +268,8 @@ export interface Database {
     service_id: string | null;
     status: string;
     attempts: number;
+    /** Times taken up by a worker (migration 0018). */
+    claims: number;
     next_attempt_at: string;
     last_error: string | null;
     locked_by: string | null;

@@ -128,7 +128,7 @@ export const publishDocumentJob: JobKind<DocumentPublish, AppDeps> = {
   kind: DOCUMENT_PUBLISH_KIND,
   payload: documentPublishSchema,
   malformed: 'the job does not say which document to file',
-  async deliver(deps, { documentId }) {
+  async deliver(deps, { documentId }, job) {
     const loaded = await deps.store.transaction(async (tx) => {
       const doc = await tx.documents.get(documentId);
       if (!doc || doc.status !== 'queued') return { doc, content: null, superseded: false, keepUntil: null };
@@ -152,7 +152,11 @@ export const publishDocumentJob: JobKind<DocumentPublish, AppDeps> = {
 
     // A case that closed while its document waited is now kept until a known date: the file says so.
     const metadata = loaded.keepUntil ? { ...doc.metadata, retainUntil: loaded.keepUntil } : doc.metadata;
-    const item = await deps.library.putDocument(doc.serviceId, doc.metadata.caseReference, doc.fileName, loaded.content, metadata, { uploadId: doc.id });
+    const item = await deps.library.putDocument(doc.serviceId, doc.metadata.caseReference, doc.fileName, loaded.content, metadata, {
+      uploadId: doc.id,
+      // Taken up for the first time, the job cannot have written anything yet: no need to look first.
+      firstTry: job.claims === 1,
+    });
 
     await inTransaction(deps, SYSTEM_ACTOR, async (w) => {
       await w.tx.documents.markDelivered(doc.id, { libraryItemId: item.id, libraryVersion: item.versionLabel, webUrl: item.webUrl }, w.now);

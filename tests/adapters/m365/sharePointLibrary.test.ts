@@ -70,6 +70,46 @@ describe('the SharePoint library against the Graph double', () => {
     ).toBe(true);
   });
 
+  it('files a first try in two requests: the upload by path makes the case folder, and one PATCH sets the metadata', async () => {
+    const start = m.graph.log.length;
+    const item = await library().putDocument('BRI', 'BRI-2026-0111', 'first.docx', Buffer.from('first try'), meta('BRI-2026-0111'), {
+      uploadId: 'up-1',
+      firstTry: true,
+    });
+    expect(since(start).map((r) => `${r.method} ${r.path.replace(m.libraries.BRI!.driveId, 'd').replace(item.id, 'i')}`)).toEqual([
+      'PUT /drives/d/root:/BRI-2026-0111/first.docx:/content',
+      'PATCH /drives/d/items/i/listItem/fields',
+    ]);
+    expect(item).toMatchObject({
+      folder: 'BRI-2026-0111',
+      name: 'first.docx',
+      size: 9,
+      versionLabel: '1.0',
+      uploadId: 'up-1',
+      metadata: meta('BRI-2026-0111'),
+    });
+    // The eTag given back is the file's as it now stands (after the metadata): a write that names it is accepted.
+    const next = await library().putDocument('BRI', 'BRI-2026-0111', 'first.docx', Buffer.from('second'), meta('BRI-2026-0111'), { ifMatch: item.eTag });
+    expect(next.versionLabel).toBe('2.0');
+  });
+
+  it('on a retry, compares Graph’s quickXorHash and the size instead of downloading: the same bytes get no second version', async () => {
+    const lib = library();
+    const bytes = randomBytes(64 * 1024);
+    // A crash between the bytes and the metadata: the file holds our bytes but not our upload id.
+    await lib.putDocument('BRI', 'BRI-2026-0112', 'again.docx', bytes, meta('BRI-2026-0112'));
+    const start = m.graph.log.length;
+    const item = await lib.putDocument('BRI', 'BRI-2026-0112', 'again.docx', bytes, meta('BRI-2026-0112'), { uploadId: 'up-2' });
+    expect(since(start).map((r) => r.method)).toEqual(['GET', 'PATCH']);
+    expect(item).toMatchObject({ versionLabel: '1.0', uploadId: 'up-2' });
+
+    // Other bytes of the same size are a different file: uploaded as a new version.
+    const other = Buffer.from(bytes);
+    other[100] = other[100]! ^ 0xff;
+    const replaced = await lib.putDocument('BRI', 'BRI-2026-0112', 'again.docx', other, meta('BRI-2026-0112'), { uploadId: 'up-3' });
+    expect(replaced.versionLabel).toBe('2.0');
+  });
+
   it('waits as long as Retry-After says when Graph throttles, then succeeds', async () => {
     m.graph.failNth(1, { kind: 'status', status: 429, retryAfterSeconds: 7 });
     m.graph.failNth(3, { kind: 'status', status: 503, retryAfterSeconds: 2 });
@@ -140,15 +180,18 @@ describe('the SharePoint library against the Graph double', () => {
   });
 
   it('answers a dependent batch part with 424 when what it depends on fails, and the adapter sends both again', async () => {
+    await library().putDocument('BRI', 'BRI-2026-0107', 'dep.docx', Buffer.from('dep'), meta('BRI-2026-0107'));
     let parts = 0;
-    // The metadata PATCH (first part of the second batch) is throttled; the GET that depends on it gets 424.
+    // Changing the metadata later is one batch (set the fields, then read the item back): the PATCH is
+    // throttled, and the GET that depends on it gets 424.
     m.graph.inject({
       matches: (_n, call) => call.inBatch && call.method === 'PATCH' && ++parts === 1,
       fault: { kind: 'status', status: 503, retryAfterSeconds: 1 },
       times: 1,
     });
-    const item = await library().putDocument('BRI', 'BRI-2026-0107', 'dep.docx', Buffer.from('dep'), meta('BRI-2026-0107'));
-    expect(item.metadata).toEqual(meta('BRI-2026-0107'));
+    const kept = { ...meta('BRI-2026-0107'), retainUntil: '2034-01-31' };
+    const item = await library().setMetadata('BRI', 'BRI-2026-0107', 'dep.docx', kept);
+    expect(item?.metadata).toEqual(kept);
     expect(m.graph.log.some((r) => r.inBatch && r.status === 503)).toBe(true);
   });
 

@@ -126,12 +126,12 @@ describe('a worker killed in the middle of a delivery', () => {
       });
       await first.close();
 
-      // The delivery's second batch carries the metadata: Graph holds it, and the worker dies waiting.
+      // The delivery's metadata request: Graph holds it, and the worker dies waiting.
       m.graph.clearFaults();
-      let batches = 0;
       const start = m.graph.log.length;
-      m.graph.inject({ matches: (_n, call) => call.path === '/$batch' && ++batches === 2, fault: { kind: 'timeout' }, times: 1 });
-      await runWorkerUntilKilled((r) => r.n > (m.graph.log[start - 1]?.n ?? 0) && r.path === '/$batch' && r.status === 'timeout');
+      const setsFields = (call: { method: string; path: string }) => call.method === 'PATCH' && call.path.endsWith('/listItem/fields');
+      m.graph.inject({ matches: (_n, call) => setsFields(call), fault: { kind: 'timeout' }, times: 1 });
+      await runWorkerUntilKilled((r) => r.n > (m.graph.log[start - 1]?.n ?? 0) && setsFields(r) && r.status === 'timeout');
       const landed = m.graph.drives.filesIn(m.libraries.NSO!.driveId);
       expect(landed.map((f) => [f.versions, f.fields.EcmUploadId])).toEqual([[1, undefined]]); // bytes in, metadata not
 

@@ -28,6 +28,7 @@ export function outboxContract({ store }: ContractContext): void {
         serviceId: 'BRI',
         status: 'pending',
         attempts: 0,
+        claims: 0,
         nextAttemptAt: minute(0),
         lastError: null,
         createdAt: minute(0),
@@ -73,6 +74,18 @@ export function outboxContract({ store }: ContractContext): void {
     expect(await store().transaction((tx) => tx.outbox.list({ status: 'dead' }, 10))).toEqual([
       expect.objectContaining({ id: 'broken', attempts: 1, lastError: 'the folder was deleted' }),
     ]);
+  });
+
+  it('renews only the leases a worker holds, and lets go of all of them when it restarts, counting each take-up', async () => {
+    await enqueue('mine');
+    await enqueue('theirs');
+    expect((await claim('w1', minute(1), minute(2), 1)).map((j) => [j.id, j.claims])).toEqual([['mine', 1]]);
+    await claim('w2', minute(1), minute(2), 1);
+    expect(await store().transaction((tx) => tx.outbox.renew(['mine', 'theirs'], 'w1', minute(9)))).toEqual(['mine']);
+    // Past the first leases: the renewed job stays w1's, the other is free to take.
+    expect(ids(await claim('w3', minute(5), minute(6)))).toEqual(['theirs']);
+    expect(await store().transaction((tx) => tx.outbox.releaseAll('w1', minute(6)))).toBe(1);
+    expect((await claim('w1', minute(6), minute(7))).map((j) => [j.id, j.claims])).toEqual([['mine', 2]]);
   });
 
   it('lets another worker take a job whose lease ran out; the first worker’s late answer is ignored', async () => {

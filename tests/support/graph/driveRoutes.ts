@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { quickXorHash } from '../../../src/adapters/m365/quickXorHash.js';
 import { type Caller, fail, type GraphCall, type GraphReply, type Route } from './graphDouble.js';
 
 /** SharePoint sites, document libraries (drives) and their items, as Graph exposes them. */
@@ -110,7 +111,9 @@ export function newDriveState(baseUrl: () => string) {
       parentReference: parent
         ? { driveId: drive.id, driveType: 'documentLibrary', id: parent.id, path: `/drives/${drive.id}/root:/${pathOf(parent)}` }
         : { driveId: drive.id },
-      ...(i.folder ? { folder: { childCount: childrenOf(i.id).length } } : { file: { mimeType: 'application/octet-stream' } }),
+      ...(i.folder
+        ? { folder: { childCount: childrenOf(i.id).length } }
+        : { file: { mimeType: 'application/octet-stream', hashes: { quickXorHash: quickXorHash(newest!.content) } } }),
       ...(expand?.includes('listItem') ? { listItem: { id: String(i.created.length + i.guid.length), eTag: eTag(i), fields: fieldsOf(i) } } : {}),
     };
   }
@@ -132,8 +135,11 @@ export function newDriveState(baseUrl: () => string) {
     return item;
   }
 
-  /** Resolves `root`, `root:/a/b:`, `items/{id}` and `items/{id}:/rel:` to an item and what follows. */
-  function resolve(driveId: string, rest: string): { item: Item | null; parentId: string | null; leaf: string | null; suffix: string } {
+  /**
+   * Resolves `root`, `root:/a/b:`, `items/{id}` and `items/{id}:/rel:` to an item and what follows.
+   * An upload by path (`makeFolders`) creates the folders on its path that are not there yet, as Graph does.
+   */
+  function resolve(driveId: string, rest: string, makeFolders = false): { item: Item | null; parentId: string | null; leaf: string | null; suffix: string } {
     const { drive } = siteOfDrive(driveId);
     let base: Item;
     let after: string;
@@ -159,6 +165,10 @@ export function newDriveState(baseUrl: () => string) {
       if (!at) throw fail(404, 'itemNotFound', 'The resource could not be found.');
       parentId = at.id;
       at = childNamed(at.id, s);
+      if (!at && n < segments.length - 1 && makeFolders) {
+        at = newItem(driveId, parentId, s, true, new Date().toISOString());
+        at.writes = 1;
+      }
       if (!at && n < segments.length - 1) throw fail(404, 'itemNotFound', 'The resource could not be found.');
     }
     return { item: at, parentId, leaf: segments.at(-1) ?? null, suffix: pathed[2]! };
@@ -198,7 +208,8 @@ export function newDriveState(baseUrl: () => string) {
     const write = call.method !== 'GET';
     authorise(call.caller, site, write ? 'write' : 'read');
     const expand = call.query.get('$expand');
-    const { item, parentId, leaf, suffix } = resolve(driveId, rest);
+    const uploadByPath = (call.method === 'PUT' && rest.endsWith(':/content')) || (call.method === 'POST' && rest.endsWith(':/createUploadSession'));
+    const { item, parentId, leaf, suffix } = resolve(driveId, rest, uploadByPath);
 
     if (suffix === '/content' && call.method === 'PUT') {
       if (call.body.length > SMALL_UPLOAD_LIMIT)

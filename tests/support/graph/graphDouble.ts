@@ -90,6 +90,7 @@ export async function startGraphDouble(options: { verifyToken: (token: string) =
   const rules: FaultRule[] = [];
   const log: LoggedRequest[] = [];
   let counter = 0;
+  let latencyMs = 0;
   let baseUrl = '';
   const drives: DriveState = newDriveState(() => baseUrl);
   const teams: TeamsState = newTeamsState(() => baseUrl);
@@ -133,6 +134,8 @@ export async function startGraphDouble(options: { verifyToken: (token: string) =
   /** One request, from the socket or from a $batch: faults, then routing, then the error envelope. */
   async function answer(call: Omit<GraphCall, 'caller'> & { authorization: string | undefined }): Promise<GraphReply | 'timeout' | 'drop'> {
     const n = ++counter;
+    // Graph's own round trip, for benchmarks that compare waiting with working (a batch part adds none).
+    if (latencyMs > 0 && !call.inBatch) await new Promise((ok) => setTimeout(ok, latencyMs));
     const requestId = randomUUID();
     const fault = pickFault(n, { method: call.method, path: call.path, inBatch: call.inBatch, upload: false });
     const entry: LoggedRequest = { n, method: call.method, path: call.path, status: 0, authorization: Boolean(call.authorization), inBatch: call.inBatch };
@@ -312,6 +315,10 @@ export async function startGraphDouble(options: { verifyToken: (token: string) =
     },
     clearFaults() {
       rules.length = 0;
+    },
+    /** Every request answered after this long (0: at once), as Graph's round trip over the internet. */
+    setLatency(ms: number) {
+      latencyMs = ms;
     },
     close: server.close,
   };

@@ -16,6 +16,7 @@ const toJob = (r: Row): OutboxJob => ({
   serviceId: r.service_id,
   status: r.status as OutboxJob['status'],
   attempts: Number(r.attempts),
+  claims: Number(r.claims ?? 0),
   nextAttemptAt: r.next_attempt_at,
   lastError: r.last_error,
   createdAt: r.created_at,
@@ -43,6 +44,7 @@ export function outboxRepository(db: Kysely<Database>, dialect: SqlDialect): Out
           service_id: job.serviceId ?? null,
           status: 'pending',
           attempts: 0,
+          claims: 0,
           next_attempt_at: job.nextAttemptAt ?? job.now,
           last_error: null,
           locked_by: null,
@@ -70,7 +72,7 @@ export function outboxRepository(db: Kysely<Database>, dialect: SqlDialect): Out
         .$if(dialect === 'postgres', (q) => q.forUpdate().skipLocked());
       const rows = await db
         .updateTable('outbox_jobs')
-        .set({ locked_by: workerId, locked_until: leaseUntil, updated_at: now })
+        .set((eb) => ({ locked_by: workerId, locked_until: leaseUntil, updated_at: now, claims: eb('claims', '+', 1) }))
         .where('id', 'in', due)
         .returningAll()
         .execute();
@@ -91,6 +93,27 @@ export function outboxRepository(db: Kysely<Database>, dialect: SqlDialect): Out
         .where('id', '=', id)
         .where('locked_by', '=', workerId)
         .execute();
+    },
+    async renew(ids, workerId, leaseUntil) {
+      if (!ids.length) return [];
+      const rows = await db
+        .updateTable('outbox_jobs')
+        .set({ locked_until: leaseUntil })
+        .where('id', 'in', ids)
+        .where('locked_by', '=', workerId)
+        .where('status', '=', 'pending')
+        .returning('id')
+        .execute();
+      return rows.map((r) => r.id);
+    },
+    async releaseAll(workerId, now) {
+      const r = await db
+        .updateTable('outbox_jobs')
+        .set({ locked_by: null, locked_until: null, updated_at: now })
+        .where('locked_by', '=', workerId)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows);
     },
     async fail(id, workerId, error, retryAt, now) {
       await db
