@@ -122,10 +122,11 @@ describe('a delivery blocked by the tenant’s set-up', () => {
     expect(doc.blocked.whoActs).toContain('ECM_SERVICE_LIBRARIES — README step 3');
   });
 
-  it('transient: a 503 beyond the inline retries backs off for its Retry-After, says delivering, then delivers', async () => {
+  it('transient: a 503 with a long Retry-After backs off for exactly that long, says delivering, then delivers', async () => {
     const helen = await principal(t.system.deps, 'psy-helen');
     const { id, reference } = await activeCaseVia(t.system.deps, 'NSO');
-    t.m.graph.inject({ matches: (_n, call) => call.inBatch, fault: { kind: 'status', status: 503, retryAfterSeconds: 60 }, times: 2 });
+    // The first delivery writes the file by path in one PUT: that is what the service turns away.
+    t.m.graph.inject({ matches: (_n, call) => call.method === 'PUT', fault: { kind: 'status', status: 503, retryAfterSeconds: 60 }, times: 1 });
     await publishCaseDocument(t.system.deps, helen, id, {
       fileName: `${reference} review.docx`,
       content: bytes('r'),
@@ -146,7 +147,7 @@ describe('a delivery blocked by the tenant’s set-up', () => {
   it('permanent: a request Graph will never accept is given up at once, with the reason, and can be tried again by hand', async () => {
     const helen = await principal(t.system.deps, 'psy-helen');
     const { id, reference } = await activeCaseVia(t.system.deps, 'SGL');
-    t.m.graph.inject({ matches: (_n, call) => call.inBatch && call.method === 'POST', fault: { kind: 'status', status: 400 }, times: 1 });
+    t.m.graph.inject({ matches: (_n, call) => call.method === 'PUT', fault: { kind: 'status', status: 400 }, times: 1 });
     await publishCaseDocument(t.system.deps, helen, id, {
       fileName: `${reference} review.docx`,
       content: bytes('r'),
