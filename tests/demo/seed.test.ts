@@ -10,6 +10,7 @@ import { seedDemoData } from '../../src/demo/seed.js';
 import { principalOf } from '../../src/domain/staff.js';
 import type { Store } from '../../src/ports/store.js';
 import { localDeps } from '../support/localDeps.js';
+import { drainOutbox } from '../support/outbox.js';
 import { type Api, startTestServer, type TestServer } from '../support/testSystem.js';
 
 /** What a case looks like on a caseload, without its reference number or dates. */
@@ -64,6 +65,25 @@ describe('the fictional demo data', () => {
     expect(c.agreementNeeds).toMatchObject({ ageBand: 'under_16', needs: ['young_person', 'local_authority'], missing: [] });
     expect(c.parentalResponsibility).toMatch(/under a care order/);
     expect(c.referralReason).toMatch(/^Fictional demo case\./);
+  });
+
+  it('includes a young person of seventeen and a half with a transition plan and a filed handover summary for adult services', async () => {
+    const today = t.clock.now().toISOString().slice(0, 10);
+    const months = (dob: string) => (Number(today.slice(0, 4)) - Number(dob.slice(0, 4))) * 12 + Number(today.slice(5, 7)) - Number(dob.slice(5, 7));
+    const seventeenAndAHalf = cases.filter((c) => c.child && months(c.child.dateOfBirth) >= 17 * 12 + 6 && months(c.child.dateOfBirth) < 18 * 12);
+    const planned = [];
+    for (const c of seventeenAndAHalf) {
+      const plan = (await sam.get(`/api/v1/cases/${c.id}/transition-plan`)).body.plan;
+      const handover = await sam.get(`/api/v1/cases/${c.id}/summaries/adult-handover`);
+      if (plan && handover.body.approved) planned.push({ c, plan, handover: handover.body });
+    }
+    expect(planned.length).toBeGreaterThan(0);
+    const { c, plan } = planned[0]!;
+    expect(plan.joining.map((j: { service: string }) => j.service)).toContain('probation');
+    // The approval queued the file for the library; the worker makes and files it.
+    await drainOutbox(t.system);
+    const documents = (await sam.get(`/api/v1/cases/${c.id}/documents`)).body.items;
+    expect(documents.map((d: { fileName: string }) => d.fileName)).toContain(`${c.reference}_adult-handover-summary.docx`);
   });
 
   it('includes a youth-caution consultation held on initials and age, with the ECM team’s advice and a follow-up, and no name', () => {
