@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate, type Instant, type IsoDate } from './dates.js';
+import { trmLevelSchema } from './trm.js';
 import { plainText } from './text.js';
 import { ruleViolation } from './errors.js';
 import { reviewMeasuresSchema } from './evaluationMeasures.js';
@@ -56,6 +57,11 @@ export const meetingOutcomeSchema = z
     nextReviewDue: z.string().refine(isIsoDate, 'is a date such as 2026-03-09').nullable(),
     /** The evaluation's measures (src/domain/evaluationMeasures.ts), when the team recorded them. */
     measures: reviewMeasuresSchema.optional(),
+    /** Where the young person is on the TRM at this meeting: recorded as a placement of the meeting's day. */
+    trmPlacement: z
+      .object({ level: trmLevelSchema, rationale: plainText(4000) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type MeetingOutcome = z.infer<typeof meetingOutcomeSchema>;

@@ -9,7 +9,8 @@ import { ARTIFACTS, startHarness, tabUrl, type Harness } from './harness.js';
 /**
  * A review meeting's outcome works through the plan in the tab: progress on each action, a
  * decision to continue, change or stop, and a new action with its owner; a "by when" before the
- * formulation's approval is refused beside its field with nothing stored. Axe in three themes.
+ * formulation's approval is refused beside its field with nothing stored; the TRM placement at the
+ * review is recorded with it. Axe in three themes.
  */
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -76,6 +77,10 @@ describe('a review outcome works through the plan', () => {
     await added.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'PC Jo Harris (Police)' });
     await added.getByLabel('By when').fill('2026-11-01');
     await form.getByLabel('Next review due').fill('2027-02-18');
+    // The TRM placement at this review, beside the plan it reviews.
+    await form.getByRole('combobox', { name: 'TRM level at this meeting' }).selectOption('2.5');
+    await form.getByRole('textbox', { name: 'Why this level' }).fill('Trusts his YJS worker; starting to say what upsets him.');
+    const placedBefore = (await api.get(`/api/v1/cases/${caseId}/trm`)).body.placements.length;
     const before = (await api.get(`/api/v1/cases/${caseId}/actions`)).body.items;
 
     // A "by when" before the formulation's approval: the problem beside the field, nothing stored.
@@ -102,6 +107,9 @@ describe('a review outcome works through the plan', () => {
     ]);
     expect(after[1].stoppedBecause).toBe('No mentor until spring; football instead.');
     expect(after[2]).toMatchObject({ owner: { staffId: 'police-jo' }, dueBy: '2027-01-15', relationshipBased: true });
+    const placements = (await api.get(`/api/v1/cases/${caseId}/trm`)).body.placements;
+    expect(placements).toHaveLength(placedBefore + 1);
+    expect(placements.at(-1)).toMatchObject({ level: 2.5, rationale: 'Trusts his YJS worker; starting to say what upsets him.' });
     await context.close();
   });
 

@@ -99,6 +99,13 @@ describe('a review works through the plan: progress on each action, and the re-p
     expect(res.body.error.details).toEqual([{ path: 'actionProgress.0.stoppedBecause', message: 'say why the action stops' }]);
   });
 
+  it('a TRM level off the model is refused beside its field, and nothing is stored', async () => {
+    const res = await record(outcome({ trmPlacement: { level: 7, rationale: 'Doing well.' } }));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toContainEqual(expect.objectContaining({ path: 'trmPlacement.level' }));
+    expect((await sam.get(`/api/v1/cases/${caseId}/trm`)).body.placements).toEqual([]);
+  });
+
   it('records progress on each action and re-plans in one go, live on the case’s stream and in the audit', async () => {
     const [worker, art, school] = await Promise.all(['r-worker', 'r-art', 'r-school'].map(byRec));
     const stream = await openEventStream(amy, caseId);
@@ -127,9 +134,13 @@ describe('a review works through the plan: progress on each action, and the re-p
         newActions: [
           { text: 'Weekly football with a youth club coach.', trmLevel: 2, relationshipBased: true, ownerAgency: 'youth_club', dueBy: addDays(approvedOn, 50) },
         ],
+        trmPlacement: { level: 2.5, rationale: 'Trusts his YJS worker; beginning to say what upsets him.' },
       }),
     );
     expect(res.status).toBe(200);
+    // The TRM placement at this review: one of the meeting's day, linked to it.
+    const placements = (await sam.get(`/api/v1/cases/${caseId}/trm`)).body.placements;
+    expect(placements).toEqual([expect.objectContaining({ level: 2.5, meetingId: meeting.id, effectiveDate: meeting.startsAt.slice(0, 10) })]);
     const heard = [];
     for (let i = 0; i < 4; i++) heard.push((await stream.next('action.changed')).data.data);
     await stream.close();

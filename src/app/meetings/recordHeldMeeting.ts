@@ -5,6 +5,7 @@ import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
 import { checkOutcome, closeReview } from './recordMeetingOutcome.js';
+import { placeAtMeeting } from '../trm/placeOnTrm.js';
 import { reviewThePlan } from './reviewThePlan.js';
 import { saveMeeting } from './saveMeeting.js';
 import { teamAtMeeting } from './teamAtMeeting.js';
@@ -46,6 +47,7 @@ export async function recordHeldMeeting(deps: AppDeps, person: Principal, caseId
       version: 1,
     };
     const saved = await saveMeeting(w, c, held, null, 'meeting.recorded.after', null);
+    await placeAtMeeting(w, person, c, membership, held, data.outcome);
     await closeReview(w, c, held);
     return saved;
   });

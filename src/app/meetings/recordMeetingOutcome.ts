@@ -7,6 +7,7 @@ import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
 import { queueCaseDocuments } from '../documents/prepareDocumentsJob.js';
+import { placeAtMeeting } from '../trm/placeOnTrm.js';
 import { reviewThePlan } from './reviewThePlan.js';
 import { saveMeeting } from './saveMeeting.js';
 import { serviceOf } from '../team/staffing.js';
@@ -34,6 +35,7 @@ export async function recordMeetingOutcome(
     const recorded = { ...outcome, ...(plan ? { plan } : {}), recordedBy: person.staffId, recordedAt: w.now };
     const held: Meeting = { ...meeting, status: 'held', outcome: recorded, version: meeting.version + 1 };
     const saved = await saveMeeting(w, c, held, meeting.version, 'meeting.outcome.recorded', null);
+    await placeAtMeeting(w, person, c, membership, held, outcome);
     await closeReview(w, c, held);
     return saved;
   });

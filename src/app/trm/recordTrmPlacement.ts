@@ -1,12 +1,13 @@
 import { assertOpenForWork } from '../../domain/case.js';
 import { ruleViolation } from '../../domain/errors.js';
 import type { Principal } from '../../domain/staff.js';
-import { inPlacementOrder, movement, type TrmMovement, type TrmPlacement, trmPlacementInputSchema } from '../../domain/trm.js';
+import { type TrmMovement, type TrmPlacement, trmPlacementInputSchema } from '../../domain/trm.js';
 import { todayIn } from '../../ports/clock.js';
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
 import { inTransaction } from '../unitOfWork.js';
+import { placeOnTrm } from './placeOnTrm.js';
 
 export async function recordTrmPlacement(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<TrmPlacement & { movement: TrmMovement }> {
   const data = parseInput(trmPlacementInputSchema, input, 'The TRM placement');
@@ -15,27 +16,6 @@ export async function recordTrmPlacement(deps: AppDeps, person: Principal, caseI
     const { case: c } = await caseFor(w.tx, person, caseId, 'trm.record');
     assertOpenForWork(c);
     if (data.meetingId && !(await w.tx.meetings.get(c.id, data.meetingId))) throw ruleViolation('That meeting is not one of this case’s meetings.');
-    const earlier = inPlacementOrder((await w.tx.trm.list(c.id)).filter((x) => x.effectiveDate <= data.effectiveDate));
-    const placement: TrmPlacement = {
-      id: w.newId(),
-      caseId: c.id,
-      level: data.level,
-      rationale: data.rationale,
-      effectiveDate: data.effectiveDate,
-      meetingId: data.meetingId ?? null,
-      placedBy: person.staffId,
-      placedByName: person.name,
-      placedAt: w.now,
-    };
-    await w.tx.trm.insert(placement);
-    const moved = movement(earlier.at(-1)?.level ?? null, placement.level);
-    await w.audit({
-      action: 'trm.recorded',
-      caseId: c.id,
-      serviceId: c.serviceId,
-      detail: { reference: c.reference, level: placement.level, movement: moved },
-    });
-    await w.emit({ caseId: c.id, type: 'trm.recorded', data: { ...placement, movement: moved } });
-    return { ...placement, movement: moved };
+    return placeOnTrm(w, person, c, { level: data.level, rationale: data.rationale, effectiveDate: data.effectiveDate, meetingId: data.meetingId ?? null });
   });
 }

@@ -7,6 +7,7 @@ import { type FieldLabels, fieldProps } from '../common/fieldProblems.js';
 import { useDraft } from '../common/drafts.js';
 import { useSubmitOnce } from '../common/useSubmitOnce.js';
 import { measureLabel, ReviewMeasures, useReviewMeasures } from './ReviewMeasures.js';
+import { TrmAtMeeting, trmAtMeetingLabel, useTrmAtMeeting } from './TrmAtMeeting.js';
 import { emptyReviewOfPlan, ReviewOfPlan, reviewOfPlanBody, reviewOfPlanLabel } from '../plan/ReviewOfPlan.js';
 
 /** The form's labels, by the API's field names: the same words beside a field and in the list of problems. */
@@ -42,9 +43,10 @@ export function OutcomeForm({
     nextReviewDue: '',
     plan: emptyReviewOfPlan(),
   }));
-  const outcomeLabels: FieldLabels = (path) => reviewOfPlanLabel(path, plan) ?? LABELS[path] ?? measureLabel(path);
+  const outcomeLabels: FieldLabels = (path) => reviewOfPlanLabel(path, plan) ?? LABELS[path] ?? measureLabel(path) ?? trmAtMeetingLabel(path);
   const v = draft.value;
   const measures = useReviewMeasures(meeting.id, meeting.kind);
+  const trm = useTrmAtMeeting(meeting.id, meeting.kind);
   // A draft kept from before the form reviewed the plan has no plan part yet.
   const review = v.plan ?? emptyReviewOfPlan();
   const [error, setError] = useState<unknown>(null);
@@ -62,12 +64,14 @@ export function OutcomeForm({
             nextReviewDue: v.nextReviewDue || null,
             ...reviewOfPlanBody(review, plan),
             ...measures.body(),
+            ...trm.body(),
           },
           etagOf(meeting.version),
           key,
         );
         draft.discard();
         measures.discard();
+        trm.discard();
         onRecorded();
       });
     } catch (err) {
@@ -80,6 +84,7 @@ export function OutcomeForm({
         <Textarea value={v.summary} onChange={(_, d) => draft.set({ ...v, summary: d.value })} rows={4} />
       </Field>
       {plan.length ? <ReviewOfPlan actions={plan} team={team} value={review} onChange={(p) => draft.set({ ...v, plan: p })} error={error} /> : null}
+      <TrmAtMeeting caseId={caseId} trm={trm} error={error} />
       <ReviewMeasures measures={measures} error={error} />
       <Field label={LABELS.replan} {...fieldProps(error, 'replan', { text: v.replan, max: 8000 })}>
         <Textarea value={v.replan} onChange={(_, d) => draft.set({ ...v, replan: d.value })} rows={3} />
