@@ -33,8 +33,25 @@ export function outboxContract({ store }: ContractContext): void {
         lastError: null,
         createdAt: minute(0),
         updatedAt: minute(0),
+        blockedCause: null,
+        blockedSince: null,
+        leasedUntil: null,
       },
     ]);
+  });
+
+  it('keeps a blocked job with its cause and first refusal, claims it when due, and makes it due at once on request', async () => {
+    await enqueue('b1', { serviceId: 'BRI' });
+    await claim('w1', minute(0), minute(2));
+    await store().transaction((tx) => tx.outbox.block('b1', 'w1', 'site_access_denied', '403 accessDenied', minute(15), minute(0)));
+    await claim('w1', minute(15), minute(17));
+    await store().transaction((tx) => tx.outbox.block('b1', 'w1', 'site_access_denied', '403 accessDenied', minute(30), minute(15)));
+    const [job] = await store().transaction((tx) => tx.outbox.list({ status: 'blocked' }, 10));
+    expect(job).toMatchObject({ status: 'blocked', attempts: 0, blockedCause: 'site_access_denied', blockedSince: minute(0), nextAttemptAt: minute(30) });
+    expect(await claim('w2', minute(20), minute(22))).toEqual([]);
+    expect(await store().transaction((tx) => tx.outbox.retryNow({ serviceId: 'NSO', statuses: ['blocked'] }, minute(20)))).toEqual([]);
+    expect(await store().transaction((tx) => tx.outbox.retryNow({ serviceId: 'BRI', statuses: ['blocked'] }, minute(20)))).toEqual(['b1']);
+    expect(ids(await claim('w2', minute(20), minute(22)))).toEqual(['b1']);
   });
 
   it('claims only due jobs of the kinds asked for, earliest due first, up to the limit', async () => {
