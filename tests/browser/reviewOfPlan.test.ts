@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { richCase } from './fixtures.js';
+import { settled, violations } from './axe.js';
 import { ARTIFACTS, startHarness, tabUrl, type Harness } from './harness.js';
 
 /**
@@ -12,17 +10,6 @@ import { ARTIFACTS, startHarness, tabUrl, type Harness } from './harness.js';
  * formulation's approval is refused beside its field with nothing stored; the TRM placement at the
  * review is recorded with it. Axe in three themes.
  */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = (await page.evaluate(`axe.run(
-    { exclude: [['[data-tabster-dummy]']] },
-    { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
-  )`)) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
-}
-
 describe('a review outcome works through the plan', () => {
   let h: Harness;
   let caseId: string;
@@ -54,7 +41,8 @@ describe('a review outcome works through the plan', () => {
       await form.getByRole('button', { name: 'Add an action' }).click();
       await form.getByRole('group', { name: 'New action 1' }).waitFor();
       await page.screenshot({ path: join(ARTIFACTS, `review-of-plan-form-${theme}.png`), fullPage: true });
-      expect(await seriousViolations(page), `outcome form, ${theme}`).toEqual([]);
+      await settled(page);
+      expect(await violations(page), `outcome form, ${theme}`).toEqual([]);
       await context.close();
     }
   });
@@ -88,7 +76,8 @@ describe('a review outcome works through the plan', () => {
     await page.getByRole('alert').filter({ hasText: 'New action 1: “by when”' }).waitFor();
     expect(await added.getByText(/must be on or after 2026-11-27/i).count()).toBeGreaterThan(0);
     expect((await api.get(`/api/v1/cases/${caseId}/actions`)).body.items).toEqual(before);
-    expect(await seriousViolations(page)).toEqual([]);
+    await settled(page);
+    expect(await violations(page)).toEqual([]);
 
     await added.getByLabel('By when').fill('2027-01-15');
     await form.getByRole('button', { name: 'Record the outcome' }).click();
@@ -119,7 +108,8 @@ describe('a review outcome works through the plan', () => {
       await s.page.goto(tabUrl(h, `theme=${theme}`, `#/cases/${caseId}/meetings`));
       await s.page.getByRole('button', { name: /^Show/ }).first().click();
       await s.page.getByRole('list', { name: 'Progress on each action' }).waitFor();
-      expect(await seriousViolations(s.page), `meetings, ${theme}`).toEqual([]);
+      await settled(s.page);
+      expect(await violations(s.page), `meetings, ${theme}`).toEqual([]);
       await s.context.close();
     }
   });

@@ -1,22 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeCase } from '../support/factories.js';
+import { settled, THEMES, violations } from './axe.js';
 import { ARTIFACTS, startHarness, tabUrl, type Harness } from './harness.js';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const THEMES = ['default', 'dark', 'contrast'] as const;
-
-async function violations(page: Page) {
-  await page.evaluate(axeSource);
-  const result = (await page.evaluate(`axe.run(
-    { exclude: [['[data-tabster-dummy]']] },
-    { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
-  )`)) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes[0]?.target.join(' ')}`);
-}
 
 /**
  * The family moves: on the case overview the ECM team or the manager transfers the case, asked
@@ -95,12 +82,15 @@ describe('transferring a case from the overview', () => {
       const s = await h.signedIn('ecm-sam', { width: 320 });
       await openForm(s.page, caseId, theme);
       await s.page.getByRole('combobox', { name: 'Move to' }).selectOption('NSO');
+      await settled(s.page);
       expect(await violations(s.page)).toEqual([]);
       // The form no wider than the side panel.
       const form = await s.page.getByRole('form', { name: 'Transfer to another service' }).boundingBox();
       expect(form!.x + form!.width).toBeLessThanOrEqual(320);
       await s.page.getByRole('button', { name: 'Transfer the case' }).click();
       await s.page.getByRole('alertdialog').waitFor();
+      // The dialog fades in: checked once drawn as it stays, not half transparent.
+      await settled(s.page);
       await s.page.screenshot({ path: join(ARTIFACTS, `transfer-confirm-${theme}.png`) });
       expect(await violations(s.page)).toEqual([]);
       await s.context.close();
