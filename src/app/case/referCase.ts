@@ -32,11 +32,7 @@ export async function referCase(deps: AppDeps, person: Principal, input: unknown
     const duplicates = await duplicatesOf(w.tx, person, r);
     if (duplicates.length > 0 && r.duplicateReason === undefined) throw duplicateRefused(duplicates);
 
-    const holder = await staffMember(w.tx, r.caseHolderId ?? person.staffId);
-    assertMayHoldCase(holder, r.serviceId);
-
-    const year = Number(today.slice(0, 4));
-    const reference = formatCaseReference(r.serviceId, year, await w.tx.cases.nextReferenceNumber(r.serviceId, year));
+    const { holder, reference } = await holderAndReference(w, person, r.serviceId, r.caseHolderId, today);
     const c: Case = {
       id: w.newId(),
       reference,
@@ -79,6 +75,24 @@ export async function referCase(deps: AppDeps, person: Principal, input: unknown
     await queueNotification(w, person.staffId, { kind: 'agreement.prompt', caseId: c.id }, `agreement-prompt:${c.id}`, c.serviceId);
     return caseView(deps, w.tx, person, c, holder.id === person.staffId ? holderMember : await w.tx.team.get(c.id, person.staffId), service);
   });
+}
+
+/**
+ * Who will hold a new case (the referrer unless another is named; they must work in its service) and
+ * its reference, the next in the service's sequence for the year: the same for a referral and a
+ * consultation.
+ */
+export async function holderAndReference(
+  w: Work,
+  person: Principal,
+  serviceId: string,
+  caseHolderId: string | undefined,
+  today: string,
+): Promise<{ holder: Staff; reference: string }> {
+  const holder = await staffMember(w.tx, caseHolderId ?? person.staffId);
+  assertMayHoldCase(holder, serviceId);
+  const year = Number(today.slice(0, 4));
+  return { holder, reference: formatCaseReference(serviceId, year, await w.tx.cases.nextReferenceNumber(serviceId, year)) };
 }
 
 /** The case holder, and the referrer when someone else, form the first team. Returns the holder's place. */

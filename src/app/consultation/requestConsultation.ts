@@ -1,16 +1,15 @@
 import type { CaseView } from '../../contract/views.js';
-import { type Case, formatCaseReference } from '../../domain/case.js';
+import type { Case } from '../../domain/case.js';
 import { consultationRequestSchema, identityProblems } from '../../domain/consultation.js';
 import type { Principal } from '../../domain/staff.js';
-import { assertMayHoldCase } from '../../domain/team.js';
 import { todayIn } from '../../ports/clock.js';
 import { assertServiceAllowed } from '../access.js';
 import { caseView } from '../case/caseViews.js';
-import { duplicateRefused, duplicatesOf, formFirstTeam } from '../case/referCase.js';
+import { duplicateRefused, duplicatesOf, formFirstTeam, holderAndReference } from '../case/referCase.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
 import { queueNotification } from '../notifications/notifyJob.js';
-import { serviceOf, staffMember } from '../team/staffing.js';
+import { serviceOf } from '../team/staffing.js';
 import { inTransaction } from '../unitOfWork.js';
 
 /**
@@ -28,10 +27,7 @@ export async function requestConsultation(deps: AppDeps, person: Principal, inpu
     const duplicates = identity ? await duplicatesOf(w.tx, person, { serviceId: r.serviceId, ...identity }) : [];
     if (duplicates.length > 0 && r.duplicateReason === undefined) throw duplicateRefused(duplicates);
 
-    const holder = await staffMember(w.tx, r.caseHolderId ?? person.staffId);
-    assertMayHoldCase(holder, r.serviceId);
-    const year = Number(today.slice(0, 4));
-    const reference = formatCaseReference(r.serviceId, year, await w.tx.cases.nextReferenceNumber(r.serviceId, year));
+    const { holder, reference } = await holderAndReference(w, person, r.serviceId, r.caseHolderId, today);
     const c: Case = {
       id: w.newId(),
       reference,
