@@ -49,6 +49,7 @@ function countingDriver(driver: Driver, tally: StatementTally): Driver {
       const wrapped: DatabaseConnection = {
         executeQuery(query) {
           tally.statements += 1;
+          if (process.env.SHOW_SQL) console.log('SQL', query.sql.slice(0, 160));
           return connection.executeQuery(query);
         },
         streamQuery(query, chunkSize) {
@@ -61,6 +62,7 @@ function countingDriver(driver: Driver, tally: StatementTally): Driver {
     },
     releaseConnection: (c) => driver.releaseConnection(unwrap(c)),
     async beginTransaction(c, settings) {
+      if (process.env.SHOW_SQL) console.log('SQL BEGIN');
       tally.transactions += 1;
       tally.statements += 1;
       await driver.beginTransaction(unwrap(c), settings);
