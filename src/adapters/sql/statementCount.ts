@@ -36,7 +36,8 @@ function countingDriver(driver: Driver, tally: StatementTally): Driver {
   // The driver's own methods get the connection it gave, so its private state stays its own.
   const inner = new WeakMap<DatabaseConnection, DatabaseConnection>();
   const unwrap = (c: DatabaseConnection) => inner.get(c) ?? c;
-  const counted = <A extends unknown[]>(run: (c: DatabaseConnection, ...rest: A) => Promise<void>) =>
+  const counted =
+    <A extends unknown[]>(run: (c: DatabaseConnection, ...rest: A) => Promise<void>) =>
     async (c: DatabaseConnection, ...rest: A) => {
       tally.statements += 1;
       await run(unwrap(c), ...rest);
@@ -49,7 +50,6 @@ function countingDriver(driver: Driver, tally: StatementTally): Driver {
       const wrapped: DatabaseConnection = {
         executeQuery(query) {
           tally.statements += 1;
-          if (process.env.SHOW_SQL) console.log('SQL', query.sql.slice(0, 160));
           return connection.executeQuery(query);
         },
         streamQuery(query, chunkSize) {
@@ -62,7 +62,6 @@ function countingDriver(driver: Driver, tally: StatementTally): Driver {
     },
     releaseConnection: (c) => driver.releaseConnection(unwrap(c)),
     async beginTransaction(c, settings) {
-      if (process.env.SHOW_SQL) console.log('SQL BEGIN');
       tally.transactions += 1;
       tally.statements += 1;
       await driver.beginTransaction(unwrap(c), settings);

@@ -7,6 +7,7 @@ import { createKyselyStore } from '../sql/kyselyStore.js';
 import { answeringUnavailable, type OutageReport } from '../sql/unavailability.js';
 import { countedBy, type StatementTally } from '../sql/statementCount.js';
 import { preparingOnce } from './preparedStatements.js';
+import { withAuditHashFunction } from './auditHashFunction.js';
 import { migrateToLatest } from '../sql/migrations.js';
 import type { Database } from '../sql/schema.js';
 
@@ -69,6 +70,7 @@ export async function openSqliteStore({ dataDir, busyTimeoutMs = 1000, outage, s
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    withAuditHashFunction(sqlite);
     const db = new Kysely<Database>({ dialect: countedBy(new SqliteDialect({ database: preparingOnce(sqlite) }), statements) });
     await migrateToLatest(db as Kysely<unknown>, 'sqlite');
     const store = createKyselyStore(db, 'sqlite', async () => {

@@ -4,7 +4,6 @@ import { notFound, ruleViolation, staleVersion } from '../../domain/errors.js';
 import type { Principal } from '../../domain/staff.js';
 import { checkEntry, lifeStageOf, type TimelineEntry, type TimelineEntryInput } from '../../domain/timeline.js';
 import { todayIn } from '../../ports/clock.js';
-import type { StoreTx } from '../../ports/store.js';
 import { assertAllowed, caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import type { Work } from '../unitOfWork.js';

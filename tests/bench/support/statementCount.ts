@@ -26,7 +26,9 @@ export async function statementsPerRequest(store: CountedStore, o: { requests?: 
   const tally = statementTally();
   const schema = store === 'postgres' ? freshSchemaName() : null;
   const url = o.databaseUrl ?? process.env.BENCH_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test';
-  const opened: Store = schema ? await openPostgresStore({ url, schema, poolSize: 2, statements: tally }) : await openSqliteStore({ dataDir: ':memory:', statements: tally });
+  const opened: Store = schema
+    ? await openPostgresStore({ url, schema, poolSize: 2, statements: tally })
+    : await openSqliteStore({ dataDir: ':memory:', statements: tally });
   const t = await startTestServer({ overrides: { store: opened } });
   try {
     const amy = await t.signIn('yjs-amy');
