@@ -59,11 +59,7 @@ interface Unit<DB> {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-export function groupCommitting<DB>(
-  db: Kysely<DB>,
-  raw: RawConnection,
-  options: GroupCommitOptions = GROUP_COMMIT_DEFAULTS,
-): GroupCommit<DB> {
+export function groupCommitting<DB>(db: Kysely<DB>, raw: RawConnection, options: GroupCommitOptions = GROUP_COMMIT_DEFAULTS): GroupCommit<DB> {
   const maxBatch = Math.max(1, Math.floor(options.maxBatch));
   const queue: Unit<DB>[] = [];
   let scheduled = false;
