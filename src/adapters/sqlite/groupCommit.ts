@@ -1,3 +1,4 @@
+import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 
 /**
@@ -11,8 +12,11 @@ import type { Kysely } from 'kysely';
  * - The batch is one BEGIN … COMMIT. Each unit runs in a SAVEPOINT of its own, one after another
  *   (a unit is an async function issuing several queries; units never interleave on the single
  *   connection), so a unit that fails rolls back only its own work.
- * - No unit's promise settles before the COMMIT returns: a response is never sent before its write
- *   is on disk, and nothing is answered from work that did not commit. If the COMMIT fails, or the
+ * - No unit that changed anything settles before the COMMIT returns: a response is never sent
+ *   before its write is on disk, and nothing is answered from work that did not commit. A unit
+ *   that changed nothing and ran before any unit of its batch changed anything (a sign-in lookup,
+ *   mostly) saw only committed data and has nothing to flush: it is answered at once, and the
+ *   request's next unit of work can join the same batch. If the COMMIT fails, or the
  *   database undoes the whole transaction (an I/O error, a full disk), every unit that had
  *   succeeded in it fails with that error; the units still waiting run in a new batch.
  */
@@ -30,6 +34,20 @@ export const GROUP_COMMIT_DEFAULTS: GroupCommitOptions = { windowMs: 0, maxBatch
 export interface RawConnection {
   exec(source: string): unknown;
   readonly inTransaction: boolean;
+  /** Rows changed since the connection opened (SQLite's total_changes()), rolled back or not. */
+  totalChanges(): number;
+}
+
+/** The group commit's view of a better-sqlite3 connection. */
+export function rawConnection(sqlite: SqliteDatabase.Database): RawConnection {
+  const changes = sqlite.prepare<[], number>('select total_changes()').pluck();
+  return {
+    exec: (source) => sqlite.exec(source),
+    get inTransaction() {
+      return sqlite.inTransaction;
+    },
+    totalChanges: () => changes.get()!,
+  };
 }
 
 /** Batches and units since the process started: the benchmark reads them to report batch sizes. */
@@ -37,11 +55,13 @@ export interface GroupCommitStats {
   batches: number;
   units: number;
   failedUnits: number;
+  /** Units that changed nothing and ran before any change of their batch: answered without waiting for its COMMIT. */
+  earlyUnits: number;
   /** How many batches held n units: index n. */
   sizes: number[];
 }
 
-const stats: GroupCommitStats = { batches: 0, units: 0, failedUnits: 0, sizes: [] };
+const stats: GroupCommitStats = { batches: 0, units: 0, failedUnits: 0, earlyUnits: 0, sizes: [] };
 export const groupCommitStats = (): GroupCommitStats => ({ ...stats, sizes: [...stats.sizes] });
 
 export interface GroupCommit<DB> {
@@ -79,7 +99,7 @@ export function groupCommitting<DB>(db: Kysely<DB>, raw: RawConnection, options:
   async function drain() {
     running = true;
     try {
-      await runBatch(queue.splice(0, maxBatch));
+      await runBatch();
     } finally {
       running = false;
       // The units that arrived meanwhile have waited a commit already: no window for them.
@@ -88,21 +108,28 @@ export function groupCommitting<DB>(db: Kysely<DB>, raw: RawConnection, options:
     }
   }
 
-  async function runBatch(batch: Unit<DB>[]) {
+  async function runBatch() {
+    const batch: Unit<DB>[] = [];
     const outcomes = new Map<Unit<DB>, Outcome>();
+    const answeredEarly = new Set<Unit<DB>>();
     try {
       await db.connection().execute(async (conn) => {
         let done: Unit<DB>[] = []; // succeeded in the open transaction, not yet committed
         raw.exec('BEGIN');
-        for (const unit of batch) {
+        const clean = raw.totalChanges();
+        // Units that arrive while the batch runs (a request whose sign-in was just answered) join it.
+        while (batch.length < maxBatch && queue.length > 0) {
+          const unit = queue.shift()!;
+          batch.push(unit);
+          const cleanBefore = raw.totalChanges() === clean;
           raw.exec('SAVEPOINT unit');
+          let outcome: Outcome;
           try {
             const value = await unit.work(conn);
             raw.exec('RELEASE unit');
-            outcomes.set(unit, { ok: true, value });
-            done.push(unit);
+            outcome = { ok: true, value };
           } catch (error) {
-            outcomes.set(unit, { ok: false, error });
+            outcome = { ok: false, error };
             if (raw.inTransaction) {
               raw.exec('ROLLBACK TO unit');
               raw.exec('RELEASE unit');
@@ -113,6 +140,14 @@ export function groupCommitting<DB>(db: Kysely<DB>, raw: RawConnection, options:
               raw.exec('BEGIN');
             }
           }
+          if (cleanBefore && raw.totalChanges() === clean) {
+            // It changed nothing and saw only what had committed before: nothing of it waits for the flush.
+            answeredEarly.add(unit);
+            settle(unit, outcome);
+            continue;
+          }
+          outcomes.set(unit, outcome);
+          if (outcome.ok) done.push(unit);
         }
         try {
           raw.exec('COMMIT');
@@ -130,18 +165,22 @@ export function groupCommitting<DB>(db: Kysely<DB>, raw: RawConnection, options:
           // the connection is gone; nothing was committed either way
         }
       }
-      for (const unit of batch) if (outcomes.get(unit)?.ok !== false) outcomes.set(unit, { ok: false, error });
+      // Without a transaction to run them in, the units waiting fail too rather than wait for ever.
+      if (batch.length === 0) batch.push(...queue.splice(0, maxBatch));
+      for (const unit of batch) if (!answeredEarly.has(unit) && outcomes.get(unit)?.ok !== false) outcomes.set(unit, { ok: false, error });
     }
     stats.batches += 1;
     stats.units += batch.length;
+    stats.earlyUnits += answeredEarly.size;
     stats.sizes[batch.length] = (stats.sizes[batch.length] ?? 0) + 1;
-    for (const unit of batch) {
-      const outcome = outcomes.get(unit)!;
-      if (outcome.ok) unit.resolve(outcome.value);
-      else {
-        stats.failedUnits += 1;
-        unit.reject(outcome.error);
-      }
+    for (const [unit, outcome] of outcomes) settle(unit, outcome);
+  }
+
+  function settle(unit: Unit<DB>, outcome: Outcome) {
+    if (outcome.ok) unit.resolve(outcome.value);
+    else {
+      stats.failedUnits += 1;
+      unit.reject(outcome.error);
     }
   }
 

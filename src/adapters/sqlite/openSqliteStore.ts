@@ -4,7 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Store } from '../../ports/store.js';
 import { createKyselyStore } from '../sql/kyselyStore.js';
-import { GROUP_COMMIT_DEFAULTS, type GroupCommitOptions, groupCommitting } from './groupCommit.js';
+import { GROUP_COMMIT_DEFAULTS, type GroupCommitOptions, groupCommitting, rawConnection } from './groupCommit.js';
 import { answeringUnavailable, type OutageReport } from '../sql/unavailability.js';
 import { migrateToLatest } from '../sql/migrations.js';
 import type { Database } from '../sql/schema.js';
@@ -70,7 +70,7 @@ export async function openSqliteStore({ dataDir, busyTimeoutMs = 1000, outage, g
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     await migrateToLatest(db as Kysely<unknown>, 'sqlite');
-    const batches = groupCommitting(db, sqlite, { ...GROUP_COMMIT_DEFAULTS, ...groupCommit });
+    const batches = groupCommitting(db, rawConnection(sqlite), { ...GROUP_COMMIT_DEFAULTS, ...groupCommit });
     const store = createKyselyStore(
       db,
       'sqlite',

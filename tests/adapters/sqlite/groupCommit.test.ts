@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, sql, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { groupCommitStats, groupCommitting } from '../../../src/adapters/sqlite/groupCommit.js';
+import { groupCommitStats, groupCommitting, rawConnection } from '../../../src/adapters/sqlite/groupCommit.js';
 import { openSqliteStore } from '../../../src/adapters/sqlite/openSqliteStore.js';
 import { service } from '../../ports/contract/records.js';
 
@@ -46,7 +46,7 @@ describe('group commit on the embedded database', () => {
   });
 
   it('a request whose work fails takes back only its own changes; the others that shared its transaction commit', async () => {
-    const { transact } = groupCommitting(db, raw, { windowMs: 0, maxBatch: 64 });
+    const { transact } = groupCommitting(db, rawConnection(raw), { windowMs: 0, maxBatch: 64 });
     const before = groupCommitStats();
     const results = await Promise.allSettled([
       transact((trx) => add(trx, 'first')),
@@ -64,7 +64,7 @@ describe('group commit on the embedded database', () => {
   });
 
   it('answers no request before the transaction it shares has committed, and runs the requests one after another', async () => {
-    const { transact } = groupCommitting(db, raw, { windowMs: 0, maxBatch: 64 });
+    const { transact } = groupCommitting(db, rawConnection(raw), { windowMs: 0, maxBatch: 64 });
     const secondStarted = gate();
     const secondMayFinish = gate();
     let firstAnswered = false;
@@ -88,8 +88,39 @@ describe('group commit on the embedded database', () => {
     expect(committed()).toEqual(['a', 'b']);
   });
 
+  it('answers a read that changed nothing and came before any change of its batch at once; a read after a change waits for the commit', async () => {
+    const { transact } = groupCommitting(db, rawConnection(raw), { windowMs: 0, maxBatch: 64 });
+    await transact((trx) => add(trx, 'earlier'));
+    const writerMayFinish = gate();
+    let readBeforeAnswered = false;
+    let readAfterAnswered = false;
+    const count = (trx: Kysely<Db>) => trx.selectFrom('note').select('id').execute();
+    const readBefore = transact(count).then((rows) => {
+      readBeforeAnswered = true;
+      return rows.map((r) => r.id);
+    });
+    const writer = transact(async (trx) => {
+      await add(trx, 'later');
+      await writerMayFinish.opened;
+    });
+    const readAfter = transact(count).then((rows) => {
+      readAfterAnswered = true;
+      expect(committed()).toContain('later'); // answered only once the writer's row had committed
+      return rows.map((r) => r.id);
+    });
+    // The first read is answered while the writer's work still holds the batch open…
+    expect(await readBefore).toEqual(['earlier']);
+    expect(committed()).toEqual(['earlier']);
+    writerMayFinish.open();
+    await writer;
+    // …the second saw the writer's uncommitted row, so it was answered only with the commit.
+    expect(await readAfter).toEqual(['earlier', 'later']);
+    expect(readBeforeAnswered && readAfterAnswered).toBe(true);
+    expect(committed()).toEqual(['earlier', 'later']);
+  });
+
   it('when the shared commit fails, no request of it is answered as done and none of their work is kept', async () => {
-    const { transact } = groupCommitting(db, raw, { windowMs: 0, maxBatch: 64 });
+    const { transact } = groupCommitting(db, rawConnection(raw), { windowMs: 0, maxBatch: 64 });
     const results = await Promise.allSettled([
       transact((trx) => add(trx, 'kept?')),
       transact(async (trx) => {
@@ -106,7 +137,7 @@ describe('group commit on the embedded database', () => {
   });
 
   it('takes the requests that arrive while a batch commits into the next batch, and loses none', async () => {
-    const { transact, settled } = groupCommitting(db, raw, { windowMs: 0, maxBatch: 8 });
+    const { transact, settled } = groupCommitting(db, rawConnection(raw), { windowMs: 0, maxBatch: 8 });
     const before = groupCommitStats();
     const ids = Array.from({ length: 100 }, (_, i) => `n${String(i).padStart(3, '0')}`);
     await Promise.all(ids.map((id) => transact((trx) => add(trx, id))));
