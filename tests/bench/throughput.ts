@@ -210,7 +210,7 @@ export async function measureThroughput(hello: ServerProcess, ecm: EcmBenchServe
       ratio: fmt(s.reqPerSec / ref.reqPerSec, 2),
       goal: 'ratio reported',
       met: null,
-      note: `no server that flushes once per request gets nearer hello world than this on this machine`,
+      note: `how near hello world a server that flushes once per request came in this run`,
     });
   }
   return {

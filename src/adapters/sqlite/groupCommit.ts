@@ -117,11 +117,12 @@ export function groupCommitting<DB>(db: Kysely<DB>, raw: RawConnection, options:
         let done: Unit<DB>[] = []; // succeeded in the open transaction, not yet committed
         raw.exec('BEGIN');
         const clean = raw.totalChanges();
+        let dirty = false; // once a unit of the batch has changed anything, every later unit waits for the COMMIT
         // Units that arrive while the batch runs (a request whose sign-in was just answered) join it.
         while (batch.length < maxBatch && queue.length > 0) {
           const unit = queue.shift()!;
           batch.push(unit);
-          const cleanBefore = raw.totalChanges() === clean;
+          const cleanBefore = !dirty;
           raw.exec('SAVEPOINT unit');
           let outcome: Outcome;
           try {
@@ -140,7 +141,8 @@ export function groupCommitting<DB>(db: Kysely<DB>, raw: RawConnection, options:
               raw.exec('BEGIN');
             }
           }
-          if (cleanBefore && raw.totalChanges() === clean) {
+          if (cleanBefore && raw.totalChanges() !== clean) dirty = true;
+          if (!dirty) {
             // It changed nothing and saw only what had committed before: nothing of it waits for the flush.
             answeredEarly.add(unit);
             settle(unit, outcome);
