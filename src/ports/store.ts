@@ -32,6 +32,9 @@ export interface Store {
   /**
    * Runs `work` in one transaction. If the database undoes it to break a deadlock (PostgreSQL),
    * `work` runs again from the start, so it must do nothing outside the transaction it cannot repeat.
+   * The embedded database may run several callers' work in one shared transaction, each in a
+   * savepoint of its own (group commit): a failure takes back only that caller's changes, and the
+   * promise of work that changed anything resolves only once the shared COMMIT is on disk.
    */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** True when the database answers; for /readyz, which bounds how long it waits. */

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Store } from '../../ports/store.js';
 import { createKyselyStore } from '../sql/kyselyStore.js';
+import { GROUP_COMMIT_DEFAULTS, type GroupCommitOptions, groupCommitting, rawConnection } from './groupCommit.js';
 import { answeringUnavailable, type OutageReport } from '../sql/unavailability.js';
 import { countedBy, type StatementTally } from '../sql/statementCount.js';
 import { preparingOnce } from './preparedStatements.js';
@@ -46,6 +47,8 @@ export interface SqliteStoreOptions {
   outage?: OutageReport;
   /** Counts the statements and transactions sent (benchmarks and tests); nothing counts without it. */
   statements?: StatementTally;
+  /** Units of work arriving together share one transaction and one flush (groupCommit.ts). */
+  groupCommit?: Partial<GroupCommitOptions>;
 }
 
 /**
@@ -57,7 +60,7 @@ const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN)/;
 
 export const isSqliteUnavailable = (error: unknown): boolean => error instanceof SqliteDatabase.SqliteError && UNAVAILABLE.test(error.code);
 
-export async function openSqliteStore({ dataDir, busyTimeoutMs = 1000, outage, statements }: SqliteStoreOptions): Promise<Store> {
+export async function openSqliteStore({ dataDir, busyTimeoutMs = 1000, outage, statements, groupCommit }: SqliteStoreOptions): Promise<Store> {
   const inMemory = dataDir === ':memory:';
   const dir = inMemory ? null : resolve(dataDir);
   if (dir) mkdirSync(dir, { recursive: true });
@@ -73,10 +76,17 @@ export async function openSqliteStore({ dataDir, busyTimeoutMs = 1000, outage, s
     withAuditHashFunction(sqlite);
     const db = new Kysely<Database>({ dialect: countedBy(new SqliteDialect({ database: preparingOnce(sqlite) }), statements) });
     await migrateToLatest(db as Kysely<unknown>, 'sqlite');
-    const store = createKyselyStore(db, 'sqlite', async () => {
-      await db.destroy();
-      lock?.close();
-    });
+    const batches = groupCommitting(db, rawConnection(sqlite), { ...GROUP_COMMIT_DEFAULTS, ...groupCommit });
+    const store = createKyselyStore(
+      db,
+      'sqlite',
+      async () => {
+        await batches.settled();
+        await db.destroy();
+        lock?.close();
+      },
+      (work) => batches.transact(work),
+    );
     return answeringUnavailable(store, isSqliteUnavailable, outage);
   } catch (error) {
     sqlite.close();
