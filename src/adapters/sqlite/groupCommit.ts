@@ -1,5 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import type { StatementTally } from '../sql/statementCount.js';
 
 /**
  * Group commit for the embedded database. better-sqlite3 flushes to disk synchronously at every
@@ -11,7 +12,8 @@ import type { Kysely } from 'kysely';
  *   runs or commits wait for the next batch, which starts as soon as that one has committed.
  * - The batch is one BEGIN … COMMIT. Each unit runs in a SAVEPOINT of its own, one after another
  *   (a unit is an async function issuing several queries; units never interleave on the single
- *   connection), so a unit that fails rolls back only its own work.
+ *   connection), so a unit that fails rolls back only its own work (a unit with no changes before
+ *   it in the batch needs no savepoint: its failure rolls back a transaction holding only its own).
  * - No unit that changed anything settles before the COMMIT returns: a response is never sent
  *   before its write is on disk, and nothing is answered from work that did not commit. A unit
  *   that changed nothing and ran before any unit of its batch changed anything (a sign-in lookup,
@@ -39,14 +41,26 @@ export interface RawConnection {
 }
 
 /** The group commit's view of a better-sqlite3 connection. */
-export function rawConnection(sqlite: SqliteDatabase.Database): RawConnection {
+export function rawConnection(sqlite: SqliteDatabase.Database, tally?: StatementTally): RawConnection {
   const changes = sqlite.prepare<[], number>('select total_changes()').pluck();
+  // The batch's own statements bypass Kysely's driver, so they are counted here (src/adapters/sql/statementCount.ts).
+  const count = (source: string) => {
+    if (!tally) return;
+    tally.statements += 1;
+    if (source === 'BEGIN') tally.transactions += 1;
+  };
   return {
-    exec: (source) => sqlite.exec(source),
+    exec: (source) => {
+      count(source);
+      return sqlite.exec(source);
+    },
     get inTransaction() {
       return sqlite.inTransaction;
     },
-    totalChanges: () => changes.get()!,
+    totalChanges: () => {
+      count('select total_changes()');
+      return changes.get()!;
+    },
   };
 }
 
@@ -123,17 +137,23 @@ export function groupCommitting<DB>(db: Kysely<DB>, raw: RawConnection, options:
           const unit = queue.shift()!;
           batch.push(unit);
           const cleanBefore = !dirty;
-          raw.exec('SAVEPOINT unit');
+          // A savepoint guards the changes of the units before; while there are none, a failure
+          // rolls back the whole (so far empty) transaction instead, two statements fewer a unit.
+          const guarded = dirty;
+          if (guarded) raw.exec('SAVEPOINT unit');
           let outcome: Outcome;
           try {
             const value = await unit.work(conn);
-            raw.exec('RELEASE unit');
+            if (guarded) raw.exec('RELEASE unit');
             outcome = { ok: true, value };
           } catch (error) {
             outcome = { ok: false, error };
-            if (raw.inTransaction) {
+            if (raw.inTransaction && guarded) {
               raw.exec('ROLLBACK TO unit');
               raw.exec('RELEASE unit');
+            } else if (raw.inTransaction) {
+              raw.exec('ROLLBACK');
+              raw.exec('BEGIN');
             } else {
               // The database undid the whole transaction: the units before this one are lost too.
               for (const lost of done) outcomes.set(lost, { ok: false, error });

@@ -76,7 +76,7 @@ export async function openSqliteStore({ dataDir, busyTimeoutMs = 1000, outage, s
     withAuditHashFunction(sqlite);
     const db = new Kysely<Database>({ dialect: countedBy(new SqliteDialect({ database: preparingOnce(sqlite) }), statements) });
     await migrateToLatest(db as Kysely<unknown>, 'sqlite');
-    const batches = groupCommitting(db, rawConnection(sqlite), { ...GROUP_COMMIT_DEFAULTS, ...groupCommit });
+    const batches = groupCommitting(db, rawConnection(sqlite, statements), { ...GROUP_COMMIT_DEFAULTS, ...groupCommit });
     const store = createKyselyStore(
       db,
       'sqlite',
