@@ -47,13 +47,14 @@ const useStyles = makeStyles({
     '@media (forced-colors: active)': { border: '1px solid CanvasText' },
   },
   svg: { display: 'block', userSelect: 'none', cursor: 'grab' },
-  bandA: { fill: tokens.colorNeutralBackground2 },
-  bandB: { fill: tokens.colorNeutralBackground4 },
+  // Under forced colours every fill is the canvas and every line and mark its text colour: a band's tint would otherwise hide the marks.
+  bandA: { fill: tokens.colorNeutralBackground2, '@media (forced-colors: active)': { fill: 'Canvas' } },
+  bandB: { fill: tokens.colorNeutralBackground4, '@media (forced-colors: active)': { fill: 'Canvas' } },
   rule: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1, '@media (forced-colors: active)': { stroke: 'CanvasText' } },
   laneRule: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1, strokeDasharray: '2 3', '@media (forced-colors: active)': { stroke: 'CanvasText' } },
   text: { fill: tokens.colorNeutralForeground1, '@media (forced-colors: active)': { fill: 'CanvasText' } },
   quiet: { fill: tokens.colorNeutralForeground2, '@media (forced-colors: active)': { fill: 'CanvasText' } },
-  gutter: { fill: tokens.colorNeutralBackground1 },
+  gutter: { fill: tokens.colorNeutralBackground1, '@media (forced-colors: active)': { fill: 'Canvas' } },
   mark: {
     cursor: 'pointer',
     outline: 'none',
@@ -62,10 +63,10 @@ const useStyles = makeStyles({
     ':focus .ring': { stroke: tokens.colorStrokeFocus2, strokeWidth: 3 },
     '@media (forced-colors: active)': { color: 'CanvasText', forcedColorAdjust: 'none', ':focus .ring': { stroke: 'Highlight' } },
   },
-  hollow: { fill: tokens.colorNeutralBackground1 },
+  hollow: { fill: tokens.colorNeutralBackground1, '@media (forced-colors: active)': { fill: 'Canvas' } },
   fresh: { fill: 'none', stroke: tokens.colorPaletteGreenBorderActive, strokeWidth: 3, '@media (forced-colors: active)': { stroke: 'Highlight' } },
   freshContrast: { stroke: 'Highlight' },
-  freshText: { fill: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+  freshText: { fill: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, '@media (forced-colors: active)': { fill: 'CanvasText' } },
   callout: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -103,7 +104,8 @@ function markLabel(e: TimelineEntry, category: TimelineCategory | undefined, fre
 }
 
 function Shape({ shape, cx, cy, r, hollow, className }: { shape: ToneShape; cx: number; cy: number; r: number; hollow: boolean; className?: string }) {
-  const paint = hollow ? { className, stroke: 'currentColor', strokeWidth: 2 } : { fill: 'currentColor' };
+  // data-mark: the browser tests measure every drawn shape's contrast against what surrounds it.
+  const paint = hollow ? { className, stroke: 'currentColor', strokeWidth: 2, 'data-mark': 'wall' } : { fill: 'currentColor', 'data-mark': 'wall' };
   if (shape === 'triangle') return <polygon points={`${cx},${cy - r} ${cx + r},${cy + r * 0.85} ${cx - r},${cy + r * 0.85}`} {...paint} />;
   if (shape === 'circle') return <circle cx={cx} cy={cy} r={r} {...paint} />;
   return <rect x={cx - r * 0.85} y={cy - r * 0.85} width={r * 1.7} height={r * 1.7} {...paint} />;
