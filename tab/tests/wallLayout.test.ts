@@ -112,7 +112,11 @@ describe('the timeline wall’s layout', () => {
     const byCategory = lay(entries, 'category');
     const order = CATEGORIES.map((c) => c.key);
     expect(byCategory.lanes.map((x) => x.key)).toEqual(['police_justice', 'positive_relationships'].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
-    expect(byCategory.marks.filter((m) => m.entry.category === 'positive_relationships').every((m) => m.lane === byCategory.lanes.findIndex((x) => x.key === 'positive_relationships'))).toBe(true);
+    expect(
+      byCategory.marks
+        .filter((m) => m.entry.category === 'positive_relationships')
+        .every((m) => m.lane === byCategory.lanes.findIndex((x) => x.key === 'positive_relationships')),
+    ).toBe(true);
     expect(lay(entries, 'one').lanes.map((x) => [x.label, x.count])).toEqual([['All entries', 3]]);
   });
 

@@ -136,7 +136,10 @@ describe('every timeline mark can be seen, in every theme and view', () => {
         await s.page.goto(view.url(file.caseId, variant.theme));
         await s.page.locator('[data-live-state="live"]').waitFor();
         await view.before?.(s.page);
-        await s.page.locator(view.kinds.includes('wall') ? '[data-wall-ready] [data-mark="wall"]' : '[data-entry-id] [data-mark="tone"]').first().waitFor();
+        await s.page
+          .locator(view.kinds.includes('wall') ? '[data-wall-ready] [data-mark="wall"]' : '[data-entry-id] [data-mark="tone"]')
+          .first()
+          .waitFor();
         // The side panel's add form is folded away to bring the entries up; elsewhere the legend is opened, its marks measured too.
         if (view.name === 'side panel') await s.page.locator('summary', { hasText: 'Add to the timeline' }).click();
         else await s.page.locator('summary', { hasText: 'Legend' }).click();

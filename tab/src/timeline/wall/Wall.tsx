@@ -148,7 +148,16 @@ const Mark = memo(function Mark(p: MarkProps) {
     >
       <rect className="ring" x={left - 4} y={p.y - p.r - 4} width={right - left + 8} height={p.r * 2 + 8} rx={4} />
       {p.point ? null : (
-        <rect x={p.x0} y={p.y - barH / 2} width={Math.max(2, p.x1 - p.x0)} height={barH} rx={barH / 2} fill="currentColor" fillOpacity={0.3} stroke="currentColor" />
+        <rect
+          x={p.x0}
+          y={p.y - barH / 2}
+          width={Math.max(2, p.x1 - p.x0)}
+          height={barH}
+          rx={barH / 2}
+          fill="currentColor"
+          fillOpacity={0.3}
+          stroke="currentColor"
+        />
       )}
       <Shape shape={p.shape} cx={mid} cy={p.y} r={p.r} hollow={!p.point} className={p.hollowClass} />
     </g>
@@ -458,7 +467,14 @@ export function Wall(p: WallProps) {
                   const cy = rowY(m);
                   return (
                     <g key={`fresh-${m.entry.id}`}>
-                      <rect className={mergeClasses(s.fresh, p.palette === 'contrast' && s.freshContrast)} x={x0 - 3} y={cy - z.shape} width={x1 - x0 + 6} height={z.shape * 2} rx={6} />
+                      <rect
+                        className={mergeClasses(s.fresh, p.palette === 'contrast' && s.freshContrast)}
+                        x={x0 - 3}
+                        y={cy - z.shape}
+                        width={x1 - x0 + 6}
+                        height={z.shape * 2}
+                        rx={6}
+                      />
                       {size === 'strip' ? null : (
                         <text className={s.freshText} x={Math.min(x1 + 6, gutter + plotW - 30)} y={cy + z.font / 3} fontSize={z.font}>
                           New
@@ -492,8 +508,9 @@ export function Wall(p: WallProps) {
             <>
               <CategoryIcon look={calloutLook} />
               <span className={s.calloutText}>
-                <strong>{describeWhen(callout.when).text}</strong> ({describeWhen(callout.when).precision}) · {categories.get(callout.category)?.label ?? callout.category} ·{' '}
-                {label(AGENCY_LABELS, callout.sourceAgency)} — {callout.description.length > 160 ? `${callout.description.slice(0, 159)}…` : callout.description}
+                <strong>{describeWhen(callout.when).text}</strong> ({describeWhen(callout.when).precision}) ·{' '}
+                {categories.get(callout.category)?.label ?? callout.category} · {label(AGENCY_LABELS, callout.sourceAgency)} —{' '}
+                {callout.description.length > 160 ? `${callout.description.slice(0, 159)}…` : callout.description}
               </span>
             </>
           ) : (

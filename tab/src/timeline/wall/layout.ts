@@ -181,7 +181,10 @@ export function neighbour(marks: WallMark[], from: number, dir: Direction): numb
     marks.forEach((m, i) => {
       if (m.lane !== lane) return;
       const d = Math.abs((m.start + m.end) / 2 - mid);
-      if (d < bestDistance) (best = i), (bestDistance = d);
+      if (d < bestDistance) {
+        best = i;
+        bestDistance = d;
+      }
     });
     return best;
   }

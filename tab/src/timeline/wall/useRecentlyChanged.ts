@@ -35,10 +35,7 @@ export function useRecentlyChanged(notes: LiveNote[], ms = HIGHLIGHT_MS): Readon
   useEffect(() => {
     if (recent.size === 0) return;
     const soonest = Math.min(...[...recent.values()].map((r) => r.until));
-    const timer = setTimeout(
-      () => setRecent((r) => new Map([...r].filter(([, v]) => v.until > Date.now()))),
-      Math.max(50, soonest - Date.now()),
-    );
+    const timer = setTimeout(() => setRecent((r) => new Map([...r].filter(([, v]) => v.until > Date.now()))), Math.max(50, soonest - Date.now()));
     return () => clearTimeout(timer);
   }, [recent]);
 
