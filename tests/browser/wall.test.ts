@@ -113,7 +113,10 @@ describe('the timeline wall', () => {
     // Clicking a mark opens the entry.
     await day.click();
     await s.page.getByRole('dialog').getByText('Started at a new school.').waitFor();
-    await s.page.getByRole('button', { name: 'Close' }).click();
+    await s.page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
+    await s.page.getByRole('dialog').waitFor({ state: 'detached' });
+    // Focus goes back to the mark that opened it.
+    await expect.poll(() => s.page.evaluate('document.activeElement?.getAttribute("aria-label") ?? ""')).toMatch(/^3 Sep 2019/);
     await s.context.close();
   });
 
