@@ -321,7 +321,7 @@ export function Wall(p: WallProps) {
   const onPointerUp = (e: React.PointerEvent) => {
     const d = drag.current;
     drag.current = null;
-    if (d?.moved) return;
+    if (!d || d.moved) return;
     const target = (e.target as Element).closest('[data-mark-index]');
     if (!target) return;
     const i = Number(target.getAttribute('data-mark-index'));
