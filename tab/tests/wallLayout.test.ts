@@ -40,6 +40,7 @@ function entry(when: TimelineEntry['when'], span: { start: string; end: string }
     updatedAt: '2026-11-27T10:00:00.000Z',
     version: 1,
     retraction: null,
+    restriction: null,
     ...more,
   };
 }
@@ -118,6 +119,18 @@ describe('the timeline wall’s layout', () => {
         .every((m) => m.lane === byCategory.lanes.findIndex((x) => x.key === 'positive_relationships')),
     ).toBe(true);
     expect(lay(entries, 'one').lanes.map((x) => [x.label, x.count])).toEqual([['All entries', 3]]);
+  });
+
+  it('puts a restricted entry someone may not read in a lane of its own by category, over its whole life stage', () => {
+    const withheld = entry(
+      { precision: 'lifeStage', lifeStage: 'infancy' },
+      { start: '2011-05-14', end: '2014-05-13' },
+      { category: 'restricted', sourceAgency: 'health', description: '', withheld: true },
+    );
+    const l = lay([withheld], 'category');
+    expect(l.lanes.map((x) => x.label)).toEqual(['Restricted']);
+    expect(l.marks[0]!.point).toBe(false);
+    expect(lay([withheld], 'agency').lanes.map((x) => x.label)).toEqual(['Health']);
   });
 
   it('zooms from the whole life to a single year and no further, around the day asked, and back out to the whole life', () => {

@@ -50,10 +50,15 @@ export function EntryDialog({
                 {label(CONFIDENCE_LABELS, entry.confidence)}
               </Badge>
             </p>
-            <p style={{ overflowWrap: 'anywhere' }}>{entry.description}</p>
+            <p style={{ overflowWrap: 'anywhere' }}>
+              {entry.withheld
+                ? `A restricted entry: its text is kept to the ECM team, the psychologist and ${label(AGENCY_LABELS, entry.sourceAgency)}.`
+                : entry.description}
+            </p>
             <p>
               <small>
-                Added by {entry.contributorName}
+                {entry.withheld ? null : `Added by ${entry.contributorName}`}
+                {entry.restriction && !entry.withheld ? ' · restricted' : ''}
                 {entry.version > 1 ? ' · edited' : ''}
               </small>
             </p>

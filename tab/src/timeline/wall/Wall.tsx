@@ -97,10 +97,11 @@ export interface WallProps {
 /** A mark's full name for screen readers: the same words as the list's row. */
 function markLabel(e: TimelineEntry, category: TimelineCategory | undefined, fresh: string | undefined): string {
   const when = describeWhen(e.when);
+  // A restricted entry this person may not read: only that it exists, its agency and its life stage.
+  if (e.withheld)
+    return `${when.text}: a restricted entry from ${label(AGENCY_LABELS, e.sourceAgency)}, its text kept to those who need it${fresh ? ` — new` : ''}`;
   const tone = TONE_MARKS[category?.tone ?? 'context'].label;
-  return `${when.text} (${when.precision}), ${category?.label ?? e.category}, ${tone}, from ${label(AGENCY_LABELS, e.sourceAgency)}: ${e.description}${
-    fresh ? ` — new, ${fresh}` : ''
-  }`;
+  return `${when.text} (${when.precision}), ${category?.label ?? e.category}, ${tone}, from ${label(AGENCY_LABELS, e.sourceAgency)}: ${e.description}${e.restriction ? ' (restricted)' : ''}${fresh ? ` — new, ${fresh}` : ''}`;
 }
 
 function Shape({ shape, cx, cy, r, hollow, className }: { shape: ToneShape; cx: number; cy: number; r: number; hollow: boolean; className?: string }) {
@@ -510,7 +511,11 @@ export function Wall(p: WallProps) {
               <span className={s.calloutText}>
                 <strong>{describeWhen(callout.when).text}</strong> ({describeWhen(callout.when).precision}) ·{' '}
                 {categories.get(callout.category)?.label ?? callout.category} · {label(AGENCY_LABELS, callout.sourceAgency)} —{' '}
-                {callout.description.length > 160 ? `${callout.description.slice(0, 159)}…` : callout.description}
+                {callout.withheld
+                  ? 'a restricted entry: its text is kept to those who need it'
+                  : callout.description.length > 160
+                    ? `${callout.description.slice(0, 159)}…`
+                    : callout.description}
               </span>
             </>
           ) : (

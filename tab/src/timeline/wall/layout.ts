@@ -67,6 +67,9 @@ export const MAX_ROWS = 4;
 
 const laneKeyOf = (e: TimelineEntry, mode: LaneMode) => (mode === 'one' ? 'all' : mode === 'agency' ? e.sourceAgency : e.category);
 
+/** The category a restricted entry carries for those who may not read it (src/domain/restriction.ts). */
+const WITHHELD_CATEGORY = 'restricted';
+
 /** The lanes' keys in the order they are drawn: the agencies in the service's order, the categories in the settings' order; only those with entries. */
 function laneKeys(entries: TimelineEntry[], mode: LaneMode, categories: TimelineCategory[]): { key: string; label: string }[] {
   if (mode === 'one') return entries.length ? [{ key: 'all', label: 'All entries' }] : [];
@@ -77,7 +80,7 @@ function laneKeys(entries: TimelineEntry[], mode: LaneMode, categories: Timeline
   const others = [...present]
     .filter((k) => !knownKeys.has(k))
     .sort()
-    .map((k) => ({ key: k, label: k.replaceAll('_', ' ') }));
+    .map((k) => ({ key: k, label: k === WITHHELD_CATEGORY ? 'Restricted' : k.replaceAll('_', ' ') }));
   return [...ordered, ...others];
 }
 
