@@ -178,6 +178,8 @@ export interface UnreachableMember {
 export interface EntryChanges {
   edit: boolean;
   retract: boolean;
+  /** Restricting the entry's text to the ECM team, the psychologist and its agency, and lifting that. */
+  restrict: boolean;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Disposal } from '../domain/consultation.js';
+import { LIFE_STAGE_LABELS, type LifeStage } from '../domain/lifeStage.js';
 import type { AgreementMethod, AgreementState, FamilyWord, Party } from '../domain/agreement.js';
 import type { AgeBand } from '../domain/agreementRules.js';
 import type { LegalStatus } from '../domain/legalStatus.js';
@@ -187,3 +188,7 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   done: 'Done',
   stopped: 'Stopped',
 };
+
+/** What stands in a restricted entry's place for those who may not read it: in the tab and in every document. */
+export const restrictedEntryLabel = (agency: Agency, lifeStage: LifeStage): string =>
+  `Restricted entry — ${AGENCY_LABELS[agency]}, ${LIFE_STAGE_LABELS[lifeStage]}`;

@@ -165,7 +165,7 @@ function chronologySection(d: CaseDossier, chronology: Chronology, plain: (t: st
         { text: plain(entry.description), blocks: prose(plain(entry.description)) },
         `${categoryLabel(settings, entry.category)}${categoryTone(settings, entry.category) === 'positive' ? ' (positive)' : ''}`,
         AGENCY_LABELS[entry.sourceAgency],
-        CONFIDENCE_LABELS[entry.confidence],
+        entry.withheld ? '—' : CONFIDENCE_LABELS[entry.confidence],
       ]),
       [6, 15, 45, 14, 10, 10],
     ),

@@ -126,7 +126,7 @@ export function timelinePicture(input: PictureInput): TimelinePicture {
     ends[row] = Math.max(ends[row] ?? -Infinity, crowded ? (isBar ? Math.max(x1, x0 + 4) : mid + 8) : right + 4);
     rowEnds.set(entry.category, ends);
     const tone = categoryTone(settings, entry.category);
-    return { label, tone, hollow: entry.confidence === 'unverified', isBar, x0, x1, row, category: entry.category, numbered: !crowded };
+    return { label, tone, hollow: entry.confidence === 'unverified' && !entry.withheld, isBar, x0, x1, row, category: entry.category, numbered: !crowded };
   });
 
   const laneLines = lanes.map((key) => wrapLabel(`${categoryLabel(settings, key)} (${input.timeline.filter((e) => e.category === key).length})`));

@@ -3,6 +3,7 @@ import { ageInYears, type IsoDate } from '../domain/dates.js';
 import { LIFE_STAGE_LABELS } from '../domain/lifeStage.js';
 import type { ServiceSettings } from '../domain/service.js';
 import type { TimelineEntry } from '../domain/timeline.js';
+import { WITHHELD_CATEGORY } from '../domain/restriction.js';
 
 /** Marking for documents about a child in youth justice, on every page (and on the picture, which has no Word library behind it). */
 export const PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE';
@@ -57,7 +58,8 @@ export function whenText(e: Pick<TimelineEntry, 'when' | 'span'>, dateOfBirth: I
   }
 }
 
-export const categoryLabel = (settings: ServiceSettings, key: string): string => settings.categories.find((c) => c.key === key)?.label ?? key;
+export const categoryLabel = (settings: ServiceSettings, key: string): string =>
+  settings.categories.find((c) => c.key === key)?.label ?? (key === WITHHELD_CATEGORY ? 'Restricted' : key);
 
 export const categoryTone = (settings: ServiceSettings, key: string) => settings.categories.find((c) => c.key === key)?.tone ?? 'context';
 

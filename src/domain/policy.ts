@@ -22,6 +22,11 @@ export const CASE_ACTIONS = [
   'timeline.add',
   'timeline.edit',
   'timeline.retract',
+  /**
+   * Keeping an entry's text to the ECM team, the psychologist and its agency, or lifting that: the
+   * contributor's for their own entries, the ECM team's for any (who reads it: restriction.ts).
+   */
+  'timeline.restrict',
   'formulation.read',
   'formulation.write',
   'formulation.approve',
@@ -120,6 +125,7 @@ const CONTRIBUTOR: ReadonlySet<CaseAction> = new Set([
   'timeline.add',
   'timeline.edit',
   'timeline.retract',
+  'timeline.restrict',
   'formulation.read',
   'trm.read',
   'meeting.read',
@@ -151,7 +157,7 @@ const MANAGER: ReadonlySet<CaseAction> = new Set([...READS, 'case.legalStatus', 
 const ECM_TEAM: ReadonlySet<CaseAction> = new Set(CASE_ACTIONS.filter((a) => a !== 'formulation.approve' && a !== 'summary.approve' && a !== 'terms.accept'));
 
 // A contributor changes only what is theirs: their own entries, the actions they own.
-const OWN_ENTRY_ONLY: ReadonlySet<CaseAction> = new Set(['timeline.edit', 'timeline.retract', 'action.update']);
+const OWN_ENTRY_ONLY: ReadonlySet<CaseAction> = new Set(['timeline.edit', 'timeline.retract', 'timeline.restrict', 'action.update']);
 
 const servesCase = (p: Principal, c: CaseAccessContext) => p.serviceIds.includes(c.serviceId);
 

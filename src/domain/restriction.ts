@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CaseEvent, CaseEventType } from './caseEvents.js';
 import type { IsoDate } from './dates.js';
 import { lifeStageSpan } from './lifeStage.js';
 import type { Agency, Principal } from './staff.js';
@@ -52,13 +53,14 @@ export const WITHHELD_CATEGORY = 'restricted';
  * stage (placed over the whole stage, so the precision of its date does not show either), whether it
  * is still live, and its version. No text, date, category, confidence, contributor or reasons.
  */
-export function withheldEntry(entry: TimelineEntry, dateOfBirth: IsoDate): TimelineEntry {
+export function withheldEntry(entry: TimelineEntry, dateOfBirth: IsoDate | null): TimelineEntry {
   const restriction = entry.restriction;
   return {
     id: entry.id,
     caseId: entry.caseId,
     when: { precision: 'lifeStage', lifeStage: entry.lifeStage },
-    span: lifeStageSpan(dateOfBirth, entry.lifeStage),
+    // A case without a date of birth (a de-identified consultation) holds no entries; nothing is placed then.
+    span: dateOfBirth ? lifeStageSpan(dateOfBirth, entry.lifeStage) : { start: '0001-01-01', end: '0001-01-01' },
     lifeStage: entry.lifeStage,
     category: WITHHELD_CATEGORY,
     sourceAgency: entry.sourceAgency,
@@ -76,7 +78,7 @@ export function withheldEntry(entry: TimelineEntry, dateOfBirth: IsoDate): Timel
 }
 
 /** The entry as this person may see it: whole, or withheld. The one function every read goes through. */
-export function entryAsSeenBy(viewer: Pick<Principal, 'role' | 'agency' | 'staffId'>, entry: TimelineEntry, dateOfBirth: IsoDate): TimelineEntry {
+export function entryAsSeenBy(viewer: Pick<Principal, 'role' | 'agency' | 'staffId'>, entry: TimelineEntry, dateOfBirth: IsoDate | null): TimelineEntry {
   return mayReadEntryText(viewer, entry) ? entry : withheldEntry(entry, dateOfBirth);
 }
 
@@ -89,7 +91,7 @@ export function historyAsSeenBy(
   viewer: Pick<Principal, 'role' | 'agency' | 'staffId'>,
   entry: TimelineEntry,
   revisions: TimelineEntryRevision[],
-  dateOfBirth: IsoDate,
+  dateOfBirth: IsoDate | null,
 ): TimelineEntryRevision[] {
   if (mayReadEntryText(viewer, entry)) return revisions;
   const shown = withheldEntry(entry, dateOfBirth);
@@ -104,4 +106,26 @@ export function historyAsSeenBy(
     changedByName: '',
     changedAt: r.changedAt,
   }));
+}
+
+const ENTRY_EVENTS: ReadonlySet<CaseEventType> = new Set(['timeline.added', 'timeline.edited', 'timeline.retracted']);
+
+/**
+ * A case event as this person may be told of it. A timeline event carries the entry; for someone
+ * who may not read it, the entry withheld and the event's actor left out (who added a restricted
+ * entry is part of what is withheld). `now` is the entry as it stands, when known: an event replayed
+ * to a watcher who reconnects may carry an entry restricted since, and the restriction in force now
+ * decides.
+ */
+export function caseEventAsSeenBy(
+  viewer: Pick<Principal, 'role' | 'agency' | 'staffId'>,
+  event: CaseEvent,
+  dateOfBirth: IsoDate | null,
+  now?: TimelineEntry | null,
+): CaseEvent {
+  if (!ENTRY_EVENTS.has(event.type)) return event;
+  const carried = event.data as TimelineEntry;
+  const entry = now && now.restriction && !carried.restriction ? { ...carried, restriction: now.restriction } : carried;
+  if (mayReadEntryText(viewer, entry) && (!now || mayReadEntryText(viewer, now))) return event;
+  return { ...event, actorId: '', actorName: '', data: withheldEntry(entry, dateOfBirth) };
 }

@@ -13,6 +13,7 @@ export { namesOfChildIn, plainWordsWarnings, type PlainWordsWarning } from '../.
 // The API hands the tab codes as plain strings, so the tab looks words up by any string.
 type Words = Record<string, string>;
 export const AGENCY_LABELS: Words = words.AGENCY_LABELS;
+export const restrictedEntryLabel = words.restrictedEntryLabel;
 export const ADULT_SERVICE_LABELS: Words = words.ADULT_SERVICE_LABELS;
 export const ACTION_STATUS_LABELS: Words = words.ACTION_STATUS_LABELS;
 export const AGREEMENT_LABELS: Words = words.AGREEMENT_LABELS;

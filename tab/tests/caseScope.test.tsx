@@ -78,7 +78,7 @@ const pageOf = (items: TimelineEntry[]): TimelinePage =>
   ({
     items,
     nextCursor: null,
-    mayChange: { ownEntries: { edit: true, retract: true }, othersEntries: { edit: false, retract: false } },
+    mayChange: { ownEntries: { edit: true, retract: true, restrict: true }, othersEntries: { edit: false, retract: false, restrict: false } },
   }) as unknown as TimelinePage;
 
 let api: ReturnType<typeof heldApi>;

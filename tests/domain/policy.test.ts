@@ -56,6 +56,7 @@ const CONTRIBUTE: CaseAction[] = [
   'timeline.add',
   'timeline.edit',
   'timeline.retract',
+  'timeline.restrict',
   'formulation.read',
   'trm.read',
   'meeting.read',
@@ -65,7 +66,7 @@ const CONTRIBUTE: CaseAction[] = [
   'transition.read',
 ];
 // "Own" is the entry they added, or the action they own.
-const OWN_ENTRY: CaseAction[] = ['timeline.edit', 'timeline.retract', 'action.update'];
+const OWN_ENTRY: CaseAction[] = ['timeline.edit', 'timeline.retract', 'timeline.restrict', 'action.update'];
 const except = (...excluded: CaseAction[]) => CASE_ACTIONS.filter((a) => !excluded.includes(a));
 
 /** For each role and place: the actions allowed (for one's own entries, and for others'), and how the rest are refused. */

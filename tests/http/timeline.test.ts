@@ -61,8 +61,11 @@ describe('the life timeline through the API', () => {
   });
 
   it('the timeline tells each reader what they may change: their own entries, or anyone’s', async () => {
-    const own = { edit: true, retract: true };
-    expect((await amy.get(`/api/v1/cases/${caseId}/timeline`)).body.mayChange).toEqual({ ownEntries: own, othersEntries: { edit: false, retract: false } });
+    const own = { edit: true, retract: true, restrict: true };
+    expect((await amy.get(`/api/v1/cases/${caseId}/timeline`)).body.mayChange).toEqual({
+      ownEntries: own,
+      othersEntries: { edit: false, retract: false, restrict: false },
+    });
     expect((await sam.get(`/api/v1/cases/${caseId}/timeline`)).body.mayChange).toEqual({ ownEntries: own, othersEntries: own });
   });
 

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEventType } from '../../src/domain/caseEvents.js';
 import { activeCase, agreementGiven, entry } from '../support/factories.js';
 import { readEvents } from '../support/sse.js';
-import { startTestServer, type TestServer } from '../support/testSystem.js';
+import { TERMS_VERSION } from '../../src/domain/team.js';
+import { openDocx } from '../support/docx.js';
+import { drainOutbox } from '../support/outbox.js';
+import { type Api, auditTrail, startTestServer, type TestServer } from '../support/testSystem.js';
 import { CASE_ACTS, type CaseAct, type Expected, expectedOnCase, expectedOnService, HEARD_WITH, seesInCaseload } from './access/intent.js';
 import { EXTRA_STAFF, SUBJECTS } from './access/people.js';
 import { CASE_ROUTES, type CaseRoute, type CaseWorld, mountedRoutes, OUTSIDE_THE_MATRIX, pathFor, SERVICE_ROUTES } from './access/routes.js';
@@ -257,5 +262,194 @@ describe('the access matrix through HTTP', () => {
   it('asks for every act the intent names', () => {
     const asked = new Set<string>([...CASE_ROUTES, ...SERVICE_ROUTES].map((r) => r.act));
     expect([...CASE_ACTS].filter((a) => !asked.has(a))).toEqual([]);
+  });
+});
+
+/**
+ * Restricted entries (issue 16 §3): a health entry restricted by the nurse who added it reaches, by
+ * any route, only the ECM team, the psychologist and health. Every other reader — partners from
+ * other agencies, the YJS case holder, the manager — learns that a restricted health entry exists
+ * and its life stage, never its text: not in the timeline, its history, the event stream (live or
+ * replayed), the formulation's evidence, any document made or published, nor any card queued.
+ */
+describe('a restricted health entry, by every route', () => {
+  const SECRET = 'Told the Quillfeather clinic nurse about self-harm';
+  const EDITED = 'Quillfeather clinic: a referral to CAMHS followed';
+  const LATER = 'Quillfeather follow-up after the approval';
+  const NOT_READERS = ['police-jo', 'school-ruth', 'sw-mark', 'yjs-amy', 'mgr-bri'];
+  const READERS = ['ecm-sam', 'psy-helen', 'health-ana'];
+  let t: TestServer;
+  let caseId: string;
+  let entryId: string;
+  let laterId: string;
+  const heard = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await startTestServer({ env: { RATE_LIMIT_WRITES_PER_MINUTE: '1000000' } });
+    const [amy, priya, helen, ana] = await Promise.all(['yjs-amy', 'ecm-priya', 'psy-helen', 'health-ana'].map((s) => t.signIn(s)));
+    caseId = await activeCase(amy!);
+    for (const [staffId, agency] of [
+      ['police-jo', 'police'],
+      ['school-ruth', 'education'],
+      ['sw-mark', 'social_care'],
+      ['health-ana', 'health'],
+    ] as const) {
+      // The ECM team and the service's manager read the case without an invitation.
+      await expectOk(`invite ${staffId}`, priya!.post(`/api/v1/cases/${caseId}/team`, { staffId, agency, caseRole: 'partner' }));
+      await expectOk(`${staffId} accepts`, (await t.signIn(staffId)).post(`/api/v1/cases/${caseId}/terms-acceptance`, { termsVersion: TERMS_VERSION }));
+    }
+    const added = await expectOk(
+      'the nurse adds a health entry',
+      ana!.post(
+        `/api/v1/cases/${caseId}/timeline`,
+        entry({ when: { precision: 'age', age: 13 }, category: 'health_development', sourceAgency: 'health', description: SECRET }),
+      ),
+    );
+    entryId = added.body.id;
+    const open = await expectOk('an open entry', amy!.post(`/api/v1/cases/${caseId}/timeline`, entry({ description: 'Moved school in Year 5.' })));
+
+    await expectOk(
+      'the nurse restricts it',
+      ana!.post(`/api/v1/cases/${caseId}/timeline/${entryId}/restriction`, { reason: 'Shared in confidence.' }, { 'if-match': '"1"' }),
+    );
+    // Everyone watches from the start: the stream replays the entry as first added (open then, restricted now), then the edit live.
+    const streams = await Promise.all(
+      [...NOT_READERS, ...READERS].map(async (s) => {
+        const api = await t.signIn(s);
+        const stream = readEvents(await api.raw(`/api/v1/cases/${caseId}/events`, { headers: { 'last-event-id': '1' } }));
+        await stream.until((es) => es.some((e) => e.event === 'ready'));
+        return [s, stream] as const;
+      }),
+    );
+    const edited = entry({ when: { precision: 'age', age: 13 }, category: 'health_development', sourceAgency: 'health', description: EDITED });
+    await expectOk('and corrects it', ana!.put(`/api/v1/cases/${caseId}/timeline/${entryId}`, edited, { 'if-match': '"2"' }));
+    for (const [s, stream] of streams) {
+      const es = await stream.until((all) => all.some((e) => e.event === 'timeline.edited' && e.data.data?.id === entryId && e.data.data.version === 3));
+      heard.set(s, JSON.stringify(es));
+      await stream.close();
+    }
+    // A late watcher reconnecting from the start is replayed the whole story.
+    const police = await t.signIn('police-jo');
+    const replay = readEvents(await police.raw(`/api/v1/cases/${caseId}/events`, { headers: { 'last-event-id': '1' } }));
+    heard.set('police-jo (replayed)', JSON.stringify(await replay.until((es) => es.filter((e) => e.data.data?.id === entryId).length >= 3)));
+    await replay.close();
+
+    // The formulation cites it as evidence; approved, the documents are published.
+    const drafted = await expectOk(
+      'a formulation citing it',
+      helen!.post(`/api/v1/cases/${caseId}/formulation`, {
+        summary: 'A summary.',
+        hypotheses: [{ id: 'h1', domain: 'relationships', text: 'Keeps feelings hidden.', evidence: [entryId, open.body.id] }],
+        strengths: 'Kind.',
+        recommendations: [{ id: 'r1', text: 'A weekly walk with the key worker.', trmLevel: 2, sequence: 1, relationshipBased: true }],
+        youthFriendly: { summary: 'You keep going.', hypotheses: '', strengths: 'You are kind.', needs: '', recommendations: 'A weekly walk.' },
+      }),
+    );
+    await expectOk('approved', helen!.post(`/api/v1/cases/${caseId}/formulation/approval`, undefined, { 'if-match': drafted.headers.get('etag')! }));
+    await drainOutbox(t.system);
+    // An entry restricted after the approval: the documents of that version withhold it too.
+    const later = await expectOk('a later health entry', ana!.post(`/api/v1/cases/${caseId}/timeline`, entry({ sourceAgency: 'health', description: LATER })));
+    laterId = later.body.id;
+    await expectOk(
+      'restricted',
+      ana!.post(`/api/v1/cases/${caseId}/timeline/${laterId}/restriction`, { reason: 'Shared in confidence.' }, { 'if-match': '"1"' }),
+    );
+  });
+  afterAll(() => t?.close());
+
+  const text = async (api: Api, path: string) => {
+    const res = await api.raw(path, { method: 'GET' });
+    const type = res.headers.get('content-type') ?? '';
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    return { status: res.status, text: type.includes('wordprocessingml') ? openDocx(bytes).allText : new TextDecoder().decode(bytes) };
+  };
+  const C = () => `/api/v1/cases/${caseId}`;
+  const reads = () => [
+    `${C()}/timeline?includeRetracted=true&limit=1000`,
+    `${C()}/timeline?category=health_development`,
+    `${C()}/timeline/${entryId}/history`,
+    `${C()}/timeline/coverage`,
+    `${C()}/formulation`,
+    `${C()}/documents/formulation-report`,
+    `${C()}/documents/youth-friendly-formulation`,
+    `${C()}/documents/timeline-picture`,
+    `${C()}/formulation/versions/1/revisions`,
+  ];
+
+  it('reaches no partner from another agency, nor the case holder or the manager, by any API read or the event stream', async () => {
+    const wrong: string[] = [];
+    for (const s of NOT_READERS) {
+      const api = await t.signIn(s);
+      for (const path of reads()) {
+        const r = await text(api, path);
+        if (/Quillfeather|Shared in confidence/.test(r.text) || (path.includes('/timeline') && r.text.includes('Ana Sousa')))
+          wrong.push(`${s} reads it at ${path}`);
+      }
+      if (/Quillfeather|Shared in confidence/.test(heard.get(s)!)) wrong.push(`${s} hears it on the event stream`);
+      const listed = (await api.get(`${C()}/timeline`)).body.items as Record<string, unknown>[];
+      const piece = listed.find((e) => e.id === entryId);
+      if (!piece || piece.sourceAgency !== 'health' || piece.lifeStage !== 'secondary' || piece.withheld !== true)
+        wrong.push(`${s} does not see the piece: ${JSON.stringify(piece)}`);
+    }
+    if (/Quillfeather/.test(heard.get('police-jo (replayed)')!)) wrong.push('a replayed stream carries it');
+    expect(wrong).toEqual([]);
+  });
+
+  it('is read by the ECM team, the psychologist and a health member, in the timeline, its history and the stream', async () => {
+    for (const s of READERS) {
+      const api = await t.signIn(s);
+      expect((await text(api, `${C()}/timeline`)).text, s).toContain(EDITED);
+      expect((await text(api, `${C()}/timeline/${entryId}/history`)).text, s).toContain(SECRET);
+      expect(heard.get(s), s).toContain(EDITED);
+    }
+  });
+
+  it('no document carries it, whoever makes it, and no published file or queued card', async () => {
+    const wrong: string[] = [];
+    for (const s of ['ecm-sam', 'psy-helen', 'yjs-amy', 'mgr-bri']) {
+      const api = await t.signIn(s);
+      for (const path of reads().filter((p) => p.includes('/documents/'))) {
+        const r = await text(api, path);
+        if (r.status !== 200) wrong.push(`${s}: ${path} answered ${r.status}`);
+        if (r.text.includes('Quillfeather')) wrong.push(`${s}: ${path} carries it`);
+        if (path.endsWith('formulation-report') && !r.text.includes('Restricted entry — Health, Secondary school years (11–15)'))
+          wrong.push(`${s}: the report does not show the piece`);
+      }
+    }
+    const reference = (await (await t.signIn('yjs-amy')).get(C())).body.reference as string;
+    const folder = join(t.system.config.DATA_DIR, 'library', 'BRI', reference);
+    const files = readdirSync(folder).filter((n) => !n.startsWith('.'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const name of files) {
+      const bytes = new Uint8Array(readFileSync(join(folder, name)));
+      const published = name.endsWith('.docx') ? openDocx(bytes).allText : new TextDecoder().decode(bytes);
+      if (published.includes('Quillfeather')) wrong.push(`the published ${name} carries it`);
+    }
+    const jobs = await t.system.deps.store.transaction((tx) => tx.outbox.list({ caseId }, 500));
+    if (JSON.stringify(jobs).includes('Quillfeather')) wrong.push('a queued job (card, notification, document) carries it');
+    expect(wrong).toEqual([]);
+  });
+
+  it('refuses a partner restricting someone else’s entry, and lifting without a reason, changing nothing', async () => {
+    const police = await t.signIn('police-jo');
+    const ana = await t.signIn('health-ana');
+    const open = (await ana.get(`${C()}/timeline`)).body.items.find((e: { description: string }) => e.description === 'Moved school in Year 5.');
+    const refused = await police.post(`${C()}/timeline/${open.id}/restriction`, { reason: 'Mine now.' }, { 'if-match': `"${open.version}"` });
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'forbidden']);
+    const noReason = await ana.post(`${C()}/timeline/${entryId}/restriction/lift`, {}, { 'if-match': '"3"' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.details).toContainEqual(expect.objectContaining({ path: 'reason' }));
+    const now = (await ana.get(`${C()}/timeline`)).body.items as { id: string; version: number; restriction: unknown }[];
+    expect(now.find((e) => e.id === open.id)).toMatchObject({ version: open.version, restriction: null });
+    expect(now.find((e) => e.id === entryId)).toMatchObject({ version: 3, restriction: expect.objectContaining({ reason: 'Shared in confidence.' }) });
+  });
+
+  it('audits restricting with its reason', async () => {
+    const trail = await auditTrail(t);
+    const restricted = trail.filter((e) => e.action === 'timeline.entry.restricted');
+    expect(restricted.map((e) => [e.actorId, (e.detail as { entryId: string; reason: string }).reason])).toEqual([
+      ['health-ana', 'Shared in confidence.'],
+      ['health-ana', 'Shared in confidence.'],
+    ]);
   });
 });

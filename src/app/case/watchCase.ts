@@ -1,5 +1,8 @@
 import { type CaseEvent, teamPlaceChangedBy, type TeamPlace } from '../../domain/caseEvents.js';
+import type { IsoDate } from '../../domain/dates.js';
+import { caseEventAsSeenBy } from '../../domain/restriction.js';
 import type { Principal } from '../../domain/staff.js';
+import type { TimelineEntry } from '../../domain/timeline.js';
 import { caseFor, mayBeToldOf } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { inTransaction } from '../unitOfWork.js';
@@ -39,13 +42,19 @@ export async function watchCase(
   let lastSeq = afterSeq ?? 0;
   let place: TeamPlace | null = null;
   let serviceId = '';
+  let dateOfBirth: IsoDate | null = null;
+  /** Entries as they stand now, for the replayed events that carry them: a restriction since decides. */
+  let entriesNow = new Map<string, TimelineEntry | null>();
   const buffered: CaseEvent[] = [];
   const deliver = (e: CaseEvent) => {
     if (e.seq <= lastSeq) return;
     lastSeq = e.seq;
     const changed = teamPlaceChangedBy(e);
     if (changed?.staffId === person.staffId) place = changed.place;
-    if (mayBeToldOf(person, { serviceId }, place, e.type)) listener(e);
+    if (!mayBeToldOf(person, { serviceId }, place, e.type)) return;
+    // A timeline event reaches someone who may not read a restricted entry with the entry withheld.
+    const now = entriesNow.get((e.data as { id?: string } | null)?.id ?? '');
+    listener(caseEventAsSeenBy(person, e, dateOfBirth, now));
   };
   const unsubscribe = deps.bus.subscribe(caseId, (e) => (live ? deliver(e) : buffered.push(e)));
   try {
@@ -60,6 +69,9 @@ export async function watchCase(
       const resync = !known || after.length > MAX_REPLAY;
       const missed = resync ? [] : after;
       serviceId = c.serviceId;
+      dateOfBirth = c.childDateOfBirth;
+      const replayedEntries = new Set(missed.filter((e) => e.type.startsWith('timeline.')).map((e) => (e.data as { id: string }).id));
+      entriesNow = new Map(await Promise.all([...replayedEntries].map(async (id) => [id, await w.tx.timeline.get(c.id, id)] as const)));
       // A place on the team only moves forward (invited, then terms accepted), so before the first
       // replayed event about this person they could read nothing the policy ties to the team: what
       // happened before they joined is not replayed to them.

@@ -4,6 +4,7 @@ import { type RecordAtApproval, recordWithoutLaterAdditions } from '../../domain
 import type { Principal } from '../../domain/staff.js';
 import type { TimelineEntry } from '../../domain/timeline.js';
 import type { CaseDossier } from '../../documents/dossier.js';
+import { withRestrictedEntriesWithheld } from '../../documents/restrictedEntries.js';
 import { todayIn } from '../../ports/clock.js';
 import type { StoreTx } from '../../ports/store.js';
 import { caseFor } from '../access.js';
@@ -60,7 +61,21 @@ const byNumber = (fs: Formulation[]) => [...fs].sort((a, b) => a.number - b.numb
 /** Reads everything the case documents are made from, as it stands today. No access check: callers decide (see below). */
 export async function assembleDossier(tx: StoreTx, caseRecord: Case, today: string): Promise<CaseDossier> {
   const [record, formulations] = await Promise.all([readCaseRecord(tx, caseRecord), tx.formulations.list(caseRecord.id)]);
-  return { ...record, formulations: byNumber(formulations), today };
+  // No document carries a restricted entry's text (documents/restrictedEntries.ts).
+  const timeline = withRestrictedEntriesWithheld(record.timeline, record.case.childDateOfBirth ?? null);
+  return { ...record, timeline, formulations: byNumber(formulations), today };
+}
+
+/** Every entry restricted as the record stands today, retracted ones too, by id. */
+async function restrictedEntriesNow(tx: StoreTx, caseId: string): Promise<Map<string, TimelineEntry>> {
+  const restricted = new Map<string, TimelineEntry>();
+  let after: string | undefined;
+  do {
+    const page = await tx.timeline.list(caseId, { includeRetracted: true }, { limit: PAGE, after });
+    for (const e of page.items) if (e.restriction) restricted.set(e.id, e);
+    after = page.nextCursor ?? undefined;
+  } while (after);
+  return restricted;
 }
 
 /**
@@ -78,7 +93,8 @@ export async function assembleDossierOfVersion(tx: StoreTx, caseRecord: Case, to
   return {
     case: record.case,
     service: record.service,
-    timeline: record.timeline,
+    // Restricted then or since: no document carries its text.
+    timeline: withRestrictedEntriesWithheld(record.timeline, record.case.childDateOfBirth ?? null, await restrictedEntriesNow(tx, caseRecord.id)),
     placements: record.placements,
     team: record.team,
     meetings: record.meetings,

@@ -1,7 +1,8 @@
 import type { EntryChanges, TimelinePage } from '../../contract/views.js';
 import { z } from 'zod';
 import { AGENCIES, type Principal } from '../../domain/staff.js';
-import { CONFIDENCE } from '../../domain/timeline.js';
+import { entryAsSeenBy } from '../../domain/restriction.js';
+import { compareLifeOrder, CONFIDENCE } from '../../domain/timeline.js';
 import { canOnEntry, caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
@@ -32,11 +33,21 @@ export async function listTimeline(deps: AppDeps, person: Principal, caseId: str
       { categories: q.category, agencies: q.agency, confidence: q.confidence, contributorIds: q.contributor, includeRetracted: q.includeRetracted === 'true' },
       { limit: q.limit, after: q.after },
     );
-    await w.audit({ action: 'timeline.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, entries: page.items.length } });
+    // Each entry as this reader may see it. A withheld entry shows only its agency and life stage, so
+    // a filter on anything else (category, confidence, contributor) never picks it out, and it sits
+    // at the start of its stage rather than where its date would put it.
+    const dob = c.childDateOfBirth;
+    const filtersOnWithheld = Boolean(q.category?.length || q.confidence?.length || q.contributor?.length);
+    const items = page.items
+      .map((e) => entryAsSeenBy(person, e, dob))
+      .filter((e) => !(e.withheld && filtersOnWithheld))
+      .sort(compareLifeOrder);
+    await w.audit({ action: 'timeline.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, entries: items.length } });
     const changes = (owns: boolean): EntryChanges => ({
       edit: canOnEntry(person, 'timeline.edit', c, membership, owns),
       retract: canOnEntry(person, 'timeline.retract', c, membership, owns),
+      restrict: canOnEntry(person, 'timeline.restrict', c, membership, owns),
     });
-    return { ...page, mayChange: { ownEntries: changes(true), othersEntries: changes(false) } };
+    return { ...page, items, mayChange: { ownEntries: changes(true), othersEntries: changes(false) } };
   });
 }

@@ -21,14 +21,15 @@ export async function entryForChange(
   person: Principal,
   caseId: string,
   entryId: string,
-  action: 'timeline.edit' | 'timeline.retract',
+  action: 'timeline.edit' | 'timeline.retract' | 'timeline.restrict',
   expectedVersion: number,
+  options: { retractedToo?: boolean } = {},
 ) {
   const reach = await caseFor(work.tx, person, caseId, 'timeline.read');
   const entry = await work.tx.timeline.get(caseId, entryId);
   if (!entry) throw notFound('That timeline entry');
   assertAllowed(person, action, reach.case, reach.membership, entry.contributorId);
-  if (entry.retraction) throw ruleViolation('This entry was retracted; add a new entry instead.');
+  if (entry.retraction && !options.retractedToo) throw ruleViolation('This entry was retracted; add a new entry instead.');
   if (entry.version !== expectedVersion) throw staleVersion('This entry', entry.version);
   return { case: reach.case, service: reach.service, entry };
 }
@@ -53,7 +54,9 @@ export async function saveChangedEntry(
   caseRecord: Case,
   before: TimelineEntry,
   after: TimelineEntry,
-  kind: 'edited' | 'retracted',
+  kind: 'edited' | 'retracted' | 'restricted' | 'restriction_lifted',
+  /** Why, for a restriction or its lifting: kept in the audit trail with the change. */
+  reason?: string,
 ): Promise<TimelineEntry> {
   if (!(await work.tx.timeline.update(after, before.version))) throw staleVersion('This entry', before.version);
   await recordRevision(work, after);
@@ -61,8 +64,9 @@ export async function saveChangedEntry(
     action: `timeline.entry.${kind}`,
     caseId: caseRecord.id,
     serviceId: caseRecord.serviceId,
-    detail: { reference: caseRecord.reference, entryId: after.id, version: after.version },
+    detail: { reference: caseRecord.reference, entryId: after.id, version: after.version, ...(reason !== undefined ? { reason } : {}) },
   });
-  await work.emit({ caseId: caseRecord.id, type: kind === 'edited' ? 'timeline.edited' : 'timeline.retracted', data: after });
+  // Watchers are told of a restriction as of an edit; each is given the entry as they may see it (watchCase).
+  await work.emit({ caseId: caseRecord.id, type: kind === 'retracted' ? 'timeline.retracted' : 'timeline.edited', data: after });
   return after;
 }

@@ -2,7 +2,9 @@ import { Router } from 'express';
 import { addTimelineEntry } from '../../app/timeline/addTimelineEntry.js';
 import type { AppDeps } from '../../app/deps.js';
 import { editTimelineEntry } from '../../app/timeline/editTimelineEntry.js';
+import { liftEntryRestriction } from '../../app/timeline/liftEntryRestriction.js';
 import { listTimeline } from '../../app/timeline/listTimeline.js';
+import { restrictTimelineEntry } from '../../app/timeline/restrictTimelineEntry.js';
 import { retractTimelineEntry } from '../../app/timeline/retractTimelineEntry.js';
 import { showEntryHistory } from '../../app/timeline/showEntryHistory.js';
 import { showTimelineCoverage } from '../../app/timeline/showTimelineCoverage.js';
@@ -33,6 +35,15 @@ export function timelineRoutes(deps: AppDeps): Router {
 
   r.post('/cases/:caseId/timeline/:entryId/retraction', async (req, res) => {
     sendVersioned(res, await retractTimelineEntry(deps, principal(res), req.params.caseId, req.params.entryId, req.body, expectedVersion(req)));
+  });
+
+  // Restricted entries: the text kept to the ECM team, the psychologist and the entry's agency; a reason each way.
+  r.post('/cases/:caseId/timeline/:entryId/restriction', async (req, res) => {
+    sendVersioned(res, await restrictTimelineEntry(deps, principal(res), req.params.caseId, req.params.entryId, req.body, expectedVersion(req)));
+  });
+
+  r.post('/cases/:caseId/timeline/:entryId/restriction/lift', async (req, res) => {
+    sendVersioned(res, await liftEntryRestriction(deps, principal(res), req.params.caseId, req.params.entryId, req.body, expectedVersion(req)));
   });
 
   r.get('/cases/:caseId/timeline/:entryId/history', async (req, res) => {

@@ -14,7 +14,7 @@ export interface LiveNote {
   at: string;
 }
 
-const NOTHING: MayChange = { ownEntries: { edit: false, retract: false }, othersEntries: { edit: false, retract: false } };
+const NOTHING: MayChange = { ownEntries: { edit: false, retract: false, restrict: false }, othersEntries: { edit: false, retract: false, restrict: false } };
 
 /** Everything the hook holds, for one case: when the case changes, all of it is replaced at once. */
 interface CaseTimeline {

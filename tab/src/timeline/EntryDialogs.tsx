@@ -39,15 +39,17 @@ export function EntryHistoryDialog({
               {history.data?.items.map((r) => (
                 <li key={r.version}>
                   <p>
-                    <strong>Version {r.version}</strong> — {r.retraction ? 'retracted' : r.version === 1 ? 'added' : 'edited'} by {r.changedByName},{' '}
-                    {formatDateTime(r.changedAt)}
+                    <strong>Version {r.version}</strong> — {r.retraction ? 'retracted' : r.version === 1 ? 'added' : 'edited'}
+                    {r.changedByName ? ` by ${r.changedByName}` : ''}, {formatDateTime(r.changedAt)}
+                    {r.restriction ? ' · restricted' : ''}
                   </p>
                   <p>
                     {describeWhen(r.content.when).text} · {cat(r.content.category)} · {label(AGENCY_LABELS, r.content.sourceAgency)} ·{' '}
                     {label(CONFIDENCE_LABELS, r.content.confidence)}
                   </p>
                   <p>{r.content.description}</p>
-                  {r.retraction ? <p>Reason for retraction: {r.retraction.reason}</p> : null}
+                  {r.retraction?.reason ? <p>Reason for retraction: {r.retraction.reason}</p> : null}
+                  {r.restriction?.reason ? <p>Reason for restriction: {r.restriction.reason}</p> : null}
                 </li>
               ))}
             </ol>
@@ -109,6 +111,77 @@ export function RetractDialog({
               Retract
             </Button>
             <Button onClick={onClose}>Keep it</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+const RESTRICTION_LABELS = { reason: 'Why?' };
+
+/**
+ * Restricting an entry keeps its text to the ECM team, the psychologist and its agency; lifting
+ * opens it to the team again. Either way a reason is required and audited.
+ */
+export function RestrictDialog({
+  caseId,
+  entry,
+  onDone,
+  onClose,
+  onReload,
+}: {
+  caseId: string;
+  entry: TimelineEntry;
+  onDone: (e: TimelineEntry) => void;
+  onClose: () => void;
+  onReload: () => void;
+}) {
+  useReturnFocus();
+  const lifting = entry.restriction !== null;
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    try {
+      const path = `/cases/${caseId}/timeline/${entry.id}/restriction${lifting ? '/lift' : ''}`;
+      onDone(await post<TimelineEntry>(path, { reason }, etagOf(entry.version)));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const agency = label(AGENCY_LABELS, entry.sourceAgency);
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{lifting ? 'Lift the restriction?' : 'Restrict this entry?'}</DialogTitle>
+          <DialogContent>
+            <p>
+              {lifting
+                ? 'Everyone on the team who reads the timeline will read its text again.'
+                : `Only the ECM team, the psychologist and ${agency} will read its text. Everyone else sees that a restricted ${agency} entry exists and its life stage — in the tab, the meeting, the bot and every document.`}
+            </p>
+            <p>
+              <strong>{describeWhen(entry.when).text}:</strong> {entry.description}
+            </p>
+            <Field
+              label={lifting ? 'Why is the restriction being lifted?' : 'Why is it being restricted?'}
+              required
+              {...fieldProps(error, 'reason', { text: reason, max: 500 })}
+            >
+              <Textarea value={reason} onChange={(_, d) => setReason(d.value)} />
+            </Field>
+            <ErrorNotice error={error} labels={labelsFrom(RESTRICTION_LABELS)} onReload={onReload} />
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={submit} disabled={busy || !reason.trim()}>
+              {lifting ? 'Lift restriction' : 'Restrict'}
+            </Button>
+            <Button onClick={onClose}>Cancel</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

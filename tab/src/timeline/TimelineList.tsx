@@ -1,9 +1,9 @@
 import { Badge, Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { Delete20Regular, Edit20Regular, History20Regular } from '@fluentui/react-icons';
+import { Delete20Regular, Edit20Regular, History20Regular, LockClosed20Regular, LockOpen20Regular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import type { TimelineCategory, TimelineEntry } from '../api/types.js';
-import { AGENCY_LABELS, CONFIDENCE_LABELS, formatDate, label } from '../labels.js';
+import { AGENCY_LABELS, CONFIDENCE_LABELS, formatDate, label, restrictedEntryLabel } from '../labels.js';
 import { CategoryIcon, lookOf, markColour, ToneMark, useMarkStyles, type Palette } from './categories.js';
 import { describeWhen, rowsOf, type Row } from './layout.js';
 
@@ -88,9 +88,11 @@ export interface TimelineListProps {
   approvedAt?: string | null;
   printing?: boolean;
   /** What the person may do to an entry, as the server's policy answered. */
-  may?: (e: TimelineEntry) => { edit: boolean; retract: boolean };
+  may?: (e: TimelineEntry) => { edit: boolean; retract: boolean; restrict?: boolean };
   onEdit?: (e: TimelineEntry) => void;
   onRetract?: (e: TimelineEntry) => void;
+  /** Restricting an entry's text, or lifting the restriction (the dialog says which). */
+  onRestrict?: (e: TimelineEntry) => void;
   onHistory?: (e: TimelineEntry) => void;
 }
 
@@ -134,7 +136,9 @@ export function TimelineList(p: TimelineListProps) {
     const look = lookOf(category, p.palette);
     const when = describeWhen(e.when);
     const freshBy = p.fresh?.get(e.id);
-    const may = !e.retraction && p.may ? p.may(e) : { edit: false, retract: false };
+    if (e.withheld)
+      return <WithheldRow entry={e} className={mergeClasses(s.row, size === 'compact' && s.compact, size === 'large' && s.large)} index={index} />;
+    const may = !e.retraction && p.may ? p.may(e) : { edit: false, retract: false, restrict: false };
     return (
       <div
         className={mergeClasses(
@@ -158,6 +162,11 @@ export function TimelineList(p: TimelineListProps) {
             <span>({when.precision})</span>
             <span>· {category?.label ?? e.category}</span>
             {p.highlightIds?.has(e.id) ? <Badge appearance="filled">Evidence</Badge> : null}
+            {e.restriction ? (
+              <Badge appearance="filled" color="danger" icon={<LockClosed20Regular />}>
+                Restricted
+              </Badge>
+            ) : null}
           </div>
           <p className={s.desc}>{e.description}</p>
           <div className={s.meta}>
@@ -174,6 +183,11 @@ export function TimelineList(p: TimelineListProps) {
               <Badge appearance="outline">Changed since approval</Badge>
             ) : null}
             {e.retraction ? <span>Retracted: {e.retraction.reason}</span> : null}
+            {e.restriction ? (
+              <span>
+                Restricted to the ECM team, the psychologist and {label(AGENCY_LABELS, e.sourceAgency)} by {e.restriction.byName}: {e.restriction.reason}
+              </span>
+            ) : null}
           </div>
           {size !== 'compact' ? (
             <div className={mergeClasses(s.track, p.palette === 'contrast' && s.trackContrast)} aria-hidden="true">
@@ -185,7 +199,7 @@ export function TimelineList(p: TimelineListProps) {
             </div>
           ) : null}
         </div>
-        {p.onHistory || p.onEdit || p.onRetract ? (
+        {p.onHistory || p.onEdit || p.onRetract || p.onRestrict ? (
           <div className={s.actions}>
             {p.onHistory && e.version > 1 ? (
               <Button
@@ -198,6 +212,15 @@ export function TimelineList(p: TimelineListProps) {
             ) : null}
             {may.edit && p.onEdit ? (
               <Button size="small" appearance="subtle" icon={<Edit20Regular />} onClick={() => p.onEdit?.(e)} aria-label={`Edit the entry: ${when.text}`} />
+            ) : null}
+            {may.restrict && p.onRestrict ? (
+              <Button
+                size="small"
+                appearance="subtle"
+                icon={e.restriction ? <LockOpen20Regular /> : <LockClosed20Regular />}
+                onClick={() => p.onRestrict?.(e)}
+                aria-label={`${e.restriction ? 'Lift the restriction of' : 'Restrict'} the entry: ${when.text}`}
+              />
             ) : null}
             {may.retract && p.onRetract ? (
               <Button
@@ -246,6 +269,26 @@ export function TimelineList(p: TimelineListProps) {
             </div>
           );
         })}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * A restricted entry the reader may not read: the piece is there — its agency and life stage — and
+ * nothing more (no text, date, category or contributor), so the picture still shows who holds it.
+ */
+function WithheldRow({ entry, className, index }: { entry: TimelineEntry; className: string; index: number }) {
+  return (
+    <div className={className} data-entry-id={entry.id} data-index={index} data-withheld="true">
+      <div>
+        <LockClosed20Regular aria-hidden="true" />
+      </div>
+      <div>
+        <p>
+          <strong>{restrictedEntryLabel(entry.sourceAgency as never, entry.lifeStage)}</strong>
+        </p>
+        <p>Its text is kept to the ECM team, the psychologist and {label(AGENCY_LABELS, entry.sourceAgency)}.</p>
       </div>
     </div>
   );

@@ -7,7 +7,7 @@ import type { CaseProps } from '../case/caseProps.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { useApp } from '../context.js';
 import { useLiveTimeline } from '../live/useTimeline.js';
-import { EntryFormDialog, EntryHistoryDialog, RetractDialog } from './EntryDialogs.js';
+import { EntryFormDialog, EntryHistoryDialog, RestrictDialog, RetractDialog } from './EntryDialogs.js';
 import { applyFilter, Legend, NO_FILTER, TimelineFilters, type TimelineFilter } from './Filters.js';
 import { describeWhen } from './layout.js';
 import { Jigsaw } from './Jigsaw.js';
@@ -40,6 +40,7 @@ export default function TimelineSection({ view }: CaseProps) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<TimelineEntry | null>(null);
   const [retracting, setRetracting] = useState<TimelineEntry | null>(null);
+  const [restricting, setRestricting] = useState<TimelineEntry | null>(null);
   const [history, setHistory] = useState<TimelineEntry | null>(null);
   const [printing, setPrinting] = useState(false);
   const [jigsawOpen, setJigsawOpen] = useState(false);
@@ -75,6 +76,7 @@ export default function TimelineSection({ view }: CaseProps) {
     setAdding(false);
     setEditing(null);
     setRetracting(null);
+    setRestricting(null);
   };
 
   return (
@@ -155,6 +157,7 @@ export default function TimelineSection({ view }: CaseProps) {
           may={t.may}
           onEdit={setEditing}
           onRetract={setRetracting}
+          onRestrict={setRestricting}
           onHistory={setHistory}
         />
       ) : null}
@@ -176,6 +179,15 @@ export default function TimelineSection({ view }: CaseProps) {
           onDone={saved}
           onClose={() => setRetracting(null)}
           onReload={() => (setRetracting(null), t.reload())}
+        />
+      ) : null}
+      {restricting ? (
+        <RestrictDialog
+          caseId={view.id}
+          entry={restricting}
+          onDone={saved}
+          onClose={() => setRestricting(null)}
+          onReload={() => (setRestricting(null), t.reload())}
         />
       ) : null}
       {history ? <EntryHistoryDialog caseId={view.id} entry={history} categories={categories} onClose={() => setHistory(null)} /> : null}

@@ -231,6 +231,43 @@ export const CASE_ROUTES: CaseRoute[] = [
   { name: 'approve the summary for the court', method: 'POST', pattern: `${C}/summaries/:kind/approve`, act: 'summary.approve', ifMatch: 'summary' },
   // After an approval this starts the next version; without one, the draft is still open (409).
   { name: 'draft a new formulation version', method: 'POST', pattern: `${C}/formulation`, act: 'formulation.write', body: () => ({}), tolerate: ['conflict'] },
+  // Restricted entries: restricted and lifted again, so the routes after see the entry as it was.
+  {
+    name: 'restrict an entry they added',
+    method: 'POST',
+    pattern: `${C}/timeline/:entryId/restriction`,
+    act: 'timeline.restrict.own',
+    entry: 'own',
+    ifMatch: 'entry',
+    body: () => ({ reason: 'Shared in confidence by the agency.' }),
+  },
+  {
+    name: 'lift the restriction of an entry they added',
+    method: 'POST',
+    pattern: `${C}/timeline/:entryId/restriction/lift`,
+    act: 'timeline.restrict.own',
+    entry: 'own',
+    ifMatch: 'entry',
+    body: () => ({ reason: 'The agency agreed to share it with the team.' }),
+  },
+  {
+    name: 'restrict an entry someone else added',
+    method: 'POST',
+    pattern: `${C}/timeline/:entryId/restriction`,
+    act: 'timeline.restrict.others',
+    entry: 'others',
+    ifMatch: 'entry',
+    body: () => ({ reason: 'Shared in confidence by the agency.' }),
+  },
+  {
+    name: 'lift the restriction of an entry someone else added',
+    method: 'POST',
+    pattern: `${C}/timeline/:entryId/restriction/lift`,
+    act: 'timeline.restrict.others',
+    entry: 'others',
+    ifMatch: 'entry',
+    body: () => ({ reason: 'The agency agreed to share it with the team.' }),
+  },
   {
     name: 'retract an entry they added',
     method: 'POST',
