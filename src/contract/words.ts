@@ -2,6 +2,7 @@ import type { Disposal } from '../domain/consultation.js';
 import type { AgreementMethod, AgreementState, FamilyWord, Party } from '../domain/agreement.js';
 import type { AgeBand } from '../domain/agreementRules.js';
 import type { LegalStatus } from '../domain/legalStatus.js';
+import type { LifeStage } from '../domain/lifeStage.js';
 import type { CaseStatus, Pathway } from '../domain/case.js';
 import type { HypothesisDomain } from '../domain/formulation.js';
 import type { CategoryTone } from '../domain/service.js';
@@ -187,3 +188,16 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
   done: 'Done',
   stopped: 'Stopped',
 };
+
+/** A life stage as a question says it: "anything from the early years?". */
+export const LIFE_STAGE_IN_A_QUESTION: Record<LifeStage, string> = {
+  pregnancy: 'the pregnancy',
+  infancy: 'infancy (0–2)',
+  early_years: 'the early years',
+  primary: 'the primary school years',
+  secondary: 'the secondary school years',
+  transition: 'the transition years (16+)',
+};
+
+/** The question the chair asks when they give no words of their own: "Health: anything from the early years?". */
+export const defaultQuestionWording = (agency: Agency, lifeStage: LifeStage): string => `${AGENCY_LABELS[agency]}: anything from ${LIFE_STAGE_IN_A_QUESTION[lifeStage]}?`;

@@ -263,6 +263,8 @@ export const HEARD_WITH: Record<CaseEventType, CaseAct> = {
   'timeline.added': 'timeline.read',
   'timeline.edited': 'timeline.read',
   'timeline.retracted': 'timeline.read',
+  'question.asked': 'timeline.read',
+  'question.answered': 'timeline.read',
   'formulation.saved': 'formulation.read',
   'formulation.approved': 'formulation.read',
   'trm.recorded': 'trm.read',
