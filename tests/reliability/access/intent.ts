@@ -21,6 +21,9 @@ export const CASE_ACTS = [
   'timeline.edit.others',
   'timeline.retract.own',
   'timeline.retract.others',
+  'timeline.ask',
+  'timeline.answer.own',
+  'timeline.answer.others',
   'formulation.read',
   'formulation.write',
   'formulation.approve',
@@ -102,6 +105,8 @@ const CONTRIBUTING: CaseAct[] = [
   'timeline.add',
   'timeline.edit.own',
   'timeline.retract.own',
+  // A question put to their own agency about a stage of the child's life: answered with entries or "nothing held".
+  'timeline.answer.own',
   'formulation.read',
   'trm.read',
   'meeting.read',
@@ -128,6 +133,8 @@ const HOLDING: CaseAct[] = [
   'consultation.record',
   'transition.write',
   'summary.read',
+  // They know which agencies should hold what: they turn a missing piece of the jigsaw into a question.
+  'timeline.ask',
 ];
 
 /**
@@ -148,6 +155,9 @@ const RUNNING: CaseAct[] = [
   'timeline.edit.others',
   'timeline.retract.own',
   'timeline.retract.others',
+  // The chair of the meeting asks; nobody answers for another agency, the ECM team included.
+  'timeline.ask',
+  'timeline.answer.own',
   'formulation.read',
   'formulation.write',
   'trm.read',
