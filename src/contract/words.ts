@@ -200,4 +200,5 @@ export const LIFE_STAGE_IN_A_QUESTION: Record<LifeStage, string> = {
 };
 
 /** The question the chair asks when they give no words of their own: "Health: anything from the early years?". */
-export const defaultQuestionWording = (agency: Agency, lifeStage: LifeStage): string => `${AGENCY_LABELS[agency]}: anything from ${LIFE_STAGE_IN_A_QUESTION[lifeStage]}?`;
+export const defaultQuestionWording = (agency: Agency, lifeStage: LifeStage): string =>
+  `${AGENCY_LABELS[agency]}: anything from ${LIFE_STAGE_IN_A_QUESTION[lifeStage]}?`;

@@ -80,8 +80,11 @@ export function coverageOf(
 /** The open question on a cell, else the latest "nothing held" (an answer with entries shows as the entries). */
 function questionOn(questions: TimelineQuestion[], lifeStage: LifeStage, agency: Agency): CellQuestion | null {
   const here = questions.filter((q) => q.lifeStage === lifeStage && q.agency === agency);
-  const standing = here.find((q) => q.status === 'open') ?? here.filter((q) => q.status === 'nothing_held').sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
-  return standing ? { id: standing.id, status: standing.status, wording: standing.wording, askedAt: standing.askedAt, askedByName: standing.askedByName } : null;
+  const standing =
+    here.find((q) => q.status === 'open') ?? here.filter((q) => q.status === 'nothing_held').sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
+  return standing
+    ? { id: standing.id, status: standing.status, wording: standing.wording, askedAt: standing.askedAt, askedByName: standing.askedByName }
+    : null;
 }
 
 /** The counts the store makes in SQL, made from entries already in hand (the documents' record). */

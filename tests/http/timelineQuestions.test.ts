@@ -47,7 +47,10 @@ describe('the jigsaw’s questions: the chair asks an agency for a missing piece
 
   it('is answered by the health member adding an entry for that stage', async () => {
     const open = (await questions(ana)).body.items.find((q: any) => q.lifeStage === 'early_years' && q.status === 'open');
-    const added = await ana.post(`/api/v1/cases/${caseId}/timeline`, entry({ when: { precision: 'age', age: 3 }, category: 'health_development', sourceAgency: 'health' }));
+    const added = await ana.post(
+      `/api/v1/cases/${caseId}/timeline`,
+      entry({ when: { precision: 'age', age: 3 }, category: 'health_development', sourceAgency: 'health' }),
+    );
     expect(added.status).toBe(201);
     const after = (await questions(amy)).body.items.find((q: any) => q.id === open.id);
     expect(after).toMatchObject({ status: 'answered', answeredBy: 'health-ana', answeredWithEntryId: added.body.id, version: 2 });
@@ -57,7 +60,11 @@ describe('the jigsaw’s questions: the chair asks an agency for a missing piece
   });
 
   it('takes "nothing held" as an answer, which the grid then shows instead of a blank', async () => {
-    const asked = await amy.post(`/api/v1/cases/${caseId}/timeline/questions`, { lifeStage: 'infancy', agency: 'health', wording: 'Health: any health visitor records?' });
+    const asked = await amy.post(`/api/v1/cases/${caseId}/timeline/questions`, {
+      lifeStage: 'infancy',
+      agency: 'health',
+      wording: 'Health: any health visitor records?',
+    });
     expect(asked.status).toBe(201);
     expect(asked.body.wording).toBe('Health: any health visitor records?');
     const path = `/api/v1/cases/${caseId}/timeline/questions/${asked.body.id}/answer`;
@@ -126,7 +133,9 @@ describe('the jigsaw’s questions: the chair asks an agency for a missing piece
     expect((await dan.get(`/api/v1/cases/${caseId}/timeline/questions`)).status).toBe(404);
     expect((await dan.post(`/api/v1/cases/${caseId}/timeline/questions`, { lifeStage: 'primary', agency: 'police' })).status).toBe(404);
     const some = (await questions(amy)).body.items[0];
-    expect((await dan.post(`/api/v1/cases/${caseId}/timeline/questions/${some.id}/answer`, { outcome: 'nothing_held' }, { 'if-match': '"1"' })).status).toBe(404);
+    expect((await dan.post(`/api/v1/cases/${caseId}/timeline/questions/${some.id}/answer`, { outcome: 'nothing_held' }, { 'if-match': '"1"' })).status).toBe(
+      404,
+    );
     // Invited but the terms not yet accepted: the questions are closed, as the timeline is.
     const jo = await t.signIn('police-jo');
     expect((await jo.get(`/api/v1/cases/${caseId}/timeline/questions`)).status).toBe(403);

@@ -40,7 +40,11 @@ export async function answerTimelineQuestion(
 }
 
 /** An entry that fills a cell answers the open question on it, in the same unit of work as the entry. */
-export async function answerWithEntry(w: Work, c: { id: string; serviceId: string; reference: string }, entry: { id: string; lifeStage: TimelineQuestion['lifeStage']; sourceAgency: TimelineQuestion['agency'] }) {
+export async function answerWithEntry(
+  w: Work,
+  c: { id: string; serviceId: string; reference: string },
+  entry: { id: string; lifeStage: TimelineQuestion['lifeStage']; sourceAgency: TimelineQuestion['agency'] },
+) {
   const open = await w.tx.questions.openFor(c.id, entry.lifeStage, entry.sourceAgency);
   if (!open) return;
   await saveAnswer(w, c, open, answered(open, w.actor, w.now, { outcome: 'entries_added', entryId: entry.id }));

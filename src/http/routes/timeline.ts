@@ -36,10 +36,7 @@ export function timelineRoutes(deps: AppDeps): Router {
   });
 
   r.post('/cases/:caseId/timeline/questions/:questionId/answer', async (req, res) => {
-    sendVersioned(
-      res,
-      await answerTimelineQuestion(deps, principal(res), req.params.caseId, req.params.questionId, req.body, expectedVersion(req)),
-    );
+    sendVersioned(res, await answerTimelineQuestion(deps, principal(res), req.params.caseId, req.params.questionId, req.body, expectedVersion(req)));
   });
 
   r.post('/cases/:caseId/timeline', async (req, res) => {

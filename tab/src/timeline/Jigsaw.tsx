@@ -91,11 +91,7 @@ export function Jigsaw({ caseId, liveEntries, mayAsk = false }: { caseId: string
                   const missing = gap.has(`${stage}/${a.agency}`);
                   const where = `${label(AGENCY_LABELS, a.agency)}, ${label(LIFE_STAGE_LABELS, stage)}`;
                   return (
-                    <td
-                      key={a.agency}
-                      className={question && !n ? s.asked : n ? s.held : missing ? s.missing : s.quiet}
-                      data-cell={`${stage}/${a.agency}`}
-                    >
+                    <td key={a.agency} className={question && !n ? s.asked : n ? s.held : missing ? s.missing : s.quiet} data-cell={`${stage}/${a.agency}`}>
                       {n ? (
                         <>
                           {n}

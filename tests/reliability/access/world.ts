@@ -72,7 +72,10 @@ export async function caseWorldFor(
   }
 
   // A personal adviser on the team, whom no one under test speaks for: the jigsaw's question to another agency goes to them.
-  await expectOk('invite a personal adviser', a.priya.post(`/api/v1/cases/${caseId}/team`, { staffId: 'pa-noor', agency: 'personal_adviser', caseRole: 'partner' }));
+  await expectOk(
+    'invite a personal adviser',
+    a.priya.post(`/api/v1/cases/${caseId}/team`, { staffId: 'pa-noor', agency: 'personal_adviser', caseRole: 'partner' }),
+  );
   members.add('pa-noor');
   const askOf = async (agency: string, lifeStage: string) =>
     (await expectOk(`ask ${agency}`, a.priya.post(`/api/v1/cases/${caseId}/timeline/questions`, { lifeStage, agency }))).body.id as string;
@@ -144,7 +147,10 @@ export async function currentEtag(
 ): Promise<string> {
   switch (of) {
     case 'question': {
-      const asked = (await expectOk('read the questions', priya.get(`/api/v1/cases/${w.caseId}/timeline/questions`))).body.items as { id: string; version: number }[];
+      const asked = (await expectOk('read the questions', priya.get(`/api/v1/cases/${w.caseId}/timeline/questions`))).body.items as {
+        id: string;
+        version: number;
+      }[];
       return `"${asked.find((x) => x.id === questionId)!.version}"`;
     }
     case 'case':
