@@ -37,6 +37,11 @@ describe('the jigsaw’s questions: the chair asks an agency for a missing piece
     expect(heard.find((e) => e.event === 'question.asked')!.data.data.id).toBe(asked.body.id);
     expect((await cell('early_years', 'health')).question).toMatchObject({ id: asked.body.id, status: 'open' });
     expect((await amy.get(`/api/v1/cases/${caseId}/timeline/coverage`)).body.openQuestions).toBe(1);
+    // Ana hears of it in Teams too: by case reference, agency and stage, never the chair's words.
+    const jobs = await t.system.deps.store.transaction((tx) => tx.outbox.list({ kind: 'notify', caseId }, 50));
+    const told = jobs.filter((j) => (j.payload as any).kind === 'question.asked');
+    expect(told.map((j) => j.recipient)).toEqual(['health-ana']);
+    expect(told[0]!.payload).toEqual({ kind: 'question.asked', caseId, questionId: asked.body.id, lifeStage: 'early_years', agency: 'health' });
     const listed = await questions(ana);
     expect(listed.body).toMatchObject({ mayAsk: false, agency: 'health' });
     expect(listed.body.items.find((q: any) => q.id === asked.body.id).mayAnswer).toBe(true);

@@ -7,6 +7,7 @@ import { todayIn } from '../../ports/clock.js';
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
+import { queueNotification } from '../notifications/notifyJob.js';
 import { inTransaction } from '../unitOfWork.js';
 
 /**
@@ -49,6 +50,16 @@ export async function askTimelineQuestion(deps: AppDeps, person: Principal, case
       detail: { reference: c.reference, questionId: question.id, lifeStage: question.lifeStage, agency: question.agency },
     });
     await w.emit({ caseId: c.id, type: 'question.asked', data: question });
+    // The agency's members on the team hear of it in Teams too, by case reference, stage and agency only.
+    for (const m of team.filter((x) => x.agency === question.agency && x.staffId !== person.staffId)) {
+      await queueNotification(
+        w,
+        m.staffId,
+        { kind: 'question.asked', caseId: c.id, questionId: question.id, lifeStage: question.lifeStage, agency: question.agency },
+        `question-asked:${question.id}`,
+        c.serviceId,
+      );
+    }
     return question;
   });
 }
