@@ -20,6 +20,7 @@ import { evaluationPseudonymKey } from './migrations/0016_evaluation_pseudonym_k
 import { blockedDeliveries } from './migrations/0017_blocked_deliveries.js';
 import { outboxClaims } from './migrations/0018_outbox_claims.js';
 import { timelineQuestions } from './migrations/0019_timeline_questions.js';
+import { restrictedEntries } from './migrations/0020_restricted_entries.js';
 
 /**
  * Migrations shared by SQLite and PostgreSQL, one file each under migrations/. A migration that
@@ -47,6 +48,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0017_blocked_deliveries': blockedDeliveries(),
     '0018_outbox_claims': outboxClaims(),
     '0019_timeline_questions': timelineQuestions(),
+    '0020_restricted_entries': restrictedEntries(),
   };
 }
 
