@@ -106,11 +106,20 @@ export interface CaseQuery {
   pathway?: Pathway;
 }
 
+/** A case as a request about it first needs it: with the asker's place on its team and its service. */
+export interface CaseWithPlace {
+  case: Case;
+  membership: TeamMember | null;
+  service: Service;
+}
+
 export interface CaseRepository {
   /** The next number in the service's sequence for that year; never the same twice. */
   nextReferenceNumber(serviceId: string, year: number): Promise<number>;
   insert(caseRecord: Case): Promise<void>;
   get(id: string): Promise<Case | null>;
+  /** The case, the person's place on its team (if any) and its service, in one read: what every case request asks first. */
+  getInReach(id: string, staffId: string): Promise<CaseWithPlace | null>;
   getByReference(reference: string): Promise<Case | null>;
   /** Writes `c` (with its version already incremented) if the stored version is `expectedVersion`. */
   update(caseRecord: Case, expectedVersion: number): Promise<boolean>;

@@ -42,7 +42,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     actions: planActionRepository(trx),
     transitionPlans: transitionPlanRepository(trx),
     summaries: summaryRepository(trx),
-    audit: auditRepository(trx),
+    audit: auditRepository(trx, dialect),
     caseEvents: caseEventRepository(trx),
     outbox: outboxRepository(trx, dialect),
     sessions: sessionRepository(trx),
