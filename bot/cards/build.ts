@@ -11,6 +11,7 @@ import {
   type TypedAgreement,
   formulationApprovedCard,
   invitationCard,
+  questionAskedCard,
   reviewReminderCard,
   teamInvitedCard,
   transitionDueCard,
@@ -64,6 +65,10 @@ export async function notificationCard(deps: AppDeps, recipient: Principal, noti
     case 'transition.due': {
       const c = await showCase(deps, recipient, notification.caseId);
       return transitionDueCard({ caseId: c.id, reference: c.reference }, ctx.links);
+    }
+    case 'question.asked': {
+      const c = await showCase(deps, recipient, notification.caseId);
+      return questionAskedCard({ caseId: c.id, reference: c.reference, agency: notification.agency, lifeStage: notification.lifeStage }, ctx.links);
     }
     case 'formulation.approved': {
       const c = await showCase(deps, recipient, notification.caseId);

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Party } from '../../src/domain/agreement.js';
 import { invitationExpired } from '../../src/domain/team.js';
-import { CASE_ROLE_LABELS, MEETING_KIND_LABELS, PARTY_LABELS, RESPONSE_LABELS } from '../../src/contract/words.js';
+import { AGENCY_LABELS, CASE_ROLE_LABELS, LIFE_STAGE_IN_A_QUESTION, MEETING_KIND_LABELS, PARTY_LABELS, RESPONSE_LABELS } from '../../src/contract/words.js';
+import { LIFE_STAGE_LABELS, type LifeStage } from '../../src/domain/lifeStage.js';
+import type { Agency } from '../../src/domain/staff.js';
 import type { AgreementPromptView, CaseView, InvitationView } from '../../src/contract/views.js';
 import type { MeetingInChat } from '../../src/app/meetings/meetingChatEvents.js';
 import type { TabLinks } from '../links.js';
@@ -201,6 +203,16 @@ export function transitionDueCard(due: { caseId: string; reference: string }, li
     reference: due.reference,
     message: `The young person on case ${due.reference}, which you hold, turns 18 within six months and has no transition plan yet. Plan with the team which adult services join, and who keeps each relationship going.`,
     transitionUrl: links.transition(due.caseId),
+  });
+}
+
+/** A question the meeting put to the recipient's agency: by case reference, agency and stage, never the chair's own words (they might name the child). */
+export function questionAskedCard(q: { caseId: string; reference: string; agency: Agency; lifeStage: LifeStage }, links: TabLinks): Card {
+  return render('questionAsked', {
+    reference: q.reference,
+    message: `The team on case ${q.reference} asks ${AGENCY_LABELS[q.agency]}: anything from ${LIFE_STAGE_IN_A_QUESTION[q.lifeStage]}? Add what your agency holds for that stage to the timeline, or answer that nothing is held, in the meeting side panel or the tab.`,
+    stage: LIFE_STAGE_LABELS[q.lifeStage],
+    timelineUrl: links.timeline(q.caseId),
   });
 }
 

@@ -11,6 +11,7 @@ export const TEMPLATES = [
   'teamInvited',
   'reviewReminder',
   'actionDue',
+  'questionAsked',
   'transitionDue',
   'formulationApproved',
   'meetingStarted',

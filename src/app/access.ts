@@ -12,7 +12,7 @@ import {
   type ServiceAction,
 } from '../domain/policy.js';
 import type { Service } from '../domain/service.js';
-import type { Principal } from '../domain/staff.js';
+import type { Agency, Principal } from '../domain/staff.js';
 import { hasAcceptedCurrentTerms, needsToAcceptTerms, type TeamMember } from '../domain/team.js';
 import type { StoreTx } from '../ports/store.js';
 
@@ -74,6 +74,22 @@ export function assertAllowed(person: Principal, action: CaseAction, caseRecord:
     contextOf(caseRecord, membership, entryContributorId === undefined ? undefined : entryContributorId === person.staffId),
   );
   if (!decision.allowed) throw new AccessRefused(decision, { action, caseId: caseRecord.id, serviceId: caseRecord.serviceId });
+}
+
+/** The agency a person speaks for on a case: the one they were invited for, else their staff record's. */
+export const agencyOnCase = (person: Principal, membership: TeamMember | null): Agency => membership?.agency ?? person.agency;
+
+/** Whether the person may answer a question put to `agency` on this case (the policy's `timeline.answer`). */
+function answerDecision(person: Principal, caseRecord: Case, membership: TeamMember | null, agency: Agency): Decision {
+  return decideOnCase(person, 'timeline.answer', { ...contextOf(caseRecord, membership), forOwnAgency: agencyOnCase(person, membership) === agency });
+}
+
+export const mayAnswer = (person: Principal, caseRecord: Case, membership: TeamMember | null, agency: Agency): boolean =>
+  answerDecision(person, caseRecord, membership, agency).allowed;
+
+export function assertMayAnswer(person: Principal, caseRecord: Case, membership: TeamMember | null, agency: Agency): void {
+  const decision = answerDecision(person, caseRecord, membership, agency);
+  if (!decision.allowed) throw new AccessRefused(decision, { action: 'timeline.answer', caseId: caseRecord.id, serviceId: caseRecord.serviceId });
 }
 
 /** Whether the policy allows an action on an entry of the person's own, or on someone else's. */

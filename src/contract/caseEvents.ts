@@ -8,6 +8,7 @@ import type { Summary } from '../domain/summary.js';
 import type { TeamMember } from '../domain/team.js';
 import type { TransitionPlan } from '../domain/transitionPlan.js';
 import type { TimelineEntry } from '../domain/timeline.js';
+import type { TimelineQuestion } from '../domain/timelineQuestion.js';
 import type { TrmMovement, TrmPlacement } from '../domain/trm.js';
 import type { DocumentType } from '../ports/documentLibrary.js';
 import type { UnreachableReason } from '../ports/notifier.js';
@@ -27,6 +28,8 @@ export interface CaseEventPayloads {
   'timeline.added': TimelineEntry;
   'timeline.edited': TimelineEntry;
   'timeline.retracted': TimelineEntry;
+  'question.asked': TimelineQuestion;
+  'question.answered': TimelineQuestion;
   'formulation.saved': Formulation;
   'formulation.approved': Formulation;
   'trm.recorded': TrmPlacement & { movement: TrmMovement };

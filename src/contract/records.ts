@@ -18,7 +18,8 @@ export type { Service, TimelineCategory, TrmLevelLabel } from '../domain/service
 export type { Agency, Role } from '../domain/staff.js';
 export type { CaseRole, TeamMember } from '../domain/team.js';
 export type { Confidence, EntryWhen, TimelineEntry, TimelineEntryInput, TimelineEntryRevision } from '../domain/timeline.js';
-export type { CoverageCount, TimelineCoverage } from '../domain/timelineCoverage.js';
+export type { CellQuestion, CoverageCell, CoverageCount, TimelineCoverage } from '../domain/timelineCoverage.js';
+export type { QuestionStatus, TimelineQuestion } from '../domain/timelineQuestion.js';
 export type { TrmMovement, TrmPlacement } from '../domain/trm.js';
 export type { AdultService, JoiningService, KeptRelationship, TransitionPlan } from '../domain/transitionPlan.js';
 export type { CaseDocument } from '../ports/caseDocuments.js';

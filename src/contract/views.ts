@@ -15,6 +15,7 @@ import type { Service } from '../domain/service.js';
 import type { Agency, Principal, Role } from '../domain/staff.js';
 import type { CaseRole, TeamMember } from '../domain/team.js';
 import type { TimelineEntry } from '../domain/timeline.js';
+import type { TimelineQuestion } from '../domain/timelineQuestion.js';
 import type { TrmMovement, TrmPlacement } from '../domain/trm.js';
 import type { TransitionPlan } from '../domain/transitionPlan.js';
 import type { CaseDocument } from '../ports/caseDocuments.js';
@@ -189,6 +190,17 @@ export interface EntryChanges {
  */
 export interface TimelinePage extends Page<TimelineEntry> {
   mayChange: { ownEntries: EntryChanges; othersEntries: EntryChanges };
+}
+
+/**
+ * The jigsaw's questions on a case, with what the reader may do: ask (the ECM team and the case
+ * holder), and answer each (only a member of the agency it was put to). `agency` is the agency the
+ * reader speaks for on the case: the side panel shows the open questions put to it.
+ */
+export interface TimelineQuestions {
+  items: (TimelineQuestion & { mayAnswer: boolean })[];
+  mayAsk: boolean;
+  agency: Agency;
 }
 
 export interface FormulationRecord {

@@ -192,3 +192,17 @@ export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = {
 /** What stands in a restricted entry's place for those who may not read it: in the tab and in every document. */
 export const restrictedEntryLabel = (agency: Agency, lifeStage: LifeStage): string =>
   `Restricted entry — ${AGENCY_LABELS[agency]}, ${LIFE_STAGE_LABELS[lifeStage]}`;
+
+/** A life stage as a question says it: "anything from the early years?". */
+export const LIFE_STAGE_IN_A_QUESTION: Record<LifeStage, string> = {
+  pregnancy: 'the pregnancy',
+  infancy: 'infancy (0–2)',
+  early_years: 'the early years',
+  primary: 'the primary school years',
+  secondary: 'the secondary school years',
+  transition: 'the transition years (16+)',
+};
+
+/** The question the chair asks when they give no words of their own: "Health: anything from the early years?". */
+export const defaultQuestionWording = (agency: Agency, lifeStage: LifeStage): string =>
+  `${AGENCY_LABELS[agency]}: anything from ${LIFE_STAGE_IN_A_QUESTION[lifeStage]}?`;

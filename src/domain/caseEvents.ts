@@ -15,6 +15,9 @@ export const CASE_EVENT_TYPES = [
   'timeline.added',
   'timeline.edited',
   'timeline.retracted',
+  /** A missing piece of the jigsaw was put to an agency as a question, or the agency answered it. */
+  'question.asked',
+  'question.answered',
   'formulation.saved',
   'formulation.approved',
   'trm.recorded',

@@ -27,6 +27,13 @@ export const CASE_ACTIONS = [
    * contributor's for their own entries, the ECM team's for any (who reads it: restriction.ts).
    */
   'timeline.restrict',
+  /**
+   * Turning a missing piece of the jigsaw into a question for an agency: those who run the meeting
+   * (the ECM team) and the case holder, who knows which agencies should hold what.
+   */
+  'timeline.ask',
+  /** Answering a question put to one's own agency (with entries, or "nothing held"): see `forOwnAgency`. */
+  'timeline.answer',
   'formulation.read',
   'formulation.write',
   'formulation.approve',
@@ -97,6 +104,8 @@ export interface CaseAccessContext {
   membership: { termsAccepted: boolean; needsTerms: boolean } | null;
   /** For edits and retractions: whether the entry was contributed by this person; for an action, whether they own it. */
   ownsEntry?: boolean;
+  /** For answering a question: whether it was put to the agency the person speaks for on this case. */
+  forOwnAgency?: boolean;
 }
 
 const allow: Decision = { allowed: true };
@@ -126,6 +135,7 @@ const CONTRIBUTOR: ReadonlySet<CaseAction> = new Set([
   'timeline.edit',
   'timeline.retract',
   'timeline.restrict',
+  'timeline.answer',
   'formulation.read',
   'trm.read',
   'meeting.read',
@@ -145,6 +155,7 @@ const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set([
   'consultation.record',
   'transition.write',
   'summary.read',
+  'timeline.ask',
 ]);
 
 /**
@@ -190,7 +201,10 @@ const ROLE_RULES: Record<Role, (p: Principal, a: CaseAction, c: CaseAccessContex
 };
 
 export function decideOnCase(p: Principal, action: CaseAction, c: CaseAccessContext): Decision {
-  return ROLE_RULES[p.role](p, action, c);
+  const decision = ROLE_RULES[p.role](p, action, c);
+  // A question is answered by the agency it was put to, whoever else may contribute: no one answers for another agency.
+  if (decision.allowed && action === 'timeline.answer' && !c.forOwnAgency) return refuse('forbidden');
+  return decision;
 }
 
 /**
@@ -228,6 +242,8 @@ export const CASE_EVENT_READS: Readonly<Record<CaseEventType, CaseAction>> = {
   'timeline.added': 'timeline.read',
   'timeline.edited': 'timeline.read',
   'timeline.retracted': 'timeline.read',
+  'question.asked': 'timeline.read',
+  'question.answered': 'timeline.read',
   'formulation.saved': 'formulation.read',
   'formulation.approved': 'formulation.read',
   'trm.recorded': 'trm.read',

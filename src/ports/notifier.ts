@@ -1,3 +1,6 @@
+import type { LifeStage } from '../domain/lifeStage.js';
+import type { Agency } from '../domain/staff.js';
+
 /**
  * Messages to people in Teams (the bot). Every notification is queued in the outbox and delivered
  * with retries; the text names cases by reference only.
@@ -10,7 +13,9 @@ export type Notification =
   /** The young person turns 18 within six months and there is no transition plan: no date, which would tell the month of birth. */
   | { kind: 'transition.due'; caseId: string }
   | { kind: 'formulation.approved'; caseId: string; formulationNumber: number }
-  | { kind: 'team.invited'; caseId: string; staffId: string };
+  | { kind: 'team.invited'; caseId: string; staffId: string }
+  /** The meeting asked the recipient's agency about a stage of the child's life: the stage and agency only, never the chair's own words. */
+  | { kind: 'question.asked'; caseId: string; questionId: string; lifeStage: LifeStage; agency: Agency };
 
 /**
  * Why a person cannot be sent anything until they act: they never installed the app, removed it,

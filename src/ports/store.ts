@@ -10,10 +10,12 @@ import type { AttendeeResponse, Meeting } from '../domain/meeting.js';
 import type { PlanAction } from '../domain/planAction.js';
 import type { Summary, SummaryKind } from '../domain/summary.js';
 import type { Service, ServiceSettings } from '../domain/service.js';
-import type { Staff } from '../domain/staff.js';
+import type { Agency, Staff } from '../domain/staff.js';
 import type { TeamMember } from '../domain/team.js';
 import type { Confidence, TimelineEntry, TimelineEntryRevision } from '../domain/timeline.js';
 import type { CoverageCount } from '../domain/timelineCoverage.js';
+import type { LifeStage } from '../domain/lifeStage.js';
+import type { TimelineQuestion } from '../domain/timelineQuestion.js';
 import type { TrmPlacement } from '../domain/trm.js';
 import type { TransitionPlan } from '../domain/transitionPlan.js';
 import type { RecordAtApproval } from '../domain/recordAtApproval.js';
@@ -49,6 +51,8 @@ export interface StoreTx {
   agreements: AgreementRepository;
   team: TeamRepository;
   timeline: TimelineRepository;
+  /** The jigsaw's questions to agencies (src/app/timeline/*Question*). */
+  questions: TimelineQuestionRepository;
   formulations: FormulationRepository;
   trm: TrmRepository;
   meetings: MeetingRepository;
@@ -161,6 +165,18 @@ export interface TimelineRepository {
   coverage(caseId: string): Promise<CoverageCount[]>;
   addRevision(revision: TimelineEntryRevision): Promise<void>;
   revisions(entryId: string): Promise<TimelineEntryRevision[]>;
+}
+
+/** Questions put to agencies about stages of the child's life, and their answers. */
+export interface TimelineQuestionRepository {
+  insert(question: TimelineQuestion): Promise<void>;
+  get(caseId: string, id: string): Promise<TimelineQuestion | null>;
+  /** Writes the question if the stored version is `expectedVersion`. */
+  update(question: TimelineQuestion, expectedVersion: number): Promise<boolean>;
+  /** The case's questions, oldest asked first. */
+  list(caseId: string): Promise<TimelineQuestion[]>;
+  /** The open question on one cell of the jigsaw, if any. */
+  openFor(caseId: string, lifeStage: LifeStage, agency: Agency): Promise<TimelineQuestion | null>;
 }
 
 export interface FormulationRevision {

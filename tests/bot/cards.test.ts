@@ -70,6 +70,15 @@ describe('the cards', () => {
       'action due',
       await notificationCard(deps, as('yjs-amy'), { kind: 'action.due', caseId, actionId: 'a1', sequence: 3, dueBy: '2026-12-18' }, ctx('29:amy')),
     );
+    cards.set(
+      'a question for the agency',
+      await notificationCard(
+        deps,
+        as('yjs-amy'),
+        { kind: 'question.asked', caseId, questionId: 'q1', lifeStage: 'early_years', agency: 'youth_justice' },
+        ctx('29:amy'),
+      ),
+    );
     cards.set('transition plan due', await notificationCard(deps, as('yjs-amy'), { kind: 'transition.due', caseId }, ctx('29:amy')));
     cards.set(
       'formulation approved',
@@ -116,6 +125,7 @@ describe('the cards', () => {
       reviewReminder: 'Schedule the review',
       actionDue: 'Open the plan',
       transitionDue: 'Write the transition plan',
+      questionAsked: 'Answer on the timeline',
       formulationApproved: 'Read the formulation',
       meetingStarted: 'Open the timeline',
       meetingEnded: 'Record the outcome',

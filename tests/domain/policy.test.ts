@@ -34,6 +34,8 @@ const contextFor = (place: Place, ownsEntry: boolean, termsAccepted = true, need
   serviceId: place.startsWith('own') ? 'BRI' : 'NSO',
   membership: place.endsWith('on team') ? { termsAccepted, needsTerms } : null,
   ownsEntry,
+  // "Own" is also a question put to the person's own agency.
+  forOwnAgency: ownsEntry,
 });
 
 const READS: CaseAction[] = [
@@ -57,6 +59,7 @@ const CONTRIBUTE: CaseAction[] = [
   'timeline.edit',
   'timeline.retract',
   'timeline.restrict',
+  'timeline.answer',
   'formulation.read',
   'trm.read',
   'meeting.read',
@@ -65,8 +68,10 @@ const CONTRIBUTE: CaseAction[] = [
   'action.update',
   'transition.read',
 ];
-// "Own" is the entry they added, or the action they own.
-const OWN_ENTRY: CaseAction[] = ['timeline.edit', 'timeline.retract', 'timeline.restrict', 'action.update'];
+// "Own" is the entry they added, the action they own, or the question put to their agency.
+const OWN_ENTRY: CaseAction[] = ['timeline.edit', 'timeline.retract', 'timeline.restrict', 'action.update', 'timeline.answer'];
+// Nobody answers a question put to another agency, the ECM team included.
+const ownAgencyOnly = (allowed: CaseAction[], ownsEntry: boolean) => (ownsEntry ? allowed : allowed.filter((a) => a !== 'timeline.answer'));
 const except = (...excluded: CaseAction[]) => CASE_ACTIONS.filter((a) => !excluded.includes(a));
 
 /** For each role and place: the actions allowed (for one's own entries, and for others'), and how the rest are refused. */
@@ -75,9 +80,11 @@ function expected(role: Role, place: Place, ownsEntry: boolean): { allowed: Case
   const onTeam = place.endsWith('on team');
   switch (role) {
     case 'ecm_practitioner':
-      return own ? { allowed: except('formulation.approve', 'summary.approve', 'terms.accept'), refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
+      return own
+        ? { allowed: ownAgencyOnly(except('formulation.approve', 'summary.approve', 'terms.accept'), ownsEntry), refusal: 'forbidden' }
+        : { allowed: [], refusal: 'not_found' };
     case 'psychologist':
-      return own ? { allowed: except('terms.accept'), refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
+      return own ? { allowed: ownAgencyOnly(except('terms.accept'), ownsEntry), refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
     case 'yjs_practitioner': {
       if (!own || !onTeam) return { allowed: [], refusal: 'not_found' };
       // The case holder carries their consultation forward (its advice is the ECM team's) and writes the transition plan.
@@ -91,6 +98,8 @@ function expected(role: Role, place: Place, ownsEntry: boolean): { allowed: Case
         'consultation.record',
         'transition.write',
         'summary.read',
+        // The case holder knows which agency should hold what: they put missing pieces as questions.
+        'timeline.ask',
       ] as CaseAction[];
       return { allowed: ownsEntry ? all : all.filter((a) => !OWN_ENTRY.includes(a)), refusal: 'forbidden' };
     }

@@ -60,6 +60,7 @@ const nowhere = (w: CaseWorld): CaseWorld => ({
   entries: { own: randomUUID(), others: randomUUID() },
   meetings: { upcoming: randomUUID(), toCancel: randomUUID(), toHold: randomUUID(), held: randomUUID() },
   actions: { own: randomUUID(), others: randomUUID() },
+  questions: { own: randomUUID(), others: randomUUID() },
 });
 
 describe('the access matrix through HTTP', () => {
@@ -109,6 +110,7 @@ describe('the access matrix through HTTP', () => {
       entries: { own: e.body.id, others: e.body.id },
       meetings: { upcoming: m.body.id, toCancel: m.body.id, toHold: m.body.id, held: m.body.id },
       actions: { own: otherAction, others: otherAction },
+      questions: { own: randomUUID(), others: randomUUID() },
       formulation: { summary: 'Another child.' },
       today: '2026-11-27',
       meetingStart: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
@@ -155,6 +157,7 @@ describe('the access matrix through HTTP', () => {
       for (const route of CASE_ROUTES) {
         if (route.entry === 'own' && !world.entries.own) continue; // they could not add one
         if (route.action === 'own' && !world.actions.own) continue; // off the team, they own none
+        if (route.question === 'own' && !world.questions.own) continue; // their agency has no place on the team to be asked
         const expected = route.act === 'retention.delete' ? expectedOnService(subject, 'retention.delete', 'BRI') : expectedOnCase(subject, route.act);
         const ifMatch = route.ifMatch
           ? await currentEtag(
@@ -164,6 +167,7 @@ describe('the access matrix through HTTP', () => {
               route.entry && world.entries[route.entry],
               route.meeting && world.meetings[route.meeting],
               route.action && world.actions[route.action],
+              route.question && world.questions[route.question],
             )
           : undefined;
         const o = await send(api, request(route, pathFor(route, world), route.body?.(world), ifMatch));

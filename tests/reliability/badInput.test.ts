@@ -155,9 +155,11 @@ describe('fuzzed bodies and queries on every endpoint', () => {
     // Edits name the entry someone else added: the psychologist fuzzing them may change any entry.
     // Action updates name one the psychologist may change whoever owns it.
     const actionId = world.actions.others;
-    const path = pathFor(route, world, { entryId: world.entries.others, actionId });
+    // Answers name the question put to another agency: the psychologist is refused it after the body is checked.
+    const questionId = world.questions.others;
+    const path = pathFor(route, world, { entryId: world.entries.others, actionId, questionId });
     const ifMatch = route.ifMatch
-      ? () => currentEtag(actors.priya, world, route.ifMatch!, world.entries.others, world.meetings[route.meeting ?? 'upcoming'], actionId)
+      ? () => currentEtag(actors.priya, world, route.ifMatch!, world.entries.others, world.meetings[route.meeting ?? 'upcoming'], actionId, questionId)
       : null;
     await fuzzRoute(api, { method: route.method, path, ...(route.stream ? { stream: true } : {}) }, route.body?.(world), ifMatch);
   });

@@ -36,6 +36,27 @@ const timelineEntry = timelineEntryInputSchema
   })
   .strict();
 
+const question = z
+  .object({
+    id,
+    caseId: id,
+    lifeStage: z.enum(['pregnancy', 'infancy', 'early_years', 'primary', 'secondary', 'transition']),
+    agency: z.enum(AGENCIES),
+    wording: z.string().min(1),
+    status: z.enum(['open', 'answered', 'nothing_held']),
+    askedBy: id,
+    askedByName: z.string(),
+    askedAt: instant,
+    entriesWhenAsked: z.number().int().min(0),
+    answeredBy: nullable(id),
+    answeredByName: nullable(z.string()),
+    answeredAt: nullable(instant),
+    answeredWithEntryId: nullable(id),
+    answerNote: nullable(z.string()),
+    version: z.number().int().positive(),
+  })
+  .strict();
+
 /** A restricted entry as given to someone who may not read its text: its agency and life stage, and nothing more. */
 const withheldEntry = z
   .object({
@@ -239,6 +260,8 @@ export const CASE_EVENT_SCHEMAS: Schemas = {
   'timeline.added': timelineEntryAsSeen,
   'timeline.edited': timelineEntryAsSeen,
   'timeline.retracted': timelineEntryAsSeen,
+  'question.asked': question,
+  'question.answered': question,
   'formulation.saved': formulation,
   'formulation.approved': formulation,
   'trm.recorded': z

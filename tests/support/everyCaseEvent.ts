@@ -37,6 +37,8 @@ export async function everyCaseEvent(t: TestServer, watch: (caseId: string) => P
     200,
   );
   const kept = await ok(amy.post(`/api/v1/cases/${caseId}/timeline`, entry({ description: 'Won a school art prize.' })));
+  const question = await ok(sam.post(`/api/v1/cases/${caseId}/timeline/questions`, { lifeStage: 'infancy', agency: 'youth_justice' }));
+  await ok(amy.post(`/api/v1/cases/${caseId}/timeline/questions/${question.id}/answer`, { outcome: 'nothing_held' }, { 'if-match': '"1"' }), 200);
   const drafted = await ok(
     helen.post(`/api/v1/cases/${caseId}/formulation`, {
       summary: 'Jordan Test has moved school often.',

@@ -17,6 +17,7 @@ import { serviceRepository, sessionRepository, staffRepository } from './reposit
 import { idempotentRequestRepository } from './repositories/requests.js';
 import { caseTransferRepository } from './repositories/caseTransfers.js';
 import { timelineRepository } from './repositories/timeline.js';
+import { timelineQuestionRepository } from './repositories/timelineQuestions.js';
 import { transitionPlanRepository } from './repositories/transitionPlans.js';
 import { trmRepository } from './repositories/trm.js';
 import { writeTallyRepository } from './repositories/writeTallies.js';
@@ -40,6 +41,7 @@ export function createKyselyStore(
     agreements: agreementRepository(trx),
     team: teamRepository(trx),
     timeline: timelineRepository(trx),
+    questions: timelineQuestionRepository(trx),
     formulations: formulationRepository(trx),
     trm: trmRepository(trx),
     meetings: meetingRepository(trx),

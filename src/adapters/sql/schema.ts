@@ -79,6 +79,24 @@ export interface Database {
     terms_accepted_at: string | null;
     terms_version: string | null;
   };
+  timeline_questions: {
+    id: string;
+    case_id: string;
+    life_stage: string;
+    agency: string;
+    wording: string;
+    status: string;
+    asked_by: string;
+    asked_by_name: string;
+    asked_at: string;
+    entries_when_asked: number;
+    answered_by: string | null;
+    answered_by_name: string | null;
+    answered_at: string | null;
+    answered_with_entry_id: string | null;
+    answer_note: string | null;
+    version: number;
+  };
   timeline_entries: {
     id: string;
     case_id: string;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LIFE_STAGES } from '../../domain/lifeStage.js';
+import { AGENCIES } from '../../domain/staff.js';
 import type { Notification } from '../../ports/notifier.js';
 import type { JobKind } from '../../ports/outbox.js';
 import type { AppDeps } from '../deps.js';
@@ -39,6 +41,7 @@ export const notificationSchema: z.ZodType<Notification> = z.discriminatedUnion(
   z.object({ kind: z.literal('transition.due'), caseId: id }),
   z.object({ kind: z.literal('formulation.approved'), caseId: id, formulationNumber: z.number().int().min(1) }),
   z.object({ kind: z.literal('team.invited'), caseId: id, staffId: id }),
+  z.object({ kind: z.literal('question.asked'), caseId: id, questionId: id, lifeStage: z.enum(LIFE_STAGES), agency: z.enum(AGENCIES) }),
 ]);
 
 const MINUTE = 60_000;

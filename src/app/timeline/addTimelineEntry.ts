@@ -4,6 +4,7 @@ import { type TimelineEntry, timelineEntryInputSchema } from '../../domain/timel
 import { caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../input.js';
+import { answerWithEntry } from './answerTimelineQuestion.js';
 import { placeEntry, recordRevision } from './timelineEntries.js';
 import { inTransaction } from '../unitOfWork.js';
 
@@ -31,6 +32,8 @@ export async function addTimelineEntry(deps: AppDeps, person: Principal, caseId:
     await recordRevision(w, entry);
     await w.audit({ action: 'timeline.entry.added', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, entryId: entry.id } });
     await w.emit({ caseId: c.id, type: 'timeline.added', data: entry });
+    // The piece the jigsaw asked for: the cell's open question is answered by this entry.
+    await answerWithEntry(w, c, entry);
     return entry;
   });
 }

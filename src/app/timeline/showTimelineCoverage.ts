@@ -11,8 +11,8 @@ import { inTransaction } from '../unitOfWork.js';
 export async function showTimelineCoverage(deps: AppDeps, person: Principal, caseId: string): Promise<TimelineCoverage> {
   return inTransaction(deps, person, async (w) => {
     const { case: c } = await caseFor(w.tx, person, caseId, 'timeline.read');
-    const [counts, team] = await Promise.all([w.tx.timeline.coverage(c.id), w.tx.team.list(c.id)]);
-    const coverage = coverageOf(counts, team, lifeStageAt(birthOf(c), todayIn(deps.clock)));
+    const [counts, team, questions] = await Promise.all([w.tx.timeline.coverage(c.id), w.tx.team.list(c.id), w.tx.questions.list(c.id)]);
+    const coverage = coverageOf(counts, team, lifeStageAt(birthOf(c), todayIn(deps.clock)), questions);
     await w.audit({ action: 'timeline.coverage.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, gaps: coverage.gaps.length } });
     return coverage;
   });

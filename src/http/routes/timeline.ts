@@ -1,5 +1,8 @@
 import { Router } from 'express';
 import { addTimelineEntry } from '../../app/timeline/addTimelineEntry.js';
+import { answerTimelineQuestion } from '../../app/timeline/answerTimelineQuestion.js';
+import { askTimelineQuestion } from '../../app/timeline/askTimelineQuestion.js';
+import { listTimelineQuestions } from '../../app/timeline/listTimelineQuestions.js';
 import type { AppDeps } from '../../app/deps.js';
 import { editTimelineEntry } from '../../app/timeline/editTimelineEntry.js';
 import { liftEntryRestriction } from '../../app/timeline/liftEntryRestriction.js';
@@ -21,6 +24,21 @@ export function timelineRoutes(deps: AppDeps): Router {
 
   r.get('/cases/:caseId/timeline/coverage', async (req, res) => {
     res.json(await showTimelineCoverage(deps, principal(res), req.params.caseId));
+  });
+
+  // The jigsaw's questions to agencies: asked by the chair, answered by the agency (with entries, or "nothing held").
+  r.get('/cases/:caseId/timeline/questions', async (req, res) => {
+    res.json(await listTimelineQuestions(deps, principal(res), req.params.caseId, req.query));
+  });
+
+  r.post('/cases/:caseId/timeline/questions', async (req, res) => {
+    const question = await askTimelineQuestion(deps, principal(res), req.params.caseId, req.body);
+    res.location(`/api/v1/cases/${question.caseId}/timeline/questions/${question.id}`);
+    sendVersioned(res, question, 201);
+  });
+
+  r.post('/cases/:caseId/timeline/questions/:questionId/answer', async (req, res) => {
+    sendVersioned(res, await answerTimelineQuestion(deps, principal(res), req.params.caseId, req.params.questionId, req.body, expectedVersion(req)));
   });
 
   r.post('/cases/:caseId/timeline', async (req, res) => {

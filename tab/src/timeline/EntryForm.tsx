@@ -92,6 +92,7 @@ export function EntryForm({
   myAgency,
   editing,
   compact,
+  prefill,
   onSaved,
   onCancel,
   onReload,
@@ -101,12 +102,18 @@ export function EntryForm({
   myAgency: string;
   editing?: TimelineEntry;
   compact?: boolean;
+  /** A new entry's starting values (a question's stage and agency); its draft is kept apart from the plain form's. */
+  prefill?: Partial<EntryFormValue>;
   onSaved: (e: TimelineEntry) => void;
   onCancel?: () => void;
   onReload?: () => void;
 }) {
   const s = useStyles();
-  const draftKey = editing ? `entry-edit:${editing.id}:${editing.version}` : `entry-new:${caseId}`;
+  const draftKey = editing
+    ? `entry-edit:${editing.id}:${editing.version}`
+    : prefill
+      ? `entry-new:${caseId}:${prefill.lifeStage ?? ''}:${prefill.sourceAgency ?? ''}`
+      : `entry-new:${caseId}`;
   const draft = useDraft<EntryFormValue>(draftKey, () =>
     editing
       ? fromEntry(editing)
@@ -121,6 +128,7 @@ export function EntryForm({
           sourceAgency: myAgency,
           confidence: 'reported',
           description: '',
+          ...prefill,
         },
   );
   const v = draft.value;

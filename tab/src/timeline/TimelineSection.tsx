@@ -108,7 +108,9 @@ export default function TimelineSection({ view }: CaseProps) {
       <details className={s.tools} onToggle={(e) => setJigsawOpen(e.currentTarget.open)}>
         <summary>Who knows what: the jigsaw of the child’s life</summary>
         {/* Loaded only once opened: the grid is one more request, and most visits do not need it. */}
-        {jigsawOpen ? <Jigsaw caseId={view.id} liveEntries={t.entries.filter((e) => !e.retraction).length} /> : null}
+        {jigsawOpen ? (
+          <Jigsaw caseId={view.id} liveEntries={t.entries.filter((e) => !e.retraction).length} mayAsk={can('timeline.ask') && view.status === 'active'} />
+        ) : null}
       </details>
       <ErrorNotice error={t.error} onReload={t.reload} />
       {!t.loaded && !t.error ? <p role="status">Loading the timeline…</p> : null}

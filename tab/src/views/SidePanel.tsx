@@ -9,6 +9,7 @@ import { useLiveTimeline } from '../live/useTimeline.js';
 import { AttendanceRegister } from '../meetings/AttendanceRegister.js';
 import { NotesOfMeetingNow } from '../meetings/MeetingNotes.js';
 import { EntryForm } from '../timeline/EntryForm.js';
+import { QuestionsForMe } from '../timeline/QuestionsForMe.js';
 import { freshMap, LiveStatus } from '../timeline/LiveStatus.js';
 import { describeWhen } from '../timeline/layout.js';
 import { CategoryIcon, lookOf, ToneMark } from '../timeline/categories.js';
@@ -77,6 +78,9 @@ function PanelForCase({ caseId }: { caseId: string }) {
         <h1 style={{ fontSize: '1.1rem', margin: 0 }}>{view.reference}</h1>
         <LiveStatus state={t.live} notes={t.notes} describe={describe} />
       </div>
+      {view.allowedActions.includes('timeline.read') && view.status === 'active' ? (
+        <QuestionsForMe caseId={caseId} categories={categories} mayAdd={view.allowedActions.includes('timeline.add')} onSaved={t.upsert} />
+      ) : null}
       {view.allowedActions.includes('timeline.add') && view.status === 'active' ? (
         <details className={s.details} open>
           <summary>Add to the timeline</summary>

@@ -23,6 +23,9 @@ export const CASE_ACTS = [
   'timeline.retract.others',
   'timeline.restrict.own',
   'timeline.restrict.others',
+  'timeline.ask',
+  'timeline.answer.own',
+  'timeline.answer.others',
   'formulation.read',
   'formulation.write',
   'formulation.approve',
@@ -106,6 +109,8 @@ const CONTRIBUTING: CaseAct[] = [
   'timeline.retract.own',
   // A contributor may keep their own entry's text to the ECM team, the psychologist and their agency.
   'timeline.restrict.own',
+  // A question put to their own agency about a stage of the child's life: answered with entries or "nothing held".
+  'timeline.answer.own',
   'formulation.read',
   'trm.read',
   'meeting.read',
@@ -132,6 +137,8 @@ const HOLDING: CaseAct[] = [
   'consultation.record',
   'transition.write',
   'summary.read',
+  // They know which agencies should hold what: they turn a missing piece of the jigsaw into a question.
+  'timeline.ask',
 ];
 
 /**
@@ -154,6 +161,9 @@ const RUNNING: CaseAct[] = [
   'timeline.retract.others',
   'timeline.restrict.own',
   'timeline.restrict.others',
+  // The chair of the meeting asks; nobody answers for another agency, the ECM team included.
+  'timeline.ask',
+  'timeline.answer.own',
   'formulation.read',
   'formulation.write',
   'trm.read',
@@ -269,6 +279,8 @@ export const HEARD_WITH: Record<CaseEventType, CaseAct> = {
   'timeline.added': 'timeline.read',
   'timeline.edited': 'timeline.read',
   'timeline.retracted': 'timeline.read',
+  'question.asked': 'timeline.read',
+  'question.answered': 'timeline.read',
   'formulation.saved': 'formulation.read',
   'formulation.approved': 'formulation.read',
   'trm.recorded': 'trm.read',

@@ -8,7 +8,7 @@ import type { CaseAct, ServiceAct } from './intent.js';
  * changes, then what ends things (cancellation, acceptance, withdrawal, closure).
  */
 export type MeetingKey = 'upcoming' | 'toCancel' | 'toHold' | 'held';
-export type VersionOf = 'case' | 'entry' | 'formulation' | 'meeting' | 'action' | 'transitionPlan' | 'summary';
+export type VersionOf = 'case' | 'entry' | 'formulation' | 'meeting' | 'action' | 'transitionPlan' | 'summary' | 'question';
 
 /** What a case route is run against: a case and the records on it. */
 export interface CaseWorld {
@@ -17,6 +17,8 @@ export interface CaseWorld {
   meetings: Record<MeetingKey, string>;
   /** Actions of the plan: one the person under test owns (when they are on the team), one held by the ECM team. */
   actions: { own?: string; others: string };
+  /** Questions of the jigsaw: one put to the person's agency (when it is on the team), one put to another agency. */
+  questions: { own?: string; others: string };
   /** The contents of a formulation ready for approval (its evidence is an entry of this case). */
   formulation: Record<string, unknown>;
   /** On the test clock: today, a time for a new meeting, and the next review after a held one. */
@@ -33,6 +35,7 @@ export interface CaseRoute {
   entry?: 'own' | 'others';
   meeting?: MeetingKey;
   action?: 'own' | 'others';
+  question?: 'own' | 'others';
   body?: (w: CaseWorld) => unknown;
   ifMatch?: VersionOf;
   /** Refusals by a rule of the practice (not by access) that an allowed person may meet here. */
@@ -49,6 +52,7 @@ export const CASE_ROUTES: CaseRoute[] = [
   { name: 'read the team', method: 'GET', pattern: `${C}/team`, act: 'team.read' },
   { name: 'read the timeline', method: 'GET', pattern: `${C}/timeline`, act: 'timeline.read' },
   { name: 'read the jigsaw (who knows what)', method: 'GET', pattern: `${C}/timeline/coverage`, act: 'timeline.read' },
+  { name: 'list the questions put to agencies', method: 'GET', pattern: `${C}/timeline/questions`, act: 'timeline.read' },
   { name: "read an entry's history", method: 'GET', pattern: `${C}/timeline/:entryId/history`, act: 'timeline.read', entry: 'others' },
   { name: 'read the formulation', method: 'GET', pattern: `${C}/formulation`, act: 'formulation.read' },
   { name: 'read the revisions of formulation v1', method: 'GET', pattern: `${C}/formulation/versions/:number/revisions`, act: 'formulation.read' },
@@ -97,6 +101,31 @@ export const CASE_ROUTES: CaseRoute[] = [
     pattern: `${C}/timeline`,
     act: 'timeline.add',
     body: () => entry({ description: 'Added by the person under test.' }),
+  },
+  {
+    name: 'ask an agency about a stage of the child’s life',
+    method: 'POST',
+    pattern: `${C}/timeline/questions`,
+    act: 'timeline.ask',
+    body: () => ({ lifeStage: 'early_years', agency: 'youth_justice' }),
+  },
+  {
+    name: 'answer a question put to their agency',
+    method: 'POST',
+    pattern: `${C}/timeline/questions/:questionId/answer`,
+    act: 'timeline.answer.own',
+    question: 'own',
+    ifMatch: 'question',
+    body: () => ({ outcome: 'nothing_held' }),
+  },
+  {
+    name: 'answer a question put to another agency',
+    method: 'POST',
+    pattern: `${C}/timeline/questions/:questionId/answer`,
+    act: 'timeline.answer.others',
+    question: 'others',
+    ifMatch: 'question',
+    body: () => ({ outcome: 'nothing_held' }),
   },
   {
     name: 'edit an entry they added',
@@ -394,8 +423,13 @@ export const CASE_ROUTES: CaseRoute[] = [
 ];
 
 /** The route's address in a world; ids given override the world's (forged ids). */
-export const pathFor = (route: CaseRoute, w: CaseWorld, ids: { caseId?: string; entryId?: string; meetingId?: string; actionId?: string } = {}) =>
+export const pathFor = (
+  route: CaseRoute,
+  w: CaseWorld,
+  ids: { caseId?: string; entryId?: string; meetingId?: string; actionId?: string; questionId?: string } = {},
+) =>
   route.pattern
+    .replace(':questionId', ids.questionId ?? (route.question === 'own' ? (w.questions.own ?? '') : w.questions.others))
     .replace(':actionId', ids.actionId ?? (route.action === 'own' ? (w.actions.own ?? '') : w.actions.others))
     .replace(':caseId', ids.caseId ?? w.caseId)
     .replace(':entryId', ids.entryId ?? (route.entry === 'own' ? (w.entries.own ?? '') : w.entries.others))

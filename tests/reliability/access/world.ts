@@ -71,6 +71,18 @@ export async function caseWorldFor(
     }
   }
 
+  // A personal adviser on the team, whom no one under test speaks for: the jigsaw's question to another agency goes to them.
+  await expectOk(
+    'invite a personal adviser',
+    a.priya.post(`/api/v1/cases/${caseId}/team`, { staffId: 'pa-noor', agency: 'personal_adviser', caseRole: 'partner' }),
+  );
+  members.add('pa-noor');
+  const askOf = async (agency: string, lifeStage: string) =>
+    (await expectOk(`ask ${agency}`, a.priya.post(`/api/v1/cases/${caseId}/timeline/questions`, { lifeStage, agency }))).body.id as string;
+  const othersQuestion = await askOf('personal_adviser', 'pregnancy');
+  // The person's own agency is asked when it has a place on the team (theirs, or the case holder's).
+  const ownQuestion = subject.team !== 'none' || subject.agency === 'youth_justice' ? await askOf(subject.agency, 'infancy') : undefined;
+
   const others = await expectOk('add an entry', a.priya.post(`/api/v1/cases/${caseId}/timeline`, entry({ description: 'Added by the ECM practitioner.' })));
   const formulation = {
     summary: 'A childhood of many moves.',
@@ -115,6 +127,7 @@ export async function caseWorldFor(
     entries: { others: others.body.id },
     meetings,
     actions: { ...(members.has(subject.staffId) ? { own: actionOf('r1') } : {}), others: actionOf('r2') },
+    questions: { ...(ownQuestion ? { own: ownQuestion } : {}), others: othersQuestion },
     formulation,
     today: todayIn(t.clock),
     meetingStart: new Date(t.clock.now().getTime() + HOUR).toISOString(),
@@ -123,8 +136,23 @@ export async function caseWorldFor(
 }
 
 /** The current version of a record, as its ETag, read by Priya (who may read every Bristol case). */
-export async function currentEtag(priya: Api, w: CaseWorld, of: VersionOf, entryId?: string, meetingId?: string, actionId?: string): Promise<string> {
+export async function currentEtag(
+  priya: Api,
+  w: CaseWorld,
+  of: VersionOf,
+  entryId?: string,
+  meetingId?: string,
+  actionId?: string,
+  questionId?: string,
+): Promise<string> {
   switch (of) {
+    case 'question': {
+      const asked = (await expectOk('read the questions', priya.get(`/api/v1/cases/${w.caseId}/timeline/questions`))).body.items as {
+        id: string;
+        version: number;
+      }[];
+      return `"${asked.find((x) => x.id === questionId)!.version}"`;
+    }
     case 'case':
       return (await expectOk('read the case', priya.get(`/api/v1/cases/${w.caseId}`))).headers.get('etag')!;
     case 'formulation':

@@ -63,6 +63,7 @@ const CASE_TABLES = [
   'team_members',
   'timeline_entries',
   'timeline_revisions',
+  'timeline_questions',
   'formulations',
   'formulation_revisions',
   'records_at_approval',
