@@ -15,6 +15,7 @@ import type { Service } from '../domain/service.js';
 import type { Agency, Principal, Role } from '../domain/staff.js';
 import type { CaseRole, TeamMember } from '../domain/team.js';
 import type { TimelineEntry } from '../domain/timeline.js';
+import type { TextRange } from '../domain/search.js';
 import type { TrmMovement, TrmPlacement } from '../domain/trm.js';
 import type { TransitionPlan } from '../domain/transitionPlan.js';
 import type { CaseDocument } from '../ports/caseDocuments.js';
@@ -187,6 +188,15 @@ export interface EntryChanges {
  */
 export interface TimelinePage extends Page<TimelineEntry> {
   mayChange: { ownEntries: EntryChanges; othersEntries: EntryChanges };
+}
+
+/**
+ * The timeline entries that hold every word searched for, in life order, each with the stretches
+ * of its description that matched (to draw with <mark>). `more`: there were more than the limit.
+ */
+export interface TimelineSearchResult {
+  items: { entry: TimelineEntry; highlights: TextRange[] }[];
+  more: boolean;
 }
 
 export interface FormulationRecord {

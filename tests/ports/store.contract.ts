@@ -10,6 +10,7 @@ import { outboxContract } from './contract/outbox.js';
 import { purgeContract } from './contract/purge.js';
 import { recordsContract } from './contract/caseRecords.js';
 import { timelineContract } from './contract/timeline.js';
+import { searchContract } from './contract/search.js';
 import { transitionPlanContract } from './contract/transitionPlans.js';
 import { storeWriteTally } from '../../src/adapters/sql/writeTally.js';
 import { writeTallyContract } from './writeTally.contract.js';
@@ -45,6 +46,7 @@ export function describeStoreContract(name: string, openStore: OpenStore): void 
 
     describe('services, people and cases', () => caseContract(context));
     describe('the timeline', () => timelineContract(context));
+    describe('finding entries and cases by words', () => searchContract(context));
     describe('agreements, team, formulations, TRM, meetings and sessions', () => recordsContract(context));
     describe('the audit trail and case events', () => auditAndEventContract(context));
     describe('the outbox', () => outboxContract(context));

@@ -33,7 +33,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     cases: caseRepository(trx),
     agreements: agreementRepository(trx),
     team: teamRepository(trx),
-    timeline: timelineRepository(trx),
+    timeline: timelineRepository(trx, dialect),
     formulations: formulationRepository(trx),
     trm: trmRepository(trx),
     meetings: meetingRepository(trx),
