@@ -16,6 +16,7 @@ import type { Agency, Principal, Role } from '../domain/staff.js';
 import type { CaseRole, TeamMember } from '../domain/team.js';
 import type { TimelineEntry } from '../domain/timeline.js';
 import type { TextRange } from '../domain/search.js';
+export type { TextRange } from '../domain/search.js';
 import type { TrmMovement, TrmPlacement } from '../domain/trm.js';
 import type { TransitionPlan } from '../domain/transitionPlan.js';
 import type { CaseDocument } from '../ports/caseDocuments.js';

@@ -13,6 +13,8 @@ import { describeWhen } from './layout.js';
 import { Jigsaw } from './Jigsaw.js';
 import { freshMap, LiveStatus } from './LiveStatus.js';
 import { TimelineList } from './TimelineList.js';
+import { TimelineSearchBox } from './TimelineSearch.js';
+import { useTimelineSearch } from './useTimelineSearch.js';
 
 const useStyles = makeStyles({
   bar: {
@@ -40,7 +42,14 @@ export default function TimelineSection({ view }: CaseProps) {
   const [history, setHistory] = useState<TimelineEntry | null>(null);
   const [printing, setPrinting] = useState(false);
   const [jigsawOpen, setJigsawOpen] = useState(false);
-  const shown = useMemo(() => applyFilter(t.entries, filter), [t.entries, filter]);
+  const [words, setWords] = useState('');
+  // Words are searched in the database; agency and life stage narrow the search there too.
+  const search = useTimelineSearch(view.id, words, { agencies: filter.agencies, lifeStages: filter.lifeStages }, t.entries);
+  const shown = useMemo(
+    () => applyFilter(search.active ? (search.result?.items.map((m) => m.entry) ?? []) : t.entries, filter),
+    [t.entries, filter, search.active, search.result],
+  );
+  const marks = useMemo(() => new Map(search.result?.items.map((m) => [m.entry.id, m.highlights]) ?? []), [search.result]);
   const fresh = useMemo(() => freshMap(t.notes), [t.notes]);
   const can = (a: string) => view.allowedActions.includes(a as never);
 
@@ -81,7 +90,7 @@ export default function TimelineSection({ view }: CaseProps) {
         </h2>
         <LiveStatus state={t.live} notes={t.notes} describe={describe} />
         <span>
-          {shown.length} of {t.entries.filter((e) => !e.retraction).length} entries shown
+          {shown.length} of {t.entries.filter((e) => !e.retraction).length} entries shown{search.active ? ' (searched)' : ''}
         </span>
         {can('timeline.add') && view.status === 'active' ? (
           <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>
@@ -93,6 +102,14 @@ export default function TimelineSection({ view }: CaseProps) {
         </Button>
       </div>
       <div className={s.tools}>
+        <TimelineSearchBox
+          id="timeline-search"
+          label="Search the timeline"
+          hint="Words from the entries, e.g. “exclu” finds “excluded”. The agency and life stage filters narrow it."
+          value={words}
+          onChange={setWords}
+          state={search}
+        />
         <TimelineFilters entries={t.entries} categories={categories} value={filter} onChange={setFilter} />
         <Legend categories={categories} palette={palette} />
       </div>
@@ -102,6 +119,7 @@ export default function TimelineSection({ view }: CaseProps) {
         {jigsawOpen ? <Jigsaw caseId={view.id} liveEntries={t.entries.filter((e) => !e.retraction).length} /> : null}
       </details>
       <ErrorNotice error={t.error} onReload={t.reload} />
+      <ErrorNotice error={search.error} />
       {!t.loaded && !t.error ? <p role="status">Loading the timeline…</p> : null}
       {t.loaded ? (
         <TimelineList
@@ -111,6 +129,7 @@ export default function TimelineSection({ view }: CaseProps) {
           categories={categories}
           palette={palette}
           fresh={fresh}
+          marks={marks}
           printing={printing}
           may={t.may}
           onEdit={setEditing}
