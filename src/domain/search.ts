@@ -30,7 +30,8 @@ export const searchTextSchema = z
     const words = searchWordsOf(text);
     if (words.length === 0) ctx.addIssue({ code: 'custom', message: 'must hold at least one word (letters or digits)' });
     else if (words.length > SEARCH_MAX_WORDS) ctx.addIssue({ code: 'custom', message: `must hold at most ${SEARCH_MAX_WORDS} words` });
-    else if (words.some((w) => w.length > WORD_MAX_CHARS)) ctx.addIssue({ code: 'custom', message: `must not hold a word longer than ${WORD_MAX_CHARS} characters` });
+    else if (words.some((w) => w.length > WORD_MAX_CHARS))
+      ctx.addIssue({ code: 'custom', message: `must not hold a word longer than ${WORD_MAX_CHARS} characters` });
   });
 
 /** A stretch of a text, in UTF-16 code units as JavaScript counts them: [start, end). */

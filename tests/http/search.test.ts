@@ -21,7 +21,12 @@ describe('finding: the caseload by name or reference, the timeline by words, age
     const add = async (body: Record<string, unknown>) => expect((await amy.post(`/api/v1/cases/${caseId}/timeline`, entry(body))).status).toBe(201);
     await add({ when: { precision: 'age', age: 7 }, description: 'Bullied at school; moved class after a meeting with the head.' });
     await add({ when: { precision: 'age', age: 13 }, description: 'Excluded for a fixed term after a fight at school.' });
-    await add({ when: { precision: 'age', age: 3 }, sourceAgency: 'health', category: 'health_development', description: 'Speech and language assessment at the clinic.' });
+    await add({
+      when: { precision: 'age', age: 3 },
+      sourceAgency: 'health',
+      category: 'health_development',
+      description: 'Speech and language assessment at the clinic.',
+    });
     const wrong = await amy.post(`/api/v1/cases/${caseId}/timeline`, entry({ when: { precision: 'age', age: 9 }, description: 'Bullying at the youth club.' }));
     await amy.post(`/api/v1/cases/${caseId}/timeline/${wrong.body.id}/retraction`, { reason: 'Recorded on the wrong case.' }, { 'if-match': '"1"' });
   });

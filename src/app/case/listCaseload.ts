@@ -56,7 +56,12 @@ export async function listCaseload(deps: AppDeps, person: Principal, query: unkn
     const services = new Map((await w.tx.services.list()).map((s) => [s.id, s]));
     const items: CaseView[] = [];
     for (const c of page.items) items.push(await caseView(deps, w.tx, person, c, await w.tx.team.get(c.id, person.staffId), services.get(c.serviceId)));
-    await w.audit({ action: 'caseload.read', caseId: null, serviceId: q.service ?? null, detail: { cases: items.map((c) => c.reference), ...(q.q ? { searched: true } : {}) } });
+    await w.audit({
+      action: 'caseload.read',
+      caseId: null,
+      serviceId: q.service ?? null,
+      detail: { cases: items.map((c) => c.reference), ...(q.q ? { searched: true } : {}) },
+    });
     return { items, nextCursor: page.nextCursor };
   });
 }

@@ -31,7 +31,14 @@ export async function listTimeline(deps: AppDeps, person: Principal, caseId: str
     const { case: c, membership } = await caseFor(w.tx, person, caseId, 'timeline.read');
     const page = await w.tx.timeline.list(
       c.id,
-      { categories: q.category, agencies: q.agency, confidence: q.confidence, contributorIds: q.contributor, lifeStages: q.stage, includeRetracted: q.includeRetracted === 'true' },
+      {
+        categories: q.category,
+        agencies: q.agency,
+        confidence: q.confidence,
+        contributorIds: q.contributor,
+        lifeStages: q.stage,
+        includeRetracted: q.includeRetracted === 'true',
+      },
       { limit: q.limit, after: q.after },
     );
     await w.audit({ action: 'timeline.read', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, entries: page.items.length } });

@@ -165,7 +165,9 @@ export function CaseCatalogue() {
         ) : null}
       </div>
       <p className={s.found} role="status" aria-live="polite" aria-atomic="true">
-        {words.length > 0 && cases.data ? `${cases.data.length === 0 ? 'No' : cases.data.length} ${cases.data.length === 1 ? 'case matches' : 'cases match'} the search.` : ''}
+        {words.length > 0 && cases.data
+          ? `${cases.data.length === 0 ? 'No' : cases.data.length} ${cases.data.length === 1 ? 'case matches' : 'cases match'} the search.`
+          : ''}
       </p>
       <ErrorNotice error={cases.error} />
       {cases.loading && !cases.data ? <p role="status">Loading your cases…</p> : null}

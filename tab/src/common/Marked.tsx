@@ -21,7 +21,14 @@ export function Marked({ text, ranges }: { text: string; ranges?: readonly TextR
 }
 
 /** The words of a search as the server reads them (src/domain/search.ts): letters and digits, lower case. */
-export const wordsOf = (text: string): string[] => [...new Set(text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])];
+export const wordsOf = (text: string): string[] => [
+  ...new Set(
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [],
+  ),
+];
 
 /** Where the words appear anywhere in a text, for a match the server made by "contains" (a name, a reference). */
 export function rangesOfWords(text: string, words: readonly string[]): TextRange[] {

@@ -17,7 +17,12 @@ const LIFE: TimelineEntry[] = [
     category: 'health_development',
     description: 'Speech and language assessment: referred to therapy.',
   }),
-  entry('w-police', 'c1', { ...day('2023-01-05'), lifeStage: 'secondary', sourceAgency: 'police', description: 'Found missing overnight; returned home by officers.' }),
+  entry('w-police', 'c1', {
+    ...day('2023-01-05'),
+    lifeStage: 'secondary',
+    sourceAgency: 'police',
+    description: 'Found missing overnight; returned home by officers.',
+  }),
   entry('w-retracted', 'c1', {
     ...day('2020-01-01'),
     description: 'Bullying reported at the youth club.',
@@ -84,11 +89,24 @@ export function searchContract({ store }: ContractContext): void {
     const [match] = (await search(['neighbour'])).items;
     expect(match!.highlights).toHaveLength(1);
     await store().transaction(async (tx) => {
-      expect(await tx.timeline.update({ ...before, description: 'Reported missing from the care home; found by a neighbour.', retraction: { at: AT, by: 'police-jo', reason: 'Wrong child.' }, version: 3 }, 2)).toBe(true);
+      expect(
+        await tx.timeline.update(
+          {
+            ...before,
+            description: 'Reported missing from the care home; found by a neighbour.',
+            retraction: { at: AT, by: 'police-jo', reason: 'Wrong child.' },
+            version: 3,
+          },
+          2,
+        ),
+      ).toBe(true);
     });
     expect(await ids(['neighbour'])).toEqual([]);
     await store().transaction((tx) => tx.cases.purge('c2'));
-    expect(await store().transaction((tx) => tx.timeline.search('c2', { words: ['bullied'], restrictedText: ECM, limit: 5 }))).toEqual({ items: [], more: false });
+    expect(await store().transaction((tx) => tx.timeline.search('c2', { words: ['bullied'], restrictedText: ECM, limit: 5 }))).toEqual({
+      items: [],
+      more: false,
+    });
   });
 
   it('gives at most the limit, saying there were more', async () => {

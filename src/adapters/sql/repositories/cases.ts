@@ -119,7 +119,8 @@ export function caseRepository(db: Kysely<Database>): CaseRepository {
         // Each word somewhere in the name or the reference, any case; % and _ typed are only letters.
         const pattern = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         q = q.where(
-          (eb) => sql<boolean>`(lower(coalesce(${eb.ref('cases.child_name')}, '')) like ${pattern} escape '\\' or lower(${eb.ref('cases.reference')}) like ${pattern} escape '\\')`,
+          (eb) =>
+            sql<boolean>`(lower(coalesce(${eb.ref('cases.child_name')}, '')) like ${pattern} escape '\\' or lower(${eb.ref('cases.reference')}) like ${pattern} escape '\\')`,
         );
       }
       if (query.memberStaffId) {
