@@ -5,7 +5,7 @@ import { get } from '../api/client.js';
 import type { CaseView, Page } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
 import { Marked, rangesOfWords, wordsOf } from '../common/Marked.js';
-import { SEARCH_MAX_CHARS } from '../timeline/useTimelineSearch.js';
+import { searchProblem } from '../timeline/useTimelineSearch.js';
 import { SortableTable, type Column } from '../common/SortableTable.js';
 import { useLoad } from '../common/useLoad.js';
 import { useApp } from '../context.js';
@@ -66,7 +66,8 @@ export function CaseCatalogue() {
     const timer = setTimeout(() => setSearch(typed.trim()), 250);
     return () => clearTimeout(timer);
   }, [typed]);
-  const searchable = search.length <= SEARCH_MAX_CHARS && wordsOf(search).length <= 8;
+  const problem = searchProblem(search);
+  const searchable = problem === null;
   const cases = useLoad(() => loadCaseload(service, status, pathway, searchable ? search : ''), [service, status, pathway, searchable ? search : '']);
   const words = searchable ? wordsOf(search) : [];
   const marked = (text: string) => <Marked text={text} ranges={rangesOfWords(text, words)} />;
@@ -120,7 +121,7 @@ export function CaseCatalogue() {
         My cases
       </Title2>
       <div className={s.bar}>
-        <Field label="Find a case" hint="The young person’s name or the case reference" className={s.search}>
+        <Field label="Find a case" hint="The young person’s name or the case reference" className={s.search} validationMessage={problem ?? undefined}>
           <SearchBox value={typed} onChange={(_, d) => setTyped(d.value)} autoComplete="off" />
         </Field>
         {me.role !== 'partner' ? (

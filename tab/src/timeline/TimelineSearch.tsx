@@ -1,5 +1,5 @@
 import { Field, makeStyles, SearchBox, tokens } from '@fluentui/react-components';
-import { SEARCH_MAX_CHARS, type SearchState } from './useTimelineSearch.js';
+import { searchProblem, type SearchState } from './useTimelineSearch.js';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, maxWidth: '40rem' },
@@ -35,10 +35,10 @@ export function TimelineSearchBox({
   hint?: string;
 }) {
   const s = useStyles();
-  const tooLong = value.length > SEARCH_MAX_CHARS;
+  const problem = searchProblem(value);
   return (
     <div className={s.box}>
-      <Field label={label} hint={hint} validationMessage={tooLong ? `Search with at most ${SEARCH_MAX_CHARS} characters.` : undefined}>
+      <Field label={label} hint={hint} validationMessage={problem ?? undefined}>
         <SearchBox id={id} value={value} onChange={(_, d) => onChange(d.value)} autoComplete="off" />
       </Field>
       <p className={s.count} role="status" aria-live="polite" aria-atomic="true">

@@ -3,8 +3,19 @@ import { get } from '../api/client.js';
 import type { TimelineSearchResult } from '../api/types.js';
 import { wordsOf } from '../common/Marked.js';
 
-/** The server's limit on a search's length (src/domain/search.ts). */
+/** The server's limits on a search (src/domain/search.ts): characters, words, letters in a word. */
 export const SEARCH_MAX_CHARS = 200;
+export const SEARCH_MAX_WORDS = 8;
+const WORD_MAX_CHARS = 40;
+
+/** What is wrong with a search the server would refuse, said beside the box; null when it may be sent. */
+export function searchProblem(text: string): string | null {
+  const words = wordsOf(text);
+  if (text.length > SEARCH_MAX_CHARS) return `Search with at most ${SEARCH_MAX_CHARS} characters.`;
+  if (words.length > SEARCH_MAX_WORDS) return `Search with at most ${SEARCH_MAX_WORDS} words.`;
+  if (words.some((w) => w.length > WORD_MAX_CHARS)) return `Search with words of at most ${WORD_MAX_CHARS} letters.`;
+  return null;
+}
 
 export interface SearchState {
   /** True while words are typed: the list shows the search's answer, not the whole timeline. */
@@ -26,7 +37,7 @@ export function useTimelineSearch(
   refresh?: unknown,
 ): SearchState {
   const words = wordsOf(text);
-  const active = words.length > 0 && text.length <= SEARCH_MAX_CHARS;
+  const active = words.length > 0 && searchProblem(text) === null;
   const key = active ? `${caseId}|${text}|${filters.agencies?.join(',') ?? ''}|${filters.lifeStages?.join(',') ?? ''}` : '';
   const [state, setState] = useState<{ key: string; result: TimelineSearchResult | null; error: unknown; searching: boolean }>({
     key: '',
