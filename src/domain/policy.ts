@@ -1,5 +1,5 @@
 import type { CaseEventType } from './caseEvents.js';
-import type { Agency, Principal, Role } from './staff.js';
+import type { Principal, Role } from './staff.js';
 
 /**
  * Every decision about access, in one place (DESIGN.md §2). Use cases ask; nothing else decides.
@@ -307,14 +307,3 @@ export function caseloadScope(p: Principal): CaseloadScope {
       return { kind: 'none' };
   }
 }
-
-/**
- * Whose restricted timeline entries a person may read the words of, and so search: every one for
- * the ECM team and the psychologist, otherwise only those from the person's own agency. Searching
- * applies it in the database (see TimelineRepository.search), so a restricted entry's words never
- * match for someone who may not read them.
- */
-export type RestrictedTextReach = { kind: 'all' } | { kind: 'agency'; agency: Agency };
-
-export const restrictedTextReach = (p: Principal): RestrictedTextReach =>
-  p.role === 'ecm_practitioner' || p.role === 'psychologist' ? { kind: 'all' } : { kind: 'agency', agency: p.agency };

@@ -16,7 +16,7 @@ import type { Confidence, TimelineEntry, TimelineEntryRevision } from '../domain
 import type { CoverageCount } from '../domain/timelineCoverage.js';
 import type { TrmPlacement } from '../domain/trm.js';
 import type { LifeStage } from '../domain/lifeStage.js';
-import type { RestrictedTextReach } from '../domain/policy.js';
+import type { RestrictedTextReach } from '../domain/restriction.js';
 import type { TextRange } from '../domain/search.js';
 import type { TransitionPlan } from '../domain/transitionPlan.js';
 import type { RecordAtApproval } from '../domain/recordAtApproval.js';

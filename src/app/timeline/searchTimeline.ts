@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TimelineSearchResult } from '../../contract/views.js';
 import { LIFE_STAGES } from '../../domain/lifeStage.js';
-import { restrictedTextReach } from '../../domain/policy.js';
+import { restrictedTextReach } from '../../domain/restriction.js';
 import { searchTextSchema, searchWordsOf } from '../../domain/search.js';
 import { AGENCIES, type Principal } from '../../domain/staff.js';
 import { caseFor } from '../access.js';

@@ -109,6 +109,32 @@ export function searchContract({ store }: ContractContext): void {
     });
   });
 
+  it("never matches a restricted entry's words for someone who may not read them, not even to count it", async () => {
+    const restricted = entry('w-restricted', 'c1', {
+      ...day('2013-02-02'),
+      lifeStage: 'early_years',
+      sourceAgency: 'health',
+      category: 'health_development',
+      contributorId: 'health-kim',
+      description: 'Seen by the school nurse after disclosing self-harm.',
+      restriction: { at: AT, by: 'health-kim', byName: 'Kim Patel', reason: 'Health information shared in confidence.' },
+    });
+    await store().transaction(async (tx) => {
+      await insertLife(tx);
+      await tx.timeline.insert(restricted);
+    });
+    const police = { kind: 'unrestricted_or', agency: 'police', staffId: 'police-jo' } as const;
+    // A partner from another agency: the restricted entry is not found, and the rest of the search is unchanged.
+    expect(await ids(['nurse'], { restrictedText: police })).toEqual([]);
+    expect(await ids(['school'], { restrictedText: police })).toEqual(['w-bullied', 'w-excluded']);
+    expect((await search(['school'], { restrictedText: police, limit: 2 })).more).toBe(false);
+    // The ECM team, the contributing agency and the person who added it find it.
+    expect(await ids(['nurse'])).toEqual(['w-restricted']);
+    expect(await ids(['nurse'], { restrictedText: { kind: 'unrestricted_or', agency: 'health', staffId: 'health-ann' } })).toEqual(['w-restricted']);
+    expect(await ids(['nurse'], { restrictedText: { kind: 'unrestricted_or', agency: 'education', staffId: 'health-kim' } })).toEqual(['w-restricted']);
+    expect(await ids(['school'])).toEqual(['w-restricted', 'w-bullied', 'w-excluded']);
+  });
+
   it('gives at most the limit, saying there were more', async () => {
     await store().transaction(insertLife);
     const found = await search(['school'], { limit: 1 });

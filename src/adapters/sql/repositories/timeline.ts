@@ -1,8 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { LifeStage } from '../../../domain/lifeStage.js';
 import type { Agency } from '../../../domain/staff.js';
-import type { Confidence, EntryWhen, Retraction, TimelineEntry, TimelineEntryInput } from '../../../domain/timeline.js';
-import type { RestrictedTextReach } from '../../../domain/policy.js';
+import type { RestrictedTextReach } from '../../../domain/restriction.js';
+import type { Confidence, EntryWhen, Restriction, Retraction, TimelineEntry, TimelineEntryInput } from '../../../domain/timeline.js';
 import type { TimelineRepository, TimelineSearch } from '../../../ports/store.js';
 import type { Database, SqlDialect } from '../schema.js';
 import { rangesOfMarks } from './highlight.js';
@@ -26,6 +26,10 @@ const toEntry = (r: Row): TimelineEntry => ({
   updatedAt: r.updated_at,
   version: r.version,
   retraction: r.retraction_json ? json<Retraction>(r.retraction_json) : null,
+  restriction:
+    r.restricted_at !== null
+      ? { at: r.restricted_at, by: r.restricted_by ?? '', byName: r.restricted_by_name ?? '', reason: r.restriction_reason ?? '' }
+      : null,
 });
 
 const toRow = (e: TimelineEntry): Row => ({
@@ -45,16 +49,22 @@ const toRow = (e: TimelineEntry): Row => ({
   updated_at: e.updatedAt,
   version: e.version,
   retraction_json: e.retraction ? JSON.stringify(e.retraction) : null,
+  restricted_at: e.restriction?.at ?? null,
+  restricted_by: e.restriction?.by ?? null,
+  restricted_by_name: e.restriction?.byName ?? null,
+  restriction_reason: e.restriction?.reason ?? null,
 });
 
 /**
  * The one condition that keeps a restricted entry's words from anyone who may not read them
- * (src/domain/policy.ts restrictedTextReach): every search ANDs it in, on both databases, so such
- * an entry never matches — not even to say that it would have.
+ * (src/domain/restriction.ts: restrictedTextReach, the SQL form of mayReadEntryText): every search
+ * ANDs it in, on both databases, so such an entry never matches — not even to say that it would
+ * have. The ECM team and the psychologist read every entry; anyone else an entry that is not
+ * restricted, or one from their own agency, or one they added themselves.
  */
-function wordsReadable(_reach: RestrictedTextReach): RawBuilder<unknown> {
-  // No entry is restricted yet in this schema: every entry's words are readable.
-  return sql`1 = 1`;
+function wordsReadable(reach: RestrictedTextReach): RawBuilder<unknown> {
+  if (reach.kind === 'all') return sql`1 = 1`;
+  return sql`(e.restricted_at is null or e.source_agency = ${reach.agency} or e.contributor_id = ${reach.staffId})`;
 }
 
 /** The narrowing shared with the timeline list, on the entry table `e`. */
@@ -178,6 +188,7 @@ export function timelineRepository(db: Kysely<Database>, dialect: SqlDialect): T
           version: rev.version,
           content_json: JSON.stringify(rev.content),
           retraction_json: rev.retraction ? JSON.stringify(rev.retraction) : null,
+          restriction_json: rev.restriction ? JSON.stringify(rev.restriction) : null,
           changed_by: rev.changedBy,
           changed_by_name: rev.changedByName,
           changed_at: rev.changedAt,
@@ -192,6 +203,7 @@ export function timelineRepository(db: Kysely<Database>, dialect: SqlDialect): T
         version: r.version,
         content: json<TimelineEntryInput>(r.content_json),
         retraction: r.retraction_json ? json<Retraction>(r.retraction_json) : null,
+        restriction: r.restriction_json ? json<Restriction>(r.restriction_json) : null,
         changedBy: r.changed_by,
         changedByName: r.changed_by_name,
         changedAt: r.changed_at,
