@@ -98,9 +98,11 @@ async function searchRows(db: Kysely<Database>, dialect: SqlDialect, caseId: str
       ${lifeOrder}`.execute(db);
     return rows;
   }
+  // CROSS JOIN keeps the full-text match as the outer loop (SQLite does not reorder it): the matches
+  // are found once, then each entry by its primary key, rather than the match run once per entry.
   const { rows } = await sql<Row & { marked: string | null }>`
     select e.*, highlight(timeline_search, 0, char(1), char(2)) as marked
-    from timeline_search join timeline_entries e on e.id = timeline_search.entry_id
+    from timeline_search cross join timeline_entries e on e.id = timeline_search.entry_id
     where timeline_search match ${fts5Match(search.words)} and timeline_search.case_id = ${caseId} and ${where}
     ${lifeOrder}`.execute(db);
   return rows;
