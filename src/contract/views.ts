@@ -16,6 +16,8 @@ import type { Agency, Principal, Role } from '../domain/staff.js';
 import type { CaseRole, TeamMember } from '../domain/team.js';
 import type { TimelineEntry } from '../domain/timeline.js';
 import type { TimelineQuestion } from '../domain/timelineQuestion.js';
+import type { TextRange } from '../domain/search.js';
+export type { TextRange } from '../domain/search.js';
 import type { TrmMovement, TrmPlacement } from '../domain/trm.js';
 import type { TransitionPlan } from '../domain/transitionPlan.js';
 import type { CaseDocument } from '../ports/caseDocuments.js';
@@ -201,6 +203,15 @@ export interface TimelineQuestions {
   items: (TimelineQuestion & { mayAnswer: boolean })[];
   mayAsk: boolean;
   agency: Agency;
+}
+
+/**
+ * The timeline entries that hold every word searched for, in life order, each with the stretches
+ * of its description that matched (to draw with <mark>). `more`: there were more than the limit.
+ */
+export interface TimelineSearchResult {
+  items: { entry: TimelineEntry; highlights: TextRange[] }[];
+  more: boolean;
 }
 
 export interface FormulationRecord {

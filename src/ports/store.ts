@@ -17,6 +17,8 @@ import type { CoverageCount } from '../domain/timelineCoverage.js';
 import type { LifeStage } from '../domain/lifeStage.js';
 import type { TimelineQuestion } from '../domain/timelineQuestion.js';
 import type { TrmPlacement } from '../domain/trm.js';
+import type { RestrictedTextReach } from '../domain/restriction.js';
+import type { TextRange } from '../domain/search.js';
 import type { TransitionPlan } from '../domain/transitionPlan.js';
 import type { RecordAtApproval } from '../domain/recordAtApproval.js';
 import type { UnreachableReason } from './notifier.js';
@@ -107,6 +109,8 @@ export interface CaseQuery {
   status?: CaseStatus[];
   /** Only consultations, or only statutory ECM cases. */
   pathway?: Pathway;
+  /** Only cases whose child's name or reference holds every one of these words (any case). */
+  nameOrReference?: string[];
 }
 
 /** A case as a request about it first needs it: with the asker's place on its team and its service. */
@@ -151,7 +155,29 @@ export interface TimelineQuery {
   agencies?: string[];
   confidence?: Confidence[];
   contributorIds?: string[];
+  lifeStages?: LifeStage[];
   includeRetracted?: boolean;
+}
+
+/**
+ * A search of one case's timeline by words (see src/domain/search.ts), narrowed as the list is.
+ * Retracted entries are never searched. `restrictedText` says whose restricted entries' words the
+ * reader may read: the others never match, so a search cannot even reveal that they hold a word.
+ */
+export interface TimelineSearch {
+  /** Lower-case words of letters and digits; every one must start a word of the entry's text. */
+  words: string[];
+  categories?: string[];
+  agencies?: string[];
+  lifeStages?: LifeStage[];
+  restrictedText: RestrictedTextReach;
+  limit: number;
+}
+
+/** An entry that matched, with the stretches of its description the database matched. */
+export interface TimelineMatch {
+  entry: TimelineEntry;
+  highlights: TextRange[];
 }
 
 export interface TimelineRepository {
@@ -161,6 +187,8 @@ export interface TimelineRepository {
   /** In life order (see compareLifeOrder). */
   list(caseId: string, query: TimelineQuery, page: PageRequest): Promise<Page<TimelineEntry>>;
   liveIds(caseId: string): Promise<Set<string>>;
+  /** Live entries holding every word, in life order; `more` when there were over `limit`. */
+  search(caseId: string, search: TimelineSearch): Promise<{ items: TimelineMatch[]; more: boolean }>;
   /** Live entries counted by life stage and source agency, counted by the database. */
   coverage(caseId: string): Promise<CoverageCount[]>;
   addRevision(revision: TimelineEntryRevision): Promise<void>;

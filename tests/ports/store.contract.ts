@@ -11,6 +11,7 @@ import { purgeContract } from './contract/purge.js';
 import { recordsContract } from './contract/caseRecords.js';
 import { timelineContract } from './contract/timeline.js';
 import { timelineQuestionContract } from './contract/timelineQuestions.js';
+import { searchContract } from './contract/search.js';
 import { transitionPlanContract } from './contract/transitionPlans.js';
 import { storeWriteTally } from '../../src/adapters/sql/writeTally.js';
 import { writeTallyContract } from './writeTally.contract.js';
@@ -47,6 +48,7 @@ export function describeStoreContract(name: string, openStore: OpenStore): void 
     describe('services, people and cases', () => caseContract(context));
     describe('the timeline', () => timelineContract(context));
     describe("the jigsaw's questions to agencies", () => timelineQuestionContract(context));
+    describe('finding entries and cases by words', () => searchContract(context));
     describe('agreements, team, formulations, TRM, meetings and sessions', () => recordsContract(context));
     describe('the audit trail and case events', () => auditAndEventContract(context));
     describe('the outbox', () => outboxContract(context));

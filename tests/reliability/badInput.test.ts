@@ -141,7 +141,12 @@ describe('fuzzed bodies and queries on every endpoint', () => {
     }
     await fc.assert(
       fc.asyncProperty(queries, async (query) => {
-        const r: Request = { ...base, path: `${base.path}?${query}`, ...(valid === undefined ? {} : { body: { json: valid } }), headers: await headers(null) };
+        const r: Request = {
+          ...base,
+          path: `${base.path}${base.path.includes('?') ? '&' : '?'}${query}`,
+          ...(valid === undefined ? {} : { body: { json: valid } }),
+          headers: await headers(null),
+        };
         await attempt(api, r, `${base.method} ${r.path}`);
       }),
       { numRuns: QUERY_RUNS, endOnFailure: true },

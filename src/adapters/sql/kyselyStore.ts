@@ -40,7 +40,7 @@ export function createKyselyStore(
     cases: caseRepository(trx),
     agreements: agreementRepository(trx),
     team: teamRepository(trx),
-    timeline: timelineRepository(trx),
+    timeline: timelineRepository(trx, dialect),
     questions: timelineQuestionRepository(trx),
     formulations: formulationRepository(trx),
     trm: trmRepository(trx),

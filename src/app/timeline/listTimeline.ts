@@ -1,5 +1,6 @@
 import type { EntryChanges, TimelinePage } from '../../contract/views.js';
 import { z } from 'zod';
+import { LIFE_STAGES } from '../../domain/lifeStage.js';
 import { AGENCIES, type Principal } from '../../domain/staff.js';
 import { entryAsSeenBy } from '../../domain/restriction.js';
 import { compareLifeOrder, CONFIDENCE } from '../../domain/timeline.js';
@@ -17,6 +18,7 @@ export const timelineQuerySchema = z
     agency: list(z.enum(AGENCIES)),
     confidence: list(z.enum(CONFIDENCE)),
     contributor: list(z.string().max(64)),
+    stage: list(z.enum(LIFE_STAGES)),
     includeRetracted: z.enum(['true', 'false']).optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(200),
     after: z.string().max(500).optional(),
@@ -30,7 +32,14 @@ export async function listTimeline(deps: AppDeps, person: Principal, caseId: str
     const { case: c, membership } = await caseFor(w.tx, person, caseId, 'timeline.read');
     const page = await w.tx.timeline.list(
       c.id,
-      { categories: q.category, agencies: q.agency, confidence: q.confidence, contributorIds: q.contributor, includeRetracted: q.includeRetracted === 'true' },
+      {
+        categories: q.category,
+        agencies: q.agency,
+        confidence: q.confidence,
+        contributorIds: q.contributor,
+        lifeStages: q.stage,
+        includeRetracted: q.includeRetracted === 'true',
+      },
       { limit: q.limit, after: q.after },
     );
     // Each entry as this reader may see it. A withheld entry shows only its agency and life stage, so

@@ -9,6 +9,7 @@ import { liftEntryRestriction } from '../../app/timeline/liftEntryRestriction.js
 import { listTimeline } from '../../app/timeline/listTimeline.js';
 import { restrictTimelineEntry } from '../../app/timeline/restrictTimelineEntry.js';
 import { retractTimelineEntry } from '../../app/timeline/retractTimelineEntry.js';
+import { searchTimeline } from '../../app/timeline/searchTimeline.js';
 import { showEntryHistory } from '../../app/timeline/showEntryHistory.js';
 import { showTimelineCoverage } from '../../app/timeline/showTimelineCoverage.js';
 import { principal } from '../auth.js';
@@ -20,6 +21,10 @@ export function timelineRoutes(deps: AppDeps): Router {
 
   r.get('/cases/:caseId/timeline', async (req, res) => {
     res.json(await listTimeline(deps, principal(res), req.params.caseId, req.query));
+  });
+
+  r.get('/cases/:caseId/timeline/search', async (req, res) => {
+    res.json(await searchTimeline(deps, principal(res), req.params.caseId, req.query));
   });
 
   r.get('/cases/:caseId/timeline/coverage', async (req, res) => {

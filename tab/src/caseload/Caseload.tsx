@@ -1,9 +1,11 @@
-import { Badge, Button, Field, Link, makeStyles, Select, Title2, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, Link, makeStyles, SearchBox, Select, Title2, tokens } from '@fluentui/react-components';
 import { Warning20Regular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { get } from '../api/client.js';
 import type { CaseView, Page } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
+import { Marked, rangesOfWords, wordsOf } from '../common/Marked.js';
+import { searchProblem } from '../timeline/useTimelineSearch.js';
 import { SortableTable, type Column } from '../common/SortableTable.js';
 import { useLoad } from '../common/useLoad.js';
 import { useApp } from '../context.js';
@@ -13,9 +15,11 @@ import { hrefOf, navigate } from '../router.js';
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', marginBottom: tokens.spacingVerticalM },
   overdue: { display: 'inline-flex', alignItems: 'center', gap: '4px' },
+  search: { flex: '1 1 16rem', minWidth: 0, maxWidth: '28rem' },
+  found: { margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground2 },
 });
 
-export async function loadCaseload(service: string, status: string, pathway = ''): Promise<CaseView[]> {
+export async function loadCaseload(service: string, status: string, pathway = '', search = ''): Promise<CaseView[]> {
   const all: CaseView[] = [];
   let after: string | null = null;
   do {
@@ -23,6 +27,7 @@ export async function loadCaseload(service: string, status: string, pathway = ''
     if (service) q.set('service', service);
     if (status) q.set('status', status);
     if (pathway) q.set('pathway', pathway);
+    if (wordsOf(search).length > 0) q.set('q', search);
     if (after) q.set('after', after);
     const page: Page<CaseView> = await get<Page<CaseView>>(`/cases?${q}`);
     all.push(...page.items);
@@ -54,7 +59,18 @@ export function CaseCatalogue() {
   const [service, setService] = useState('');
   const [status, setStatus] = useState('');
   const [pathway, setPathway] = useState('');
-  const cases = useLoad(() => loadCaseload(service, status, pathway), [service, status, pathway]);
+  const [typed, setTyped] = useState('');
+  // Searched after a pause in typing, not at every key.
+  const [search, setSearch] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(typed.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const problem = searchProblem(search);
+  const searchable = problem === null;
+  const cases = useLoad(() => loadCaseload(service, status, pathway, searchable ? search : ''), [service, status, pathway, searchable ? search : '']);
+  const words = searchable ? wordsOf(search) : [];
+  const marked = (text: string) => <Marked text={text} ranges={rangesOfWords(text, words)} />;
   const myServices = me.services.filter((sv) => me.serviceActions[sv.id]?.includes('caseload.read'));
   const canRefer = Object.values(me.serviceActions).some((a) => a.includes('case.refer'));
 
@@ -63,9 +79,9 @@ export function CaseCatalogue() {
       key: 'reference',
       label: 'Reference',
       sortValue: (c) => c.reference,
-      render: (c) => <Link href={hrefOf({ view: 'case', caseId: c.id, section: 'overview' })}>{c.reference}</Link>,
+      render: (c) => <Link href={hrefOf({ view: 'case', caseId: c.id, section: 'overview' })}>{marked(c.reference)}</Link>,
     },
-    { key: 'child', label: 'Young person', sortValue: youngPerson, render: youngPerson },
+    { key: 'child', label: 'Young person', sortValue: youngPerson, render: (c) => (c.child?.name ? marked(c.child.name) : youngPerson(c)) },
     { key: 'pathway', label: 'Kind', sortValue: (c) => c.pathway ?? '', render: (c) => label(PATHWAY_LABELS, c.pathway) },
     { key: 'service', label: 'Service', sortValue: (c) => c.serviceId, render: (c) => c.serviceId },
     { key: 'status', label: 'Status', sortValue: (c) => c.status, render: (c) => label(STATUS_LABELS, c.status) },
@@ -105,6 +121,9 @@ export function CaseCatalogue() {
         My cases
       </Title2>
       <div className={s.bar}>
+        <Field label="Find a case" hint="The young person’s name or the case reference" className={s.search} validationMessage={problem ?? undefined}>
+          <SearchBox value={typed} onChange={(_, d) => setTyped(d.value)} autoComplete="off" />
+        </Field>
         {me.role !== 'partner' ? (
           <Field label="Service">
             <Select value={service} onChange={(_, d) => setService(d.value)}>
@@ -146,6 +165,11 @@ export function CaseCatalogue() {
           </>
         ) : null}
       </div>
+      <p className={s.found} role="status" aria-live="polite" aria-atomic="true">
+        {words.length > 0 && cases.data
+          ? `${cases.data.length === 0 ? 'No' : cases.data.length} ${cases.data.length === 1 ? 'case matches' : 'cases match'} the search.`
+          : ''}
+      </p>
       <ErrorNotice error={cases.error} />
       {cases.loading && !cases.data ? <p role="status">Loading your cases…</p> : null}
       {cases.data && cases.data.length === 0 ? <p>No cases match. {canRefer ? 'Refer a young person to start one.' : ''}</p> : null}

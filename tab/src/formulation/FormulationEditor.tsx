@@ -5,6 +5,7 @@ import { type FieldLabels, fieldProps } from '../common/fieldProblems.js';
 import { HYPOTHESIS_DOMAIN_LABELS } from '../labels.js';
 import { namesOfChildIn, plainWordsWarnings, type PlainWordsWarning } from '../labels.js';
 import { describeWhen } from '../timeline/layout.js';
+import { EvidenceFinder } from './EvidenceFinder.js';
 
 const useStyles = makeStyles({
   pair: {
@@ -74,6 +75,8 @@ function recommendationNumbers(content: FormulationContent): (id: string | undef
 }
 
 export interface EditorProps {
+  /** The case, for searching its timeline for evidence. */
+  caseId: string;
   content: FormulationContent;
   editable: boolean;
   onChange: (c: FormulationContent) => void;
@@ -224,6 +227,15 @@ export function FormulationEditor(p: EditorProps) {
                     ))}
                   </Dropdown>
                 </Field>
+              ) : null}
+              {p.editable ? (
+                <EvidenceFinder
+                  caseId={p.caseId}
+                  hypothesis={i + 1}
+                  chosen={h.evidence}
+                  onChange={(evidence) => updateHypothesis(h, { evidence })}
+                  categoryLabel={p.categoryLabel}
+                />
               ) : null}
             </div>
           ))}

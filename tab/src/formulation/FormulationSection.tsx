@@ -154,6 +154,7 @@ export default function FormulationSection({ view }: CaseProps) {
       {current && content ? (
         <div className={s.layout}>
           <FormulationEditor
+            caseId={view.id}
             content={content}
             editable={editable}
             onChange={change}

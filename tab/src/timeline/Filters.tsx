@@ -1,6 +1,6 @@
 import { Checkbox, Dropdown, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
 import type { TimelineCategory, TimelineEntry } from '../api/types.js';
-import { AGENCY_LABELS, CONFIDENCE_LABELS } from '../labels.js';
+import { AGENCY_LABELS, CONFIDENCE_LABELS, LIFE_STAGE_LABELS, LIFE_STAGES } from '../labels.js';
 import { CategoryIcon, lookOf, SHAPE_LEGEND, ToneMark, type Palette } from './categories.js';
 
 export interface TimelineFilter {
@@ -8,10 +8,11 @@ export interface TimelineFilter {
   agencies: string[];
   confidence: string[];
   contributors: string[];
+  lifeStages: string[];
   showRetracted: boolean;
 }
 
-export const NO_FILTER: TimelineFilter = { categories: [], agencies: [], confidence: [], contributors: [], showRetracted: false };
+export const NO_FILTER: TimelineFilter = { categories: [], agencies: [], confidence: [], contributors: [], lifeStages: [], showRetracted: false };
 
 export function applyFilter(entries: TimelineEntry[], f: TimelineFilter): TimelineEntry[] {
   const has = (list: string[], v: string) => list.length === 0 || list.includes(v);
@@ -21,7 +22,8 @@ export function applyFilter(entries: TimelineEntry[], f: TimelineFilter): Timeli
       has(f.categories, e.category) &&
       has(f.agencies, e.sourceAgency) &&
       has(f.confidence, e.confidence) &&
-      has(f.contributors, e.contributorId),
+      has(f.contributors, e.contributorId) &&
+      has(f.lifeStages, e.lifeStage),
   );
 }
 
@@ -51,7 +53,7 @@ function Multi({ label, options, value, onChange }: { label: string; options: [s
   );
 }
 
-/** Filters by category, agency, confidence and contributor. */
+/** Filters by category, agency, life stage, confidence and contributor. */
 export function TimelineFilters({
   entries,
   categories,
@@ -75,6 +77,12 @@ export function TimelineFilters({
         onChange={(categories) => onChange({ ...value, categories })}
       />
       <Multi label="Agency" options={agencies} value={value.agencies} onChange={(agencies) => onChange({ ...value, agencies })} />
+      <Multi
+        label="Life stage"
+        options={LIFE_STAGES.map((k) => [k, LIFE_STAGE_LABELS[k]])}
+        value={value.lifeStages}
+        onChange={(lifeStages) => onChange({ ...value, lifeStages })}
+      />
       <Multi
         label="How sure"
         options={Object.entries(CONFIDENCE_LABELS)}

@@ -2,7 +2,8 @@ import { Badge, Button, makeStyles, mergeClasses, tokens } from '@fluentui/react
 import { Delete20Regular, Edit20Regular, History20Regular, LockClosed20Regular, LockOpen20Regular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
-import type { TimelineCategory, TimelineEntry } from '../api/types.js';
+import type { TextRange, TimelineCategory, TimelineEntry } from '../api/types.js';
+import { Marked } from '../common/Marked.js';
 import { AGENCY_LABELS, CONFIDENCE_LABELS, formatDate, label, restrictedEntryLabel } from '../labels.js';
 import { CategoryIcon, lookOf, markColour, ToneMark, useMarkStyles, type Palette } from './categories.js';
 import { describeWhen, rowsOf, type Row } from './layout.js';
@@ -81,6 +82,8 @@ export interface TimelineListProps {
   size?: 'compact' | 'normal' | 'large';
   height?: string;
   highlightIds?: ReadonlySet<string>;
+  /** What a search matched in each entry's description, drawn with <mark>. */
+  marks?: ReadonlyMap<string, readonly TextRange[]>;
   /** Entries others just added or changed, with who did it. */
   fresh?: ReadonlyMap<string, string>;
   scrollToId?: string | null;
@@ -168,7 +171,9 @@ export function TimelineList(p: TimelineListProps) {
               </Badge>
             ) : null}
           </div>
-          <p className={s.desc}>{e.description}</p>
+          <p className={s.desc}>
+            <Marked text={e.description} ranges={p.marks?.get(e.id)} />
+          </p>
           <div className={s.meta}>
             <span>{label(AGENCY_LABELS, e.sourceAgency)}</span>
             <Badge appearance={e.confidence === 'confirmed' ? 'filled' : e.confidence === 'reported' ? 'tint' : 'outline'} color="informative">

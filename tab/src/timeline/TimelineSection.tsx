@@ -16,6 +16,8 @@ import { TimelineList } from './TimelineList.js';
 import { EntryDialog } from './wall/EntryDialog.js';
 import { useRecentlyChanged } from './wall/useRecentlyChanged.js';
 import { Wall } from './wall/Wall.js';
+import { TimelineSearchBox } from './TimelineSearch.js';
+import { useTimelineSearch } from './useTimelineSearch.js';
 
 const useStyles = makeStyles({
   bar: {
@@ -47,7 +49,14 @@ export default function TimelineSection({ view }: CaseProps) {
   const [shownAs, setShownAs] = useState<'list' | 'wall'>('list');
   const [opened, setOpened] = useState<string | null>(null);
   const recent = useRecentlyChanged(t.notes);
-  const shown = useMemo(() => applyFilter(t.entries, filter), [t.entries, filter]);
+  const [words, setWords] = useState('');
+  // Words are searched in the database; agency and life stage narrow the search there too.
+  const search = useTimelineSearch(view.id, words, { agencies: filter.agencies, lifeStages: filter.lifeStages }, t.entries);
+  const shown = useMemo(
+    () => applyFilter(search.active ? (search.result?.items.map((m) => m.entry) ?? []) : t.entries, filter),
+    [t.entries, filter, search.active, search.result],
+  );
+  const marks = useMemo(() => new Map(search.result?.items.map((m) => [m.entry.id, m.highlights]) ?? []), [search.result]);
   const fresh = useMemo(() => freshMap(t.notes), [t.notes]);
   const onWall = useMemo(() => shown.filter((e) => !e.retraction), [shown]);
   const can = (a: string) => view.allowedActions.includes(a as never);
@@ -90,7 +99,7 @@ export default function TimelineSection({ view }: CaseProps) {
         </h2>
         <LiveStatus state={t.live} notes={t.notes} describe={describe} />
         <span>
-          {shown.length} of {t.entries.filter((e) => !e.retraction).length} entries shown
+          {shown.length} of {t.entries.filter((e) => !e.retraction).length} entries shown{search.active ? ' (searched)' : ''}
         </span>
         {can('timeline.add') && view.status === 'active' ? (
           <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>
@@ -102,6 +111,14 @@ export default function TimelineSection({ view }: CaseProps) {
         </Button>
       </div>
       <div className={s.tools}>
+        <TimelineSearchBox
+          id="timeline-search"
+          label="Search the timeline"
+          hint="Words from the entries, e.g. “exclu” finds “excluded”. The agency and life stage filters narrow it."
+          value={words}
+          onChange={setWords}
+          state={search}
+        />
         <TimelineFilters entries={t.entries} categories={categories} value={filter} onChange={setFilter} />
         <Legend categories={categories} palette={palette} />
       </div>
@@ -113,6 +130,7 @@ export default function TimelineSection({ view }: CaseProps) {
         ) : null}
       </details>
       <ErrorNotice error={t.error} onReload={t.reload} />
+      <ErrorNotice error={search.error} />
       {!t.loaded && !t.error ? <p role="status">Loading the timeline…</p> : null}
       <RadioGroup
         className={s.tools}
@@ -155,6 +173,7 @@ export default function TimelineSection({ view }: CaseProps) {
           categories={categories}
           palette={palette}
           fresh={fresh}
+          marks={marks}
           printing={printing}
           may={t.may}
           onEdit={setEditing}

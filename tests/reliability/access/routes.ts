@@ -42,6 +42,8 @@ export interface CaseRoute {
   tolerate?: string[];
   /** Server-sent events: only the status and content type are read. */
   stream?: boolean;
+  /** A query string the route needs to be a valid request (without the "?"). */
+  query?: string;
 }
 
 const C = '/api/v1/cases/:caseId';
@@ -53,6 +55,7 @@ export const CASE_ROUTES: CaseRoute[] = [
   { name: 'read the timeline', method: 'GET', pattern: `${C}/timeline`, act: 'timeline.read' },
   { name: 'read the jigsaw (who knows what)', method: 'GET', pattern: `${C}/timeline/coverage`, act: 'timeline.read' },
   { name: 'list the questions put to agencies', method: 'GET', pattern: `${C}/timeline/questions`, act: 'timeline.read' },
+  { name: 'search the timeline by words', method: 'GET', pattern: `${C}/timeline/search`, act: 'timeline.read', query: 'q=school&agency=education' },
   { name: "read an entry's history", method: 'GET', pattern: `${C}/timeline/:entryId/history`, act: 'timeline.read', entry: 'others' },
   { name: 'read the formulation', method: 'GET', pattern: `${C}/formulation`, act: 'formulation.read' },
   { name: 'read the revisions of formulation v1', method: 'GET', pattern: `${C}/formulation/versions/:number/revisions`, act: 'formulation.read' },
@@ -436,7 +439,7 @@ export const pathFor = (
     .replace(':meetingId', ids.meetingId ?? w.meetings[route.meeting ?? 'upcoming'])
     .replace(':number', '1')
     // Every kind of summary takes the same way through the policy; the court's stands for both.
-    .replace(':kind', 'court');
+    .replace(':kind', 'court') + (route.query ? `?${route.query}` : '');
 
 export interface ServiceRoute {
   name: string;

@@ -127,6 +127,7 @@ const QUERY_KEYS = [
   'confidence',
   'contributor',
   'includeRetracted',
+  'stage',
   'version',
   'from',
   'to',

@@ -156,6 +156,14 @@ export function caseRepository(db: Kysely<Database>): CaseRepository {
       if (query.serviceIds) q = q.where('cases.service_id', 'in', query.serviceIds.length ? query.serviceIds : ['']);
       if (query.status?.length) q = q.where('cases.status', 'in', query.status);
       if (query.pathway) q = q.where('cases.pathway', '=', query.pathway);
+      for (const word of query.nameOrReference ?? []) {
+        // Each word somewhere in the name or the reference, any case; % and _ typed are only letters.
+        const pattern = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        q = q.where(
+          (eb) =>
+            sql<boolean>`(lower(coalesce(${eb.ref('cases.child_name')}, '')) like ${pattern} escape '\\' or lower(${eb.ref('cases.reference')}) like ${pattern} escape '\\')`,
+        );
+      }
       if (query.memberStaffId) {
         const staffId = query.memberStaffId;
         q = q.where((eb) =>

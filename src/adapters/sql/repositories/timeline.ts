@@ -1,9 +1,11 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { LifeStage } from '../../../domain/lifeStage.js';
 import type { Agency } from '../../../domain/staff.js';
+import type { RestrictedTextReach } from '../../../domain/restriction.js';
 import type { Confidence, EntryWhen, Restriction, Retraction, TimelineEntry, TimelineEntryInput } from '../../../domain/timeline.js';
-import type { TimelineRepository } from '../../../ports/store.js';
-import type { Database } from '../schema.js';
+import type { TimelineRepository, TimelineSearch } from '../../../ports/store.js';
+import type { Database, SqlDialect } from '../schema.js';
+import { rangesOfMarks } from './highlight.js';
 import { decodeCursor, json, toPage } from './page.js';
 
 type Row = Database['timeline_entries'];
@@ -53,7 +55,60 @@ const toRow = (e: TimelineEntry): Row => ({
   restriction_reason: e.restriction?.reason ?? null,
 });
 
-export function timelineRepository(db: Kysely<Database>): TimelineRepository {
+/**
+ * The one condition that keeps a restricted entry's words from anyone who may not read them
+ * (src/domain/restriction.ts: restrictedTextReach, the SQL form of mayReadEntryText): every search
+ * ANDs it in, on both databases, so such an entry never matches — not even to say that it would
+ * have. The ECM team and the psychologist read every entry; anyone else an entry that is not
+ * restricted, or one from their own agency, or one they added themselves.
+ */
+function wordsReadable(reach: RestrictedTextReach): RawBuilder<unknown> {
+  if (reach.kind === 'all') return sql`1 = 1`;
+  return sql`(e.restricted_at is null or e.source_agency = ${reach.agency} or e.contributor_id = ${reach.staffId})`;
+}
+
+/** The narrowing shared with the timeline list, on the entry table `e`. */
+function narrowing(search: TimelineSearch): RawBuilder<unknown>[] {
+  const any = (column: string, values: readonly string[] | undefined) =>
+    values?.length ? [sql`${sql.ref(`e.${column}`)} in (${sql.join(values.map((v) => sql`${v}`))})`] : [];
+  return [
+    sql`e.retraction_json is null`,
+    ...any('category', search.categories),
+    ...any('source_agency', search.agencies),
+    ...any('life_stage', search.lifeStages),
+    wordsReadable(search.restrictedText),
+  ];
+}
+
+/** SQLite FTS5: each word quoted (so it is never an operator) and matched as a prefix; all needed. */
+const fts5Match = (words: string[]) => words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ');
+/** PostgreSQL: each word a prefix term of to_tsquery, all needed (words hold only letters and digits). */
+const tsQuery = (words: string[]) => words.map((w) => `${w.replace(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
+
+async function searchRows(db: Kysely<Database>, dialect: SqlDialect, caseId: string, search: TimelineSearch): Promise<(Row & { marked: string | null })[]> {
+  const where = sql.join([sql`e.case_id = ${caseId}`, ...narrowing(search)], sql` and `);
+  const lifeOrder = sql`order by e.span_start, e.span_end, e.created_at, e.id limit ${search.limit + 1}`;
+  if (dialect === 'postgres') {
+    // The expression repeats the index's (migration 0022), so the GIN index answers the match.
+    const headline = sql`'HighlightAll=true, StartSel=' || chr(1) || ', StopSel=' || chr(2)`;
+    const { rows } = await sql<Row & { marked: string | null }>`
+      select e.*, ts_headline('english', e.description, words.query, ${headline}) as marked
+      from timeline_entries e, to_tsquery('english', ${tsQuery(search.words)}) as words(query)
+      where to_tsvector('english', e.description) @@ words.query and ${where}
+      ${lifeOrder}`.execute(db);
+    return rows;
+  }
+  // CROSS JOIN keeps the full-text match as the outer loop (SQLite does not reorder it): the matches
+  // are found once, then each entry by its primary key, rather than the match run once per entry.
+  const { rows } = await sql<Row & { marked: string | null }>`
+    select e.*, highlight(timeline_search, 0, char(1), char(2)) as marked
+    from timeline_search cross join timeline_entries e on e.id = timeline_search.entry_id
+    where timeline_search match ${fts5Match(search.words)} and timeline_search.case_id = ${caseId} and ${where}
+    ${lifeOrder}`.execute(db);
+  return rows;
+}
+
+export function timelineRepository(db: Kysely<Database>, dialect: SqlDialect): TimelineRepository {
   return {
     async insert(e) {
       await db.insertInto('timeline_entries').values(toRow(e)).execute();
@@ -81,6 +136,7 @@ export function timelineRepository(db: Kysely<Database>): TimelineRepository {
       if (query.agencies?.length) q = q.where('source_agency', 'in', query.agencies);
       if (query.confidence?.length) q = q.where('confidence', 'in', query.confidence);
       if (query.contributorIds?.length) q = q.where('contributor_id', 'in', query.contributorIds);
+      if (query.lifeStages?.length) q = q.where('life_stage', 'in', query.lifeStages);
       if (after) {
         const [s, e, c, id] = after;
         q = q.where((eb) =>
@@ -104,6 +160,15 @@ export function timelineRepository(db: Kysely<Database>): TimelineRepository {
     async liveIds(caseId) {
       const rows = await db.selectFrom('timeline_entries').select('id').where('case_id', '=', caseId).where('retraction_json', 'is', null).execute();
       return new Set(rows.map((r) => r.id));
+    },
+    async search(caseId, search) {
+      if (search.words.length === 0) return { items: [], more: false };
+      const rows = await searchRows(db, dialect, caseId, search);
+      const kept = rows.slice(0, search.limit);
+      return {
+        items: kept.map(({ marked, ...row }) => ({ entry: toEntry(row), highlights: rangesOfMarks(marked ?? '', row.description) })),
+        more: rows.length > search.limit,
+      };
     },
     async coverage(caseId) {
       const rows = await db
