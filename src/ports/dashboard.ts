@@ -77,12 +77,21 @@ export interface UnreachableOnCases {
 
 export interface DashboardQueries {
   counts(q: DashboardQuery): Promise<DashboardCounts>;
-  /** `offset`/`limit` over the list's stable order; `total` is the list's whole length. */
-  page(q: DashboardQuery, list: DashboardList, offset: number, limit: number): Promise<{ rows: CaseFacts[]; total: number }>;
+  /** In one pass: the counts, and the first `limit` rows of the agreements outstanding and of the reviews. */
+  overview(q: DashboardQuery, limit: number): Promise<{ counts: DashboardCounts; agreements: CaseFacts[]; reviews: CaseFacts[] }>;
+  /** `offset`/`limit` over the list's stable order (its whole length is in `counts`: see totalOf). */
+  page(q: DashboardQuery, list: DashboardList, offset: number, limit: number): Promise<CaseFacts[]>;
   /** Open cases' actions past their "by when" and not done or stopped, grouped by the holding agency. */
   overdueByAgency(serviceId: string, today: IsoDate, casesPerAgency: number): Promise<AgencyOverdueRow[]>;
   /** People on the open cases' teams whom the bot cannot reach. */
   unreachableOnOpenCases(serviceId: string, casesPerPerson: number): Promise<UnreachableOnCases[]>;
   /** The references of these cases of the service (for the undelivered lists). */
   referencesOf(serviceId: string, caseIds: readonly string[]): Promise<Map<string, string>>;
+}
+
+/** A list's whole length, from the counts. */
+export function totalOf(counts: DashboardCounts, list: DashboardList): number {
+  if (list === 'agreements-outstanding') return counts.agreementsOutstanding;
+  if (list === 'reviews') return counts.byReviewState.overdue + counts.byReviewState.due + counts.byReviewState.due_soon;
+  return counts.byStatus.active ?? 0;
 }

@@ -8,7 +8,7 @@ import type { Principal } from '../../domain/staff.js';
 import type { UnreachableReason } from '../../ports/notifier.js';
 import { OutsideServiceError } from '../../lib/outsideServiceError.js';
 import { todayIn } from '../../ports/clock.js';
-import { type CaseFacts, DASHBOARD_LISTS, type DashboardList, type DashboardQuery } from '../../ports/dashboard.js';
+import { type CaseFacts, DASHBOARD_LISTS, type DashboardList, type DashboardQuery, totalOf } from '../../ports/dashboard.js';
 import type { DocumentLibrary } from '../../ports/documentLibrary.js';
 import { assertServiceAllowed } from '../access.js';
 import type { AppDeps } from '../deps.js';
@@ -71,10 +71,9 @@ export async function showServiceDashboard(deps: AppDeps, person: Principal, ser
     const service = await serviceOf(w.tx, id);
     const q = queryFor(service, today);
     const d = w.tx.dashboard;
-    const counts = await d.counts(q);
+    const { counts, agreements, reviews } = await d.overview(q, limit);
     const active = await d.page(q, 'active-cases', 0, limit);
-    const agreements = await d.page(q, 'agreements-outstanding', 0, limit);
-    const reviews = await d.page(q, 'reviews', 0, limit);
+    const paged = (list: DashboardList, rows: CaseFacts[]) => pageOf(totalOf(counts, list), 0, limit, rows.length);
     const overdue = await d.overdueByAgency(id, today, REFERENCES_SHOWN);
     const people = await d.unreachableOnOpenCases(id, REFERENCES_SHOWN);
 
@@ -102,16 +101,16 @@ export async function showServiceDashboard(deps: AppDeps, person: Principal, ser
     return {
       service: { id: service.id, name: service.name },
       counts: byStatus,
-      activeCases: rowsOf('active-cases', active.rows, q),
-      agreementsOutstanding: rowsOf('agreements-outstanding', agreements.rows, q),
-      reviews: rowsOf('reviews', reviews.rows, q),
+      activeCases: rowsOf('active-cases', active, q),
+      agreementsOutstanding: rowsOf('agreements-outstanding', agreements, q),
+      reviews: rowsOf('reviews', reviews, q),
       // The movement list is the active cases in the same order: the same page serves both.
-      trmMovement: { counts: counts.byMovement, cases: rowsOf('trm-movement', active.rows, q) },
+      trmMovement: { counts: counts.byMovement, cases: rowsOf('trm-movement', active, q) },
       pages: {
-        activeCases: pageOf(active.total, 0, limit, active.rows.length),
-        agreementsOutstanding: pageOf(agreements.total, 0, limit, agreements.rows.length),
-        reviews: pageOf(reviews.total, 0, limit, reviews.rows.length),
-        trmMovement: pageOf(active.total, 0, limit, active.rows.length),
+        activeCases: paged('active-cases', active),
+        agreementsOutstanding: paged('agreements-outstanding', agreements),
+        reviews: paged('reviews', reviews),
+        trmMovement: paged('trm-movement', active),
       },
       reviewCounts: { overdue: late, due, due_soon },
       actionsOverdueByAgency: overdue.map((a) => ({ ...a, agency: a.agency as Agency })),
@@ -141,9 +140,10 @@ export async function showDashboardPage(deps: AppDeps, person: Principal, servic
     assertServiceAllowed(person, 'dashboard.read', id);
     const service = await serviceOf(w.tx, id);
     const q = queryFor(service, today);
-    const page = await w.tx.dashboard.page(q, which, offset, limit);
-    await w.audit({ action: 'dashboard.read', caseId: null, serviceId: id, detail: { list: which, offset, limit, shown: page.rows.length } });
-    return { list: which, items: rowsOf(which, page.rows, q), total: page.total, offset, limit, nextOffset: pageOf(page.total, offset, limit, page.rows.length).nextOffset };
+    const rows = await w.tx.dashboard.page(q, which, offset, limit);
+    const total = totalOf(await w.tx.dashboard.counts(q), which);
+    await w.audit({ action: 'dashboard.read', caseId: null, serviceId: id, detail: { list: which, offset, limit, shown: rows.length } });
+    return { list: which, items: rowsOf(which, rows, q), total, offset, limit, nextOffset: pageOf(total, offset, limit, rows.length).nextOffset };
   });
 }
 

@@ -3,15 +3,7 @@ import { AGE_BANDS, agreementRuleFor, type AgreementRule } from '../../../domain
 import { addDays } from '../../../domain/dates.js';
 import { LEGAL_STATUSES } from '../../../domain/legalStatus.js';
 import { REMINDER_DAYS_BEFORE } from '../../../domain/reviewCadence.js';
-import type {
-  CaseFacts,
-  DashboardCounts,
-  DashboardList,
-  DashboardQueries,
-  DashboardQuery,
-  FactsMovement,
-  FactsReviewState,
-} from '../../../ports/dashboard.js';
+import type { CaseFacts, DashboardCounts, DashboardList, DashboardQueries, DashboardQuery, FactsMovement, FactsReviewState } from '../../../ports/dashboard.js';
 import type { Database, SqlDialect } from '../schema.js';
 
 /**
@@ -55,17 +47,15 @@ function needs(party: (typeof PARTIES)[number], rules: readonly AgreementRule[])
 }
 
 /** Every case of the service with what the dashboard derives from its record. */
-function facts(dialect: SqlDialect, q: DashboardQuery): Sql {
+/** PostgreSQL: each table read once for the whole service, windowed per case, then joined (hash joins). */
+function windowBase(dialect: SqlDialect, q: DashboardQuery, only: Sql): Sql {
   const today = sql`${q.today}`;
-  const soon = addDays(q.today, REMINDER_DAYS_BEFORE);
   const { dueWeeks, overdueWeeks } = q.cadence;
   const dueOf = plusDays(dialect, sql`anchor`, 7 * dueWeeks);
-  const missing = (party: (typeof PARTIES)[number], latest: string) =>
-    sql`case when ${needs(party, q.agreementRules)} and coalesce(${sql.ref(latest)}, '') <> 'given' then 1 else 0 end`;
   return sql`
     c as (
       select id, reference, status, pathway, substr(referred_at, 1, 10) as referred_on, child_dob as dob, legal_status
-      from cases where service_id = ${q.serviceId}
+      from cases where service_id = ${q.serviceId} ${only}
     ),
     ag as (
       select case_id,
@@ -75,7 +65,7 @@ function facts(dialect: SqlDialect, q: DashboardQuery): Sql {
         max(case when party = 'local_authority' then decision end) as la
       from (
         select a.case_id, a.party, a.decision, a.date, row_number() over (partition by a.case_id, a.party order by a.seq desc) as rn
-        from agreements a join c on c.id = a.case_id
+        from agreements a join cases cs on cs.id = a.case_id and cs.service_id = ${q.serviceId}
       ) latest
       where rn = 1
       group by case_id
@@ -88,12 +78,12 @@ function facts(dialect: SqlDialect, q: DashboardQuery): Sql {
         select p.case_id, p.level,
           row_number() over (partition by p.case_id order by p.effective_date, p.placed_at) as first_rn,
           row_number() over (partition by p.case_id order by p.effective_date desc, p.placed_at desc) as last_rn
-        from trm_placements p join c on c.id = p.case_id and c.status = 'active'
+        from trm_placements p join cases cs on cs.id = p.case_id and cs.service_id = ${q.serviceId} and cs.status = 'active'
       ) ordered
       group by case_id
     ),
     fa as (
-      select distinct f.case_id from formulations f join c on c.id = f.case_id and c.status = 'active' where f.approved_at is not null
+      select distinct f.case_id from formulations f join cases cs on cs.id = f.case_id and cs.service_id = ${q.serviceId} and cs.status = 'active' where f.approved_at is not null
     ),
     clock as (
       select case_id, d as anchor, agreed from (
@@ -101,11 +91,11 @@ function facts(dialect: SqlDialect, q: DashboardQuery): Sql {
           row_number() over (partition by case_id order by d desc, case when agreed is null then 0 else 1 end desc) as rn
         from (
           select f.case_id, substr(f.approved_at, 1, 10) as d, cast(null as text) as agreed
-          from formulations f join c on c.id = f.case_id and c.status = 'active'
+          from formulations f join cases cs on cs.id = f.case_id and cs.service_id = ${q.serviceId} and cs.status = 'active'
           where f.approved_at is not null
           union all
           select m.case_id, substr(m.starts_at, 1, 10) as d, ${agreedDue(dialect)} as agreed
-          from meetings m join c on c.id = m.case_id and c.status = 'active'
+          from meetings m join cases cs on cs.id = m.case_id and cs.service_id = ${q.serviceId} and cs.status = 'active'
           where m.status = 'held' and m.kind <> 'consultation'
         ) starts
       ) ranked
@@ -129,7 +119,73 @@ function facts(dialect: SqlDialect, q: DashboardQuery): Sql {
       left join tp on tp.case_id = c.id
       left join fa on fa.case_id = c.id
       left join rv on rv.case_id = c.id
+    )`;
+}
+
+/**
+ * SQLite: one walk of the service's cases, each fact an index lookup of its own (agreements by case
+ * and order, placements in placement order, approvals, held meetings); what only an active case
+ * needs is looked up only for one. Materialised, so no lookup runs twice.
+ */
+function lookupBase(dialect: SqlDialect, q: DashboardQuery, only: Sql): Sql {
+  const today = sql`${q.today}`;
+  const { dueWeeks, overdueWeeks } = q.cadence;
+  const dueOf = plusDays(dialect, sql`anchor`, 7 * dueWeeks);
+  const latest = (party: string, column: string) =>
+    sql`case when status <> 'closed' then (select a.${sql.ref(column)} from agreements a where a.case_id = c.id and a.party = ${party} order by a.seq desc limit 1) end`;
+  const held = sql`m.case_id = s2.id and m.status = 'held' and m.kind <> 'consultation'`;
+  return sql`
+    c as (
+      select id, reference, status, pathway, substr(referred_at, 1, 10) as referred_on, child_dob as dob, legal_status
+      from cases where service_id = ${q.serviceId} ${only}
     ),
+    s1 as materialized (
+      select c.*,
+        ${latest('young_person', 'decision')} as yp,
+        ${latest('young_person', 'date')} as yp_date,
+        ${latest('parent_carer', 'decision')} as pc,
+        ${latest('local_authority', 'decision')} as la,
+        case when status = 'active' then (select count(*) from trm_placements p where p.case_id = c.id) else 0 end as placements,
+        case when status = 'active' then (select p.level from trm_placements p where p.case_id = c.id order by p.effective_date, p.placed_at limit 1) end as first_level,
+        case when status = 'active' then (select p.level from trm_placements p where p.case_id = c.id order by p.effective_date desc, p.placed_at desc limit 1) end as latest_level,
+        case when status = 'active' then (select max(substr(f.approved_at, 1, 10)) from formulations f where f.case_id = c.id and f.approved_at is not null) end as fdate,
+        case when status = 'active' then (select max(substr(m.starts_at, 1, 10)) from meetings m where m.case_id = c.id and m.status = 'held' and m.kind <> 'consultation') end as mdate
+      from c
+    ),
+    s2 as materialized (
+      select s1.*, case when fdate is null then 0 else 1 end as approved,
+        case when fdate is null then mdate when mdate is null or fdate > mdate then fdate else mdate end as anchor
+      from s1
+    ),
+    clock as materialized (
+      select s2.*,
+        case when mdate is not null and mdate = anchor then
+          (select ${agreedDue(dialect)} from meetings m where ${held} and substr(m.starts_at, 1, 10) = s2.anchor and ${agreedDue(dialect)} is not null order by m.starts_at desc limit 1)
+        end as agreed
+      from s2
+    ),
+    f1 as (
+      select clock.*,
+        case when anchor is null then null else coalesce(agreed, ${dueOf}) end as next_due,
+        case when anchor is null then null
+          when agreed is not null and agreed > ${dueOf} then ${plusDays(dialect, sql`agreed`, 7 * (overdueWeeks - dueWeeks))}
+          else ${plusDays(dialect, sql`anchor`, 7 * overdueWeeks)} end as overdue_from,
+        case when dob is null then null else ${ageOn(sql`dob`, today)} end as age
+      from clock
+    )`;
+}
+
+/**
+ * Every case of the service with what the dashboard derives from its record; `only` narrows the
+ * cases first (a page of the active cases in reference order needs no other case looked up).
+ */
+function facts(dialect: SqlDialect, q: DashboardQuery, only: Sql = NONE): Sql {
+  const today = sql`${q.today}`;
+  const soon = addDays(q.today, REMINDER_DAYS_BEFORE);
+  const missing = (party: (typeof PARTIES)[number], latest: string) =>
+    sql`case when ${needs(party, q.agreementRules)} and coalesce(${sql.ref(latest)}, '') <> 'given' then 1 else 0 end`;
+  return sql`
+    ${dialect === 'postgres' ? windowBase(dialect, q, only) : lookupBase(dialect, q, only)},
     f2 as (
       select f1.*, case when age >= 18 then 'aged_18_plus' when age >= 16 then 'aged_16_17' else 'under_16' end as band from f1
     ),
@@ -190,7 +246,6 @@ interface FactsRow {
   review_state: FactsReviewState | null;
   next_due: string | null;
   overdue_from: string | null;
-  total: number | string;
 }
 
 const num = (v: number | string | null): number | null => (v === null ? null : Number(v));
@@ -216,6 +271,57 @@ const toFacts = (r: FactsRow): CaseFacts => ({
   review: r.review_state && r.next_due && r.overdue_from ? { state: r.review_state, nextReviewDue: r.next_due, overdueFrom: r.overdue_from } : null,
 });
 
+const NONE = sql``;
+
+/** The columns a list row needs besides those the counts group by. */
+const ROW_COLUMNS = [
+  'id',
+  'reference',
+  'pathway',
+  'referred_on',
+  'dob',
+  'legal_status',
+  'yp',
+  'pc',
+  'la',
+  'missing_yp',
+  'missing_pc',
+  'missing_la',
+  'ask_again',
+  'approved',
+  'placements',
+  'first_level',
+  'latest_level',
+  'next_due',
+  'overdue_from',
+];
+
+interface CountRow {
+  status: string;
+  movement: FactsMovement;
+  review_state: FactsReviewState | null;
+  awaits: number | string;
+  n: number | string;
+}
+
+/** A handful of groups, however many cases. */
+function countsOf(groups: CountRow[]): DashboardCounts {
+  const counts: DashboardCounts = {
+    byStatus: {},
+    byMovement: { up: 0, same: 0, setback: 0, first: 0, none: 0 },
+    byReviewState: { not_due: 0, due_soon: 0, due: 0, overdue: 0 },
+    agreementsOutstanding: 0,
+  };
+  for (const g of groups) {
+    const n = Number(g.n);
+    counts.byStatus[g.status] = (counts.byStatus[g.status] ?? 0) + n;
+    if (g.status === 'active') counts.byMovement[g.movement] += n;
+    if (g.review_state) counts.byReviewState[g.review_state] += n;
+    if (Number(g.awaits) === 1) counts.agreementsOutstanding += n;
+  }
+  return counts;
+}
+
 /** Which cases each list holds, and in what order (a unique key last, so pages never overlap). */
 const LISTS: Record<DashboardList, { where: Sql; order: Sql }> = {
   'active-cases': { where: sql`status = 'active'`, order: sql`reference` },
@@ -230,34 +336,39 @@ const LISTS: Record<DashboardList, { where: Sql; order: Sql }> = {
 export function dashboardRepository(db: Kysely<Database>, dialect: SqlDialect): DashboardQueries {
   return {
     async counts(q) {
-      const { rows } = await sql<{ status: string; movement: FactsMovement; review_state: FactsReviewState | null; awaits: number | string; n: number | string }>`
+      const { rows } = await sql<CountRow>`
         with ${facts(dialect, q)}
         select status, movement, review_state, awaits, count(*) as n from facts group by status, movement, review_state, awaits`.execute(db);
-      const counts: DashboardCounts = {
-        byStatus: {},
-        byMovement: { up: 0, same: 0, setback: 0, first: 0, none: 0 },
-        byReviewState: { not_due: 0, due_soon: 0, due: 0, overdue: 0 },
-        agreementsOutstanding: 0,
-      };
-      // A handful of groups, however many cases.
-      for (const g of rows) {
-        const n = Number(g.n);
-        counts.byStatus[g.status] = (counts.byStatus[g.status] ?? 0) + n;
-        if (g.status === 'active') counts.byMovement[g.movement] += n;
-        if (g.review_state) counts.byReviewState[g.review_state] += n;
-        if (Number(g.awaits) === 1) counts.agreementsOutstanding += n;
-      }
-      return counts;
+      return countsOf(rows);
     },
 
     async page(q, list, offset, limit) {
       const { where, order } = LISTS[list];
+      const only = list === 'active-cases' || list === 'trm-movement' ? sql`and status = 'active' order by reference limit ${limit} offset ${offset}` : NONE;
       const { rows } = await sql<FactsRow>`
+        with ${facts(dialect, q, only)}
+        select * from facts where ${where} order by ${order} limit ${limit} offset ${only === NONE ? offset : 0}`.execute(db);
+      return rows.map(toFacts);
+    },
+
+    async overview(q, limit) {
+      // One pass over the caseload for the counts and the first page of the two lists whose members only the facts tell.
+      const columns = sql.raw(ROW_COLUMNS.join(', '));
+      const nulls = sql.raw(ROW_COLUMNS.map((c) => `null as ${c}`).join(', '));
+      const { rows } = await sql<FactsRow & { part: string; n: number | string; awaits: number | string }>`
         with ${facts(dialect, q)}
-        select facts.*, count(*) over () as total from facts where ${where} order by ${order} limit ${limit} offset ${offset}`.execute(db);
-      if (rows.length > 0 || offset === 0) return { rows: rows.map(toFacts), total: Number(rows[0]?.total ?? 0) };
-      const { rows: all } = await sql<{ n: number | string }>`with ${facts(dialect, q)} select count(*) as n from facts where ${where}`.execute(db);
-      return { rows: [], total: Number(all[0]?.n ?? 0) };
+        select 'counts' as part, status, movement, review_state, awaits, count(*) as n, ${nulls} from facts group by status, movement, review_state, awaits
+        union all
+        select * from (select 'agreements' as part, status, movement, review_state, awaits, 0 as n, ${columns} from facts
+          where ${LISTS['agreements-outstanding'].where} order by ${LISTS['agreements-outstanding'].order} limit ${limit}) a
+        union all
+        select * from (select 'reviews' as part, status, movement, review_state, awaits, 0 as n, ${columns} from facts
+          where ${LISTS.reviews.where} order by ${LISTS.reviews.order} limit ${limit}) r`.execute(db);
+      return {
+        counts: countsOf(rows.filter((r) => r.part === 'counts')),
+        agreements: rows.filter((r) => r.part === 'agreements').map(toFacts),
+        reviews: rows.filter((r) => r.part === 'reviews').map(toFacts),
+      };
     },
 
     async overdueByAgency(serviceId, today, casesPerAgency) {
