@@ -52,7 +52,15 @@ const dashboardOf = (serviceId: string, overrides: Partial<ServiceDashboard> = {
     cases: [{ caseId: CASE, reference: `${serviceId}-2026-0001`, firstLevel: 3, latestLevel: 2.5, placements: 2, movement: 'setback' }],
   },
   unreachable: [
-    { staffId: 'yjs-amy', name: 'Amy Clarke', reason: 'app_removed', since: '2026-11-20T10:00:00Z', cases: [`${serviceId}-2026-0001`], caseCount: 1, undelivered: 2 },
+    {
+      staffId: 'yjs-amy',
+      name: 'Amy Clarke',
+      reason: 'app_removed',
+      since: '2026-11-20T10:00:00Z',
+      cases: [`${serviceId}-2026-0001`],
+      caseCount: 1,
+      undelivered: 2,
+    },
   ],
   undelivered: [
     {

@@ -105,6 +105,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const result = await measureDashboard({ cases, runs, say: (l) => process.stdout.write(`${l}\n`) });
   for (const r of result.rows) {
     const verdict = r.met === null ? '' : r.met ? '  goal met' : '  goal missed';
-    process.stdout.write(`${r.measure.padEnd(60)} ${r.value.padStart(10)}  ${r.goal.padEnd(8)}${verdict}  (${r.reference}; ${r.ratio})${r.note ? `  ${r.note}` : ''}\n`);
+    process.stdout.write(
+      `${r.measure.padEnd(60)} ${r.value.padStart(10)}  ${r.goal.padEnd(8)}${verdict}  (${r.reference}; ${r.ratio})${r.note ? `  ${r.note}` : ''}\n`,
+    );
   }
 }

@@ -88,10 +88,7 @@ export async function showServiceDashboard(deps: AppDeps, person: Principal, ser
       undelivered: dead.filter((j) => j.recipient === u.staffId).length,
     }));
     const waiting = await undelivered(w.tx, { serviceId: id });
-    const references = await d.referencesOf(id, [
-      ...waiting.items.flatMap((j) => (j.caseId ? [j.caseId] : [])),
-      ...waiting.messages.flatMap((m) => m.caseIds),
-    ]);
+    const references = await d.referencesOf(id, [...waiting.items.flatMap((j) => (j.caseId ? [j.caseId] : [])), ...waiting.messages.flatMap((m) => m.caseIds)]);
     const jobs = waiting.items.map((j) => ({ ...j, reference: j.caseId ? (references.get(j.caseId) ?? null) : null }));
     const messages = waiting.messages.map((m) => ({ ...m, references: m.caseIds.flatMap((c) => references.get(c) ?? []).sort() }));
     const byStatus = Object.fromEntries(CASE_STATUSES.map((st) => [st, counts.byStatus[st] ?? 0])) as Record<CaseStatus, number>;

@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Party } from '../../../domain/agreement.js';
 import { AGE_BANDS, agreementRuleFor, type AgreementRule } from '../../../domain/agreementRules.js';
 import { addDays } from '../../../domain/dates.js';
 import { LEGAL_STATUSES } from '../../../domain/legalStatus.js';
@@ -15,8 +16,6 @@ import type { Database, SqlDialect } from '../schema.js';
  */
 
 type Sql = RawBuilder<unknown>;
-
-const PARTIES = ['young_person', 'parent_carer', 'local_authority'] as const;
 
 /** The day `days` after an ISO date held as text, as ISO text. */
 const plusDays = (dialect: SqlDialect, date: Sql, days: number): Sql =>
@@ -40,7 +39,7 @@ const beforeBirthday = (date: Sql, dob: Sql, n: number): Sql =>
   sql`(${year(date)} - ${year(dob)} < ${sql.lit(n)} or (${year(date)} - ${year(dob)} = ${sql.lit(n)} and ${monthDay(date)} < ${monthDay(dob)}))`;
 
 /** Whether the service's agreement table needs `party` for the case's age band and legal status. */
-function needs(party: (typeof PARTIES)[number], rules: readonly AgreementRule[]): Sql {
+function needs(party: Party, rules: readonly AgreementRule[]): Sql {
   const keys = AGE_BANDS.flatMap((band) => LEGAL_STATUSES.filter((s) => agreementRuleFor(band, s, rules).needs.includes(party)).map((s) => `${band}/${s}`));
   if (keys.length === 0) return sql`(1 = 0)`;
   return sql`((band || '/' || legal_status) in (${sql.join(keys)}))`;
@@ -182,7 +181,7 @@ function lookupBase(dialect: SqlDialect, q: DashboardQuery, only: Sql): Sql {
 function facts(dialect: SqlDialect, q: DashboardQuery, only: Sql = NONE): Sql {
   const today = sql`${q.today}`;
   const soon = addDays(q.today, REMINDER_DAYS_BEFORE);
-  const missing = (party: (typeof PARTIES)[number], latest: string) =>
+  const missing = (party: Party, latest: string) =>
     sql`case when ${needs(party, q.agreementRules)} and coalesce(${sql.ref(latest)}, '') <> 'given' then 1 else 0 end`;
   return sql`
     ${dialect === 'postgres' ? windowBase(dialect, q, only) : lookupBase(dialect, q, only)},
