@@ -81,6 +81,8 @@ export interface DashboardQueries {
   overview(q: DashboardQuery, limit: number): Promise<{ counts: DashboardCounts; agreements: CaseFacts[]; reviews: CaseFacts[] }>;
   /** `offset`/`limit` over the list's stable order (its whole length is in `counts`: see totalOf). */
   page(q: DashboardQuery, list: DashboardList, offset: number, limit: number): Promise<CaseFacts[]>;
+  /** How many active cases the service has (the length of the active-cases and trm-movement lists). */
+  activeCount(serviceId: string): Promise<number>;
   /** Open cases' actions past their "by when" and not done or stopped, grouped by the holding agency. */
   overdueByAgency(serviceId: string, today: IsoDate, casesPerAgency: number): Promise<AgencyOverdueRow[]>;
   /** People on the open cases' teams whom the bot cannot reach. */

@@ -370,6 +370,16 @@ export function dashboardRepository(db: Kysely<Database>, dialect: SqlDialect): 
       };
     },
 
+    async activeCount(serviceId) {
+      const r = await db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('service_id', '=', serviceId)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
+      return Number(r?.n ?? 0);
+    },
+
     async overdueByAgency(serviceId, today, casesPerAgency) {
       const overdue = sql`
         select a.owner_agency as agency, a.case_id, c.reference
