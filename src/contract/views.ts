@@ -3,7 +3,7 @@ import type { Agreement, AgreementState, Party } from '../domain/agreement.js';
 import type { AgeBand, FamilyInvolvement } from '../domain/agreementRules.js';
 import type { LegalStatus } from '../domain/legalStatus.js';
 import type { Case, CaseStatus } from '../domain/case.js';
-import type { CaseloadOverview } from '../domain/caseloadOverview.js';
+import type { ActiveCaseRow, CaseloadOverview, MovementRow, OutstandingAgreementRow, ReviewRow } from '../domain/caseloadOverview.js';
 import type { Formulation } from '../domain/formulation.js';
 import type { AttendeeResponse, Meeting } from '../domain/meeting.js';
 import type { AttendanceMark } from '../domain/attendance.js';
@@ -304,8 +304,9 @@ export interface UnreachableRecipient {
   name: string;
   reason: UnreachableReason;
   since: string;
-  /** References of the service's open cases they are on. */
+  /** References of the service's open cases they are on (the first 20 by reference; `caseCount` says how many). */
   cases: string[];
+  caseCount: number;
   /** Notifications in this service that gave up on them. */
   undelivered: number;
 }
@@ -324,18 +325,54 @@ export interface LibraryDocument {
 /** The library lives outside (SharePoint in Microsoft 365 mode): when it cannot answer, the rest still shows. */
 export type DashboardLibrary = { status: 'available'; items: LibraryDocument[] } | { status: 'unavailable'; message: string };
 
+/** Where one of the dashboard's case lists stands: its whole length, and where its next page starts (null on the last). */
+export interface DashboardListPage {
+  total: number;
+  limit: number;
+  nextOffset: number | null;
+}
+
+/**
+ * GET /services/:serviceId/dashboard (`?limit=`, 1–200, default 50). The case lists (`activeCases`,
+ * `agreementsOutstanding`, `reviews`, `trmMovement.cases`) hold their first page; `pages` gives each
+ * list's whole length and the offset of its next page (GET /services/:serviceId/dashboard/:list).
+ * Counts (`counts`, `trmMovement.counts`, `reviewCounts`, the totals in `pages`) are over the whole caseload.
+ */
 export interface ServiceDashboard extends CaseloadOverview {
   service: { id: string; name: string };
+  pages: { activeCases: DashboardListPage; agreementsOutstanding: DashboardListPage; reviews: DashboardListPage; trmMovement: DashboardListPage };
+  /** Active cases by where their review stands (the `reviews` list holds the overdue, due and due-soon ones). */
+  reviewCounts: { overdue: number; due: number; due_soon: number };
   today: string;
   unreachable: UnreachableRecipient[];
   undelivered: (UndeliveredJob & { reference: string | null })[];
   /** Teams messages that did not arrive, one row per person, apart from the documents above. */
   undeliveredMessages: (UndeliveredMessages & { references: string[] })[];
   library: DashboardLibrary;
-  /** Actions past their "by when" and not done or stopped, per agency holding them (open cases only). */
-  actionsOverdueByAgency: AgencyOverdue[];
+  /**
+   * Actions past their "by when" and not done or stopped, per agency holding them (open cases only):
+   * `cases` the first 20 by reference, `caseCount` how many cases in all.
+   */
+  actionsOverdueByAgency: (AgencyOverdue & { caseCount: number })[];
   /** Local mode: the bot reaches a person only once they open it in the Agents Playground; their messages wait until then. */
   messagesWaitForPlayground: boolean;
+}
+
+/** The dashboard's case lists, each a page at a time (GET /services/:serviceId/dashboard/:list?offset=&limit=). */
+export interface DashboardPageItems {
+  'active-cases': ActiveCaseRow;
+  'agreements-outstanding': OutstandingAgreementRow;
+  reviews: ReviewRow;
+  'trm-movement': MovementRow;
+}
+
+export interface DashboardPage<L extends keyof DashboardPageItems = keyof DashboardPageItems> {
+  list: L;
+  items: DashboardPageItems[L][];
+  total: number;
+  offset: number;
+  limit: number;
+  nextOffset: number | null;
 }
 
 /** A demo account offered by local mode's dev sign-in (GET /dev/accounts). */

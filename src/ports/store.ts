@@ -26,6 +26,7 @@ import type { CaseDocumentRepository } from './caseDocuments.js';
 import type { CaseTransferRepository } from './caseTransfers.js';
 import type { OutboxRepository } from './outbox.js';
 import type { WriteTally } from './writeTally.js';
+import type { DashboardQueries } from './dashboard.js';
 
 /**
  * The case store. Everything a use case reads or writes happens inside one transaction, so a change
@@ -74,6 +75,8 @@ export interface StoreTx {
   requests: IdempotentRequestRepository;
   consultations: ConsultationRepository;
   evaluationKeys: EvaluationKeyRepository;
+  /** The service dashboard's counts and pages, worked out by the database (src/ports/dashboard.ts). */
+  dashboard: DashboardQueries;
 }
 
 export interface Page<T> {

@@ -8,6 +8,7 @@ import { followServerClock, todayIso } from './clock.js';
 import { AppContext, type AppState } from './context.js';
 import { notifyLoaded, onTeamsThemeChange, type Host, type ThemeName } from './host/teams.js';
 import { prefetchFor } from './prefetch.js';
+import { meFromPrefetch } from './prefetched.js';
 import { connectApi, devToken, signOut } from './session.js';
 import { THEMES, usePageTheme } from './theme.js';
 import { devAccounts, OpenInTeams, SignIn } from './views/SignIn.js';
@@ -45,7 +46,7 @@ export function App({ host }: { host: Host }) {
         return;
       }
       if (host.frame === 'content') prefetchFor(window.location.hash, host.caseId);
-      const me = await get<Me>('/me');
+      const me = await (meFromPrefetch() ?? get<Me>('/me'));
       followServerClock(me.now);
       setDraftOwner(me.staffId);
       if (live) setPhase({ kind: 'ready', me });

@@ -1,5 +1,5 @@
 import { request } from './api/client.js';
-import type { CaseView } from './api/types.js';
+import type { CaseView, Me } from './api/types.js';
 import { preload } from './common/useModule.js';
 import { FRAME_VIEWS } from './frames.js';
 import { loadTimeline } from './live/loadTimeline.js';
@@ -22,6 +22,8 @@ export function prefetchFor(hash: string, defaultCaseId: string | null): void {
   // case, a link, Back), whatever was not taken is forgotten and the new view asks afresh.
   window.addEventListener('hashchange', forgetPrefetched, { once: true });
   const route = parseRoute(hash, defaultCaseId);
+  // Every view waits for who is signed in: asked for with the rest, not after React has started.
+  start('me', async () => (await request<Me>('GET', '/me')).body);
   preload(FRAME_VIEWS.content);
   if (route.view !== 'case') return;
   start(`case:${route.caseId}`, () => request<CaseView>('GET', `/cases/${route.caseId}`));

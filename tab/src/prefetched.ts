@@ -1,5 +1,5 @@
 import type { Versioned } from './api/client.js';
-import type { CaseView } from './api/types.js';
+import type { CaseView, Me } from './api/types.js';
 import type { LoadedTimeline } from './live/loadTimeline.js';
 
 /**
@@ -28,3 +28,4 @@ export function forgetPrefetched(): void {
 
 export const caseFromPrefetch = (caseId: string) => take<Versioned<CaseView>>(`case:${caseId}`);
 export const timelineFromPrefetch = (caseId: string) => take<LoadedTimeline>(`timeline:${caseId}`);
+export const meFromPrefetch = () => take<Me>('me');

@@ -245,6 +245,18 @@ describe('the prefetch', () => {
     expect(timelineFromPrefetch('A')).toBeNull();
   });
 
+  it('asks who is signed in with the case and its timeline, for the first view to take once', async () => {
+    window.location.hash = '#/cases/A/timeline';
+    const { prefetchFor } = await import('../src/prefetch.js');
+    const { meFromPrefetch } = await import('../src/prefetched.js');
+    prefetchFor(window.location.hash, null);
+    const me = meFromPrefetch();
+    expect(me).not.toBeNull();
+    expect(meFromPrefetch()).toBeNull();
+    await api.answer('/me', { staffId: 'ecm-sam' });
+    await expect(me).resolves.toMatchObject({ staffId: 'ecm-sam' });
+  });
+
   it('is taken once, by the case it was asked for', async () => {
     window.location.hash = '#/cases/A/timeline';
     const { prefetchFor } = await import('../src/prefetch.js');

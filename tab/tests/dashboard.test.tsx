@@ -13,7 +13,14 @@ const CASE = '0b6f3c1e-5a4d-4c1e-9a59-8f1f0c1a2b3c';
 const dashboardOf = (serviceId: string, overrides: Partial<ServiceDashboard> = {}): ServiceDashboard => ({
   service: { id: serviceId, name: serviceId === 'BRI' ? 'Bristol Youth Justice Service' : 'North Somerset Youth Justice Service' },
   today: '2026-11-27',
-  actionsOverdueByAgency: [{ agency: 'police', overdue: 2, cases: [{ caseId: CASE, reference: `${serviceId}-2026-0001` }] }],
+  actionsOverdueByAgency: [{ agency: 'police', overdue: 2, caseCount: 1, cases: [{ caseId: CASE, reference: `${serviceId}-2026-0001` }] }],
+  pages: {
+    activeCases: { total: 1, limit: 50, nextOffset: null },
+    agreementsOutstanding: { total: 1, limit: 50, nextOffset: null },
+    reviews: { total: 1, limit: 50, nextOffset: null },
+    trmMovement: { total: 1, limit: 50, nextOffset: null },
+  },
+  reviewCounts: { overdue: 1, due: 0, due_soon: 0 },
   counts: { referred: 1, awaiting_agreement: 0, active: 3, closed: 2 },
   activeCases: [
     {
@@ -45,7 +52,15 @@ const dashboardOf = (serviceId: string, overrides: Partial<ServiceDashboard> = {
     cases: [{ caseId: CASE, reference: `${serviceId}-2026-0001`, firstLevel: 3, latestLevel: 2.5, placements: 2, movement: 'setback' }],
   },
   unreachable: [
-    { staffId: 'yjs-amy', name: 'Amy Clarke', reason: 'app_removed', since: '2026-11-20T10:00:00Z', cases: [`${serviceId}-2026-0001`], undelivered: 2 },
+    {
+      staffId: 'yjs-amy',
+      name: 'Amy Clarke',
+      reason: 'app_removed',
+      since: '2026-11-20T10:00:00Z',
+      cases: [`${serviceId}-2026-0001`],
+      caseCount: 1,
+      undelivered: 2,
+    },
   ],
   undelivered: [
     {
@@ -171,6 +186,37 @@ describe("the manager's dashboard", () => {
     const row = within(table).getAllByRole('row')[1]!;
     expect(row.textContent).toBe('Police2BRI-2026-0001');
     expect(within(row).getByRole('link', { name: 'BRI-2026-0001' })).toBeTruthy();
+  });
+
+  it('shows a long list a page at a time: the counts are of the whole caseload, and "Show more" brings the next page in the same order', async () => {
+    const active = (n: number) => ({ ...dashboardOf('BRI').activeCases[0]!, caseId: `case-${n}`, reference: `BRI-2026-${String(n).padStart(4, '0')}` });
+    const first = dashboardOf('BRI', {
+      counts: { referred: 0, awaiting_agreement: 0, active: 3, closed: 0 },
+      activeCases: [active(1), active(2)],
+      pages: { ...dashboardOf('BRI').pages, activeCases: { total: 3, limit: 2, nextOffset: 2 } },
+      actionsOverdueByAgency: [{ agency: 'police', overdue: 30, caseCount: 25, cases: [{ caseId: CASE, reference: 'BRI-2026-0001' }] }],
+    });
+    const api = fakeApi({
+      'GET /services/BRI/dashboard': () => [200, first],
+      'GET /services/BRI/dashboard/active-cases': () => [200, { list: 'active-cases', items: [active(3)], total: 3, offset: 2, limit: 50, nextOffset: null }],
+    });
+    vi.stubGlobal('fetch', api.impl);
+    renderSignedIn(<RoutedDashboard />, manager);
+    const table = await screen.findByRole('table', { name: 'Active cases' });
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    expect(screen.getByText('2 of 3 shown')).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Actions overdue by agency' })).getAllByRole('row')[1]!.textContent).toBe(
+      'Police30BRI-2026-0001 and 24 more',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Show 1 more of Active cases' }));
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Active cases' })).getAllByRole('row')).toHaveLength(4));
+    expect(
+      within(screen.getByRole('table', { name: 'Active cases' }))
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['BRI-2026-0001', 'BRI-2026-0002', 'BRI-2026-0003']);
+    expect(screen.queryByRole('button', { name: 'Show 1 more of Active cases' })).toBeNull();
+    expect(api.calls.find((c) => c.path === '/services/BRI/dashboard/active-cases')).toBeTruthy();
   });
 
   it('lets ECM staff choose among the services they serve, and loads the one chosen', async () => {

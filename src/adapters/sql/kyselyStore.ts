@@ -22,6 +22,7 @@ import { transitionPlanRepository } from './repositories/transitionPlans.js';
 import { trmRepository } from './repositories/trm.js';
 import { writeTallyRepository } from './repositories/writeTallies.js';
 import { evaluationKeyRepository } from './repositories/evaluationKeys.js';
+import { dashboardRepository } from './repositories/dashboard.js';
 
 /**
  * The store on any Kysely database. SQLite and PostgreSQL differ only in how a connection is
@@ -59,6 +60,7 @@ export function createKyselyStore(
     writeTallies: writeTallyRepository(trx),
     consultations: consultationRepository(trx),
     evaluationKeys: evaluationKeyRepository(trx),
+    dashboard: dashboardRepository(trx, dialect),
   });
 
   return {

@@ -23,6 +23,7 @@ import { timelineQuestions } from './migrations/0019_timeline_questions.js';
 import { restrictedEntries } from './migrations/0020_restricted_entries.js';
 import { timelineSearch } from './migrations/0022_timeline_search.js';
 import { auditHeadLink } from './migrations/0023_audit_head_link.js';
+import { dashboardIndexes } from './migrations/0024_dashboard_indexes.js';
 
 /**
  * Migrations shared by SQLite and PostgreSQL, one file each under migrations/. A migration that
@@ -53,6 +54,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0020_restricted_entries': restrictedEntries(),
     '0022_timeline_search': timelineSearch(dialect),
     '0023_audit_head_link': auditHeadLink(),
+    '0024_dashboard_indexes': dashboardIndexes(),
   };
 }
 

@@ -19,6 +19,7 @@ import {
   Unreachable,
 } from './DashboardSections.js';
 import { dashboardHref } from './route.js';
+import { usePagedList } from './usePagedList.js';
 
 const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalM },
@@ -41,6 +42,24 @@ const useStyles = makeStyles({
   number: { fontSize: tokens.fontSizeHero700, lineHeight: tokens.lineHeightHero700, fontWeight: tokens.fontWeightSemibold },
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 34rem), 1fr))', gap: tokens.spacingHorizontalXXL },
 });
+
+/** The four case lists, each showing its first page and asking for more on request. */
+function CaseLists({ d }: { d: ServiceDashboard }) {
+  const id = d.service.id;
+  const reviews = usePagedList(id, 'reviews', d.reviews, d.pages?.reviews);
+  const agreements = usePagedList(id, 'agreements-outstanding', d.agreementsOutstanding, d.pages?.agreementsOutstanding);
+  const movement = usePagedList(id, 'trm-movement', d.trmMovement.cases, d.pages?.trmMovement);
+  const active = usePagedList(id, 'active-cases', d.activeCases, d.pages?.activeCases);
+  return (
+    <>
+      <ReviewsDue rows={d.reviews} paged={reviews} />
+      <AgreementsOutstanding rows={d.agreementsOutstanding} paged={agreements} />
+      <ActionsOverdueByAgency rows={d.actionsOverdueByAgency ?? []} />
+      <Movement movement={d.trmMovement} paged={movement} />
+      <ActiveCases rows={d.activeCases} paged={active} />
+    </>
+  );
+}
 
 /**
  * The manager's view of one service: what waits, how the children have moved on the TRM, who the
@@ -83,13 +102,15 @@ export default function Dashboard({ serviceId }: { serviceId: string | null }) {
     );
   }
   const d = dashboard.data?.service.id === chosen.id ? dashboard.data : null;
-  const overdue = d?.reviews.filter((r) => r.state === 'overdue').length ?? 0;
+  // Counted by the server over the whole caseload; the lists come a page at a time.
+  const overdue = d ? (d.reviewCounts?.overdue ?? d.reviews.filter((r) => r.state === 'overdue').length) : 0;
+  const reviewsTotal = d ? (d.pages?.reviews.total ?? d.reviews.length) : 0;
   const tiles: [string, number][] = d
     ? [
         ['Active cases', d.counts.active],
-        ['Waiting on agreement', d.agreementsOutstanding.length],
+        ['Waiting on agreement', d.pages?.agreementsOutstanding.total ?? d.agreementsOutstanding.length],
         ['Reviews overdue', overdue],
-        ['Reviews due or due soon', d.reviews.length - overdue],
+        ['Reviews due or due soon', reviewsTotal - overdue],
         ['People the bot cannot reach', d.unreachable.length],
         ['Documents not yet delivered', d.undelivered.length],
         ['People with messages not delivered', d.undeliveredMessages.length],
@@ -140,11 +161,7 @@ export default function Dashboard({ serviceId }: { serviceId: string | null }) {
             ))}
           </ul>
           <div className={s.grid}>
-            <ReviewsDue rows={d.reviews} />
-            <AgreementsOutstanding rows={d.agreementsOutstanding} />
-            <ActionsOverdueByAgency rows={d.actionsOverdueByAgency ?? []} />
-            <Movement movement={d.trmMovement} />
-            <ActiveCases rows={d.activeCases} />
+            <CaseLists d={d} />
             <Unreachable rows={d.unreachable} />
             <div>
               <Undelivered rows={d.undelivered} retry={mayRetry ? (jobId) => void retry(jobId) : null} />

@@ -2,6 +2,7 @@ import { Badge, Button, Link, makeStyles, MessageBar, MessageBarBody, MessageBar
 import { Warning16Regular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { ServiceDashboard } from '../api/types.js';
+import { ErrorNotice } from '../common/ErrorNotice.js';
 import { ScrollRegion } from '../common/ScrollRegion.js';
 import { SortableTable, type Column } from '../common/SortableTable.js';
 import {
@@ -22,12 +23,37 @@ import {
 } from '../labels.js';
 import { hrefOf } from '../router.js';
 import { MOVEMENT_MARKS, MOVEMENT_ORDER, MovementChart } from './MovementChart.js';
+import { MORE, type PagedList } from './usePagedList.js';
 
 const useStyles = makeStyles({
   error: { overflowWrap: 'anywhere', display: 'inline-block', minWidth: '10rem' },
   // A target at least 24 px high (WCAG 2.5.8).
   summary: { cursor: 'pointer', minHeight: '24px', paddingBlock: tokens.spacingVerticalXS },
+  more: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM, marginBlock: tokens.spacingVerticalS },
 });
+
+/** Under a list shown a page at a time: how many of how many, and a button for the next page. */
+function ShowMore({ paged, what }: { paged: PagedList<unknown> | undefined; what: string }) {
+  const s = useStyles();
+  if (!paged || paged.total <= 0) return null;
+  const left = paged.total - paged.rows.length;
+  return (
+    <div className={s.more}>
+      <span role="status">
+        {paged.rows.length} of {paged.total} shown
+      </span>
+      {paged.more ? (
+        <Button onClick={paged.more} disabled={paged.loading} aria-label={`Show ${Math.min(MORE, left)} more of ${what}`}>
+          {paged.loading ? 'Loading…' : `Show ${Math.min(MORE, left)} more`}
+        </Button>
+      ) : null}
+      <ErrorNotice error={paged.error} />
+    </div>
+  );
+}
+
+/** "BRI-2026-0001, BRI-2026-0002 and 12 more": a list of references cut short, with how many are left. */
+const andMore = (shown: number, total: number) => (total > shown ? ` and ${total - shown} more` : '');
 
 type D = ServiceDashboard;
 
@@ -44,17 +70,23 @@ function Part<T>(p: {
   columns: Column<T>[];
   rowKey: (r: T) => string;
   initialSort?: { key: string; direction: 'ascending' | 'descending' };
+  /** A list shown a page at a time: the rows so far, and the next page on request. */
+  paged?: PagedList<T>;
 }) {
+  const rows = p.paged?.rows ?? p.rows;
   return (
     <section aria-labelledby={p.id}>
       <h2 id={p.id}>{p.title}</h2>
       {p.intro}
-      {p.rows.length === 0 ? (
+      {rows.length === 0 ? (
         <p>{p.empty}</p>
       ) : (
-        <ScrollRegion label={p.title}>
-          <SortableTable caption={p.title} rows={p.rows} columns={p.columns} rowKey={p.rowKey} {...(p.initialSort ? { initialSort: p.initialSort } : {})} />
-        </ScrollRegion>
+        <>
+          <ScrollRegion label={p.title}>
+            <SortableTable caption={p.title} rows={rows} columns={p.columns} rowKey={p.rowKey} {...(p.initialSort ? { initialSort: p.initialSort } : {})} />
+          </ScrollRegion>
+          {p.paged && p.paged.total > rows.length ? <ShowMore paged={p.paged as PagedList<unknown>} what={p.title} /> : null}
+        </>
       )}
     </section>
   );
@@ -62,9 +94,10 @@ function Part<T>(p: {
 
 const REVIEW_RANK: Record<string, number> = { overdue: 0, due: 1, due_soon: 2 };
 
-export function ReviewsDue({ rows }: { rows: D['reviews'] }) {
+export function ReviewsDue({ rows, paged }: { rows: D['reviews']; paged?: PagedList<D['reviews'][number]> }) {
   return (
     <Part
+      {...(paged ? { paged } : {})}
       id="dash-reviews"
       title="Reviews due and overdue"
       empty="No review is due in the next 14 days, and none is overdue."
@@ -108,22 +141,27 @@ export function ActionsOverdueByAgency({ rows }: { rows: D['actionsOverdueByAgen
         {
           key: 'cases',
           label: 'Cases',
-          render: (r) =>
-            r.cases.map((c, i) => (
-              <span key={c.caseId}>
-                {i ? ', ' : ''}
-                {caseLink(c.caseId, c.reference)}
-              </span>
-            )),
+          render: (r) => (
+            <>
+              {r.cases.map((c, i) => (
+                <span key={c.caseId}>
+                  {i ? ', ' : ''}
+                  {caseLink(c.caseId, c.reference)}
+                </span>
+              ))}
+              {andMore(r.cases.length, r.caseCount ?? r.cases.length)}
+            </>
+          ),
         },
       ]}
     />
   );
 }
 
-export function AgreementsOutstanding({ rows }: { rows: D['agreementsOutstanding'] }) {
+export function AgreementsOutstanding({ rows, paged }: { rows: D['agreementsOutstanding']; paged?: PagedList<D['agreementsOutstanding'][number]> }) {
   return (
     <Part
+      {...(paged ? { paged } : {})}
       id="dash-agreements"
       title="Agreements outstanding"
       empty="Every open case has the agreement of everyone its young person's age and legal status need."
@@ -147,8 +185,9 @@ export function AgreementsOutstanding({ rows }: { rows: D['agreementsOutstanding
   );
 }
 
-export function Movement({ movement }: { movement: D['trmMovement'] }) {
+export function Movement({ movement, paged }: { movement: D['trmMovement']; paged?: PagedList<D['trmMovement']['cases'][number]> }) {
   const s = useStyles();
+  const cases = paged?.rows ?? movement.cases;
   const totals = MOVEMENT_ORDER.map((m) => ({ m, n: movement.counts[m] }));
   return (
     <section aria-labelledby="dash-movement">
@@ -166,13 +205,13 @@ export function Movement({ movement }: { movement: D['trmMovement'] }) {
           ]}
         />
       </ScrollRegion>
-      {movement.cases.length > 0 ? (
+      {cases.length > 0 ? (
         <details>
           <summary className={s.summary}>Each case</summary>
           <ScrollRegion label="TRM movement by case">
             <SortableTable
               caption="TRM movement by case"
-              rows={movement.cases}
+              rows={cases}
               rowKey={(r) => r.caseId}
               columns={[
                 { key: 'reference', label: 'Case', sortValue: (r) => r.reference, render: (r) => caseLink(r.caseId, r.reference) },
@@ -187,15 +226,17 @@ export function Movement({ movement }: { movement: D['trmMovement'] }) {
               ]}
             />
           </ScrollRegion>
+          {paged && paged.total > cases.length ? <ShowMore paged={paged as PagedList<unknown>} what="TRM movement by case" /> : null}
         </details>
       ) : null}
     </section>
   );
 }
 
-export function ActiveCases({ rows }: { rows: D['activeCases'] }) {
+export function ActiveCases({ rows, paged }: { rows: D['activeCases']; paged?: PagedList<D['activeCases'][number]> }) {
   return (
     <Part
+      {...(paged ? { paged } : {})}
       id="dash-active"
       title="Active cases"
       empty="No case is active."
@@ -241,7 +282,7 @@ export function Unreachable({ rows }: { rows: D['unreachable'] }) {
         { key: 'name', label: 'Name', sortValue: (r) => r.name, render: (r) => r.name },
         { key: 'reason', label: 'Why', render: (r) => label(UNREACHABLE_LABELS, r.reason) },
         { key: 'since', label: 'Since', sortValue: (r) => r.since, render: (r) => formatDate(r.since) },
-        { key: 'cases', label: 'Their cases', render: (r) => r.cases.join(', ') },
+        { key: 'cases', label: 'Their cases', render: (r) => `${r.cases.join(', ')}${andMore(r.cases.length, r.caseCount ?? r.cases.length)}` },
         { key: 'missed', label: 'Messages missed', sortValue: (r) => r.undelivered, render: (r) => r.undelivered },
       ]}
     />

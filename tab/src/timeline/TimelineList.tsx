@@ -114,6 +114,8 @@ export function TimelineList(p: TimelineListProps) {
     overscan: 6,
     initialRect: { width: 800, height: 600 },
     getItemKey: (i) => keyOf(rows[i]),
+    // Each row measured as it mounts would otherwise re-render the list at once (flushSync), once per row.
+    useFlushSync: false,
   });
 
   useEffect(() => {

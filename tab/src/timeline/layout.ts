@@ -1,4 +1,4 @@
-import { daysBetween, LIFE_STAGES, LIFE_STAGE_LABELS, lifeStageSpan, maxDate, minDate } from '../../../src/contract/lifeStages.js';
+import { LIFE_STAGES, LIFE_STAGE_LABELS, lifeStageSpan, maxDate, minDate } from '../../../src/contract/lifeStages.js';
 import type { DateSpan, EntryWhen, LifeStage, TimelineEntry } from '../api/types.js';
 
 /**
@@ -30,19 +30,39 @@ export function lanesOf(dateOfBirth: string, today: string): Lane[] {
 /** The narrowest a bar is drawn, so a single day stays visible. */
 export const MIN_WIDTH = 1.5;
 
+/**
+ * Days since 1970 of an ISO date, remembered: a first render places every entry in its lane, and the
+ * shared calendar arithmetic (which checks each date it is given) costs more than the layout itself.
+ * The dates come from the API, which has checked them.
+ */
+const dayNumbers = new Map<string, number>();
+function dayOf(date: string): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+    if (dayNumbers.size > 20_000) dayNumbers.clear();
+    dayNumbers.set(date, n);
+  }
+  return n;
+}
+
 export function placeInLane(entry: DateSpan, lane: DateSpan): Placement {
-  const laneDays = Math.max(1, daysBetween(lane.start, lane.end) + 1);
+  const laneStart = dayOf(lane.start);
+  const laneDays = Math.max(1, dayOf(lane.end) - laneStart + 1);
   const start = maxDate(entry.start, lane.start);
   const end = minDate(entry.end, lane.end);
   if (end < start) return { left: entry.start > lane.end ? 100 - MIN_WIDTH : 0, width: MIN_WIDTH };
-  const left = (daysBetween(lane.start, start) / laneDays) * 100;
-  const width = Math.max(MIN_WIDTH, ((daysBetween(start, end) + 1) / laneDays) * 100);
+  const left = ((dayOf(start) - laneStart) / laneDays) * 100;
+  const width = Math.max(MIN_WIDTH, ((dayOf(end) - dayOf(start) + 1) / laneDays) * 100);
   return { left: Math.min(left, 100 - MIN_WIDTH), width: Math.min(width, 100 - Math.min(left, 100 - MIN_WIDTH)) };
 }
 
+/** ISO dates, instants and ids compare character by character, as the API's database orders them (and far faster than localeCompare). */
+const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Life order, as the API lists it: earliest first; for one start, the more precise first. */
 export function compareLifeOrder(a: TimelineEntry, b: TimelineEntry): number {
-  return a.span.start.localeCompare(b.span.start) || a.span.end.localeCompare(b.span.end) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+  return byCode(a.span.start, b.span.start) || byCode(a.span.end, b.span.end) || byCode(a.createdAt, b.createdAt) || byCode(a.id, b.id);
 }
 
 /** Lane headers followed by their entries, for one virtualised list. Every lane shows, even when empty. */
@@ -55,9 +75,14 @@ export function rowsOf(entries: TimelineEntry[], dateOfBirth: string, today: str
     ),
   );
   const byStage = new Map<LifeStage, TimelineEntry[]>();
-  for (const e of entries) byStage.set(e.lifeStage, [...(byStage.get(e.lifeStage) ?? []), e]);
+  for (const e of entries) {
+    const stage = byStage.get(e.lifeStage);
+    if (stage) stage.push(e);
+    else byStage.set(e.lifeStage, [e]);
+  }
   const rows: Row[] = [];
   for (const lane of lanes) {
+    // Already in life order when they come from the list (a sort of sorted entries is one pass).
     const mine = (byStage.get(lane.stage) ?? []).sort(compareLifeOrder);
     rows.push({ kind: 'lane', lane, count: mine.length });
     for (const entry of mine) rows.push({ kind: 'entry', entry, lane, placement: placeInLane(entry.span, lane.span) });
