@@ -21,6 +21,7 @@ import type { UnreachableReason } from './notifier.js';
 import type { CaseDocumentRepository } from './caseDocuments.js';
 import type { CaseTransferRepository } from './caseTransfers.js';
 import type { OutboxRepository } from './outbox.js';
+import type { RecordExportRepository } from './recordExports.js';
 import type { WriteTally } from './writeTally.js';
 
 /**
@@ -65,6 +66,8 @@ export interface StoreTx {
   requests: IdempotentRequestRepository;
   consultations: ConsultationRepository;
   evaluationKeys: EvaluationKeyRepository;
+  /** The child's copies of their record (src/app/recordExport). */
+  recordExports: RecordExportRepository;
 }
 
 export interface Page<T> {
@@ -239,6 +242,8 @@ export interface AuditRepository {
   read(chain: string, afterSeq: number, limit: number): Promise<AuditEvent[]>;
   /** The last link each chain is known to have reached (kept apart so truncation is visible). */
   head(chain: string): Promise<{ seq: number; hash: string } | null>;
+  /** The case's events across every chain, oldest first: who read and changed the record when (the record export). */
+  listForCase(caseId: string, limit: number): Promise<AuditEvent[]>;
 }
 
 export interface CaseEventRepository {

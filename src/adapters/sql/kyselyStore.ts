@@ -21,6 +21,7 @@ import { transitionPlanRepository } from './repositories/transitionPlans.js';
 import { trmRepository } from './repositories/trm.js';
 import { writeTallyRepository } from './repositories/writeTallies.js';
 import { evaluationKeyRepository } from './repositories/evaluationKeys.js';
+import { recordExportRepository } from './repositories/recordExports.js';
 
 /**
  * The store on any Kysely database. SQLite and PostgreSQL differ only in how a connection is
@@ -51,6 +52,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     writeTallies: writeTallyRepository(trx),
     consultations: consultationRepository(trx),
     evaluationKeys: evaluationKeyRepository(trx),
+    recordExports: recordExportRepository(trx),
   });
 
   return {
