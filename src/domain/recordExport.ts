@@ -108,6 +108,7 @@ const RELATIONS = [
   'victim',
   'co-defendant',
 ];
+const RELATION_WORDS = new Set(RELATIONS);
 const RELATION = new RegExp(`(?<![\\p{L}-])(${RELATIONS.join('|')})(?![\\p{L}-])`, 'giu');
 
 /** Capitalised words that are not names of people: calendar words, titles, and common institutions. */
@@ -168,7 +169,7 @@ export function reasonsForReview(text: string, context: ReviewContext): string[]
   for (const m of text.matchAll(CAPITALISED)) {
     const word = m[0].replace(/['’]s$/u, '').replace(/['’-]+$/u, '');
     const at = m.index;
-    if (own.has(word.toLowerCase()) || staffFound.has(word) || places.has(word)) continue;
+    if (own.has(word.toLowerCase()) || staffFound.has(word) || places.has(word) || RELATION_WORDS.has(word.toLowerCase())) continue;
     const before = text.slice(0, at).trimEnd();
     const previous = before.split(/\s+/).at(-1) ?? '';
     const afterTitle = TITLES.has(previous.replace(/\.$/, ''));
