@@ -43,6 +43,17 @@ export interface Retraction {
   reason: string;
 }
 
+/**
+ * An entry whose text only the ECM team, the psychologist and the contributing agency may read
+ * (docs/timeline.md, "Restricted entries"; the rule is in restriction.ts).
+ */
+export interface Restriction {
+  at: Instant;
+  by: string;
+  byName: string;
+  reason: string;
+}
+
 export interface TimelineEntry extends TimelineEntryInput {
   id: string;
   caseId: string;
@@ -56,6 +67,13 @@ export interface TimelineEntry extends TimelineEntryInput {
   /** Incremented on every change; clients send it back as If-Match. */
   version: number;
   retraction: Retraction | null;
+  /** Set while the entry's text is kept to the ECM team, the psychologist and its agency. */
+  restriction: Restriction | null;
+  /**
+   * Present (true) only on the shape given to someone who may not read a restricted entry's text:
+   * the entry exists, with its agency and life stage, and nothing more (see restriction.ts).
+   */
+  withheld?: true;
 }
 
 /** One earlier state of an entry: edits never overwrite silently. */
@@ -65,6 +83,8 @@ export interface TimelineEntryRevision {
   version: number;
   content: TimelineEntryInput;
   retraction: Retraction | null;
+  /** The restriction in force at this version (null when the text was open to the team). */
+  restriction: Restriction | null;
   changedBy: string;
   changedByName: string;
   changedAt: Instant;

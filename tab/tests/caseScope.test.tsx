@@ -71,6 +71,7 @@ const entryOf = (caseId: string, n: number): TimelineEntry =>
     contributorName: 'Amy Clarke',
     createdAt: '2026-11-27T09:00:00Z',
     retraction: null,
+    restriction: null,
   }) as unknown as TimelineEntry;
 
 const pageOf = (items: TimelineEntry[]): TimelinePage =>

@@ -86,6 +86,7 @@ describe('adding a timeline entry during a meeting', () => {
       updatedAt: '2026-11-27T10:00:00Z',
       version: 3,
       retraction: null,
+      restriction: null,
     };
     renderSignedIn(<EntryForm caseId="case-1" categories={categories} myAgency="police" editing={editing} onSaved={() => {}} onReload={reload} />);
     await user.click(screen.getByRole('button', { name: 'Save the change' }));

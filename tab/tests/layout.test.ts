@@ -21,6 +21,7 @@ const entry = (id: string, when: TimelineEntry['when'], span: { start: string; e
   updatedAt: '2026-11-27T10:00:00.000Z',
   version: 1,
   retraction: null,
+  restriction: null,
 });
 
 describe('the life timeline layout', () => {

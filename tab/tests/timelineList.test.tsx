@@ -22,6 +22,7 @@ const entry = (id: string, createdAt: string, updatedAt: string, description: st
   updatedAt,
   version: createdAt === updatedAt ? 1 : 2,
   retraction: null,
+  restriction: null,
 });
 
 describe('the timeline beside the formulation', () => {

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditTrail } from '../../src/app/oversight/verifyAuditTrail.js';
-import type { AuditEvent } from '../../src/domain/audit.js';
 import { activeCase, entry } from '../support/factories.js';
-import { type Api, startTestServer, type TestServer } from '../support/testSystem.js';
+import { auditTrail, type Api, startTestServer, type TestServer } from '../support/testSystem.js';
 
 describe('the audit trail', () => {
   let t: TestServer;
   let amy: Api;
   let caseId: string;
-  const trail = async (): Promise<AuditEvent[]> =>
-    t.system.deps.store.transaction(async (tx) => (await Promise.all((await tx.audit.chains()).map((c) => tx.audit.read(c, 0, 10_000)))).flat());
+  const trail = () => auditTrail(t);
 
   beforeAll(async () => {
     t = await startTestServer();

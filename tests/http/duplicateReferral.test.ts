@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../src/domain/audit.js';
 import { referral } from '../support/factories.js';
 import { staff } from '../ports/contract/records.js';
-import { type Api, startTestServer, type TestServer } from '../support/testSystem.js';
+import { auditTrail, type Api, startTestServer, type TestServer } from '../support/testSystem.js';
 
 /** One fictional child, referred once to Bristol before each check. */
 const CHILD = { childName: 'Zoë  Ann Example', childDateOfBirth: '2012-02-03' };
@@ -24,8 +23,7 @@ describe('referring a child who may already have an open case in the service', (
   });
   afterAll(() => t.close());
 
-  const trail = async (): Promise<AuditEvent[]> =>
-    t.system.deps.store.transaction(async (tx) => (await Promise.all((await tx.audit.chains()).map((c) => tx.audit.read(c, 0, 10_000)))).flat());
+  const trail = () => auditTrail(t);
   const bristolCases = async () => (await sam.get('/api/v1/cases?service=BRI&limit=100')).body.items.length;
 
   it('the same name in other case, accents and spacing with the same date of birth is 409 possible_duplicate, naming the case to one who may read it', async () => {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEvent } from '../../src/domain/audit.js';
 import { activeCase, agreementGiven, referral } from '../support/factories.js';
-import { type Api, startTestServer, type TestServer } from '../support/testSystem.js';
+import { auditTrail, type Api, startTestServer, type TestServer } from '../support/testSystem.js';
 
 /** Every change the tab makes carries the form's key: a double-click or a retry makes one record. */
 describe('one press, one record (Idempotency-Key)', () => {
@@ -19,10 +18,7 @@ describe('one press, one record (Idempotency-Key)', () => {
   afterAll(() => t.close());
 
   const key = (name: string) => ({ 'idempotency-key': `${name}-${crypto.randomUUID()}` });
-  const audited = async (action: string) =>
-    (await t.system.deps.store.transaction(async (tx) => (await Promise.all((await tx.audit.chains()).map((c) => tx.audit.read(c, 0, 10_000)))).flat())).filter(
-      (e: AuditEvent) => e.action === action && e.caseId === caseId,
-    );
+  const audited = async (action: string) => (await auditTrail(t)).filter((e) => e.action === action && e.caseId === caseId);
   const meeting = { kind: 'review', startsAt: '2026-12-03T10:00:00Z', endsAt: '2026-12-03T11:00:00Z', attendeeIds: ['ecm-sam', 'yjs-amy'] };
 
   it('a double-clicked Schedule makes one meeting, and both clicks are answered with it', async () => {
@@ -75,9 +71,7 @@ describe('one press, one record (Idempotency-Key)', () => {
     const again = await jo.post(`/api/v1/cases/${other}/terms-acceptance`, terms);
     expect([first.status, again.status]).toEqual([201, 200]);
     expect(again.body.termsAcceptedAt).toBe(first.body.termsAcceptedAt);
-    const accepted = await t.system.deps.store.transaction(async (tx) =>
-      (await Promise.all((await tx.audit.chains()).map((c) => tx.audit.read(c, 0, 10_000)))).flat(),
-    );
+    const accepted = await auditTrail(t);
     expect(accepted.filter((e) => e.caseId === other && e.action === 'terms.accepted')).toHaveLength(1);
     // Accepting again is allowed, but the case is not offered as terms still to accept.
     const view = await jo.get(`/api/v1/cases/${other}`);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addYears } from '../../src/domain/dates.js';
 import { agreementGiven, referral } from '../support/factories.js';
 import { readEvents } from '../support/sse.js';
-import { type Api, startTestServer, TODAY, type TestServer } from '../support/testSystem.js';
+import { auditTrail, type Api, startTestServer, TODAY, type TestServer } from '../support/testSystem.js';
 
 const today = TODAY.slice(0, 10);
 const bornFor = (years: number) => addDays(addYears(today, -(years + 1)), 60);
@@ -92,9 +92,7 @@ describe('a child comes into or leaves care during the case', () => {
   it('the change is audited by case reference, with the status it came from and went to', async () => {
     const c = await refer({ childDateOfBirth: bornFor(16) });
     expect((await change(amy, c.id, { legalStatus: 'remanded', parentalResponsibility: null }, await version(c.id))).status).toBe(200);
-    const events = await t.system.deps.store.transaction(async (tx) =>
-      (await Promise.all((await tx.audit.chains()).map((ch) => tx.audit.read(ch, 0, 10_000)))).flat(),
-    );
+    const events = await auditTrail(t);
     const changed = events.find((e) => e.caseId === c.id && e.action === 'case.legalStatusChanged');
     expect(changed?.detail).toMatchObject({ reference: c.reference, from: 'living_with_parents', to: 'remanded' });
     expect(JSON.stringify(changed)).not.toContain(referral({}).childName);

@@ -4,7 +4,7 @@ import { TERMS_VERSION } from '../../src/domain/team.js';
 import { todayIn } from '../../src/ports/clock.js';
 import { openEventStream } from '../support/eventStream.js';
 import { activeCase, entry } from '../support/factories.js';
-import { type Api, startTestServer, type TestServer } from '../support/testSystem.js';
+import { auditTrail, type Api, startTestServer, type TestServer } from '../support/testSystem.js';
 
 const formulation = (evidence: string) => ({
   summary: 'Many moves of home and school in the early years.',
@@ -157,9 +157,7 @@ describe('the plan between meetings: recommendations become owned actions', () =
   });
 
   it('every read and change of the plan is audited', async () => {
-    const events = await t.system.deps.store.transaction(async (tx) =>
-      (await Promise.all((await tx.audit.chains()).map((c) => tx.audit.read(c, 0, 10_000)))).flat(),
-    );
+    const events = await auditTrail(t);
     const actions = new Set(events.filter((e) => e.caseId === caseId).map((e) => e.action));
     for (const a of ['action.planned', 'action.updated', 'actions.read', 'actions.mine.read']) expect(actions, a).toContain(a);
   });

@@ -32,8 +32,34 @@ const timelineEntry = timelineEntryInputSchema
     updatedAt: instant,
     version: z.number().int().positive(),
     retraction: nullable(z.object({ at: instant, by: id, reason: z.string() }).strict()),
+    restriction: nullable(z.object({ at: instant, by: id, byName: z.string(), reason: z.string() }).strict()),
   })
   .strict();
+
+/** A restricted entry as given to someone who may not read its text: its agency and life stage, and nothing more. */
+const withheldEntry = z
+  .object({
+    id,
+    caseId: id,
+    when: z.object({ precision: z.literal('lifeStage'), lifeStage: timelineEntry.shape.lifeStage }).strict(),
+    span: z.object({ start: date, end: date }).strict(),
+    lifeStage: timelineEntry.shape.lifeStage,
+    category: z.literal('restricted'),
+    sourceAgency: timelineEntry.shape.sourceAgency,
+    confidence: z.literal('unverified'),
+    description: z.literal(''),
+    contributorId: z.literal(''),
+    contributorName: z.literal(''),
+    createdAt: instant,
+    updatedAt: instant,
+    version: z.number().int().positive(),
+    retraction: nullable(z.object({ at: instant, by: z.literal(''), reason: z.literal('') }).strict()),
+    restriction: z.object({ at: instant, by: z.literal(''), byName: z.literal(''), reason: z.literal('') }).strict(),
+    withheld: z.literal(true),
+  })
+  .strict();
+
+const timelineEntryAsSeen = z.union([timelineEntry, withheldEntry]);
 
 const formulation = z
   .object({
@@ -210,9 +236,9 @@ export const CASE_EVENT_SCHEMAS: Schemas = {
   'team.unreachable': z
     .object({ staffId: id, reason: z.enum(['app_not_installed', 'app_removed', 'bot_blocked', 'conversation_not_found']), since: instant })
     .strict(),
-  'timeline.added': timelineEntry,
-  'timeline.edited': timelineEntry,
-  'timeline.retracted': timelineEntry,
+  'timeline.added': timelineEntryAsSeen,
+  'timeline.edited': timelineEntryAsSeen,
+  'timeline.retracted': timelineEntryAsSeen,
   'formulation.saved': formulation,
   'formulation.approved': formulation,
   'trm.recorded': z

@@ -58,6 +58,7 @@ export function timelineOf(count: number, caseId = uuid(1, 1)): TimelineEntry[] 
       updatedAt: '2026-10-01T10:00:00.000Z',
       version: 1,
       retraction: null,
+      restriction: null,
     };
   });
   return entries.sort(compareLifeOrder);

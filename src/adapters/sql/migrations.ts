@@ -19,6 +19,7 @@ import { actionsAddedAtReview } from './migrations/0015_actions_added_at_review.
 import { evaluationPseudonymKey } from './migrations/0016_evaluation_pseudonym_key.js';
 import { blockedDeliveries } from './migrations/0017_blocked_deliveries.js';
 import { outboxClaims } from './migrations/0018_outbox_claims.js';
+import { restrictedEntries } from './migrations/0020_restricted_entries.js';
 import { recordExports } from './migrations/0021_record_exports.js';
 
 /**
@@ -46,6 +47,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0016_evaluation_pseudonym_key': evaluationPseudonymKey(),
     '0017_blocked_deliveries': blockedDeliveries(),
     '0018_outbox_claims': outboxClaims(),
+    '0020_restricted_entries': restrictedEntries(),
     '0021_record_exports': recordExports(dialect),
   };
 }

@@ -96,6 +96,10 @@ export interface Database {
     updated_at: string;
     version: number;
     retraction_json: string | null;
+    restricted_at: string | null;
+    restricted_by: string | null;
+    restricted_by_name: string | null;
+    restriction_reason: string | null;
   };
   timeline_revisions: {
     entry_id: string;
@@ -103,6 +107,7 @@ export interface Database {
     version: number;
     content_json: string;
     retraction_json: string | null;
+    restriction_json: string | null;
     changed_by: string;
     changed_by_name: string;
     changed_at: string;

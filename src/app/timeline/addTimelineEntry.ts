@@ -25,6 +25,7 @@ export async function addTimelineEntry(deps: AppDeps, person: Principal, caseId:
       updatedAt: w.now,
       version: 1,
       retraction: null,
+      restriction: null,
     };
     await w.tx.timeline.insert(entry);
     await recordRevision(w, entry);

@@ -43,6 +43,7 @@ export async function recordRevision(work: Work, entry: TimelineEntry): Promise<
     version: entry.version,
     content: { when, category, sourceAgency, confidence, description },
     retraction: entry.retraction,
+    restriction: entry.restriction,
     changedBy: work.actor.staffId,
     changedByName: work.actor.name,
     changedAt: work.now,

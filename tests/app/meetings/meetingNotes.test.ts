@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseWithMeeting } from '../../bot/fixtures.js';
-import { type Api, startTestServer, TODAY, type TestServer } from '../../support/testSystem.js';
+import { auditTrail, type Api, startTestServer, TODAY, type TestServer } from '../../support/testSystem.js';
 
 /** The formulation meeting of caseWithMeeting starts at 2026-12-08 10:00; Sam Okafor arranged it. */
 describe('short factual notes of a meeting', () => {
@@ -44,9 +44,7 @@ describe('short factual notes of a meeting', () => {
       ['decision', 'The key worker stays the same until the review.', 'Sam Okafor'],
       ['agreed_action', 'Amy asks the school for a quiet room.', 'Sam Okafor'],
     ]);
-    const trail = await t.system.deps.store.transaction(async (tx) =>
-      (await Promise.all((await tx.audit.chains()).map((c) => tx.audit.read(c, 0, 10_000)))).flat(),
-    );
+    const trail = await auditTrail(t);
     expect(trail.filter((e) => e.action === 'meeting.note.added')).toHaveLength(2);
     expect(trail.some((e) => e.action === 'meeting.notes.read' && e.actorId === 'yjs-amy')).toBe(true);
     const events = await t.system.deps.store.transaction((tx) => tx.caseEvents.since(caseId, 0, 1000));

@@ -17,6 +17,7 @@ async function fullCase(tx: StoreTx, caseId: string): Promise<void> {
     version: 1,
     content: { when: { precision: 'age', age: 7 }, category: 'education', sourceAgency: 'education', confidence: 'confirmed', description: 'Before.' },
     retraction: null,
+    restriction: null,
     changedBy: 'yjs-amy',
     changedByName: 'Amy Clarke',
     changedAt: AT,

@@ -95,6 +95,7 @@ export const entry = (id: string, caseId: string, overrides: Partial<TimelineEnt
   updatedAt: AT,
   version: 1,
   retraction: null,
+  restriction: null,
   ...overrides,
 });
 

@@ -121,6 +121,7 @@ export function timelineContract({ store }: ContractContext): void {
           description: before.description,
         },
         retraction: null,
+        restriction: null,
         changedBy: before.contributorId,
         changedByName: before.contributorName,
         changedAt: before.createdAt,
@@ -133,6 +134,42 @@ export function timelineContract({ store }: ContractContext): void {
       expect(await tx.timeline.get('c1', 'e-day')).toEqual(edited);
       expect((await tx.timeline.revisions('e-day')).map((r) => [r.version, r.content.description])).toEqual([[1, before.description]]);
       expect(await tx.timeline.revisions('e-month')).toEqual([]);
+    });
+  });
+
+  it('keeps who restricted an entry, when and why, and each version’s restriction in its history; lifting clears it', async () => {
+    await store().transaction(insertLife);
+    const before = LIFE.find((e) => e.id === 'e-month')!;
+    const restriction = { at: '2026-11-28T10:00:00.000Z', by: 'health-sam', byName: 'Sam Patel', reason: 'Health information shared in confidence.' };
+    const restricted = { ...before, restriction, updatedAt: restriction.at, version: 2 };
+    const revision = (e: TimelineEntry) => ({
+      entryId: e.id,
+      caseId: e.caseId,
+      version: e.version,
+      content: { when: e.when, category: e.category, sourceAgency: e.sourceAgency, confidence: e.confidence, description: e.description },
+      retraction: e.retraction,
+      restriction: e.restriction,
+      changedBy: 'health-sam',
+      changedByName: 'Sam Patel',
+      changedAt: e.updatedAt,
+    });
+    await store().transaction(async (tx) => {
+      expect(await tx.timeline.update(restricted, 1)).toBe(true);
+      await tx.timeline.addRevision(revision(restricted));
+    });
+    await store().transaction(async (tx) => {
+      expect(await tx.timeline.get('c1', 'e-month')).toEqual(restricted);
+      expect((await tx.timeline.revisions('e-month')).map((r) => r.restriction)).toEqual([restriction]);
+      expect((await tx.timeline.list('c1', { agencies: ['health'] }, { limit: 10 })).items.map((e) => e.restriction)).toEqual([restriction]);
+    });
+    const lifted = { ...restricted, restriction: null, updatedAt: '2026-11-29T10:00:00.000Z', version: 3 };
+    await store().transaction(async (tx) => {
+      expect(await tx.timeline.update(lifted, 2)).toBe(true);
+      await tx.timeline.addRevision(revision(lifted));
+    });
+    await store().transaction(async (tx) => {
+      expect(await tx.timeline.get('c1', 'e-month')).toEqual(lifted);
+      expect((await tx.timeline.revisions('e-month')).map((r) => r.restriction)).toEqual([restriction, null]);
     });
   });
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { LifeStage } from '../../../domain/lifeStage.js';
 import type { Agency } from '../../../domain/staff.js';
-import type { Confidence, EntryWhen, Retraction, TimelineEntry, TimelineEntryInput } from '../../../domain/timeline.js';
+import type { Confidence, EntryWhen, Restriction, Retraction, TimelineEntry, TimelineEntryInput } from '../../../domain/timeline.js';
 import type { TimelineRepository } from '../../../ports/store.js';
 import type { Database } from '../schema.js';
 import { decodeCursor, json, toPage } from './page.js';
@@ -24,6 +24,10 @@ const toEntry = (r: Row): TimelineEntry => ({
   updatedAt: r.updated_at,
   version: r.version,
   retraction: r.retraction_json ? json<Retraction>(r.retraction_json) : null,
+  restriction:
+    r.restricted_at !== null
+      ? { at: r.restricted_at, by: r.restricted_by ?? '', byName: r.restricted_by_name ?? '', reason: r.restriction_reason ?? '' }
+      : null,
 });
 
 const toRow = (e: TimelineEntry): Row => ({
@@ -43,6 +47,10 @@ const toRow = (e: TimelineEntry): Row => ({
   updated_at: e.updatedAt,
   version: e.version,
   retraction_json: e.retraction ? JSON.stringify(e.retraction) : null,
+  restricted_at: e.restriction?.at ?? null,
+  restricted_by: e.restriction?.by ?? null,
+  restricted_by_name: e.restriction?.byName ?? null,
+  restriction_reason: e.restriction?.reason ?? null,
 });
 
 export function timelineRepository(db: Kysely<Database>): TimelineRepository {
@@ -117,6 +125,7 @@ export function timelineRepository(db: Kysely<Database>): TimelineRepository {
           version: rev.version,
           content_json: JSON.stringify(rev.content),
           retraction_json: rev.retraction ? JSON.stringify(rev.retraction) : null,
+          restriction_json: rev.restriction ? JSON.stringify(rev.restriction) : null,
           changed_by: rev.changedBy,
           changed_by_name: rev.changedByName,
           changed_at: rev.changedAt,
@@ -131,6 +140,7 @@ export function timelineRepository(db: Kysely<Database>): TimelineRepository {
         version: r.version,
         content: json<TimelineEntryInput>(r.content_json),
         retraction: r.retraction_json ? json<Retraction>(r.retraction_json) : null,
+        restriction: r.restriction_json ? json<Restriction>(r.restriction_json) : null,
         changedBy: r.changed_by,
         changedByName: r.changed_by_name,
         changedAt: r.changed_at,
