@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordExportView } from '../../src/contract/views.js';
+import { activeCase, entry } from '../support/factories.js';
 import { drainOutbox } from '../support/outbox.js';
 import { readZip } from '../support/zipReader.js';
 import { type Api, auditTrail, startTestServer, TODAY, type TestServer } from '../support/testSystem.js';
@@ -189,6 +190,44 @@ describe("the child's copy of their record: an export of a demo case", () => {
     // A second while the first is still being built is refused in words.
     expect((await start(grace)).status).toBe(422);
     await drainOutbox(t.system);
+  });
+
+  it("a restricted health entry's text never reaches a manager's export: it is listed as restricted, withheld; a youth justice one is theirs to read", async () => {
+    const amy = await t.signIn('yjs-amy');
+    const c = await activeCase(amy, { childName: 'Rowan Restricted' });
+    const secret = 'Disclosed a private health matter to the school nurse.';
+    const own = 'Missed two appointments with his mother.';
+    const health = (await sam.post(`/api/v1/cases/${c}/timeline`, entry({ sourceAgency: 'health', description: secret }))).body.id as string;
+    const yjs = (await amy.post(`/api/v1/cases/${c}/timeline`, entry({ sourceAgency: 'youth_justice', description: own }))).body.id as string;
+    // Both restricted (the routes to restrict are another slice's; the store is enough to test the export's rule).
+    await t.system.deps.store.transaction(async (tx) => {
+      for (const id of [health, yjs]) {
+        const e = (await tx.timeline.get(c, id))!;
+        const restricted = {
+          ...e,
+          restriction: { at: t.clock.now().toISOString(), by: 'ecm-sam', byName: 'Sam Okafor', reason: 'Sensitive.' },
+          version: e.version + 1,
+        };
+        expect(await tx.timeline.update(restricted, e.version)).toBe(true);
+      }
+    });
+    const started = (await grace.post(`/api/v1/cases/${c}/record-exports`, { requestedFor: 'young_person' })).body as RecordExportView;
+    await drainOutbox(t.system);
+    const view = (await grace.get(`/api/v1/cases/${c}/record-exports/${started.id}`)).body as RecordExportView;
+    expect(view.withheld).toEqual([health]);
+    const res = await grace.raw(`/api/v1/cases/${c}/record-exports/${started.id}/download`, { method: 'GET' });
+    const files = await zipOf(res);
+    const all = files.map((f) => Buffer.from(f.data).toString('utf8')).join('\n');
+    expect(all).not.toContain(secret);
+    expect(all).toContain(own);
+    const reference = view.reference;
+    const timeline = JSON.parse(Buffer.from(files.find((f) => f.name === `${reference}/timeline.json`)!.data).toString('utf8')) as Record<string, unknown>[];
+    expect(timeline.find((e) => e.id === health)).toMatchObject({ restricted: 'restricted, withheld', sourceAgency: 'health', description: '' });
+    expect(timeline.find((e) => e.id === health)).not.toHaveProperty('history');
+    expect(Buffer.from(files.find((f) => f.name === `${reference}/for-review-before-release.csv`)!.data).toString('utf8')).toContain(`${health},,,`);
+    expect(Buffer.from(files.find((f) => f.name === `${reference}/README.txt`)!.data).toString('utf8')).toContain(
+      '1 restricted entry is listed as "restricted, withheld"',
+    );
   });
 
   it('a build cut off part way through starts again and finishes with the same zip parts', async () => {

@@ -56,10 +56,8 @@ export const buildRecordExportJob: JobKind<Payload, AppDeps> = {
       const starter = await tx.staff.get(e.requestedBy);
       if (!c || !starter) return { e, parts: null, missing: true };
       const parts = await readRecordParts(tx, c);
-      const withheld = await entriesWithheldFrom(
-        tx,
+      const withheld = entriesWithheldFrom(
         principalOf(starter),
-        c,
         parts.timeline.map((t) => t.entry),
       );
       const docs = (await tx.documents.list(c.id)).filter((d) => d.status === 'queued' && d.serviceId === c.serviceId);

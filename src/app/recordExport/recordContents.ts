@@ -10,6 +10,7 @@ import { type EntryForReview, RECORD_EXPORT_DAYS, reasonsForReview, type RecordR
 import type { Staff } from '../../domain/staff.js';
 import type { TeamMember } from '../../domain/team.js';
 import type { TimelineEntry, TimelineEntryRevision } from '../../domain/timeline.js';
+import { withheldEntry } from '../../domain/restriction.js';
 import type { TrmPlacement } from '../../domain/trm.js';
 import type { ZipFile } from '../../lib/zipWriter.js';
 import type { FormulationRevision, StoreTx } from '../../ports/store.js';
@@ -111,14 +112,15 @@ const csvCell = (v: string | number | null) => {
 };
 const csv = (header: string[], rows: (string | number | null)[][]) => text(`${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`);
 
-/** A restricted entry whose text the starter may not read: what the export says of it. */
-const withheldEntry = (e: TimelineEntry) => ({
-  id: e.id,
+/**
+ * A restricted entry whose text the starter may not read: what the export says of it — that it
+ * exists, its agency and life stage (src/domain/restriction.ts's withheld shape), and no history.
+ */
+const withheldInExport = (e: TimelineEntry, dateOfBirth: string | null) => ({
+  ...(dateOfBirth
+    ? withheldEntry(e, dateOfBirth)
+    : { id: e.id, caseId: e.caseId, lifeStage: e.lifeStage, sourceAgency: e.sourceAgency, createdAt: e.createdAt, withheld: true }),
   restricted: 'restricted, withheld',
-  sourceAgency: e.sourceAgency,
-  lifeStage: e.lifeStage,
-  span: e.span,
-  createdAt: e.createdAt,
 });
 
 /**
@@ -137,7 +139,7 @@ export function recordFiles(
   const names = new Map(parts.staff.map((s) => [s.id, s]));
   const who = (id: string) => names.get(id)?.name ?? (id === 'system' ? 'ECM for Teams (the system)' : id);
   const c = parts.case;
-  const timeline = parts.timeline.map(({ entry, history }) => (withheld.has(entry.id) ? withheldEntry(entry) : { ...entry, history }));
+  const timeline = parts.timeline.map(({ entry, history }) => (withheld.has(entry.id) ? withheldInExport(entry, c.childDateOfBirth) : { ...entry, history }));
   const audit = parts.audit.map((e) => [e.at, who(e.actorId), names.get(e.actorId)?.role ?? '', names.get(e.actorId)?.agency ?? '', e.action]);
   const entryWhen = new Map(parts.timeline.map(({ entry }) => [entry.id, entry]));
   const readme = [
@@ -196,7 +198,8 @@ export function recordFiles(
           }),
           ...[...withheld].map((id) => {
             const e = entryWhen.get(id);
-            return [id, e?.span.start ?? '', e?.span.end ?? '', e?.lifeStage ?? '', e?.sourceAgency ?? '', 'restricted, withheld'];
+            // Its life stage and agency only: not even the precision of its date.
+            return [id, '', '', e?.lifeStage ?? '', e?.sourceAgency ?? '', 'restricted, withheld'];
           }),
         ],
       ),
