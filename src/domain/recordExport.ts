@@ -192,6 +192,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * name inside the zip carries the child's name.
  */
 export function documentNameInExport(libraryName: string, reference: string, childName: string, n: number): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is taken out
   const safe = libraryName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
   const namesChild = words(childName).some((w) => w.length > 1 && new RegExp(`(?<!\\p{L})${escape(w)}(?!\\p{L})`, 'iu').test(safe));
   if (!namesChild && safe.length > 0 && safe !== '.' && safe !== '..') return safe;
