@@ -24,6 +24,7 @@ import { registerServices } from './app/services/registerServices.js';
 import { legalPages } from './http/routes/legalPages.js';
 import { type SetupWatch, watchSetup } from './http/readiness.js';
 import { createHttpApp } from './http/server.js';
+import { cachingSessions } from './http/sessionCache.js';
 import { tabRoutes } from './http/tab.js';
 import { instanceId } from './jobs/instanceId.js';
 import { startOutboxWorker, type OutboxWorker } from './jobs/outboxWorker.js';
@@ -178,7 +179,8 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     clock,
     newId: randomUUID,
     directory: m365?.directory ?? staffDirectory(store),
-    identity: m365?.identity ?? devSessionIdentity(store, clock),
+    // Looked up once, then trusted for SESSION_CACHE_SECONDS: docs/architecture.md, "Signed-in sessions".
+    identity: cachingSessions(m365?.identity ?? devSessionIdentity(store, clock), { ttlMs: config.SESSION_CACHE_SECONDS * 1000, clock }),
     calendar: m365?.calendar ?? icsFileCalendar(join(filesDir, 'calendar'), clock),
     library: overrides.library ?? m365?.library ?? fileSystemLibrary(resolve(config.ECM_LIBRARY_DIR ?? join(filesDir, 'library')), clock),
     rasteriser: resvgRasteriser(),

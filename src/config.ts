@@ -90,6 +90,8 @@ const schema = z
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256_000),
     /** Hours, fractions allowed: a shared machine may want half an hour (0.5). */
     SESSION_HOURS: z.coerce.number().positive('is a number of hours above 0, such as 10 or 0.5').max(24, 'is at most 24 hours').default(10),
+    /** Seconds a sign-in, once looked up, is trusted without a database read; 0 looks it up on every request. */
+    SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
     /** Outbox deliveries at the same time (documents, messages, meetings); a throttled one gives its place up while it waits. */
     OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),

@@ -11,6 +11,7 @@ import {
   decideOnService,
   type ServiceAction,
 } from '../domain/policy.js';
+import type { Service } from '../domain/service.js';
 import type { Principal } from '../domain/staff.js';
 import { hasAcceptedCurrentTerms, needsToAcceptTerms, type TeamMember } from '../domain/team.js';
 import type { StoreTx } from '../ports/store.js';
@@ -36,6 +37,8 @@ export class AccessRefused extends DomainError {
 export interface CaseInReach {
   case: Case;
   membership: TeamMember | null;
+  /** The case's service, read with it: its settings are the rules of most changes. */
+  service: Service;
 }
 
 /**
@@ -43,11 +46,11 @@ export interface CaseInReach {
  * the person may not know of look the same: 404.
  */
 export async function caseFor(tx: StoreTx, person: Principal, caseId: string, action: CaseAction, entryContributorId?: string): Promise<CaseInReach> {
-  const found = UUID.test(caseId) ? await tx.cases.get(caseId) : null;
+  // One read: the case, the person's place on its team and its service.
+  const found = UUID.test(caseId) ? await tx.cases.getInReach(caseId, person.staffId) : null;
   if (!found) throw new AccessRefused({ allowed: false, reason: 'not_found' }, { action, caseId: null, serviceId: null });
-  const membership = await tx.team.get(caseId, person.staffId);
-  assertAllowed(person, action, found, membership, entryContributorId);
-  return { case: found, membership };
+  assertAllowed(person, action, found.case, found.membership, entryContributorId);
+  return found;
 }
 
 /** What the policy is told about a case and the person's place on it (and, for an entry, whose it is). */

@@ -21,4 +21,6 @@ export interface SessionRef {
 export interface Identity {
   /** Resolves a bearer token to a person, or null when it is not valid or its session was ended. Must not throw on bad tokens. */
   authenticate(bearerToken: string): Promise<AuthenticatedUser | null>;
+  /** The session was ended (signed out): any copy of it kept in this process is no longer trusted. */
+  forget?(sessionId: string): void;
 }

@@ -33,6 +33,9 @@ export interface Store {
   /**
    * Runs `work` in one transaction. If the database undoes it to break a deadlock (PostgreSQL),
    * `work` runs again from the start, so it must do nothing outside the transaction it cannot repeat.
+   * The embedded database may run several callers' work in one shared transaction, each in a
+   * savepoint of its own (group commit): a failure takes back only that caller's changes, and the
+   * promise of work that changed anything resolves only once the shared COMMIT is on disk.
    */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** True when the database answers; for /readyz, which bounds how long it waits. */
@@ -105,11 +108,20 @@ export interface CaseQuery {
   pathway?: Pathway;
 }
 
+/** A case as a request about it first needs it: with the asker's place on its team and its service. */
+export interface CaseWithPlace {
+  case: Case;
+  membership: TeamMember | null;
+  service: Service;
+}
+
 export interface CaseRepository {
   /** The next number in the service's sequence for that year; never the same twice. */
   nextReferenceNumber(serviceId: string, year: number): Promise<number>;
   insert(caseRecord: Case): Promise<void>;
   get(id: string): Promise<Case | null>;
+  /** The case, the person's place on its team (if any) and its service, in one read: what every case request asks first. */
+  getInReach(id: string, staffId: string): Promise<CaseWithPlace | null>;
   getByReference(reference: string): Promise<Case | null>;
   /** Writes `c` (with its version already incremented) if the stored version is `expectedVersion`. */
   update(caseRecord: Case, expectedVersion: number): Promise<boolean>;

@@ -11,6 +11,7 @@ import {
   probePostgres,
   startEcmServer,
   startHelloServer,
+  startMinimalServer,
   type StoreKind,
 } from './support/servers.js';
 import { CONNECTIONS, measureThroughput } from './throughput.js';
@@ -29,6 +30,9 @@ const ROUNDS = env('BENCH_ROUNDS', 3);
 const SECONDS = env('BENCH_SECONDS', 6);
 const WARM_UP_SECONDS = env('BENCH_WARM_UP_SECONDS', 3);
 const LATENCY_SECONDS = env('BENCH_LATENCY_SECONDS', 15);
+/** BENCH_ONLY=throughput,latency runs only those parts (throughput, latency, memory, graph, throttling, restart). */
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((p) => p.trim())) : null;
+const runs = (part: string) => !ONLY || ONLY.has(part);
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const started = Date.now();
@@ -55,50 +59,63 @@ async function withServers<T>(starting: Promise<EcmBenchServer>[], work: (server
   }
 }
 
-say(`Throughput: ${ROUNDS} rounds of ${SECONDS} s per target, ${CONNECTIONS} connections, after a ${WARM_UP_SECONDS} s warm-up`);
-const hello = await startHelloServer();
-try {
-  const throughput = await withServers(
-    stores.map((s) => startEcmServer(s)),
-    (servers) => measureThroughput(hello, servers, { rounds: ROUNDS, seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS }),
-  );
-  rows.push(...throughput.rows);
-  details.throughput = throughput.details;
-} finally {
-  await hello.kill();
+if (runs('throughput')) {
+  say(`Throughput: ${ROUNDS} rounds of ${SECONDS} s per target, ${CONNECTIONS} connections, after a ${WARM_UP_SECONDS} s warm-up`);
+  const hello = await startHelloServer();
+  try {
+    const minimal = await Promise.all(stores.map((s) => startMinimalServer(s)));
+    const throughput = await withServers(
+      stores.map((s) => startEcmServer(s)),
+      (servers) => measureThroughput(hello, servers, minimal, { rounds: ROUNDS, seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS }),
+    ).finally(() => Promise.all(minimal.map((m) => m.stop())));
+    rows.push(...throughput.rows);
+    details.throughput = throughput.details;
+  } finally {
+    await hello.kill();
+  }
 }
 
-for (const store of stores) {
-  say(`Commit to delivery (${store}): ${LATENCY_SECONDS} s of writes`);
-  const latency = await withServers([startEcmServer(store, { stampCommits: true })], ([server]) => measureLatency(server!, { seconds: LATENCY_SECONDS }));
-  rows.push(latency.row);
-  details[`latency_${store}`] = latency.details;
+if (runs('latency'))
+  for (const store of stores) {
+    say(`Commit to delivery (${store}): ${LATENCY_SECONDS} s of writes`);
+    const latency = await withServers([startEcmServer(store, { stampCommits: true })], ([server]) => measureLatency(server!, { seconds: LATENCY_SECONDS }));
+    rows.push(latency.row);
+    details[`latency_${store}`] = latency.details;
+  }
+
+if (runs('memory')) {
+  say('Memory: the compiled server, idle, then after 10,000 entries');
+  const memory = await measureMemory();
+  rows.push(...memory.rows);
+  details.memory = memory.details;
 }
 
-say('Memory: the compiled server, idle, then after 10,000 entries');
-const memory = await measureMemory();
-rows.push(...memory.rows);
-details.memory = memory.details;
+if (runs('graph')) {
+  say('Graph requests per published document: a case published twice through the Graph double');
+  const graph = await measureGraphRequests();
+  rows.push(...graph.rows);
+  details.graph = graph.details;
+}
 
-say('Graph requests per published document: a case published twice through the Graph double');
-const graph = await measureGraphRequests();
-rows.push(...graph.rows);
-details.graph = graph.details;
+if (runs('throttling')) {
+  say('Publishing under throttling: 30 documents, 20 % 429, against the same with no fault');
+  const drain = await measureThrottledDrain();
+  rows.push(...drain.rows);
+  details.throttledDrain = drain.details;
+}
 
-say('Publishing under throttling: 30 documents, 20 % 429, against the same with no fault');
-const drain = await measureThrottledDrain();
-rows.push(...drain.rows);
-details.throttledDrain = drain.details;
-
-say('A single instance killed mid-publication and restarted, against a clean start');
-const restart = await measureRestartAfterKill();
-rows.push(...restart.rows);
-details.restartAfterKill = restart.details;
+if (runs('restart')) {
+  say('A single instance killed mid-publication and restarted, against a clean start');
+  const restart = await measureRestartAfterKill();
+  rows.push(...restart.rows);
+  details.restartAfterKill = restart.details;
+}
 
 notes.push(
   `The servers run in child processes of their own (the real composition, demo data loaded, NODE_ENV=development, LOG_LEVEL=warn); autocannon, the writers and the event-stream readers run in the benchmark's process. On a machine with few cores they share them.`,
   `The per-person write limit (RATE_LIMIT_WRITES_PER_MINUTE, 120 by default) is raised to ${BENCH_WRITE_LIMIT.toLocaleString('en-GB')} on the benchmark servers: one person makes the whole load.`,
-  `The embedded database commits with synchronous=FULL (each acknowledged write is on disk). PostgreSQL runs on the same machine, in a fresh schema per server.`,
+  `The embedded database commits with synchronous=FULL (each acknowledged write is on disk before its answer); writes that arrive together share one transaction and one flush (group commit), each in a savepoint of its own. PostgreSQL runs on the same machine, in a fresh schema per server.`,
+  `The minimal servers (tests/bench/support/minimalServer.ts) are express 5 on the product's tables: one transaction of three prepared INSERTs (entry, audit row, case event) a request, synchronous=FULL on SQLite, named statements over a pool of 10 on PostgreSQL; the read server answers the same default page (200 entries) with one prepared SELECT. Statements and transactions (BEGINs) are counted in each server's process as they reach the driver, and divided by the requests answered in the rounds.`,
   `Throughput is the median of the rounds' median seconds; each entry also reaches the watchers holding the case's event stream open.`,
   `Commit stamps are taken in the server right after COMMIT returns, on the monotonic clock the benchmark's process shares.`,
 );

@@ -31,8 +31,10 @@ interface View {
   width: number;
   height: number;
   url: (caseId: string, theme: Theme) => string;
-  /** The kinds of mark this view draws (the side panel has no bars). */
-  kinds: ('tone' | 'category' | 'span')[];
+  /** The kinds of mark this view draws (the side panel has no bars; the wall its own shapes). */
+  kinds: ('tone' | 'category' | 'span' | 'wall')[];
+  /** What to do once the view is live, before measuring (choose the stage's list, say). */
+  before?: (page: Page) => Promise<void>;
 }
 
 /** How each mark looked: how many of its pixels stand out from the colour around it. */
@@ -115,6 +117,14 @@ describe('every timeline mark can be seen, in every theme and view', () => {
       height: 900,
       url: (c, t) => tabUrl(file.h, `frame=meetingStage&caseId=${c}&theme=${t}`),
       kinds: ['tone', 'category', 'span'],
+      before: (p) => p.getByRole('radio', { name: 'List' }).check(),
+    },
+    {
+      name: 'stage wall',
+      width: 1280,
+      height: 900,
+      url: (c, t) => tabUrl(file.h, `frame=meetingStage&caseId=${c}&theme=${t}`),
+      kinds: ['wall'],
     },
   ];
 
@@ -125,11 +135,15 @@ describe('every timeline mark can be seen, in every theme and view', () => {
         if (variant.forced) await s.page.emulateMedia({ forcedColors: 'active' });
         await s.page.goto(view.url(file.caseId, variant.theme));
         await s.page.locator('[data-live-state="live"]').waitFor();
-        await s.page.locator('[data-entry-id] [data-mark="tone"]').first().waitFor();
+        await view.before?.(s.page);
+        await s.page
+          .locator(view.kinds.includes('wall') ? '[data-wall-ready] [data-mark="wall"]' : '[data-entry-id] [data-mark="tone"]')
+          .first()
+          .waitFor();
         // The side panel's add form is folded away to bring the entries up; elsewhere the legend is opened, its marks measured too.
         if (view.name === 'side panel') await s.page.locator('summary', { hasText: 'Add to the timeline' }).click();
         else await s.page.locator('summary', { hasText: 'Legend' }).click();
-        await s.page.screenshot({ path: join(ARTIFACTS, `marks-${view.name.replace(' ', '-')}-${variant.theme}${variant.forced ? '-forced' : ''}.png`) });
+        await s.page.screenshot({ path: join(ARTIFACTS, `marks-${view.name.replaceAll(' ', '-')}-${variant.theme}${variant.forced ? '-forced' : ''}.png`) });
 
         const marks = await measureMarks(s.page);
         for (const kind of view.kinds) {

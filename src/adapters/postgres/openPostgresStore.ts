@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Store } from '../../ports/store.js';
 import { createKyselyStore } from '../sql/kyselyStore.js';
 import { answeringUnavailable, type OutageReport } from '../sql/unavailability.js';
+import { countedBy, type StatementTally } from '../sql/statementCount.js';
 import { guardedPool, isPostgresUnavailable } from './connectionFailures.js';
 import { migrateToLatest } from '../sql/migrations.js';
 import type { Database } from '../sql/schema.js';
@@ -22,6 +23,8 @@ export interface PostgresStoreOptions {
   /** The database stopped answering, and answers again: each told once per outage. */
   outage?: OutageReport;
   timeouts?: Partial<PostgresTimeouts>;
+  /** Counts the statements and transactions sent (benchmarks and tests); nothing counts without it. */
+  statements?: StatementTally;
 }
 
 /** How long to wait, in milliseconds, before a stalled or overloaded database is called unavailable. */
@@ -75,7 +78,7 @@ export async function openPostgresStore(o: PostgresStoreOptions): Promise<Store>
   const pool = new pg.Pool({ ...connectionSettings(o, 'store'), max: o.poolSize ?? 10 });
   const connectionError = (error: Error) => o.onConnectionError?.(error);
   pool.on('error', connectionError);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: guardedPool(pool, connectionError) }) });
+  const db = new Kysely<Database>({ dialect: countedBy(new PostgresDialect({ pool: guardedPool(pool, connectionError) }), o.statements) });
   try {
     return answeringUnavailable(runningAgainWhenOvertaken(createKyselyStore(db, 'postgres')), isPostgresUnavailable, o.outage);
   } catch (error) {

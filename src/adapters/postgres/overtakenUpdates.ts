@@ -34,7 +34,9 @@ export function detectOvertakenUpdates(tx: StoreTx, { lastAttempt }: { lastAttem
       ? result
       : result && typeof result === 'object' && 'items' in result
         ? (result as { items: unknown[] }).items
-        : [result];
+        : result && typeof result === 'object' && 'case' in result
+          ? [(result as { case: unknown }).case]
+          : [result];
     for (const r of records) if (isVersioned(r)) seen.set(`${kind}:${r.id}`, r.version);
   };
 
@@ -62,7 +64,7 @@ export function detectOvertakenUpdates(tx: StoreTx, { lastAttempt }: { lastAttem
 
   return {
     ...tx,
-    cases: watch('case', tx.cases, ['get', 'getByReference', 'list']),
+    cases: watch('case', tx.cases, ['get', 'getInReach', 'getByReference', 'list']),
     timeline: watch('timeline entry', tx.timeline, ['get', 'list']),
     formulations: watch('formulation', tx.formulations, ['current', 'get', 'list']),
     meetings: watch('meeting', tx.meetings, ['get', 'list', 'findByChat']),

@@ -27,7 +27,13 @@ import { recordExportRepository } from './repositories/recordExports.js';
  * The store on any Kysely database. SQLite and PostgreSQL differ only in how a connection is
  * opened and in `dialect`, which a few queries consult (row locking for the outbox).
  */
-export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onClose: () => Promise<void> = () => db.destroy()): Store {
+export function createKyselyStore(
+  db: Kysely<Database>,
+  dialect: SqlDialect,
+  onClose: () => Promise<void> = () => db.destroy(),
+  /** How a unit of work gets its transaction: one of its own, unless the adapter groups them (src/adapters/sqlite/groupCommit.ts). */
+  transact: <T>(work: (trx: Kysely<Database>) => Promise<T>) => Promise<T> = (work) => db.transaction().execute(work),
+): Store {
   const txFor = (trx: Kysely<Database>): StoreTx => ({
     services: serviceRepository(trx),
     staff: staffRepository(trx),
@@ -41,7 +47,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
     actions: planActionRepository(trx),
     transitionPlans: transitionPlanRepository(trx),
     summaries: summaryRepository(trx),
-    audit: auditRepository(trx),
+    audit: auditRepository(trx, dialect),
     caseEvents: caseEventRepository(trx),
     outbox: outboxRepository(trx, dialect),
     sessions: sessionRepository(trx),
@@ -56,7 +62,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: SqlDialect, onC
   });
 
   return {
-    transaction: (work) => db.transaction().execute((trx) => work(txFor(trx))),
+    transaction: (work) => transact((trx) => work(txFor(trx))),
     async ping() {
       try {
         await sql`select 1`.execute(db);

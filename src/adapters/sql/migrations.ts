@@ -21,6 +21,7 @@ import { blockedDeliveries } from './migrations/0017_blocked_deliveries.js';
 import { outboxClaims } from './migrations/0018_outbox_claims.js';
 import { restrictedEntries } from './migrations/0020_restricted_entries.js';
 import { recordExports } from './migrations/0021_record_exports.js';
+import { auditHeadLink } from './migrations/0023_audit_head_link.js';
 
 /**
  * Migrations shared by SQLite and PostgreSQL, one file each under migrations/. A migration that
@@ -49,6 +50,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0018_outbox_claims': outboxClaims(),
     '0020_restricted_entries': restrictedEntries(),
     '0021_record_exports': recordExports(dialect),
+    '0023_audit_head_link': auditHeadLink(),
   };
 }
 

@@ -253,7 +253,7 @@ export interface Database {
     prev_hash: string;
     hash: string;
   };
-  audit_heads: { chain: string; seq: number; hash: string };
+  audit_heads: { chain: string; seq: number; hash: string; prev_hash: Generated<string> };
   case_events: {
     seq: Generated<number>;
     case_id: string;

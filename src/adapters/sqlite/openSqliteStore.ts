@@ -4,7 +4,11 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Store } from '../../ports/store.js';
 import { createKyselyStore } from '../sql/kyselyStore.js';
+import { GROUP_COMMIT_DEFAULTS, type GroupCommitOptions, groupCommitting, rawConnection } from './groupCommit.js';
 import { answeringUnavailable, type OutageReport } from '../sql/unavailability.js';
+import { countedBy, type StatementTally } from '../sql/statementCount.js';
+import { preparingOnce } from './preparedStatements.js';
+import { withAuditHashFunction } from './auditHashFunction.js';
 import { migrateToLatest } from '../sql/migrations.js';
 import type { Database } from '../sql/schema.js';
 
@@ -41,6 +45,10 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** The database stopped answering (busy too long, an I/O error), and answers again. */
   outage?: OutageReport;
+  /** Counts the statements and transactions sent (benchmarks and tests); nothing counts without it. */
+  statements?: StatementTally;
+  /** Units of work arriving together share one transaction and one flush (groupCommit.ts). */
+  groupCommit?: Partial<GroupCommitOptions>;
 }
 
 /**
@@ -52,7 +60,7 @@ const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN)/;
 
 export const isSqliteUnavailable = (error: unknown): boolean => error instanceof SqliteDatabase.SqliteError && UNAVAILABLE.test(error.code);
 
-export async function openSqliteStore({ dataDir, busyTimeoutMs = 1000, outage }: SqliteStoreOptions): Promise<Store> {
+export async function openSqliteStore({ dataDir, busyTimeoutMs = 1000, outage, statements, groupCommit }: SqliteStoreOptions): Promise<Store> {
   const inMemory = dataDir === ':memory:';
   const dir = inMemory ? null : resolve(dataDir);
   if (dir) mkdirSync(dir, { recursive: true });
@@ -65,12 +73,20 @@ export async function openSqliteStore({ dataDir, busyTimeoutMs = 1000, outage }:
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    withAuditHashFunction(sqlite);
+    const db = new Kysely<Database>({ dialect: countedBy(new SqliteDialect({ database: preparingOnce(sqlite) }), statements) });
     await migrateToLatest(db as Kysely<unknown>, 'sqlite');
-    const store = createKyselyStore(db, 'sqlite', async () => {
-      await db.destroy();
-      lock?.close();
-    });
+    const batches = groupCommitting(db, rawConnection(sqlite, statements), { ...GROUP_COMMIT_DEFAULTS, ...groupCommit });
+    const store = createKyselyStore(
+      db,
+      'sqlite',
+      async () => {
+        await batches.settled();
+        await db.destroy();
+        lock?.close();
+      },
+      (work) => batches.transact(work),
+    );
     return answeringUnavailable(store, isSqliteUnavailable, outage);
   } catch (error) {
     sqlite.close();

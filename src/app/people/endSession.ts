@@ -12,4 +12,6 @@ export async function endSession(deps: AppDeps, person: Principal, session: Sess
     await w.tx.sessions.end({ sessionId: session.id, staffId: person.staffId, endedAt: w.now, expiresAt: session.expiresAt });
     await w.audit({ action: 'session.ended', caseId: null, serviceId: null, detail: { by: 'sign-out' } });
   });
+  // This instance stops trusting its copy at once; another learns within SESSION_CACHE_SECONDS.
+  deps.identity.forget?.(session.id);
 }

@@ -10,9 +10,9 @@ import { inTransaction } from '../unitOfWork.js';
 export async function addTimelineEntry(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<TimelineEntry> {
   const data = parseInput(timelineEntryInputSchema, input, 'The timeline entry');
   return inTransaction(deps, person, async (w) => {
-    const { case: c } = await caseFor(w.tx, person, caseId, 'timeline.add');
+    const { case: c, service } = await caseFor(w.tx, person, caseId, 'timeline.add');
     assertOpenForWork(c);
-    const { span, lifeStage } = await placeEntry(deps, w.tx, c, data);
+    const { span, lifeStage } = placeEntry(deps, c, service, data);
     const entry: TimelineEntry = {
       ...data,
       id: w.newId(),

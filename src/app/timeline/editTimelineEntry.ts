@@ -17,9 +17,9 @@ export async function editTimelineEntry(
 ): Promise<TimelineEntry> {
   const data = parseInput(timelineEntryInputSchema, input, 'The timeline entry');
   return inTransaction(deps, person, async (w) => {
-    const { case: c, entry } = await entryForChange(w, person, caseId, entryId, 'timeline.edit', expectedVersion);
+    const { case: c, service, entry } = await entryForChange(w, person, caseId, entryId, 'timeline.edit', expectedVersion);
     assertOpenForWork(c);
-    const { span, lifeStage } = await placeEntry(deps, w.tx, c, data);
+    const { span, lifeStage } = placeEntry(deps, c, service, data);
     return saveChangedEntry(w, c, entry, { ...entry, ...data, span, lifeStage, updatedAt: w.now, version: entry.version + 1 }, 'edited');
   });
 }

@@ -1,18 +1,16 @@
 import { assertIdentified, type Case } from '../../domain/case.js';
+import type { Service } from '../../domain/service.js';
 import { notFound, ruleViolation, staleVersion } from '../../domain/errors.js';
 import type { Principal } from '../../domain/staff.js';
 import { checkEntry, lifeStageOf, type TimelineEntry, type TimelineEntryInput } from '../../domain/timeline.js';
 import { todayIn } from '../../ports/clock.js';
-import type { StoreTx } from '../../ports/store.js';
 import { assertAllowed, caseFor } from '../access.js';
 import type { AppDeps } from '../deps.js';
-import { serviceOf } from '../team/staffing.js';
 import type { Work } from '../unitOfWork.js';
 
 /** Shared by add and edit: where the entry sits in the child's life, checked against the service's rules. */
-export async function placeEntry(deps: AppDeps, tx: StoreTx, caseRecord: Case, input: TimelineEntryInput) {
+export function placeEntry(deps: AppDeps, caseRecord: Case, service: Service, input: TimelineEntryInput) {
   assertIdentified(caseRecord);
-  const service = await serviceOf(tx, caseRecord.serviceId);
   const span = checkEntry(input, caseRecord.childDateOfBirth, todayIn(deps.clock), service.settings);
   return { span, lifeStage: lifeStageOf(input.when, caseRecord.childDateOfBirth) };
 }
@@ -32,7 +30,7 @@ export async function entryForChange(
   assertAllowed(person, action, reach.case, reach.membership, entry.contributorId);
   if (entry.retraction) throw ruleViolation('This entry was retracted; add a new entry instead.');
   if (entry.version !== expectedVersion) throw staleVersion('This entry', entry.version);
-  return { case: reach.case, entry };
+  return { case: reach.case, service: reach.service, entry };
 }
 
 export async function recordRevision(work: Work, entry: TimelineEntry): Promise<void> {

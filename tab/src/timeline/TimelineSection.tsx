@@ -1,4 +1,4 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { Add20Regular, Print20Regular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -13,6 +13,9 @@ import { describeWhen } from './layout.js';
 import { Jigsaw } from './Jigsaw.js';
 import { freshMap, LiveStatus } from './LiveStatus.js';
 import { TimelineList } from './TimelineList.js';
+import { EntryDialog } from './wall/EntryDialog.js';
+import { useRecentlyChanged } from './wall/useRecentlyChanged.js';
+import { Wall } from './wall/Wall.js';
 
 const useStyles = makeStyles({
   bar: {
@@ -40,8 +43,12 @@ export default function TimelineSection({ view }: CaseProps) {
   const [history, setHistory] = useState<TimelineEntry | null>(null);
   const [printing, setPrinting] = useState(false);
   const [jigsawOpen, setJigsawOpen] = useState(false);
+  const [shownAs, setShownAs] = useState<'list' | 'wall'>('list');
+  const [opened, setOpened] = useState<string | null>(null);
+  const recent = useRecentlyChanged(t.notes);
   const shown = useMemo(() => applyFilter(t.entries, filter), [t.entries, filter]);
   const fresh = useMemo(() => freshMap(t.notes), [t.notes]);
+  const onWall = useMemo(() => shown.filter((e) => !e.retraction), [shown]);
   const can = (a: string) => view.allowedActions.includes(a as never);
 
   useEffect(() => {
@@ -103,7 +110,40 @@ export default function TimelineSection({ view }: CaseProps) {
       </details>
       <ErrorNotice error={t.error} onReload={t.reload} />
       {!t.loaded && !t.error ? <p role="status">Loading the timeline…</p> : null}
-      {t.loaded ? (
+      <RadioGroup
+        className={s.tools}
+        layout="horizontal"
+        value={shownAs}
+        onChange={(_, d) => setShownAs(d.value as 'list' | 'wall')}
+        aria-label="Show the timeline as"
+      >
+        <Radio value="list" label="List" />
+        <Radio value="wall" label="Wall (the whole life as one picture)" />
+      </RadioGroup>
+      {t.loaded && shownAs === 'wall' && !printing ? (
+        <Wall
+          entries={onWall}
+          dateOfBirth={view.child.dateOfBirth}
+          today={today}
+          categories={categories}
+          palette={palette}
+          highlight={recent}
+          onOpen={(e) => setOpened(e.id)}
+        />
+      ) : null}
+      {opened && onWall.find((e) => e.id === opened) ? (
+        <EntryDialog
+          entry={onWall.find((e) => e.id === opened)!}
+          categories={categories}
+          palette={palette}
+          may={t.may(onWall.find((e) => e.id === opened)!)}
+          onClose={() => setOpened(null)}
+          onHistory={(e) => (setOpened(null), setHistory(e))}
+          onEdit={(e) => (setOpened(null), setEditing(e))}
+          onRetract={(e) => (setOpened(null), setRetracting(e))}
+        />
+      ) : null}
+      {t.loaded && (shownAs === 'list' || printing) ? (
         <TimelineList
           entries={shown}
           dateOfBirth={view.child.dateOfBirth}

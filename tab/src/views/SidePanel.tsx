@@ -12,6 +12,9 @@ import { EntryForm } from '../timeline/EntryForm.js';
 import { freshMap, LiveStatus } from '../timeline/LiveStatus.js';
 import { describeWhen } from '../timeline/layout.js';
 import { CategoryIcon, lookOf, ToneMark } from '../timeline/categories.js';
+import { EntryDialog } from '../timeline/wall/EntryDialog.js';
+import { useRecentlyChanged } from '../timeline/wall/useRecentlyChanged.js';
+import { Wall } from '../timeline/wall/Wall.js';
 import { CaseChooser, meetingCase, rememberMeetingCase } from './CaseChooser.js';
 
 const useStyles = makeStyles({
@@ -45,12 +48,15 @@ export default function SidePanel() {
 
 function PanelForCase({ caseId }: { caseId: string }) {
   const s = useStyles();
-  const { me, palette, serviceOf } = useApp();
+  const { me, palette, serviceOf, today } = useApp();
   const c = useLoad(() => request<CaseView>('GET', `/cases/${caseId}`), [caseId]);
   const t = useLiveTimeline(caseId, me.staffId);
   const view = c.data?.body;
   const categories = (view && serviceOf(view.serviceId)?.settings.categories) || [];
   const fresh = useMemo(() => freshMap(t.notes), [t.notes]);
+  const recent = useRecentlyChanged(t.notes);
+  const live = useMemo(() => t.entries.filter((e) => !e.retraction), [t.entries]);
+  const [opened, setOpened] = useState<string | null>(null);
   const latest = useMemo(
     () =>
       [...t.entries]
@@ -88,6 +94,26 @@ function PanelForCase({ caseId }: { caseId: string }) {
           <summary>Meeting notes</summary>
           <NotesOfMeetingNow caseId={caseId} mayWrite={view.allowedActions.includes('meeting.recordOutcome') && view.status === 'active'} />
         </details>
+      ) : null}
+      {view.child && t.loaded ? (
+        <section aria-labelledby="strip-h">
+          <h2 id="strip-h" style={{ fontSize: '1rem' }}>
+            The wall
+          </h2>
+          <Wall
+            entries={live}
+            dateOfBirth={view.child.dateOfBirth}
+            today={today}
+            categories={categories}
+            palette={palette}
+            size="strip"
+            highlight={recent}
+            onOpen={(e) => setOpened(e.id)}
+          />
+        </section>
+      ) : null}
+      {opened && live.find((e) => e.id === opened) ? (
+        <EntryDialog entry={live.find((e) => e.id === opened)!} categories={categories} palette={palette} onClose={() => setOpened(null)} />
       ) : null}
       <h2 style={{ fontSize: '1rem' }}>Latest entries</h2>
       <ErrorNotice error={t.error} onReload={t.reload} />

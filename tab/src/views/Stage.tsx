@@ -1,5 +1,5 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
 import { request } from '../api/client.js';
 import type { CaseView } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
@@ -10,6 +10,9 @@ import { Legend } from '../timeline/Filters.js';
 import { describeWhen } from '../timeline/layout.js';
 import { freshMap, LiveStatus } from '../timeline/LiveStatus.js';
 import { TimelineList } from '../timeline/TimelineList.js';
+import { EntryDialog } from '../timeline/wall/EntryDialog.js';
+import { useRecentlyChanged } from '../timeline/wall/useRecentlyChanged.js';
+import { Wall } from '../timeline/wall/Wall.js';
 import { meetingCase } from './CaseChooser.js';
 
 const useStyles = makeStyles({
@@ -17,7 +20,10 @@ const useStyles = makeStyles({
   head: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center' },
 });
 
-/** The meeting stage: the whole timeline, large and read-only, following what everyone adds. */
+/**
+ * The meeting stage: the child's whole life as the timeline wall, large and read-only, following
+ * what everyone adds (highlighted for a few seconds as it arrives); the list is a choice away.
+ */
 export default function Stage() {
   const s = useStyles();
   const { host, me, palette, today, serviceOf } = useApp();
@@ -25,6 +31,10 @@ export default function Stage() {
   const c = useLoad(() => (caseId ? request<CaseView>('GET', `/cases/${caseId}`) : Promise.resolve(null)), [caseId]);
   const t = useLiveTimeline(caseId, me.staffId);
   const fresh = useMemo(() => freshMap(t.notes), [t.notes]);
+  const recent = useRecentlyChanged(t.notes);
+  const live = useMemo(() => t.entries.filter((e) => !e.retraction), [t.entries]);
+  const [shownAs, setShownAs] = useState<'wall' | 'list'>('wall');
+  const [opened, setOpened] = useState<string | null>(null);
   const view = c.data?.body;
   if (!caseId) return <main className={s.stage}>Open the ECM side panel and choose the case first.</main>;
   if (c.error) return <ErrorNotice error={c.error} />;
@@ -39,13 +49,30 @@ export default function Stage() {
           notes={t.notes}
           describe={(id) => describeWhen(t.entries.find((e) => e.id === id)?.when ?? { precision: 'year', year: 0 }).text}
         />
-        <span>{t.entries.filter((e) => !e.retraction).length} entries</span>
+        <span>{live.length} entries</span>
+        <RadioGroup layout="horizontal" value={shownAs} onChange={(_, d) => setShownAs(d.value as 'wall' | 'list')} aria-label="Show the timeline as">
+          <Radio value="wall" label="Wall" />
+          <Radio value="list" label="List" />
+        </RadioGroup>
       </div>
       <Legend categories={categories} palette={palette} />
       <ErrorNotice error={t.error} onReload={t.reload} />
-      {t.loaded ? (
+      {t.loaded && shownAs === 'wall' ? (
+        <Wall
+          entries={live}
+          dateOfBirth={view.child.dateOfBirth}
+          today={today}
+          categories={categories}
+          palette={palette}
+          size="stage"
+          highlight={recent}
+          onOpen={(e) => setOpened(e.id)}
+          onDrawn={() => performance.mark('ecm:wall-drawn')}
+        />
+      ) : null}
+      {t.loaded && shownAs === 'list' ? (
         <TimelineList
-          entries={t.entries.filter((e) => !e.retraction)}
+          entries={live}
           dateOfBirth={view.child.dateOfBirth}
           today={today}
           categories={categories}
@@ -54,6 +81,9 @@ export default function Stage() {
           height="78vh"
           fresh={fresh}
         />
+      ) : null}
+      {opened && live.find((e) => e.id === opened) ? (
+        <EntryDialog entry={live.find((e) => e.id === opened)!} categories={categories} palette={palette} onClose={() => setOpened(null)} />
       ) : null}
     </main>
   );

@@ -1,3 +1,7 @@
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { groupCommitStats, type GroupCommitStats } from '../../../src/adapters/sqlite/groupCommit.js';
+import { openSqliteStore } from '../../../src/adapters/sqlite/openSqliteStore.js';
 import { compose } from '../../../src/composition.js';
 import { parseConfig } from '../../../src/config.js';
 
@@ -11,13 +15,61 @@ import { parseConfig } from '../../../src/config.js';
  * monotonic clock (process.hrtime), which every process on one machine shares, so the benchmark can
  * subtract them from the times its own streams received the events.
  */
-export type BenchQuestion = { ask: 'memory'; collectGarbage?: boolean } | { ask: 'commits' } | { ask: 'stop' };
+export type BenchQuestion = { ask: 'memory'; collectGarbage?: boolean } | { ask: 'commits' } | { ask: 'statements' } | { ask: 'stop' };
 export type BenchAnswer =
   | { answer: 'memory'; rssBytes: number; heapUsedBytes: number; heapTotalBytes: number; externalBytes: number }
   | { answer: 'commits'; commits: [caseId: string, seq: number, atMs: number][] }
+  | { answer: 'statements'; statements: number; transactions: number; groupCommit: GroupCommitStats }
   | { answer: 'stopped' };
 
-const system = await compose(parseConfig(process.env));
+/**
+ * Statements and transactions, counted where they reach the driver: every better-sqlite3 statement
+ * run (and every `exec`, which the group commit uses for BEGIN, SAVEPOINT and COMMIT), and every
+ * `pg` query. A transaction is a BEGIN. The benchmark harness only: the product counts nothing.
+ */
+let statements = 0;
+let transactions = 0;
+const isBegin = (text: unknown) => typeof text === 'string' && /^\s*begin\b/i.test(text);
+{
+  const probe = new SqliteDatabase(':memory:');
+  const Statement = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, (...args: unknown[]) => unknown> & { source: string };
+  probe.close();
+  for (const method of ['run', 'get', 'all', 'iterate'] as const) {
+    const original = Statement[method]!;
+    Statement[method] = function (this: { source: string }, ...args: unknown[]) {
+      statements += 1;
+      if (isBegin(this.source)) transactions += 1;
+      return original.apply(this, args);
+    };
+  }
+  const exec = SqliteDatabase.prototype.exec;
+  SqliteDatabase.prototype.exec = function (this: SqliteDatabase.Database, source: string) {
+    statements += 1;
+    if (isBegin(source)) transactions += 1;
+    return exec.call(this, source);
+  };
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  (pg.Client.prototype as { query: (...args: unknown[]) => unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+    statements += 1;
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: unknown } | undefined)?.text;
+    if (isBegin(text)) transactions += 1;
+    return query.apply(this, args);
+  };
+}
+
+const config = parseConfig(process.env);
+// Only for measuring the group commit's window and batch size (tests/bench/groupCommitWindow.ts).
+const window = process.env.BENCH_GROUP_COMMIT_WINDOW_MS;
+const maxBatch = process.env.BENCH_GROUP_COMMIT_MAX_BATCH;
+const store =
+  !config.DATABASE_URL && (window || maxBatch)
+    ? await openSqliteStore({
+        dataDir: config.DATA_DIR,
+        busyTimeoutMs: config.SQLITE_BUSY_TIMEOUT_MS,
+        groupCommit: { ...(window ? { windowMs: Number(window) } : {}), ...(maxBatch ? { maxBatch: Number(maxBatch) } : {}) },
+      })
+    : undefined;
+const system = await compose(config, store ? { store } : {});
 const commits: [string, number, number][] = [];
 if (process.env.BENCH_STAMP_COMMITS === 'true') {
   const bus = system.deps.bus;
@@ -40,6 +92,8 @@ process.on('message', (m: BenchQuestion) => {
     }
     case 'commits':
       return reply({ answer: 'commits', commits: commits.splice(0) });
+    case 'statements':
+      return reply({ answer: 'statements', statements, transactions, groupCommit: groupCommitStats() });
     case 'stop':
       return void system.stop().then(() => {
         reply({ answer: 'stopped' });

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { connectionSettings } from '../../../src/adapters/postgres/openPostgresStore.js';
 import { dropSchema, freshSchemaName } from '../../support/postgresServer.js';
 import { type ServerProcess, startServerProcess } from '../../support/serverProcess.js';
+import type { GroupCommitStats } from '../../../src/adapters/sqlite/groupCommit.js';
 import type { BenchAnswer, BenchQuestion } from './benchServer.js';
 
 /** The PostgreSQL server the benchmark uses: this machine's, unless BENCH_DATABASE_URL names another. */
@@ -24,6 +25,8 @@ export interface EcmBenchServer extends ServerProcess {
   memory(collectGarbage?: boolean): Promise<{ rssBytes: number; heapUsedBytes: number; heapTotalBytes: number; externalBytes: number }>;
   /** The commit stamps taken since the last call (with stampCommits). */
   commits(): Promise<[caseId: string, seq: number, atMs: number][]>;
+  /** Statements and transactions (BEGINs) run since the server started, and the group commit's batches. */
+  statements(): Promise<StatementCount>;
   /** Stops the server and removes its data (the temp dir, or the PostgreSQL schema). */
   stop(): Promise<void>;
 }
@@ -77,9 +80,67 @@ export async function startEcmServer(
     store,
     memory: (collectGarbage = false) => ask({ ask: 'memory', collectGarbage }, 'memory'),
     commits: async () => (await ask({ ask: 'commits' }, 'commits')).commits,
+    statements: async () => {
+      const { statements, transactions, groupCommit } = await ask({ ask: 'statements' }, 'statements');
+      return { statements, transactions, groupCommit };
+    },
     async stop() {
       const stopped = Promise.all([ask({ ask: 'stop' }, 'stopped'), server.exited]);
       await Promise.race([stopped, new Promise((ok) => setTimeout(ok, 10_000))]);
+      await server.kill('SIGKILL');
+      if (schema) await dropSchema(BENCH_DATABASE_URL, schema);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface StatementCount {
+  statements: number;
+  transactions: number;
+  groupCommit?: GroupCommitStats;
+}
+
+export type MinimalQuestion = { ask: 'statements' };
+export type MinimalAnswer = { answer: 'statements'; statements: number; transactions: number };
+
+export interface MinimalServer extends ServerProcess {
+  store: StoreKind;
+  /** The case the minimal server writes to and reads. */
+  caseId: string;
+  statements(): Promise<StatementCount>;
+  stop(): Promise<void>;
+}
+
+/** A minimal durable server (tests/bench/support/minimalServer.ts) on the product's tables: the reference for adding and reading entries. */
+export async function startMinimalServer(store: StoreKind): Promise<MinimalServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ecm-bench-minimal-'));
+  const schema = store === 'postgres' ? freshSchemaName() : null;
+  const server = await startServerProcess({
+    entry: 'tests/bench/support/minimalServer.ts',
+    ipc: true,
+    readyPath: '/healthz',
+    env: {
+      NODE_ENV: 'development',
+      MINIMAL_STORE: store === 'postgres' ? 'postgres' : 'sqlite',
+      DATA_DIR: dataDir,
+      ...(schema ? { DATABASE_URL: BENCH_DATABASE_URL, DATABASE_SCHEMA: schema } : {}),
+    },
+  });
+  return {
+    ...server,
+    store,
+    caseId: 'case-minimal',
+    statements: () =>
+      new Promise<StatementCount>((ok) => {
+        const onMessage = (m: MinimalAnswer) => {
+          if (m.answer !== 'statements') return;
+          server.child.off('message', onMessage);
+          ok({ statements: m.statements, transactions: m.transactions });
+        };
+        server.child.on('message', onMessage);
+        server.child.send({ ask: 'statements' } satisfies MinimalQuestion);
+      }),
+    async stop() {
       await server.kill('SIGKILL');
       if (schema) await dropSchema(BENCH_DATABASE_URL, schema);
       rmSync(dataDir, { recursive: true, force: true });

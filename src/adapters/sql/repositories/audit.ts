@@ -1,44 +1,61 @@
 import { type Kysely, sql } from 'kysely';
-import { type AuditDetail, type AuditEvent, chainOf, GENESIS_HASH } from '../../../domain/audit.js';
+import { type AuditDetail, type AuditEvent, canonicalAuditParts, chainOf, GENESIS_HASH } from '../../../domain/audit.js';
 import { auditHash } from '../../../lib/auditHash.js';
 import type { AuditRepository } from '../../../ports/store.js';
-import type { Database } from '../schema.js';
+import type { Database, SqlDialect } from '../schema.js';
 import { json } from './page.js';
 
-export function auditRepository(db: Kysely<Database>): AuditRepository {
+/**
+ * The next link's hash, computed by the database from the head's number and link: SHA-256 in hex of
+ * the canonical text (domain/audit.ts, canonicalAuditParts), exactly as auditHash computes it.
+ */
+const postgresLink = (before: string, after: string) =>
+  sql`encode(sha256(convert_to(cast(${before} as text) || cast(audit_heads.seq + 1 as text) || cast(${after} as text) || audit_heads.hash || '"]', 'UTF8')), 'hex')`;
+/** SQLite has no SHA-256 of its own: the store gives it ecm_sha256 (sqlite/auditHashFunction.ts). */
+const sqliteLink = (before: string, after: string) => sql`ecm_sha256(${before} || (audit_heads.seq + 1) || ${after} || audit_heads.hash || '"]')`;
+
+export function auditRepository(db: Kysely<Database>, dialect: SqlDialect): AuditRepository {
   return {
     async append(input, at) {
       const chain = chainOf(input.serviceId);
-      await db
-        .insertInto('audit_heads')
-        .values({ chain, seq: 0, hash: GENESIS_HASH })
-        .onConflict((oc) => oc.column('chain').doNothing())
-        .execute();
-      // Advancing the head first takes its row lock (PostgreSQL) until commit, so links never fork.
-      const head = await db
-        .updateTable('audit_heads')
-        .set({ seq: sql<number>`seq + 1` })
-        .where('chain', '=', chain)
-        .returning(['seq', 'hash'])
-        .executeTakeFirstOrThrow();
-      const unhashed = { ...input, chain, seq: Number(head.seq), at, prevHash: head.hash };
-      const event: AuditEvent = { ...unhashed, hash: auditHash(unhashed) };
-      await db.updateTable('audit_heads').set({ hash: event.hash }).where('chain', '=', chain).execute();
-      await db
-        .insertInto('audit_events')
-        .values({
-          chain,
-          seq: event.seq,
-          at,
-          actor_id: event.actorId,
-          action: event.action,
-          case_id: event.caseId,
-          service_id: event.serviceId,
-          detail_json: JSON.stringify(event.detail),
-          prev_hash: event.prevHash,
-          hash: event.hash,
-        })
-        .execute();
+      const { before, after } = canonicalAuditParts({ ...input, chain, at });
+      // The first link of a chain is known in full here; every later one the database finishes
+      // from the head it holds, in the statement that advances the head (and takes its row lock
+      // on PostgreSQL until commit, so links never fork).
+      const first = auditHash({ ...input, chain, at, seq: 1, prevHash: GENESIS_HASH });
+      const nextLink = dialect === 'postgres' ? postgresLink(before, after) : sqliteLink(before, after);
+      const advance = sql`insert into audit_heads (chain, seq, hash, prev_hash) values (${chain}, 1, ${first}, ${GENESIS_HASH})
+        on conflict (chain) do update set seq = audit_heads.seq + 1, prev_hash = audit_heads.hash, hash = ${nextLink}
+        returning seq, prev_hash, hash`;
+      const row = [chain, at, input.actorId, input.action, input.caseId, input.serviceId, JSON.stringify(input.detail)] as const;
+      let link: { seq: number | string; prev_hash: string; hash: string };
+      if (dialect === 'postgres') {
+        // One round trip: the head advances and the row is written in one statement.
+        const r = await sql<typeof link>`with head as (${advance})
+          insert into audit_events (chain, seq, at, actor_id, action, case_id, service_id, detail_json, prev_hash, hash)
+          select ${chain}, head.seq, ${sql.join(row.slice(1).map((v) => sql`${v}`))}, head.prev_hash, head.hash from head
+          returning seq, prev_hash, hash`.execute(db);
+        link = r.rows[0]!;
+      } else {
+        // In process, one writer at a time: two statements, each prepared once, no round trip.
+        link = (await advance.execute(db)).rows[0] as typeof link;
+        await db
+          .insertInto('audit_events')
+          .values({
+            chain,
+            seq: Number(link.seq),
+            at,
+            actor_id: input.actorId,
+            action: input.action,
+            case_id: input.caseId,
+            service_id: input.serviceId,
+            detail_json: row[6],
+            prev_hash: link.prev_hash,
+            hash: link.hash,
+          })
+          .execute();
+      }
+      const event: AuditEvent = { ...input, chain, seq: Number(link.seq), at, prevHash: link.prev_hash, hash: link.hash };
       return event;
     },
     async chains() {

@@ -2,11 +2,12 @@ import { type Kysely, sql } from 'kysely';
 import type { Agreement, AgreementMethod, Decision, FamilyWord, Party } from '../../../domain/agreement.js';
 import type { LegalStatus } from '../../../domain/legalStatus.js';
 import type { Case, CaseStatus, ClosureReason, LawfulBasis, Pathway } from '../../../domain/case.js';
+import type { ServiceSettings } from '../../../domain/service.js';
 import type { Agency } from '../../../domain/staff.js';
 import type { CaseRole, TeamMember } from '../../../domain/team.js';
 import type { AgreementRepository, CaseRepository, TeamRepository } from '../../../ports/store.js';
 import type { Database } from '../schema.js';
-import { decodeCursor, toPage } from './page.js';
+import { decodeCursor, json, toPage } from './page.js';
 
 type CaseRow = Database['cases'];
 
@@ -100,6 +101,45 @@ export function caseRepository(db: Kysely<Database>): CaseRepository {
     async get(id) {
       const r = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
       return r ? toCase(r) : null;
+    },
+    async getInReach(id, staffId) {
+      const r = await db
+        .selectFrom('cases')
+        .innerJoin('services', 'services.id', 'cases.service_id')
+        .leftJoin('team_members', (j) => j.onRef('team_members.case_id', '=', 'cases.id').on('team_members.staff_id', '=', staffId))
+        .selectAll('cases')
+        .select([
+          'services.name as service_name',
+          'services.settings as service_settings',
+          'team_members.staff_id as tm_staff_id',
+          'team_members.name as tm_name',
+          'team_members.agency as tm_agency',
+          'team_members.case_role as tm_case_role',
+          'team_members.invited_by as tm_invited_by',
+          'team_members.invited_at as tm_invited_at',
+          'team_members.invitation_expires_at as tm_invitation_expires_at',
+          'team_members.terms_accepted_at as tm_terms_accepted_at',
+          'team_members.terms_version as tm_terms_version',
+        ])
+        .where('cases.id', '=', id)
+        .executeTakeFirst();
+      if (!r) return null;
+      const membership: TeamMember | null =
+        r.tm_staff_id === null
+          ? null
+          : {
+              caseId: r.id,
+              staffId: r.tm_staff_id,
+              name: r.tm_name!,
+              agency: r.tm_agency as Agency,
+              caseRole: r.tm_case_role as CaseRole,
+              invitedBy: r.tm_invited_by!,
+              invitedAt: r.tm_invited_at!,
+              invitationExpiresAt: r.tm_invitation_expires_at!,
+              termsAcceptedAt: r.tm_terms_accepted_at,
+              termsVersion: r.tm_terms_version,
+            };
+      return { case: toCase(r), membership, service: { id: r.service_id, name: r.service_name, settings: json<ServiceSettings>(r.service_settings) } };
     },
     async getByReference(reference) {
       const r = await db.selectFrom('cases').selectAll().where('reference', '=', reference).executeTakeFirst();
