@@ -16,7 +16,7 @@ export const TAB_VIEWS = { caseload: 'caseload', settings: 'settings' } as const
 
 export type ScheduleKind = 'review' | 'formulation';
 
-export const CASE_SECTIONS = ['overview', 'timeline', 'formulation', 'trm', 'actions', 'meetings', 'transition', 'summaries'] as const;
+export const CASE_SECTIONS = ['overview', 'timeline', 'formulation', 'trm', 'actions', 'meetings', 'transition', 'summaries', 'export'] as const;
 export type CaseSection = (typeof CASE_SECTIONS)[number];
 
 /** A place in the tab, addressed by a route such as `cases/{id}/formulation`. */

@@ -10,6 +10,7 @@ import type { AttendanceMark } from '../domain/attendance.js';
 import type { PlanAction } from '../domain/planAction.js';
 import type { AgencyOverdue } from '../domain/overdueActions.js';
 import type { CaseAction, ServiceAction } from '../domain/policy.js';
+import type { EntryForReview, RecordExportState, RecordRequester } from '../domain/recordExport.js';
 import type { ReviewStatus } from '../domain/reviewCadence.js';
 import type { Service } from '../domain/service.js';
 import type { Agency, Principal, Role } from '../domain/staff.js';
@@ -432,4 +433,28 @@ export interface TransferOptions {
   /** True while the documents of the last move are still on their way: no new move until they arrive. */
   documentsMoving: boolean;
   destinations: { serviceId: string; name: string; caseHolders: { staffId: string; name: string; role: Role }[] }[];
+}
+
+/** The child's copy of their record, as GET …/record-exports/:exportId answers (docs/record-export.md). */
+export interface RecordExportView {
+  id: string;
+  caseId: string;
+  reference: string;
+  requestedFor: RecordRequester;
+  requestedBy: { id: string; name: string | null };
+  requestedAt: string;
+  expiresAt: string;
+  state: RecordExportState;
+  progress: { done: number; total: number; percent: number; step: string | null };
+  readyAt: string | null;
+  size: number | null;
+  sha256: string | null;
+  /** Entries that may name other people: review them (and redact by hand) before release. */
+  review: EntryForReview[];
+  /** Restricted entries whose text the starter may not read: in the zip as "restricted, withheld". */
+  withheld: string[];
+  error: string | null;
+  startedByYou: boolean;
+  /** Only for the person who started it, once ready and until it expires. */
+  download: { href: string; fileName: string } | null;
 }

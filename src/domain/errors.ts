@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'validation_failed'
   | 'rule_violation'
   | 'conflict'
+  /** Was here and is not any more (an export past its seven days). */
+  | 'gone'
   | 'possible_duplicate'
   | 'precondition_failed'
   | 'precondition_required'

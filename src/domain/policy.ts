@@ -67,6 +67,11 @@ export const CASE_ACTIONS = [
   'summary.approve',
   /** Moving the case to another service (where to: decideTransferDestination). */
   'case.transfer',
+  /**
+   * The child's copy of their record (docs/record-export.md): started by a manager of the case's
+   * service, or an administrator whose staff record names the service; fetched by its starter alone.
+   */
+  'record.export',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -163,9 +168,14 @@ const CASE_HOLDER_EXTRA: ReadonlySet<CaseAction> = new Set([
  * also write the transition plan, which joins the YJS to the adult services it hands over to, and
  * move a case of their service to another when the family moves.
  */
-const MANAGER: ReadonlySet<CaseAction> = new Set([...READS, 'case.legalStatus', 'transition.write', 'case.transfer']);
+const MANAGER: ReadonlySet<CaseAction> = new Set([...READS, 'case.legalStatus', 'transition.write', 'case.transfer', 'record.export']);
 
-const ECM_TEAM: ReadonlySet<CaseAction> = new Set(CASE_ACTIONS.filter((a) => a !== 'formulation.approve' && a !== 'summary.approve' && a !== 'terms.accept'));
+/** Answering a request for the whole record is the service's, as the body that holds it: its manager's, not the clinicians'. */
+const SERVICE_ONLY: ReadonlySet<CaseAction> = new Set(['record.export']);
+
+const ECM_TEAM: ReadonlySet<CaseAction> = new Set(
+  CASE_ACTIONS.filter((a) => a !== 'formulation.approve' && a !== 'summary.approve' && a !== 'terms.accept' && !SERVICE_ONLY.has(a)),
+);
 
 // A contributor changes only what is theirs: their own entries, the actions they own.
 const OWN_ENTRY_ONLY: ReadonlySet<CaseAction> = new Set(['timeline.edit', 'timeline.retract', 'timeline.restrict', 'action.update']);
@@ -175,7 +185,7 @@ const servesCase = (p: Principal, c: CaseAccessContext) => p.serviceIds.includes
 const ROLE_RULES: Record<Role, (p: Principal, a: CaseAction, c: CaseAccessContext) => Decision> = {
   ecm_practitioner: (p, a, c) => (!servesCase(p, c) ? refuse('not_found') : ECM_TEAM.has(a) ? allow : refuse('forbidden')),
 
-  psychologist: (p, a, c) => (!servesCase(p, c) ? refuse('not_found') : a === 'terms.accept' ? refuse('forbidden') : allow),
+  psychologist: (p, a, c) => (!servesCase(p, c) ? refuse('not_found') : a === 'terms.accept' || SERVICE_ONLY.has(a) ? refuse('forbidden') : allow),
 
   yjs_practitioner: (p, a, c) => {
     if (!servesCase(p, c) || !c.membership) return refuse('not_found');
@@ -196,8 +206,9 @@ const ROLE_RULES: Record<Role, (p: Principal, a: CaseAction, c: CaseAccessContex
     return allow;
   },
 
-  // Administrators set services up; they see no case content at all.
-  administrator: () => refuse('not_found'),
+  // Administrators set services up and see no case content, with one exception: answering a request
+  // for the child's record, for a service their staff record names (one with none names no service).
+  administrator: (p, a, c) => (a === 'record.export' && servesCase(p, c) ? allow : refuse('not_found')),
 };
 
 export function decideOnCase(p: Principal, action: CaseAction, c: CaseAccessContext): Decision {

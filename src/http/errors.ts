@@ -17,6 +17,7 @@ const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
   rule_violation: 422,
   conflict: 409,
+  gone: 410,
   possible_duplicate: 409,
   precondition_failed: 412,
   precondition_required: 428,

@@ -14,6 +14,7 @@ import { oversightRoutes } from './routes/oversight.js';
 import { peopleRoutes } from './routes/people.js';
 import { planRoutes } from './routes/plan.js';
 import { reachRoutes } from './routes/reach.js';
+import { recordExportRoutes } from './routes/recordExports.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { summaryRoutes } from './routes/summaries.js';
 import { timelineRoutes } from './routes/timeline.js';
@@ -29,6 +30,7 @@ export function apiRoutes(deps: AppDeps): Router[] {
     caseRoutes(deps),
     consultationRoutes(deps),
     transferRoutes(deps),
+    recordExportRoutes(deps),
     timelineRoutes(deps),
     formulationRoutes(deps),
     meetingRoutes(deps),

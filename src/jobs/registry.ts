@@ -3,6 +3,7 @@ import { prepareDocumentsJob } from '../app/documents/prepareDocumentsJob.js';
 import { publishDocumentJob } from '../app/documents/publishDocumentJob.js';
 import { syncCalendarJob } from '../app/meetings/syncCalendarJob.js';
 import { NOTIFY_KIND, notifyJob } from '../app/notifications/notifyJob.js';
+import { buildRecordExportJob, expireRecordExportJob } from '../app/recordExport/buildRecordExportJob.js';
 import { restampDocumentsJob } from '../app/retention/restampDocumentsJob.js';
 import { moveCaseDocumentsJob } from '../app/transfer/moveCaseDocumentsJob.js';
 import type { Deliverer, JobKind } from '../ports/outbox.js';
@@ -17,7 +18,16 @@ export interface JobOptions {
  * it is delivered). The outbox worker knows only what this table hands it.
  */
 export function jobKinds(options: JobOptions): JobKind<unknown, AppDeps>[] {
-  return [prepareDocumentsJob, publishDocumentJob, restampDocumentsJob, moveCaseDocumentsJob, syncCalendarJob, notifyJob(options.notificationsPerMinute)];
+  return [
+    prepareDocumentsJob,
+    publishDocumentJob,
+    restampDocumentsJob,
+    moveCaseDocumentsJob,
+    syncCalendarJob,
+    notifyJob(options.notificationsPerMinute),
+    buildRecordExportJob,
+    expireRecordExportJob,
+  ];
 }
 
 /** A kind's deliverer: its payload is checked first, and one that does not parse is given up with the kind's own reason. */

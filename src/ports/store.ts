@@ -25,6 +25,7 @@ import type { UnreachableReason } from './notifier.js';
 import type { CaseDocumentRepository } from './caseDocuments.js';
 import type { CaseTransferRepository } from './caseTransfers.js';
 import type { OutboxRepository } from './outbox.js';
+import type { RecordExportRepository } from './recordExports.js';
 import type { WriteTally } from './writeTally.js';
 import type { DashboardQueries } from './dashboard.js';
 
@@ -77,6 +78,8 @@ export interface StoreTx {
   evaluationKeys: EvaluationKeyRepository;
   /** The service dashboard's counts and pages, worked out by the database (src/ports/dashboard.ts). */
   dashboard: DashboardQueries;
+  /** The child's copies of their record (src/app/recordExport). */
+  recordExports: RecordExportRepository;
 }
 
 export interface Page<T> {
@@ -298,6 +301,8 @@ export interface AuditRepository {
   read(chain: string, afterSeq: number, limit: number): Promise<AuditEvent[]>;
   /** The last link each chain is known to have reached (kept apart so truncation is visible). */
   head(chain: string): Promise<{ seq: number; hash: string } | null>;
+  /** The case's events across every chain, oldest first: who read and changed the record when (the record export). */
+  listForCase(caseId: string, limit: number): Promise<AuditEvent[]>;
 }
 
 export interface CaseEventRepository {

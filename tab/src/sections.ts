@@ -7,4 +7,5 @@ export const SECTION_MODULES = {
   meetings: () => import('./meetings/MeetingsSection.js'),
   transition: () => import('./transition/TransitionSection.js'),
   summaries: () => import('./summaries/SummariesSection.js'),
+  export: () => import('./recordExport/RecordExportSection.js'),
 } as const;

@@ -81,10 +81,10 @@ function expected(role: Role, place: Place, ownsEntry: boolean): { allowed: Case
   switch (role) {
     case 'ecm_practitioner':
       return own
-        ? { allowed: ownAgencyOnly(except('formulation.approve', 'summary.approve', 'terms.accept'), ownsEntry), refusal: 'forbidden' }
+        ? { allowed: ownAgencyOnly(except('formulation.approve', 'summary.approve', 'terms.accept', 'record.export'), ownsEntry), refusal: 'forbidden' }
         : { allowed: [], refusal: 'not_found' };
     case 'psychologist':
-      return own ? { allowed: ownAgencyOnly(except('terms.accept'), ownsEntry), refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
+      return own ? { allowed: ownAgencyOnly(except('terms.accept', 'record.export'), ownsEntry), refusal: 'forbidden' } : { allowed: [], refusal: 'not_found' };
     case 'yjs_practitioner': {
       if (!own || !onTeam) return { allowed: [], refusal: 'not_found' };
       // The case holder carries their consultation forward (its advice is the ECM team's) and writes the transition plan.
@@ -106,7 +106,7 @@ function expected(role: Role, place: Place, ownsEntry: boolean): { allowed: Case
     case 'manager':
       // A manager reads (consultations too), records a child coming into or leaving care, writes the transition plan, and moves a case out of their service.
       return own
-        ? { allowed: [...READS, 'consultation.read', 'case.legalStatus', 'transition.write', 'case.transfer'], refusal: 'forbidden' }
+        ? { allowed: [...READS, 'consultation.read', 'case.legalStatus', 'transition.write', 'case.transfer', 'record.export'], refusal: 'forbidden' }
         : { allowed: [], refusal: 'not_found' };
     case 'partner':
       if (!onTeam) return { allowed: [], refusal: 'not_found' };
@@ -134,6 +134,23 @@ describe('the access matrix: role × action × own/other service × on/off the t
       }
     }
   }
+});
+
+describe("the child's copy of their record", () => {
+  const administratorOf = (serviceIds: string[]): Principal => ({ ...person('administrator'), serviceIds });
+  it('an administrator whose staff record names the service may start an export of its case, and nothing else of it', () => {
+    const own = contextFor('own service, off team', false);
+    expect(decideOnCase(administratorOf(['BRI']), 'record.export', own)).toEqual({ allowed: true });
+    for (const action of CASE_ACTIONS.filter((a) => a !== 'record.export'))
+      expect(decideOnCase(administratorOf(['BRI']), action, own), action).toEqual({ allowed: false, reason: 'not_found' });
+  });
+  it('an administrator of another service, or of none, does not learn the case exists', () => {
+    expect(decideOnCase(administratorOf(['NSO']), 'record.export', contextFor('own service, off team', false))).toEqual({
+      allowed: false,
+      reason: 'not_found',
+    });
+    expect(decideOnCase(administratorOf([]), 'record.export', contextFor('own service, off team', false))).toEqual({ allowed: false, reason: 'not_found' });
+  });
 });
 
 describe('partners and the information-sharing terms', () => {

@@ -9,6 +9,7 @@ import { documentContract } from './contract/documents.js';
 import { outboxContract } from './contract/outbox.js';
 import { purgeContract } from './contract/purge.js';
 import { recordsContract } from './contract/caseRecords.js';
+import { recordExportContract } from './contract/recordExports.js';
 import { timelineContract } from './contract/timeline.js';
 import { timelineQuestionContract } from './contract/timelineQuestions.js';
 import { searchContract } from './contract/search.js';
@@ -56,6 +57,7 @@ export function describeStoreContract(name: string, openStore: OpenStore): void 
     describe('requests under an idempotency key', () => requestContract(context));
     describe('case documents waiting for the library', () => documentContract(context));
     describe('transition plans', () => transitionPlanContract(context));
+    describe("the child's copies of their record", () => recordExportContract(context));
     describe('purging a case', () => purgeContract(context));
     describe('concurrent transactions', () => concurrencyContract(context));
     describe("the write limit's tally, shared by the instances on the database", () => writeTallyContract(() => storeWriteTally(context.store())));

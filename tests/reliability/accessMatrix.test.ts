@@ -173,6 +173,7 @@ describe('the access matrix through HTTP', () => {
         const o = await send(api, request(route, pathFor(route, world), route.body?.(world), ifMatch));
         if (!verdict(expected, o, route.tolerate)) wrong.push(`${route.name}: expected ${expected}, got ${o.status} ${o.code ?? ''}`);
         if (route.act === 'timeline.add' && o.status === 201) world.entries.own = (JSON.parse(o.text) as { id: string }).id;
+        if (route.act === 'record.export' && route.method === 'POST' && o.status === 202) world.exportId = (JSON.parse(o.text) as { id: string }).id;
         if (expected !== 'allowed' && o.text.includes(CHILD)) wrong.push(`${route.name}: the refusal carries the child's name`);
         if (expected === 'not_found' && o.text.includes(reference)) wrong.push(`${route.name}: the refusal carries the case reference`);
         if (subject.team === 'invited' && route.name === 'read the case' && (o.text.includes(CHILD) || shownBeyondTheInvitation(JSON.parse(o.text)))) {

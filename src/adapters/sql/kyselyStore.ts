@@ -23,6 +23,7 @@ import { trmRepository } from './repositories/trm.js';
 import { writeTallyRepository } from './repositories/writeTallies.js';
 import { evaluationKeyRepository } from './repositories/evaluationKeys.js';
 import { dashboardRepository } from './repositories/dashboard.js';
+import { recordExportRepository } from './repositories/recordExports.js';
 
 /**
  * The store on any Kysely database. SQLite and PostgreSQL differ only in how a connection is
@@ -61,6 +62,7 @@ export function createKyselyStore(
     consultations: consultationRepository(trx),
     evaluationKeys: evaluationKeyRepository(trx),
     dashboard: dashboardRepository(trx, dialect),
+    recordExports: recordExportRepository(trx),
   });
 
   return {

@@ -21,6 +21,7 @@ import { blockedDeliveries } from './migrations/0017_blocked_deliveries.js';
 import { outboxClaims } from './migrations/0018_outbox_claims.js';
 import { timelineQuestions } from './migrations/0019_timeline_questions.js';
 import { restrictedEntries } from './migrations/0020_restricted_entries.js';
+import { recordExports } from './migrations/0021_record_exports.js';
 import { timelineSearch } from './migrations/0022_timeline_search.js';
 import { auditHeadLink } from './migrations/0023_audit_head_link.js';
 import { dashboardIndexes } from './migrations/0024_dashboard_indexes.js';
@@ -52,6 +53,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0018_outbox_claims': outboxClaims(),
     '0019_timeline_questions': timelineQuestions(),
     '0020_restricted_entries': restrictedEntries(),
+    '0021_record_exports': recordExports(dialect),
     '0022_timeline_search': timelineSearch(dialect),
     '0023_audit_head_link': auditHeadLink(),
     '0024_dashboard_indexes': dashboardIndexes(),

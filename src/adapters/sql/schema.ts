@@ -354,6 +354,28 @@ export interface Database {
     documents_moved_at: string | null;
     documents_moved: number | null;
   };
+  record_exports: {
+    id: string;
+    case_id: string;
+    service_id: string;
+    reference: string;
+    requested_for: string;
+    note: string | null;
+    requested_by: string;
+    requested_at: string;
+    expires_at: string;
+    state: string;
+    progress_done: number;
+    progress_total: number;
+    step: string | null;
+    review_json: string;
+    withheld_json: string;
+    size: number | null;
+    sha256: string | null;
+    ready_at: string | null;
+    error: string | null;
+    content: Uint8Array | null;
+  };
 }
 
 export type SqlDialect = 'sqlite' | 'postgres';

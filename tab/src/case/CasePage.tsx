@@ -28,6 +28,7 @@ const SECTIONS: { key: CaseSection; label: string; needs: CaseAction }[] = [
   { key: 'meetings', label: 'Meetings', needs: 'meeting.read' },
   { key: 'transition', label: 'Moving on to adult services', needs: 'transition.read' },
   { key: 'summaries', label: 'Summaries', needs: 'summary.read' },
+  { key: 'export', label: 'Export the record', needs: 'record.export' },
 ];
 
 /** Changes that alter what the header says (status, next review, TRM level): a colleague's, seen live. */

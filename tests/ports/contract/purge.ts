@@ -39,6 +39,27 @@ async function fullCase(tx: StoreTx, caseId: string): Promise<void> {
   await tx.caseEvents.append({ caseId, type: 'timeline.added', actorId: 'yjs-amy', actorName: 'Amy Clarke', data: null }, AT);
   await tx.outbox.enqueue({ id: `${caseId}-j`, kind: 'document.publish', payload: {}, caseId, serviceId: 'BRI', now: AT });
   await tx.documents.insert(caseDocument(`${caseId}-d`, caseId, { size: 4 }), new Uint8Array([0x50, 0x4b, 0x03, 0x04]));
+  await tx.recordExports.insert({
+    id: `${caseId}-x`,
+    caseId,
+    serviceId: 'BRI',
+    reference: `BRI-2026-${caseId}`,
+    requestedFor: 'young_person',
+    note: null,
+    requestedBy: 'mgr-bri',
+    requestedAt: AT,
+    expiresAt: AT,
+    state: 'queued',
+    progressDone: 0,
+    progressTotal: 0,
+    step: null,
+    review: [],
+    withheld: [],
+    size: null,
+    sha256: null,
+    readyAt: null,
+    error: null,
+  });
   await tx.audit.append({ actorId: 'yjs-amy', action: 'case.referred', caseId, serviceId: 'BRI', detail: { reference: `BRI-2026-${caseId}` } }, AT);
 }
 
@@ -57,6 +78,7 @@ async function whatRemains(tx: StoreTx, caseId: string) {
     jobs: await tx.outbox.list({ caseId }, 10),
     documents: await tx.documents.list(caseId),
     documentBytes: await tx.documents.content(`${caseId}-d`),
+    recordExports: await tx.recordExports.listForCase(caseId),
   };
 }
 
@@ -87,6 +109,7 @@ export function purgeContract({ store }: ContractContext): void {
         jobs: [],
         documents: [],
         documentBytes: null,
+        recordExports: [],
       });
       expect(await tx.meetings.respond('c1-m', 'yjs-amy', 'accepted', AT)).toBe(false);
       expect(await whatRemains(tx, 'c2')).toEqual(kept);

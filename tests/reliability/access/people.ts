@@ -45,6 +45,16 @@ export const EXTRA_STAFF: Staff[] = [
     agency: 'youth_justice',
     aadObjectId: null,
   },
+  // An administrator whose staff record names Bristol: they answer a request for a child's record there.
+  {
+    id: 'admin-bri-only',
+    name: 'Test Administrator Bristol',
+    email: 'admin-bri-only@ecm-demo.example',
+    role: 'administrator',
+    serviceIds: ['BRI'],
+    agency: 'youth_justice',
+    aadObjectId: null,
+  },
 ];
 
 const ALL = ['BRI', 'NSO', 'SGL', 'BNE'];
@@ -85,4 +95,5 @@ export const SUBJECTS: Person[] = [
   { label: 'partner who accepted the terms', staffId: 'police-jo', role: 'partner', services: [], team: 'accepted', agency: 'police' },
   { label: "partner on another service's case only", staffId: 'probation-fay', role: 'partner', services: [], team: 'none', agency: 'probation' },
   { label: 'administrator', staffId: 'admin-chris', role: 'administrator', services: [], team: 'none', agency: 'youth_justice' },
+  { label: 'administrator of the service', staffId: 'admin-bri-only', role: 'administrator', services: ['BRI'], team: 'none', agency: 'youth_justice' },
 ];

@@ -21,6 +21,8 @@ export interface CaseWorld {
   questions: { own?: string; others: string };
   /** The contents of a formulation ready for approval (its evidence is an entry of this case). */
   formulation: Record<string, unknown>;
+  /** The export of the record the person under test started, once they have (else an id that names none). */
+  exportId?: string;
   /** On the test clock: today, a time for a new meeting, and the next review after a held one. */
   today: string;
   meetingStart: string;
@@ -414,6 +416,24 @@ export const CASE_ROUTES: CaseRoute[] = [
     body: () => ({ toServiceId: 'BRI' }),
     tolerate: ['validation_failed'],
   },
+  // The child's copy of their record: started, listed, followed and fetched by its starter (the
+  // outbox does not run here, so the zip is not built yet: a conflict, not a refusal).
+  {
+    name: "start an export of the child's record",
+    method: 'POST',
+    pattern: `${C}/record-exports`,
+    act: 'record.export',
+    body: () => ({ requestedFor: 'young_person' }),
+  },
+  { name: "list the exports of the child's record", method: 'GET', pattern: `${C}/record-exports`, act: 'record.export' },
+  { name: 'follow an export', method: 'GET', pattern: `${C}/record-exports/:exportId`, act: 'record.export' },
+  {
+    name: 'download an export',
+    method: 'GET',
+    pattern: `${C}/record-exports/:exportId/download`,
+    act: 'record.export',
+    tolerate: ['conflict'],
+  },
   { name: 'close the case', method: 'POST', pattern: `${C}/closure`, act: 'case.close', ifMatch: 'case', body: () => ({ reason: 'completed' }) },
   // Last: it changes the invited partner's place on the case.
   {
@@ -424,6 +444,9 @@ export const CASE_ROUTES: CaseRoute[] = [
     body: () => ({ termsVersion: TERMS_VERSION }),
   },
 ];
+
+/** An export id that names no export: for those who could not start one. */
+const NO_EXPORT = '00000000-0000-4000-8000-000000000000';
 
 /** The route's address in a world; ids given override the world's (forged ids). */
 export const pathFor = (
@@ -437,6 +460,7 @@ export const pathFor = (
     .replace(':caseId', ids.caseId ?? w.caseId)
     .replace(':entryId', ids.entryId ?? (route.entry === 'own' ? (w.entries.own ?? '') : w.entries.others))
     .replace(':meetingId', ids.meetingId ?? w.meetings[route.meeting ?? 'upcoming'])
+    .replace(':exportId', w.exportId ?? NO_EXPORT)
     .replace(':number', '1')
     // Every kind of summary takes the same way through the policy; the court's stands for both.
     .replace(':kind', 'court') + (route.query ? `?${route.query}` : '');

@@ -63,18 +63,19 @@ export function auditRepository(db: Kysely<Database>, dialect: SqlDialect): Audi
     },
     async read(chain, afterSeq, limit) {
       const rows = await db.selectFrom('audit_events').selectAll().where('chain', '=', chain).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
-      return rows.map((r) => ({
-        chain: r.chain,
-        seq: Number(r.seq),
-        at: r.at,
-        actorId: r.actor_id,
-        action: r.action,
-        caseId: r.case_id,
-        serviceId: r.service_id,
-        detail: json<AuditDetail>(r.detail_json),
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      }));
+      return rows.map(toEvent);
+    },
+    async listForCase(caseId, limit) {
+      const rows = await db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('at')
+        .orderBy('chain')
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      return rows.map(toEvent);
     },
     async head(chain) {
       const r = await db.selectFrom('audit_heads').select(['seq', 'hash']).where('chain', '=', chain).executeTakeFirst();
@@ -82,3 +83,16 @@ export function auditRepository(db: Kysely<Database>, dialect: SqlDialect): Audi
     },
   };
 }
+
+const toEvent = (r: Database['audit_events']): AuditEvent => ({
+  chain: r.chain,
+  seq: Number(r.seq),
+  at: r.at,
+  actorId: r.actor_id,
+  action: r.action,
+  caseId: r.case_id,
+  serviceId: r.service_id,
+  detail: json<AuditDetail>(r.detail_json),
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});

@@ -59,6 +59,7 @@ const toRow = (c: Case): CaseRow => ({
 
 /** Tables holding a case's content, emptied when a case passes retention. */
 const CASE_TABLES = [
+  'record_exports',
   'agreements',
   'team_members',
   'timeline_entries',
