@@ -8,6 +8,7 @@ import { readEvents } from '../support/sse.js';
 import { TERMS_VERSION } from '../../src/domain/team.js';
 import { openDocx } from '../support/docx.js';
 import { drainOutbox } from '../support/outbox.js';
+import { readZip } from '../support/zipReader.js';
 import { type Api, auditTrail, startTestServer, type TestServer } from '../support/testSystem.js';
 import { CASE_ACTS, type CaseAct, type Expected, expectedOnCase, expectedOnService, HEARD_WITH, seesInCaseload } from './access/intent.js';
 import { EXTRA_STAFF, SUBJECTS } from './access/people.js';
@@ -433,6 +434,35 @@ describe('a restricted health entry, by every route', () => {
     const jobs = await t.system.deps.store.transaction((tx) => tx.outbox.list({ caseId }, 500));
     if (JSON.stringify(jobs).includes('Quillfeather')) wrong.push('a queued job (card, notification, document) carries it');
     expect(wrong).toEqual([]);
+  });
+
+  it('is not found by a search for its words, except by those who may read it', async () => {
+    for (const s of [...NOT_READERS, ...READERS]) {
+      const found = await (await t.signIn(s)).get(`${C()}/timeline/search?q=Quillfeather`);
+      expect(found.status, s).toBe(200);
+      const ids = (found.body.items as { entry: { id: string } }[]).map((m) => m.entry.id);
+      if (READERS.includes(s)) expect(ids, s).toContain(entryId);
+      else expect(JSON.stringify(found.body), s).not.toMatch(/Quillfeather|Shared in confidence/);
+      if (!READERS.includes(s)) expect(ids, s).toEqual([]);
+    }
+  });
+
+  it("is withheld from the child's record exported by the service's manager, listed as restricted", async () => {
+    const manager = await t.signIn('mgr-bri');
+    const started = await manager.post(`${C()}/record-exports`, { requestedFor: 'young_person' });
+    expect(started.status).toBe(202);
+    await drainOutbox(t.system);
+    const ready = await manager.get(`${C()}/record-exports/${started.body.id}`);
+    expect(ready.body).toMatchObject({ state: 'ready', withheld: expect.arrayContaining([entryId, laterId]) });
+    const res = await manager.raw(`${C()}/record-exports/${started.body.id}/download`, { method: 'GET' });
+    expect(res.status).toBe(200);
+    const files = readZip(new Uint8Array(await res.arrayBuffer()));
+    expect(files.length).toBeGreaterThan(0);
+    const carrying = files.filter((f) => {
+      const body = f.name.endsWith('.docx') ? openDocx(f.data).allText : new TextDecoder().decode(f.data);
+      return /Quillfeather|Shared in confidence/.test(body);
+    });
+    expect(carrying.map((f) => f.name)).toEqual([]);
   });
 
   it('refuses a partner restricting someone else’s entry, and lifting without a reason, changing nothing', async () => {
