@@ -176,8 +176,8 @@ describe('a review works through the plan: progress on each action, and the re-p
     expect(dashboard.status).toBe(200);
     // Amy's weekly sessions (due in 14 days) and Jo's quiet space (40) are past; the football (50) and the stopped art are not.
     expect(dashboard.body.actionsOverdueByAgency).toEqual([
-      { agency: 'police', overdue: 1, cases: [{ caseId, reference }] },
-      { agency: 'youth_justice', overdue: 1, cases: [{ caseId, reference }] },
+      { agency: 'police', overdue: 1, caseCount: 1, cases: [{ caseId, reference }] },
+      { agency: 'youth_justice', overdue: 1, caseCount: 1, cases: [{ caseId, reference }] },
     ]);
     sam = await t.signIn('ecm-sam');
   });
