@@ -81,9 +81,7 @@ describe('restricting a timeline entry in the tab', () => {
     // Her text is still hers to read.
     await row.getByText(HEALTH_TEXT).waitFor();
     // Focus went back to the row's button, which now lifts the restriction.
-    await expect
-      .poll(() => ana.page.evaluate('document.activeElement?.getAttribute("aria-label") ?? ""'))
-      .toMatch(/^Lift the restriction of the entry:/);
+    await expect.poll(() => ana.page.evaluate('document.activeElement?.getAttribute("aria-label") ?? ""')).toMatch(/^Lift the restriction of the entry:/);
     await ana.context.close();
   });
 
@@ -111,6 +109,16 @@ describe('restricting a timeline entry in the tab', () => {
     expect(name).not.toContain('CAMHS');
     expect(name).not.toContain('self-harm');
     expect(await jo.page.locator('body').innerText()).not.toContain('CAMHS');
+    // Opened, it says no more than the row: no category, confidence, contributor or history.
+    await mark.focus();
+    await jo.page.keyboard.press('Enter');
+    const dialog = jo.page.getByRole('dialog', { name: STAND_IN });
+    await dialog.waitFor();
+    const opened = await dialog.innerText();
+    for (const hidden of ['CAMHS', 'Ana', 'Unverified', 'edited', 'Health and development']) expect(opened).not.toContain(hidden);
+    expect(await dialog.getByRole('button', { name: 'History' }).count()).toBe(0);
+    await jo.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
     await jo.context.close();
   });
 
@@ -155,7 +163,11 @@ describe('restricting a timeline entry in the tab', () => {
       const ana = await h.server.signIn('health-ana');
       const now = (await ana.get(`/api/v1/cases/${caseId}/timeline`)).body.items.find((e: { id: string }) => e.id === entryId);
       if (!now.restriction) {
-        const again = await ana.post(`/api/v1/cases/${caseId}/timeline/${entryId}/restriction`, { reason: 'Restricted again.' }, { 'if-match': `"${now.version}"` });
+        const again = await ana.post(
+          `/api/v1/cases/${caseId}/timeline/${entryId}/restriction`,
+          { reason: 'Restricted again.' },
+          { 'if-match': `"${now.version}"` },
+        );
         expect(again.status).toBe(200);
       }
       for (const width of [1280, 320]) {

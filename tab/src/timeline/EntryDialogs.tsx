@@ -175,11 +175,7 @@ export function RestrictDialog({
             <p>
               <strong>{describeWhen(entry.when).text}:</strong> {entry.description}
             </p>
-            <Field
-              label={question}
-              required
-              {...fieldProps(error, 'reason', { text: reason, max: 500 })}
-            >
+            <Field label={question} required {...fieldProps(error, 'reason', { text: reason, max: 500 })}>
               <Textarea value={reason} onChange={(_, d) => setReason(d.value)} />
             </Field>
             <ErrorNotice error={error} labels={labelsFrom({ reason: question })} onReload={onReload} />
