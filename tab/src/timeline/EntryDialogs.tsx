@@ -1,6 +1,6 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import { etagOf, get, post } from '../api/client.js';
+import { ApiError, etagOf, get, post } from '../api/client.js';
 import type { TimelineCategory, TimelineEntry, TimelineEntryRevision } from '../api/types.js';
 import { EntryForm } from './EntryForm.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
@@ -118,7 +118,7 @@ export function RetractDialog({
   );
 }
 
-const RESTRICTION_LABELS = { reason: 'Why?' };
+const RESTRICTION_QUESTIONS = { restrict: 'Why is it being restricted?', lift: 'Why is the restriction being lifted?' };
 
 /**
  * Restricting an entry keeps its text to the ECM team, the psychologist and its agency; lifting
@@ -142,7 +142,14 @@ export function RestrictDialog({
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const question = lifting ? RESTRICTION_QUESTIONS.lift : RESTRICTION_QUESTIONS.restrict;
   const submit = async () => {
+    // An empty reason is refused here, beside the field, in the same words as a refusal from the API would be.
+    if (!reason.trim()) {
+      const message = lifting ? 'say why the restriction is being lifted: a reason is required' : 'say why it is being restricted: a reason is required';
+      setError(new ApiError(400, 'validation_failed', 'A reason is required.', [{ path: 'reason', message }]));
+      return;
+    }
     setBusy(true);
     try {
       const path = `/cases/${caseId}/timeline/${entry.id}/restriction${lifting ? '/lift' : ''}`;
@@ -168,17 +175,13 @@ export function RestrictDialog({
             <p>
               <strong>{describeWhen(entry.when).text}:</strong> {entry.description}
             </p>
-            <Field
-              label={lifting ? 'Why is the restriction being lifted?' : 'Why is it being restricted?'}
-              required
-              {...fieldProps(error, 'reason', { text: reason, max: 500 })}
-            >
+            <Field label={question} required {...fieldProps(error, 'reason', { text: reason, max: 500 })}>
               <Textarea value={reason} onChange={(_, d) => setReason(d.value)} />
             </Field>
-            <ErrorNotice error={error} labels={labelsFrom(RESTRICTION_LABELS)} onReload={onReload} />
+            <ErrorNotice error={error} labels={labelsFrom({ reason: question })} onReload={onReload} />
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={submit} disabled={busy || !reason.trim()}>
+            <Button appearance="primary" onClick={submit} disabled={busy}>
               {lifting ? 'Lift restriction' : 'Restrict'}
             </Button>
             <Button onClick={onClose}>Cancel</Button>

@@ -163,6 +163,7 @@ export default function TimelineSection({ view }: CaseProps) {
           onHistory={(e) => (setOpened(null), setHistory(e))}
           onEdit={(e) => (setOpened(null), setEditing(e))}
           onRetract={(e) => (setOpened(null), setRetracting(e))}
+          onRestrict={(e) => (setOpened(null), setRestricting(e))}
         />
       ) : null}
       {t.loaded && (shownAs === 'list' || printing) ? (
