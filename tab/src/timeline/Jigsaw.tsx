@@ -103,9 +103,13 @@ export function Jigsaw({ caseId, liveEntries, mayAsk = false }: { caseId: string
                           <span className={s.spoken}> — {question.wording}</span>
                         </>
                       ) : mayAsk && a.onTeam ? (
-                        <Button size="small" appearance="subtle" aria-label={`Ask ${where}`} onClick={() => void ask(stage, a.agency)}>
-                          Ask {label(AGENCY_LABELS, a.agency)}
-                        </Button>
+                        <>
+                          {/* Still a missing piece to a screen reader, with the chair's way to ask for it. */}
+                          {missing ? <span className={s.spoken}>missing piece</span> : null}
+                          <Button size="small" appearance="subtle" aria-label={`Ask ${where}`} onClick={() => void ask(stage, a.agency)}>
+                            Ask {label(AGENCY_LABELS, a.agency)}
+                          </Button>
+                        </>
                       ) : (
                         <>
                           <span aria-hidden="true">{missing ? '?' : '–'}</span>
