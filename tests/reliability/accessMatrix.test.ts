@@ -234,7 +234,10 @@ describe('the access matrix through HTTP', () => {
       const api = await t.signIn(subject.staffId);
       for (const route of SERVICE_ROUTES) {
         const expected = expectedOnService(subject, route.act, route.serviceId);
-        const o = await send(api, request(route, route.pattern.replace(':serviceId', route.serviceId ?? ''), route.body?.(), undefined));
+        const o = await send(
+          api,
+          request(route, route.pattern.replace(':serviceId', route.serviceId ?? '').replace(':list', 'active-cases'), route.body?.(), undefined),
+        );
         if (!verdict(expected, o)) wrong.push(`${subject.label} | ${route.name}: expected ${expected}, got ${o.status} ${o.code ?? ''}`);
         if (route.act === 'case.refer' && o.status === 201) {
           const made = JSON.parse(o.text) as { id: string; reference: string };

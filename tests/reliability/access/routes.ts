@@ -514,6 +514,7 @@ export const SERVICE_ROUTES: ServiceRoute[] = [
   ...both({ name: 'change who must agree', method: 'PUT', pattern: `${S}/agreement-rules`, act: 'agreementRules.configure', body: () => [] }),
   { name: 'review the cases past retention', method: 'GET', pattern: '/api/v1/retention/cases-due', act: 'retention.review', serviceId: null },
   ...both({ name: "read the service's dashboard", method: 'GET', pattern: `${S}/dashboard`, act: 'dashboard.read' }),
+  ...both({ name: "page through a list of the service's dashboard", method: 'GET', pattern: `${S}/dashboard/:list`, act: 'dashboard.read' }),
   ...both({ name: "list the service's undelivered jobs", method: 'GET', pattern: `${S}/undelivered`, act: 'dashboard.read' }),
   ...both({ name: "retry the service's blocked deliveries", method: 'POST', pattern: `${S}/undelivered/retry`, act: 'deliveries.retry', body: () => ({}) }),
   ...both({ name: "list the service's library", method: 'GET', pattern: `${S}/library`, act: 'library.read' }),
