@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { meetingCase, startHarness, tabUrl } from '../browser/harness.js';
+import { addLifeOfEntries } from './support/lifeOfEntries.js';
 import type { ResultRow } from './support/report.js';
 
 /**
@@ -39,41 +40,12 @@ function initialJsServed(): { plain: number; brotli: number } {
   return initialJsFiles().reduce((t, f) => ({ plain: t.plain + size(f)!, brotli: t.brotli + (size(`${f}.br`) ?? size(f)!) }), { plain: 0, brotli: 0 });
 }
 
-const PRECISIONS = [
-  (i: number) => ({ precision: 'age', age: i % 15 }),
-  (i: number) => ({ precision: 'year', year: 2011 + (i % 15) }),
-  (i: number) => ({ precision: 'month', month: `${2012 + (i % 14)}-${String((i % 12) + 1).padStart(2, '0')}` }),
-  (i: number) => ({ precision: 'day', date: `${2012 + (i % 14)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}` }),
-  (i: number) => ({ precision: 'lifeStage', lifeStage: ['pregnancy', 'infancy', 'early_years', 'primary', 'secondary'][i % 5] }),
-];
-const CATEGORIES = [
-  'home_family',
-  'education',
-  'police_justice',
-  'positive_relationships',
-  'health_development',
-  'moves_accommodation',
-  'strengths_achievements',
-];
-
 /** The two first-render rows of the tab, each against the 500 ms goal: the timeline list and the wall on the stage. */
 export async function measureTab(say: (line: string) => void = (l) => console.log(l)): Promise<{ rows: ResultRow[]; details: Record<string, number[]> }> {
   const h = await startHarness();
   try {
     const { caseId, amy } = await meetingCase(h, 0);
-    for (let i = 0; i < 1000; i += 25) {
-      await Promise.all(
-        Array.from({ length: 25 }, (_, k) =>
-          amy.post(`/api/v1/cases/${caseId}/timeline`, {
-            when: PRECISIONS[(i + k) % PRECISIONS.length]!(i + k),
-            category: CATEGORIES[(i + k) % CATEGORIES.length],
-            sourceAgency: 'youth_justice',
-            confidence: 'reported',
-            description: `Benchmark entry ${i + k + 1}: something that happened, in a sentence or two of plain facts.`,
-          }),
-        ),
-      );
-    }
+    await addLifeOfEntries(amy, caseId);
     const times: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const s = await h.signedIn('ecm-sam');

@@ -6,38 +6,11 @@
  * times and the 40 functions with the most self time. A tool for looking, not a benchmark.
  */
 import { meetingCase, startHarness, tabUrl } from '../browser/harness.js';
-const PRECISIONS = [
-  (i: number) => ({ precision: 'age', age: i % 15 }),
-  (i: number) => ({ precision: 'year', year: 2011 + (i % 15) }),
-  (i: number) => ({ precision: 'month', month: `${2012 + (i % 14)}-${String((i % 12) + 1).padStart(2, '0')}` }),
-  (i: number) => ({ precision: 'day', date: `${2012 + (i % 14)}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}` }),
-  (i: number) => ({ precision: 'lifeStage', lifeStage: ['pregnancy', 'infancy', 'early_years', 'primary', 'secondary'][i % 5] }),
-];
-const CATEGORIES = [
-  'home_family',
-  'education',
-  'police_justice',
-  'positive_relationships',
-  'health_development',
-  'moves_accommodation',
-  'strengths_achievements',
-];
+import { addLifeOfEntries } from './support/lifeOfEntries.js';
 const h = await startHarness();
 try {
   const { caseId, amy } = await meetingCase(h, 0);
-  for (let i = 0; i < 1000; i += 25) {
-    await Promise.all(
-      Array.from({ length: 25 }, (_, k) =>
-        amy.post(`/api/v1/cases/${caseId}/timeline`, {
-          when: PRECISIONS[(i + k) % PRECISIONS.length]!(i + k),
-          category: CATEGORIES[(i + k) % CATEGORIES.length],
-          sourceAgency: 'youth_justice',
-          confidence: 'reported',
-          description: `Benchmark entry ${i + k + 1}: something that happened, in a sentence or two of plain facts.`,
-        }),
-      ),
-    );
-  }
+  await addLifeOfEntries(amy, caseId);
   for (let run = 0; run < 3; run++) {
     const s = await h.signedIn('ecm-sam');
     const cdp = await s.context.newCDPSession(s.page);
