@@ -150,6 +150,12 @@ describe('the timeline wall', () => {
       await settled(s.page);
       await s.page.screenshot({ path: join(ARTIFACTS, `wall-stage-${theme}.png`), fullPage: true });
       expect(await violations(s.page)).toEqual([]);
+      // Beside the wall on the stage, the jigsaw of who knows what, with its missing pieces drawn.
+      await s.page.getByText('Who knows what: the jigsaw of the child’s life').click();
+      const grid = s.page.getByRole('table', { name: /life stage \(rows\) and agency/ });
+      await grid.getByText('missing piece').first().waitFor({ state: 'attached' });
+      await settled(s.page);
+      expect(await violations(s.page)).toEqual([]);
 
       await s.page.goto(tabUrl(h, `theme=${theme}`, `#/cases/${caseId}/timeline`));
       await s.page.getByRole('radio', { name: /^Wall/ }).check();

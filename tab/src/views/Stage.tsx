@@ -7,6 +7,7 @@ import { useLoad } from '../common/useLoad.js';
 import { useApp } from '../context.js';
 import { useLiveTimeline } from '../live/useTimeline.js';
 import { Legend } from '../timeline/Filters.js';
+import { Jigsaw } from '../timeline/Jigsaw.js';
 import { describeWhen } from '../timeline/layout.js';
 import { freshMap, LiveStatus } from '../timeline/LiveStatus.js';
 import { TimelineList } from '../timeline/TimelineList.js';
@@ -35,6 +36,7 @@ export default function Stage() {
   const live = useMemo(() => t.entries.filter((e) => !e.retraction), [t.entries]);
   const [shownAs, setShownAs] = useState<'wall' | 'list'>('wall');
   const [opened, setOpened] = useState<string | null>(null);
+  const [jigsawOpen, setJigsawOpen] = useState(false);
   const view = c.data?.body;
   if (!caseId) return <main className={s.stage}>Open the ECM side panel and choose the case first.</main>;
   if (c.error) return <ErrorNotice error={c.error} />;
@@ -82,6 +84,11 @@ export default function Stage() {
           fresh={fresh}
         />
       ) : null}
+      {/* Beside the wall, the jigsaw of who knows what, read-only as the stage is: the chair asks from the tab or side panel. */}
+      <details onToggle={(e) => setJigsawOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary>Who knows what: the jigsaw of the child’s life</summary>
+        {jigsawOpen && caseId ? <Jigsaw caseId={caseId} liveEntries={live.length} /> : null}
+      </details>
       {opened && live.find((e) => e.id === opened) ? (
         <EntryDialog entry={live.find((e) => e.id === opened)!} categories={categories} palette={palette} onClose={() => setOpened(null)} />
       ) : null}
