@@ -4,6 +4,7 @@ import { preload } from './common/modules.js';
 import { FRAME_VIEWS } from './frames.js';
 import type { FrameContext } from './host/teams.js';
 import { loadTimeline } from './live/loadTimeline.js';
+import { meetingCase } from './meetingCase.js';
 import { forgetPrefetched, start } from './prefetched.js';
 import { parseRoute } from './route.js';
 import { SECTION_MODULES } from './sections.js';
@@ -27,8 +28,9 @@ export function prefetchFor(hash: string, defaultCaseId: string | null, frame: F
   // Every view waits for who is signed in: asked for with the rest, not after React has started.
   start('me', async () => (await request<Me>('GET', '/me')).body);
   const route = frame === 'content' ? parseRoute(hash, defaultCaseId) : null;
-  // The stage shows one case's wall: the case its meeting was set up for (the stage's address).
-  const caseId = frame === 'meetingStage' ? defaultCaseId : route?.view === 'case' ? route.caseId : null;
+  // The stage shows one case's wall: the case its meeting was set up for (the stage's address), or
+  // the one chosen in the side panel (as views/Stage.tsx does).
+  const caseId = frame === 'meetingStage' ? defaultCaseId || meetingCase() || null : route?.view === 'case' ? route.caseId : null;
   if (caseId) start(`case:${caseId}`, () => request<CaseView>('GET', `/cases/${caseId}`));
   if (caseId && (frame === 'meetingStage' || (route?.view === 'case' && route.section === 'timeline'))) {
     start(`timeline:${caseId}`, () => loadTimeline(caseId));

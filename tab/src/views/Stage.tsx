@@ -14,7 +14,7 @@ import { describeWhen } from '../timeline/layout.js';
 import { freshMap, LiveStatus } from '../timeline/LiveStatus.js';
 import { useRecentlyChanged } from '../timeline/wall/useRecentlyChanged.js';
 import { Wall } from '../timeline/wall/Wall.js';
-import { meetingCase } from './CaseChooser.js';
+import { meetingCase } from '../meetingCase.js';
 
 const useStyles = makeStyles({
   stage: { padding: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase400 },
