@@ -52,6 +52,7 @@ const STEPS = `(() => {
     'timeline bytes (transfer)': last(tl, (r) => r.transferSize),
     'timeline bytes (decoded)': last(tl, (r) => r.decodedBodySize),
     'JS files': js.length,
+    'JS bytes (transfer)': js.reduce((n, r) => n + r.transferSize, 0),
   };
 })()`;
 
