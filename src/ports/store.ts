@@ -43,6 +43,12 @@ export interface Store {
    * promise of work that changed anything resolves only once the shared COMMIT is on disk.
    */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` with no transaction around it: each statement commits by itself. Only for work
+   * that is one statement (a count going up), where BEGIN and COMMIT would be two round trips more
+   * on PostgreSQL. The embedded database runs it as a unit of work like any other.
+   */
+  autocommit<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** True when the database answers; for /readyz, which bounds how long it waits. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
