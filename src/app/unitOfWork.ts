@@ -68,10 +68,22 @@ export async function inTransaction<T>(deps: AppDeps, actor: Principal, work: (w
         emit: async (event) => void events.push(event),
         enqueue: (job) => tx.outbox.enqueue({ ...job, id: deps.newId(), now }),
       });
-      for (const note of audits) {
-        await tx.audit.append({ actorId: actor.staffId, action: note.action, caseId: note.caseId, serviceId: note.serviceId, detail: note.detail ?? {} }, now);
-      }
-      for (const event of events) published.push(await tx.caseEvents.append({ ...event, actorId: actor.staffId, actorName: actor.name }, now));
+      const audited = (note: AuditNote) => ({
+        actorId: actor.staffId,
+        action: note.action,
+        caseId: note.caseId,
+        serviceId: note.serviceId,
+        detail: note.detail ?? {},
+      });
+      const noted = (event: CaseEventOf<CaseEventType>) => ({ ...event, actorId: actor.staffId, actorName: actor.name });
+      const last = audits.pop();
+      const first = events.shift();
+      for (const note of audits) await tx.audit.append(audited(note), now);
+      // The last audit row and the first case event go together (one round trip on PostgreSQL).
+      if (last && first) published.push((await tx.audit.appendWithCaseEvent(audited(last), now, noted(first))).caseEvent);
+      else if (last) await tx.audit.append(audited(last), now);
+      else if (first) published.push(await tx.caseEvents.append(noted(first), now));
+      for (const event of events) published.push(await tx.caseEvents.append(noted(event), now));
       return done;
     });
   } catch (error) {

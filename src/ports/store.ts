@@ -303,6 +303,11 @@ export interface EvaluationKeyRepository {
 export interface AuditRepository {
   /** Appends to the chain, computing the hash link under the store's own lock. */
   append(event: AuditEventInput, at: string): Promise<AuditEvent>;
+  /**
+   * Appends to the chain and records a case event, in that order: on PostgreSQL in one statement,
+   * so the two locks they take (the chain's head, the case's numbering) cost one round trip.
+   */
+  appendWithCaseEvent(event: AuditEventInput, at: string, caseEvent: CaseEventInput): Promise<{ audit: AuditEvent; caseEvent: CaseEvent }>;
   chains(): Promise<string[]>;
   read(chain: string, afterSeq: number, limit: number): Promise<AuditEvent[]>;
   /** The last link each chain is known to have reached (kept apart so truncation is visible). */
