@@ -319,6 +319,8 @@ export interface AuditRepository {
 export interface CaseEventRepository {
   append(event: CaseEventInput, at: string): Promise<CaseEvent>;
   since(caseId: string, afterSeq: number, limit: number): Promise<CaseEvent[]>;
+  /** The case's newest event's sequence number; 0 before its first. */
+  latestSeq(caseId: string): Promise<number>;
 }
 
 export interface Session {

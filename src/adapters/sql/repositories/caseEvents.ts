@@ -13,6 +13,14 @@ export function caseEventRepository(db: Kysely<Database>): CaseEventRepository {
         .executeTakeFirstOrThrow();
       return { ...e, seq: Number(r.seq), at };
     },
+    async latestSeq(caseId) {
+      const r = await db
+        .selectFrom('case_events')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('case_id', '=', caseId)
+        .executeTakeFirst();
+      return Number(r?.seq ?? 0);
+    },
     async since(caseId, afterSeq, limit) {
       const rows = await db
         .selectFrom('case_events')
