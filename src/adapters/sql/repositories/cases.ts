@@ -86,6 +86,25 @@ const CASE_TABLES = [
   'case_transfers',
 ] as const;
 
+/**
+ * A service's settings as every request about a case reads them: parsed once for each text met and
+ * frozen, so a request can neither pay the parse again nor change what the next one is handed.
+ */
+const settingsRead = new Map<string, ServiceSettings>();
+function settingsOf(text: string): ServiceSettings {
+  let settings = settingsRead.get(text);
+  if (!settings) {
+    settings = frozen(json<ServiceSettings>(text));
+    settingsRead.set(text, settings);
+    if (settingsRead.size > 64) settingsRead.delete(settingsRead.keys().next().value as string);
+  }
+  return settings;
+}
+const frozen = <T>(value: T): T => {
+  if (value && typeof value === 'object') for (const v of Object.values(value)) frozen(v);
+  return Object.freeze(value);
+};
+
 /** The case, the person's place on its team, its service, and whether a question is open on its jigsaw: one read, compiled once. */
 const caseInReach = compiledOnce((db, p: { id: string; staffId: string }) =>
   db
@@ -157,7 +176,7 @@ export function caseRepository(db: Kysely<Database>): CaseRepository {
       return {
         case: toCase(r),
         membership,
-        service: { id: r.service_id, name: r.service_name, settings: json<ServiceSettings>(r.service_settings) },
+        service: { id: r.service_id, name: r.service_name, settings: settingsOf(r.service_settings) },
         openQuestions: Boolean(r.open_questions),
       };
     },
