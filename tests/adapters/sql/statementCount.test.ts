@@ -8,7 +8,9 @@ import { TEST_DATABASE_URL } from '../../support/postgresServer.js';
  * the case are one read, and the audit link is one statement on PostgreSQL (two in process on
  * SQLite). BEGIN and COMMIT count (one request at a time, its batch on the embedded store holds it
  * alone). Adding an entry asks which question it answers on its cell of the jigsaw only when the
- * case has an open question (here it has none).
+ * case has an open question (here it has none). On PostgreSQL the audit link and the case event
+ * are one statement, and a write is also counted by the write limit, which instances share there:
+ * one statement outside the transaction.
  */
 const stores = [
   ['embedded', { addEntry: 8, readTimeline: 6 }],
