@@ -130,6 +130,8 @@ export interface CaseWithPlace {
   case: Case;
   membership: TeamMember | null;
   service: Service;
+  /** Whether a question stands open on the case's jigsaw: only then may a new entry answer one. */
+  openQuestions: boolean;
 }
 
 export interface CaseRepository {
