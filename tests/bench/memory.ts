@@ -26,7 +26,7 @@ const pause = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
 
 /** Memory settles once the demo's first documents are made: waits until it holds still for two seconds. */
-async function settled(pid: number): Promise<number> {
+export async function settledRss(pid: number): Promise<number> {
   let last = rssOf(pid);
   for (let i = 0; i < 30; i++) {
     await pause(2000);
@@ -46,7 +46,7 @@ export async function measureMemory() {
     env: { NODE_ENV: 'development', DATA_DIR: dataDir, ECM_DEMO_DATA: 'true', RATE_LIMIT_WRITES_PER_MINUTE: String(BENCH_WRITE_LIMIT) },
   });
   try {
-    const idle = await settled(server.pid);
+    const idle = await settledRss(server.pid);
     const amy = await signInAt(server.url, 'yjs-amy');
     const cases: string[] = [];
     for (let i = 0; i < CASES; i++) cases.push(await activeCaseToday(amy));
@@ -62,7 +62,7 @@ export async function measureMemory() {
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     agent.destroy();
-    const loaded = await settled(server.pid);
+    const loaded = await settledRss(server.pid);
 
     const idleMb = idle / MB;
     const loadedMb = loaded / MB;
