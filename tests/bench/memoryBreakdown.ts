@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as pause } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { settledRss } from './memory.js';
+import { IDLE_MS, idleRss, npmStartNodeFlags, settledRss } from './memory.js';
 import { REPOSITORY, startServerProcess } from '../support/serverProcess.js';
 
 /**
@@ -17,8 +17,9 @@ import { REPOSITORY, startServerProcess } from '../support/serverProcess.js';
  * Beside it, two references on the same machine: a bare `node` process, and one that only loads
  * express and better-sqlite3 and listens.
  *
- * Options: `--no-demo` (no demo data, so no documents made at start); `--node=<flag>` (repeatable)
- * passes a flag to node; `--env=NAME=value` (repeatable) adds to the server's environment.
+ * The server gets the node flags `npm start` gives it (package.json). Options: `--no-demo` (no demo
+ * data, so no documents made at start); `--no-start-flags` (node's defaults instead of npm start's
+ * flags); `--node=<flag>` (repeatable) passes a further flag to node; `--env=NAME=value` (repeatable) adds to the server's environment.
  */
 const MB = 2 ** 20;
 const PROBE = fileURLToPath(new URL('./support/memoryProbe.mjs', import.meta.url));
@@ -151,7 +152,10 @@ const top = <T>(m: Map<string, T>, by: (v: T) => number, n: number) => [...m].so
 async function main() {
   const args = process.argv.slice(2);
   const demo = !args.includes('--no-demo');
-  const nodeArgs = args.filter((a) => a.startsWith('--node=')).map((a) => a.slice('--node='.length));
+  const nodeArgs = [
+    ...(args.includes('--no-start-flags') ? [] : npmStartNodeFlags()),
+    ...args.filter((a) => a.startsWith('--node=')).map((a) => a.slice('--node='.length)),
+  ];
   const extraEnv = Object.fromEntries(args.filter((a) => a.startsWith('--env=')).map((a) => a.slice('--env='.length).split(/=(.*)/s, 2) as [string, string]));
   const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/buildServer.ts'], { cwd: REPOSITORY, stdio: 'inherit' });
   if (built.status !== 0) throw new Error('the server could not be compiled');
@@ -169,7 +173,7 @@ async function main() {
     env: { NODE_ENV: 'development', DATA_DIR: dataDir, ECM_DEMO_DATA: String(demo), ECM_MEMORY_PROBE_DIR: probeDir, ...extraEnv },
   });
   try {
-    const idle = await settledRss(server.pid);
+    const { settled, idle } = await idleRss(server.pid);
     const owners = smapsByOwner(server.pid);
     const rollup = readFileSync(`/proc/${server.pid}/smaps_rollup`, 'utf8');
     const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? NaN) * 1024;
@@ -187,7 +191,8 @@ async function main() {
     out.push(`${new Date().toISOString()}, load average ${(await import('node:os')).loadavg()[0]?.toFixed(2)}\n`);
     out.push('| what | MB |', '|---|---:|');
     out.push(`| references: bare \`node\` | ${mb(bare)} |`, `| references: node + express + better-sqlite3, listening | ${mb(floor)} |`);
-    out.push(`| **server RSS, settled** | **${mb(idle)}** |`);
+    out.push(`| server RSS as the start-up's work settled | ${mb(settled)} |`);
+    out.push(`| **server RSS idle, ${IDLE_MS / 1000} s later** (what follows is read then) | **${mb(idle)}** |`);
     out.push(`| anonymous / file-backed (smaps_rollup) | ${mb(kb('Anonymous'))} / ${mb(kb('Rss') - kb('Anonymous'))} |`);
     for (const [owner, bytes] of top(owners, (b) => b, 12)) if (bytes >= MB / 2) out.push(`| smaps: ${owner} | ${mb(bytes)} |`);
     const mu = facts.memoryUsage;
