@@ -191,8 +191,8 @@ async function main() {
     out.push(`${new Date().toISOString()}, load average ${(await import('node:os')).loadavg()[0]?.toFixed(2)}\n`);
     out.push('| what | MB |', '|---|---:|');
     out.push(`| references: bare \`node\` | ${mb(bare)} |`, `| references: node + express + better-sqlite3, listening | ${mb(floor)} |`);
-    out.push(`| server RSS as the start-up's work settled | ${mb(settled)} |`);
-    out.push(`| **server RSS idle, ${IDLE_MS / 1000} s later** (what follows is read then) | **${mb(idle)}** |`);
+    out.push(`| server RSS as the start-up's work first settled | ${mb(settled)} |`);
+    out.push(`| **server RSS idle, once still for ${IDLE_MS / 1000} s** (what follows is read then) | **${mb(idle)}** |`);
     out.push(`| anonymous / file-backed (smaps_rollup) | ${mb(kb('Anonymous'))} / ${mb(kb('Rss') - kb('Anonymous'))} |`);
     for (const [owner, bytes] of top(owners, (b) => b, 12)) if (bytes >= MB / 2) out.push(`| smaps: ${owner} | ${mb(bytes)} |`);
     const mu = facts.memoryUsage;
