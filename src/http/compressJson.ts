@@ -20,11 +20,13 @@ export function compressLargeJson(fromBytes = COMPRESS_FROM_BYTES): RequestHandl
     const json = res.json.bind(res);
     res.json = (body: unknown) => {
       const text = JSON.stringify(body);
-      if (text === undefined || Buffer.byteLength(text) < fromBytes) return json(body);
+      if (text === undefined) return json(body);
+      // Already made into text: a small answer goes as it is, not stringified a second time.
+      if (Buffer.byteLength(text) < fromBytes) return res.type('json').send(text);
       res.vary('Accept-Encoding');
       gzip(text, { level: 1 }, (error, zipped) => {
         if (error) {
-          json(body);
+          res.type('json').send(text);
           return;
         }
         res.set('Content-Encoding', 'gzip').type('json').send(zipped);
