@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { recordTrmPlacement } from '../../src/app/trm/recordTrmPlacement.js';
 import { activeCaseVia, principal } from '../support/caseSetup.js';
-import { startTestServer } from '../support/testSystem.js';
+import { startTestServer, type TestServer } from '../support/testSystem.js';
 import type { ResultRow } from './support/report.js';
 
 /**
@@ -24,27 +24,34 @@ export interface DashboardBench {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/**
+ * The bench's caseload: one case through the use cases (referral, both agreements, two placements),
+ * the rest its copies written straight to the store in one transaction, so 5,000 cases take seconds,
+ * not minutes; every third copy's second placement is a setback.
+ */
+export async function seedDashboardCaseload(t: TestServer, cases: number): Promise<void> {
+  const sam = await principal(t.system.deps, 'ecm-sam');
+  const { id } = await activeCaseVia(t.system.deps, 'BRI');
+  await recordTrmPlacement(t.system.deps, sam, id, { level: 2, rationale: 'First placement.', effectiveDate: '2026-10-01' });
+  await recordTrmPlacement(t.system.deps, sam, id, { level: 3, rationale: 'At the review.', effectiveDate: '2026-11-20' });
+  await t.system.deps.store.transaction(async (tx) => {
+    const [model, agreements, placements] = [(await tx.cases.get(id))!, await tx.agreements.listForCase(id), await tx.trm.list(id)];
+    for (let i = 1; i < cases; i++) {
+      const caseId = `${id}-${i}`;
+      await tx.cases.insert({ ...model, id: caseId, reference: `BRI-2026-${String(10_000 + i)}` });
+      for (const a of agreements) await tx.agreements.insert({ ...a, id: `${a.id}-${i}`, caseId });
+      for (const p of placements) await tx.trm.insert({ ...p, id: `${p.id}-${i}`, caseId, level: p.level === 3 && i % 3 === 0 ? 1.5 : p.level });
+    }
+  });
+}
+
 export async function measureDashboard(opts: { cases?: number; runs?: number; say?: (line: string) => void } = {}): Promise<DashboardBench> {
   const cases = opts.cases ?? 5000;
   const runs = opts.runs ?? 9;
   const say = opts.say ?? (() => {});
   const t = await startTestServer();
   try {
-    // One case through the use cases (referral, both agreements, two placements); the rest are its
-    // copies written straight to the store in one transaction, so 5,000 cases take seconds, not minutes.
-    const sam = await principal(t.system.deps, 'ecm-sam');
-    const { id } = await activeCaseVia(t.system.deps, 'BRI');
-    await recordTrmPlacement(t.system.deps, sam, id, { level: 2, rationale: 'First placement.', effectiveDate: '2026-10-01' });
-    await recordTrmPlacement(t.system.deps, sam, id, { level: 3, rationale: 'At the review.', effectiveDate: '2026-11-20' });
-    await t.system.deps.store.transaction(async (tx) => {
-      const [model, agreements, placements] = [(await tx.cases.get(id))!, await tx.agreements.listForCase(id), await tx.trm.list(id)];
-      for (let i = 1; i < cases; i++) {
-        const caseId = `${id}-${i}`;
-        await tx.cases.insert({ ...model, id: caseId, reference: `BRI-2026-${String(10_000 + i)}` });
-        for (const a of agreements) await tx.agreements.insert({ ...a, id: `${a.id}-${i}`, caseId });
-        for (const p of placements) await tx.trm.insert({ ...p, id: `${p.id}-${i}`, caseId, level: p.level === 3 && i % 3 === 0 ? 1.5 : p.level });
-      }
-    });
+    await seedDashboardCaseload(t, cases);
     say(`  seeded ${cases} cases`);
     const manager = await t.signIn('mgr-bri');
 

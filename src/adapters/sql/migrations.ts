@@ -25,6 +25,7 @@ import { recordExports } from './migrations/0021_record_exports.js';
 import { timelineSearch } from './migrations/0022_timeline_search.js';
 import { auditHeadLink } from './migrations/0023_audit_head_link.js';
 import { dashboardIndexes } from './migrations/0024_dashboard_indexes.js';
+import { dashboardFacts } from './migrations/0026_dashboard_facts.js';
 
 /**
  * Migrations shared by SQLite and PostgreSQL, one file each under migrations/. A migration that
@@ -57,6 +58,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0022_timeline_search': timelineSearch(dialect),
     '0023_audit_head_link': auditHeadLink(),
     '0024_dashboard_indexes': dashboardIndexes(),
+    '0026_dashboard_facts': dashboardFacts(dialect),
   };
 }
 

@@ -6,7 +6,8 @@ import type { ServiceSettings } from '../../../domain/service.js';
 import type { Agency } from '../../../domain/staff.js';
 import type { CaseRole, TeamMember } from '../../../domain/team.js';
 import type { AgreementRepository, CaseRepository, TeamRepository } from '../../../ports/store.js';
-import type { Database } from '../schema.js';
+import type { Database, SqlDialect } from '../schema.js';
+import { refreshDashboardFacts } from './dashboardFacts.js';
 import { decodeCursor, json, toPage } from './page.js';
 
 type CaseRow = Database['cases'];
@@ -83,9 +84,10 @@ const CASE_TABLES = [
   // Published documents' records and bytes not yet delivered: the library folder goes too.
   'case_documents',
   'case_transfers',
+  'case_dashboard_facts',
 ] as const;
 
-export function caseRepository(db: Kysely<Database>): CaseRepository {
+export function caseRepository(db: Kysely<Database>, dialect: SqlDialect): CaseRepository {
   return {
     async nextReferenceNumber(serviceId, year) {
       const r = await db
@@ -98,6 +100,7 @@ export function caseRepository(db: Kysely<Database>): CaseRepository {
     },
     async insert(c) {
       await db.insertInto('cases').values(toRow(c)).execute();
+      await refreshDashboardFacts(db, dialect, c.id);
     },
     async get(id) {
       const r = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
@@ -149,7 +152,9 @@ export function caseRepository(db: Kysely<Database>): CaseRepository {
     async update(c, expectedVersion) {
       const { id, ...changes } = toRow(c);
       const r = await db.updateTable('cases').set(changes).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+      if (Number(r.numUpdatedRows) !== 1) return false;
+      await refreshDashboardFacts(db, dialect, id);
+      return true;
     },
     async list(query, page) {
       const after = decodeCursor(page.after, 2);
@@ -206,7 +211,7 @@ export function caseRepository(db: Kysely<Database>): CaseRepository {
   };
 }
 
-export function agreementRepository(db: Kysely<Database>): AgreementRepository {
+export function agreementRepository(db: Kysely<Database>, dialect: SqlDialect): AgreementRepository {
   return {
     async insert(a) {
       await db
@@ -226,6 +231,7 @@ export function agreementRepository(db: Kysely<Database>): AgreementRepository {
           recorded_at: a.recordedAt,
         })
         .execute();
+      await refreshDashboardFacts(db, dialect, a.caseId);
     },
     async listForCase(caseId) {
       const rows = await db.selectFrom('agreements').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
