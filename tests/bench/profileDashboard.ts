@@ -64,10 +64,14 @@ try {
     writeFileSync(`${process.env.SAVE_DB}.json`, JSON.stringify([...timed].map(([text, e]) => ({ text, args: e.args, ms: median(e.ms) }))));
   }
   const total = [...timed.values()].reduce((a, e) => a + median(e.ms) * (e.ms.length / runs), 0);
-  console.log(`${path} at ${cases} cases: median ${median(wall).toFixed(1)} ms wall, ${median(cpu).toFixed(1)} ms CPU (process.cpuUsage, client included); statements ${total.toFixed(1)} ms`);
+  console.log(
+    `${path} at ${cases} cases: median ${median(wall).toFixed(1)} ms wall, ${median(cpu).toFixed(1)} ms CPU (process.cpuUsage, client included); statements ${total.toFixed(1)} ms`,
+  );
   for (const [text, e] of [...timed].sort((a, b) => median(b[1].ms) - median(a[1].ms))) {
     const per = e.ms.length / runs;
-    console.log(`\n${median(e.ms).toFixed(2)} ms (CPU ${median(e.cpu).toFixed(2)} ms) ×${per}  ${text.replace(/\s+/g, ' ').slice(0, process.env.FULL ? 100_000 : 160)}`);
+    console.log(
+      `\n${median(e.ms).toFixed(2)} ms (CPU ${median(e.cpu).toFixed(2)} ms) ×${per}  ${text.replace(/\s+/g, ' ').slice(0, process.env.FULL ? 100_000 : 160)}`,
+    );
     if (median(e.ms) > 1 && /^\s*(with|select)/i.test(text)) {
       const params = (text.match(/\?/g) ?? []).map(() => null);
       try {
