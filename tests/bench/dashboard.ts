@@ -23,7 +23,7 @@ export interface DashboardBench {
     cases: number;
     runs: number;
     dashboardMs: number[];
-    /** CPU time of each dashboard call (process.cpuUsage, user + system): the server's and the client's, both in this process. */
+    /** CPU time of each dashboard call (process.cpuUsage, user + system): the server's and the client's, both in this process, and the 1 ms probe's while it waits. */
     dashboardCpuMs: number[];
     pageMs: number[];
     caseloadMs: number[];
