@@ -9,10 +9,12 @@ import type { Database, SqlDialect } from '../schema.js';
 
 /**
  * The service dashboard in SQL, one statement per question, the same text on SQLite and PostgreSQL
- * but for two helpers below (a date plus some days; a field of a JSON column). Every rule the
- * domain applies per case (src/domain/reviewStatusOf.ts, agreementRules.ts, trm.ts, planAction.ts)
- * is written here as a column of `facts`; tests/app/oversight/dashboardQueries.test.ts holds the two
- * to the same answers on a seeded service, on both stores.
+ * but for one helper below (a date plus some days). Every rule the domain applies per case
+ * (src/domain/reviewStatusOf.ts, agreementRules.ts, trm.ts, planAction.ts) is written as a column of
+ * `facts`: what depends only on the case's record in its row of case_dashboard_facts, kept as the
+ * case changes (dashboardFacts.ts), and what depends on the day or the service's settings here,
+ * against the query's today. tests/app/oversight/dashboardQueries.test.ts holds the two to the same
+ * answers on a seeded service, on both stores.
  */
 
 type Sql = RawBuilder<unknown>;
@@ -74,7 +76,7 @@ function facts(dialect: SqlDialect, q: DashboardQuery, only: Sql = NONE): Sql {
     sql`case when ${needs(party, q.agreementRules)} and coalesce(${sql.ref(latest)}, '') <> 'given' then 1 else 0 end`;
   return sql`
     ${base(dialect, q, only)},
-    f3 as (
+    f2 as (
       select f1.*,
         ${missing('young_person', 'yp')} as missing_yp,
         ${missing('parent_carer', 'pc')} as missing_pc,
@@ -93,11 +95,11 @@ function facts(dialect: SqlDialect, q: DashboardQuery, only: Sql = NONE): Sql {
       from f1
     ),
     facts as (
-      select f3.*,
+      select f2.*,
         case when status <> 'closed' and dob is not null
           and (status <> 'active' or missing_yp = 1 or missing_pc = 1 or missing_la = 1 or ask_again is not null)
           then 1 else 0 end as awaits
-      from f3
+      from f2
     )`;
 }
 
