@@ -107,8 +107,15 @@ function upsertFacts(dialect: SqlDialect, which: Sql): Sql {
     on conflict (case_id) do update set ${updates}`;
 }
 
-/** After a write to the case or to one of its agreements, placements, formulations or meetings. */
+/**
+ * After a write to the case or to one of its agreements, placements, formulations or meetings.
+ * On PostgreSQL two transactions may change one case at once (a placement, an agreement), each
+ * seeing only its own change: the row is rewritten under the case's row lock, in a statement of
+ * its own, so the one that commits last has waited for the other and reads its change. SQLite
+ * runs one writer at a time.
+ */
 export async function refreshDashboardFacts(db: Kysely<Database>, dialect: SqlDialect, caseId: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select id from cases where id = ${caseId} for update`.execute(db);
   await upsertFacts(dialect, sql`id = ${caseId}`).execute(db);
 }
 
