@@ -17,6 +17,7 @@ import { resvgRasteriser } from './adapters/resvg/resvgRasteriser.js';
 import { openSqliteStore } from './adapters/sqlite/openSqliteStore.js';
 import { storeWriteTally } from './adapters/sql/writeTally.js';
 import { memoryWriteTally } from './adapters/local/memoryWriteTally.js';
+import type { WriteTally } from './ports/writeTally.js';
 import type { AppDeps } from './app/deps.js';
 import { ConfigError, type Config } from './config.js';
 import { seedDemoData } from './demo/seed.js';
@@ -76,6 +77,8 @@ export interface Overrides {
    * The write limit counts by the wall clock, not the (fixed) clock of the record: tests that must
    * not see a minute turn mid-test give it a clock of their own.
    */
+  /** Where the write limit counts (the benchmark's statement count gives a PostgreSQL store's own). */
+  writeTally?: WriteTally;
   writeLimitClock?: Clock;
 }
 
@@ -244,7 +247,7 @@ export async function compose(config: Config, overrides: Overrides = {}): Promis
     maxBodyBytes: config.MAX_BODY_BYTES,
     writesPerMinute: config.RATE_LIMIT_WRITES_PER_MINUTE,
     // Instances on one PostgreSQL database share one count per person; the embedded one has one process.
-    writeTally: config.DATABASE_URL ? storeWriteTally(store) : memoryWriteTally(),
+    writeTally: overrides.writeTally ?? (config.DATABASE_URL ? storeWriteTally(store) : memoryWriteTally()),
     writeLimitClock: overrides.writeLimitClock ?? systemClock,
     ...(setup ? { setup } : {}),
     mounts: [

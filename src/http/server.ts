@@ -4,6 +4,7 @@ import type { Logger } from '../lib/logger.js';
 import type { Clock } from '../ports/clock.js';
 import type { WriteTally } from '../ports/writeTally.js';
 import { requireSignIn } from './auth.js';
+import { compressLargeJson } from './compressJson.js';
 import { errorHandler, HttpError, notFoundRoute } from './errors.js';
 import { readiness, type SetupWatch } from './readiness.js';
 import { apiRoutes } from './routeTable.js';
@@ -55,6 +56,7 @@ export function createHttpApp(options: HttpOptions): Express {
     res.set('Cache-Control', 'no-store');
     next();
   });
+  api.use(compressLargeJson());
   api.use(jsonOnly, express.json({ limit: options.maxBodyBytes, strict: true, type: 'application/json' }));
   if (options.devSignIn) api.use(devSignInRoutes(options.deps, options.sessionHours));
   api.use(requireSignIn(options.deps.identity));

@@ -43,6 +43,12 @@ export interface Store {
    * promise of work that changed anything resolves only once the shared COMMIT is on disk.
    */
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` with no transaction around it: each statement commits by itself. Only for work
+   * that is one statement (a count going up), where BEGIN and COMMIT would be two round trips more
+   * on PostgreSQL. The embedded database runs it as a unit of work like any other.
+   */
+  autocommit<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** True when the database answers; for /readyz, which bounds how long it waits. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -297,6 +303,11 @@ export interface EvaluationKeyRepository {
 export interface AuditRepository {
   /** Appends to the chain, computing the hash link under the store's own lock. */
   append(event: AuditEventInput, at: string): Promise<AuditEvent>;
+  /**
+   * Appends to the chain and records a case event, in that order: on PostgreSQL in one statement,
+   * so the two locks they take (the chain's head, the case's numbering) cost one round trip.
+   */
+  appendWithCaseEvent(event: AuditEventInput, at: string, caseEvent: CaseEventInput): Promise<{ audit: AuditEvent; caseEvent: CaseEvent }>;
   chains(): Promise<string[]>;
   read(chain: string, afterSeq: number, limit: number): Promise<AuditEvent[]>;
   /** The last link each chain is known to have reached (kept apart so truncation is visible). */

@@ -45,8 +45,9 @@ export function App({ host }: { host: Host }) {
         if (live) setPhase(accounts ? { kind: 'signIn', accounts } : { kind: 'openInTeams' });
         return;
       }
-      if (host.frame === 'content') prefetchFor(window.location.hash, host.caseId);
+      prefetchFor(window.location.hash, host.caseId, host.frame);
       const me = await (meFromPrefetch() ?? get<Me>('/me'));
+      performance.mark('ecm:signed-in');
       followServerClock(me.now);
       setDraftOwner(me.staffId);
       if (live) setPhase({ kind: 'ready', me });

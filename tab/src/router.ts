@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { parseRoute } from './route.js';
 import { CASE_SECTIONS, type CaseSection, parseTabRoute, routeText, type ScheduleKind, type TabRoute } from '../../src/contract/tabAddress.js';
 
 /**
@@ -9,13 +10,7 @@ import { CASE_SECTIONS, type CaseSection, parseTabRoute, routeText, type Schedul
  */
 export type Route = TabRoute;
 export { CASE_SECTIONS, type CaseSection, type ScheduleKind };
-
-export function parseRoute(hash: string, defaultCaseId: string | null): Route {
-  const route = parseTabRoute(hash);
-  // A tab configured for one case opens on its timeline: what the meeting is there to build.
-  if (defaultCaseId && route.view === 'caseload' && hash.replace(/^#?\/*/, '') === '') return { view: 'case', caseId: defaultCaseId, section: 'timeline' };
-  return route;
-}
+export { parseRoute };
 
 export const hrefOf = (r: Route): string => `#/${routeText(r)}`;
 

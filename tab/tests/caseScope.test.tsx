@@ -257,6 +257,25 @@ describe('the prefetch', () => {
     await expect(me).resolves.toMatchObject({ staffId: 'ecm-sam' });
   });
 
+  it("on the meeting stage, asks for the stage's case and its timeline at once, whatever the address", async () => {
+    window.location.hash = '';
+    const { prefetchFor } = await import('../src/prefetch.js');
+    const { caseFromPrefetch, timelineFromPrefetch, meFromPrefetch } = await import('../src/prefetched.js');
+    prefetchFor(window.location.hash, 'S', 'meetingStage');
+    expect(meFromPrefetch()).not.toBeNull();
+    expect(caseFromPrefetch('S')).not.toBeNull();
+    expect(timelineFromPrefetch('S')).not.toBeNull();
+  });
+
+  it('asks for no case in the settings page or the side panel', async () => {
+    window.location.hash = '#/cases/A/timeline';
+    const { prefetchFor } = await import('../src/prefetch.js');
+    const { caseFromPrefetch, timelineFromPrefetch } = await import('../src/prefetched.js');
+    prefetchFor(window.location.hash, 'A', 'sidePanel');
+    expect(caseFromPrefetch('A')).toBeNull();
+    expect(timelineFromPrefetch('A')).toBeNull();
+  });
+
   it('is taken once, by the case it was asked for', async () => {
     window.location.hash = '#/cases/A/timeline';
     const { prefetchFor } = await import('../src/prefetch.js');

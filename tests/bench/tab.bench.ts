@@ -70,9 +70,12 @@ export async function measureTab(say: (line: string) => void = (l) => console.lo
       const t = (await s.page.evaluate(`({
         drawn: performance.getEntriesByName('ecm:wall-drawn')[0].startTime,
         arrived: Math.max(...performance.getEntriesByType('resource').filter((r) => r.name.split('?')[0].endsWith('/timeline')).map((r) => r.responseEnd)),
-      })`)) as { drawn: number; arrived: number };
+        taken: performance.getEntriesByName('ecm:timeline-loaded')[0]?.startTime ?? 0,
+      })`)) as { drawn: number; arrived: number; taken: number };
       wallTimes.push(t.drawn);
-      drawTimes.push(t.drawn - t.arrived);
+      // The timeline is asked for before the stage's code has loaded, so it may wait for it: drawing
+      // starts when both are there (the stage takes the timeline, ecm:timeline-loaded).
+      drawTimes.push(t.drawn - Math.max(t.arrived, t.taken));
       await s.context.close();
     }
     const wallMs = median(wallTimes);
@@ -81,7 +84,7 @@ export async function measureTab(say: (line: string) => void = (l) => console.lo
       `first draw of the 1,000-entry wall on the stage: median ${wallMs.toFixed(0)} ms over ${RUNS} runs (min ${Math.min(...wallTimes).toFixed(0)}, max ${Math.max(...wallTimes).toFixed(0)}); goal ${GOAL_MS} ms → ${(wallMs / GOAL_MS).toFixed(2)}× the goal`,
     );
     say(
-      `  of which drawing, from the timeline's arrival to the wall drawn: median ${drawMs.toFixed(0)} ms (min ${Math.min(...drawTimes).toFixed(0)}, max ${Math.max(...drawTimes).toFixed(0)})`,
+      `  of which drawing, from the timeline's arrival (and the stage's code) to the wall drawn: median ${drawMs.toFixed(0)} ms (min ${Math.min(...drawTimes).toFixed(0)}, max ${Math.max(...drawTimes).toFixed(0)})`,
     );
     const row = (measure: string, value: number, note: string): ResultRow => ({
       measure,
@@ -98,7 +101,7 @@ export async function measureTab(say: (line: string) => void = (l) => console.lo
         row(
           'tab: first draw of the 1,000-entry wall on the stage (from navigation)',
           wallMs,
-          `median of ${RUNS}; of which drawing after the timeline arrived: ${drawMs.toFixed(0)} ms`,
+          `median of ${RUNS}; of which drawing after the timeline and the stage's code were there: ${drawMs.toFixed(0)} ms`,
         ),
       ],
       details: { listMs: times, wallMs: wallTimes, wallDrawingMs: drawTimes },

@@ -23,13 +23,25 @@ interface Announcement {
   seq: number;
 }
 
+/** An event announced with its content (migration 0025): `data` is the row's JSON text. */
+interface AnnouncedInFull extends Announcement {
+  type: CaseEvent['type'];
+  actorId: string;
+  actorName: string;
+  at: string;
+  data: string;
+}
+
+const inFull = (a: Announcement): a is AnnouncedInFull => typeof (a as Partial<AnnouncedInFull>).data === 'string';
+
 const READ_AT_MOST = 500;
 
 /**
  * Case events across every instance on one PostgreSQL database. The database announces each event
  * as it commits (NOTIFY, from a trigger: see migration 0002_postgres), in commit order, to every
  * instance; each instance reads the events of the cases its own watchers follow and hands them on.
- * The announcement carries only the case and number: a NOTIFY payload is limited to 8000 bytes.
+ * The announcement carries the event itself when it fits in a NOTIFY payload (under 8000 bytes),
+ * and is handed on as it arrives; a longer one carries only the case and number, and is read.
  *
  * For one case, numbers are in commit order, so reading "after the last one handed on" never skips
  * one. After a lost connection the bus listens again and catches up each watched case the same way.
@@ -115,7 +127,25 @@ export async function listenForCaseEvents(o: PostgresCaseEventBusOptions): Promi
     // Other schemas of the same database (other environments, test runs) announce on the same channel.
     if (a.schema !== schema) return;
     highestAnnounced = Math.max(highestAnnounced, Number(a.seq));
-    if (watchers.has(a.caseId)) announce({ ...a, seq: Number(a.seq) });
+    if (!watchers.has(a.caseId)) return;
+    // With nothing being read or waiting to be, this is the case's next event: hand it on now. A
+    // read under way may be about to hand on this case's earlier ones, so the event waits its turn.
+    if (inFull(a) && !reading && pending.length === 0) return handOnAnnounced(a);
+    announce({ schema: a.schema, caseId: a.caseId, seq: Number(a.seq) });
+  }
+
+  function handOnAnnounced(a: AnnouncedInFull): void {
+    const seq = Number(a.seq);
+    if (seq <= (handedOn.get(a.caseId) ?? 0)) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(a.data) as unknown;
+    } catch (error) {
+      o.onError(error);
+      return announce({ schema: a.schema, caseId: a.caseId, seq });
+    }
+    handedOn.set(a.caseId, seq);
+    local.publish({ seq, caseId: a.caseId, type: a.type, actorId: a.actorId, actorName: a.actorName, data, at: a.at });
   }
 
   async function listen(): Promise<void> {

@@ -58,7 +58,7 @@ export function createKyselyStore(
     documents: caseDocumentRepository(trx),
     transfers: caseTransferRepository(trx),
     requests: idempotentRequestRepository(trx),
-    writeTallies: writeTallyRepository(trx),
+    writeTallies: writeTallyRepository(trx, dialect),
     consultations: consultationRepository(trx),
     evaluationKeys: evaluationKeyRepository(trx),
     dashboard: dashboardRepository(trx, dialect),
@@ -67,6 +67,8 @@ export function createKyselyStore(
 
   return {
     transaction: (work) => transact((trx) => work(txFor(trx))),
+    // On SQLite a unit of work costs no round trip, and group commit shares its flush.
+    autocommit: (work) => (dialect === 'postgres' ? work(txFor(db)) : transact((trx) => work(txFor(trx)))),
     async ping() {
       try {
         await sql`select 1`.execute(db);

@@ -49,6 +49,15 @@ export function answeringUnavailable(store: Store, isUnavailable: (error: unknow
         throw failed(error);
       }
     },
+    async autocommit(work) {
+      try {
+        const result = await store.autocommit(work);
+        answered();
+        return result;
+      } catch (error) {
+        throw failed(error);
+      }
+    },
     async ping() {
       const ok = await store.ping();
       if (ok) answered();

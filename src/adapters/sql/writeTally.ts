@@ -4,8 +4,10 @@ import type { WriteTally } from '../../ports/writeTally.js';
 /** The write limit counted in the shared database: every instance on it sees every write. */
 export function storeWriteTally(store: Store): WriteTally {
   return {
-    count: (person, windowStart) => store.transaction((tx) => tx.writeTallies.count(person, windowStart)),
-    takeBack: (person, windowStart) => store.transaction((tx) => tx.writeTallies.takeBack(person, windowStart)),
-    forget: (person) => store.transaction((tx) => tx.writeTallies.forget(person)),
+    // Each is one statement, atomic by itself: no BEGIN and COMMIT around it, and the person's row
+    // is locked only while the statement runs (every write of theirs passes through it).
+    count: (person, windowStart) => store.autocommit((tx) => tx.writeTallies.count(person, windowStart)),
+    takeBack: (person, windowStart) => store.autocommit((tx) => tx.writeTallies.takeBack(person, windowStart)),
+    forget: (person) => store.autocommit((tx) => tx.writeTallies.forget(person)),
   };
 }

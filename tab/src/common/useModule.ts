@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
+import { loaded } from './modules.js';
+
+export { preload } from './modules.js';
 
 /**
  * Code split without Suspense: React holds back a revealed Suspense boundary for up to 300 ms,
  * which nested lazy views turned into most of the timeline's first-render time. A view's module
  * is loaded (often already prefetched), then rendered directly.
  */
-const loaded = new Map<() => Promise<unknown>, unknown>();
-
 export function useModule<T>(load: () => Promise<T>): T | null {
   // The module is remembered with the loader it came from, so asking for another view never shows the last one.
   const [state, setState] = useState<{ load: () => Promise<T>; mod: T | null }>(() => ({ load, mod: (loaded.get(load) as T | undefined) ?? null }));
@@ -23,9 +24,4 @@ export function useModule<T>(load: () => Promise<T>): T | null {
     };
   }, [load, mod]);
   return mod;
-}
-
-/** Starts loading a module early, so that useModule finds it ready. */
-export function preload<T>(load: () => Promise<T>): void {
-  if (!loaded.has(load)) void load().then((m) => loaded.set(load, m));
 }

@@ -28,14 +28,8 @@ export const HOST_TIMEOUT_MS = 1500;
  * minute when framed by another page, so it is raced against a short timeout.
  */
 export async function detectHost(location: Location = window.location, timeoutMs = HOST_TIMEOUT_MS): Promise<Host> {
-  const query = new URLSearchParams(location.search);
   const caseId = caseIdOfTabUrl(location.search);
-  const standalone = (): Host => ({
-    inTeams: false,
-    frame: pick(FRAMES, frameOfTabUrl(location.search), 'content'),
-    theme: pick(THEMES, query.get('theme') ?? localStorage.getItem('ecm-theme'), 'default'),
-    caseId,
-  });
+  const standalone = () => standaloneHost(location);
   if (window.parent === window && !window.opener) return standalone();
   try {
     const { app } = await teams();
@@ -53,6 +47,20 @@ export async function detectHost(location: Location = window.location, timeoutMs
     return standalone();
   }
 }
+
+/** The page outside Teams (a browser tab, the dev sign-in): everything is in its address. */
+function standaloneHost(location: Location): Host {
+  return {
+    inTeams: false,
+    frame: pick(FRAMES, frameOfTabUrl(location.search), 'content'),
+    theme: pick(THEMES, new URLSearchParams(location.search).get('theme') ?? localStorage.getItem('ecm-theme'), 'default'),
+    caseId: caseIdOfTabUrl(location.search),
+  };
+}
+
+/** The host at once, without waiting for anything, when the page is not framed (so not in Teams); otherwise null. */
+export const knownStandaloneHost = (location: Location = window.location): Host | null =>
+  window.parent === window && !window.opener ? standaloneHost(location) : null;
 
 /**
  * A Teams deep link carries its route as subEntityId (bot/links.ts), which the personal tab reads

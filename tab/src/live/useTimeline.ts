@@ -90,6 +90,10 @@ export function useLiveTimeline(caseId: string, me: string | null, onOtherEvent?
       },
     });
     (timelineFromPrefetch(caseId) ?? loadTimeline(caseId))
+      .then((loaded) => {
+        performance.mark('ecm:timeline-loaded');
+        return loaded;
+      })
       .then((loaded) => update((h) => ({ ...withEntries(h, loaded.entries), mayChange: loaded.mayChange, loaded: true, error: null })))
       .catch((error: unknown) => update((h) => ({ ...h, error })));
     return () => {

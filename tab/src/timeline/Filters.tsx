@@ -1,7 +1,6 @@
 import { Checkbox, Dropdown, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
 import type { TimelineCategory, TimelineEntry } from '../api/types.js';
 import { AGENCY_LABELS, CONFIDENCE_LABELS, LIFE_STAGE_LABELS, LIFE_STAGES } from '../labels.js';
-import { CategoryIcon, lookOf, SHAPE_LEGEND, ToneMark, type Palette } from './categories.js';
 
 export interface TimelineFilter {
   categories: string[];
@@ -29,8 +28,6 @@ export function applyFilter(entries: TimelineEntry[], f: TimelineFilter): Timeli
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', '& > *': { minWidth: '11rem', flex: '1 1 11rem' } },
-  legend: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, listStyle: 'none', padding: 0, margin: 0 },
-  key: { display: 'flex', alignItems: 'center', gap: '4px' },
 });
 
 function Multi({ label, options, value, onChange }: { label: string; options: [string, string][]; value: string[]; onChange: (v: string[]) => void }) {
@@ -92,31 +89,5 @@ export function TimelineFilters({
       <Multi label="Added by" options={contributors} value={value.contributors} onChange={(contributors) => onChange({ ...value, contributors })} />
       <Checkbox label="Show retracted entries" checked={value.showRetracted} onChange={(_, d) => onChange({ ...value, showRetracted: d.checked === true })} />
     </div>
-  );
-}
-
-/** What each colour, icon and shape means. */
-export function Legend({ categories, palette }: { categories: TimelineCategory[]; palette: Palette }) {
-  const s = useStyles();
-  return (
-    <details>
-      <summary>Legend: categories, shapes and bars</summary>
-      <p>
-        Shapes: {SHAPE_LEGEND}. The bar under each entry shows how much of the life stage it covers: a short tick is an exact date, a full bar means only the
-        stage is known.
-      </p>
-      <ul className={s.legend}>
-        {categories.map((c) => {
-          const look = lookOf(c, palette);
-          return (
-            <li key={c.key} className={s.key}>
-              <ToneMark look={look} />
-              <CategoryIcon look={look} />
-              {c.label}
-            </li>
-          );
-        })}
-      </ul>
-    </details>
   );
 }

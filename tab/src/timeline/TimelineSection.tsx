@@ -5,17 +5,16 @@ import { flushSync } from 'react-dom';
 import type { TimelineEntry } from '../api/types.js';
 import type { CaseProps } from '../case/caseProps.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
+import { Later } from '../common/Later.js';
+import { preload } from '../common/modules.js';
 import { useApp } from '../context.js';
 import { useLiveTimeline } from '../live/useTimeline.js';
-import { EntryFormDialog, EntryHistoryDialog, RestrictDialog, RetractDialog } from './EntryDialogs.js';
-import { applyFilter, Legend, NO_FILTER, TimelineFilters, type TimelineFilter } from './Filters.js';
+import { applyFilter, NO_FILTER, TimelineFilters, type TimelineFilter } from './Filters.js';
+import { Legend } from './Legend.js';
 import { describeWhen } from './layout.js';
-import { Jigsaw } from './Jigsaw.js';
 import { freshMap, LiveStatus } from './LiveStatus.js';
 import { TimelineList } from './TimelineList.js';
-import { EntryDialog } from './wall/EntryDialog.js';
 import { useRecentlyChanged } from './wall/useRecentlyChanged.js';
-import { Wall } from './wall/Wall.js';
 import { TimelineSearchBox } from './TimelineSearch.js';
 import { useTimelineSearch } from './useTimelineSearch.js';
 
@@ -31,6 +30,17 @@ const useStyles = makeStyles({
   tools: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM, '@media print': { display: 'none' } },
   printTitle: { display: 'none', '@media print': { display: 'block' } },
 });
+
+/**
+ * What the list's first render does not need, loaded once it is drawn (or when asked for first):
+ * the wall, the jigsaw, and the dialogs that add, change or show an entry.
+ */
+const LATER = {
+  wall: () => import('./wall/Wall.js'),
+  jigsaw: () => import('./Jigsaw.js'),
+  entry: () => import('./wall/EntryDialog.js'),
+  dialogs: () => import('./EntryDialogs.js'),
+};
 
 /** The heart of the tab: the child's whole life, from the pregnancy to today, built by everyone around them. */
 export default function TimelineSection({ view }: CaseProps) {
@@ -72,10 +82,14 @@ export default function TimelineSection({ view }: CaseProps) {
     };
   }, []);
   useEffect(() => {
-    if (t.loaded) performance.mark('ecm:timeline-rendered');
+    if (!t.loaded) return;
+    performance.mark('ecm:timeline-rendered');
+    const id = setTimeout(() => Object.values(LATER).forEach((load: () => Promise<unknown>) => preload(load)), 0);
+    return () => clearTimeout(id);
   }, [t.loaded]);
 
   if (!view.child) return null;
+  const { dateOfBirth } = view.child;
   const describe = (id: string) => {
     const e = t.entries.find((x) => x.id === id);
     return e ? `${describeWhen(e.when).text}, ${categories.find((c) => c.key === e.category)?.label ?? e.category}` : '';
@@ -126,7 +140,11 @@ export default function TimelineSection({ view }: CaseProps) {
         <summary>Who knows what: the jigsaw of the child’s life</summary>
         {/* Loaded only once opened: the grid is one more request, and most visits do not need it. */}
         {jigsawOpen ? (
-          <Jigsaw caseId={view.id} liveEntries={t.entries.filter((e) => !e.retraction).length} mayAsk={can('timeline.ask') && view.status === 'active'} />
+          <Later load={LATER.jigsaw} waiting={<p role="status">Loading…</p>}>
+            {({ Jigsaw }) => (
+              <Jigsaw caseId={view.id} liveEntries={t.entries.filter((e) => !e.retraction).length} mayAsk={can('timeline.ask') && view.status === 'active'} />
+            )}
+          </Later>
         ) : null}
       </details>
       <ErrorNotice error={t.error} onReload={t.reload} />
@@ -143,33 +161,41 @@ export default function TimelineSection({ view }: CaseProps) {
         <Radio value="wall" label="Wall (the whole life as one picture)" />
       </RadioGroup>
       {t.loaded && shownAs === 'wall' && !printing ? (
-        <Wall
-          entries={onWall}
-          dateOfBirth={view.child.dateOfBirth}
-          today={today}
-          categories={categories}
-          palette={palette}
-          highlight={recent}
-          onOpen={(e) => setOpened(e.id)}
-        />
+        <Later load={LATER.wall} waiting={<p role="status">Loading the wall…</p>}>
+          {({ Wall }) => (
+            <Wall
+              entries={onWall}
+              dateOfBirth={dateOfBirth}
+              today={today}
+              categories={categories}
+              palette={palette}
+              highlight={recent}
+              onOpen={(e) => setOpened(e.id)}
+            />
+          )}
+        </Later>
       ) : null}
       {opened && onWall.find((e) => e.id === opened) ? (
-        <EntryDialog
-          entry={onWall.find((e) => e.id === opened)!}
-          categories={categories}
-          palette={palette}
-          may={t.may(onWall.find((e) => e.id === opened)!)}
-          onClose={() => setOpened(null)}
-          onHistory={(e) => (setOpened(null), setHistory(e))}
-          onEdit={(e) => (setOpened(null), setEditing(e))}
-          onRetract={(e) => (setOpened(null), setRetracting(e))}
-          onRestrict={(e) => (setOpened(null), setRestricting(e))}
-        />
+        <Later load={LATER.entry}>
+          {({ EntryDialog }) => (
+            <EntryDialog
+              entry={onWall.find((e) => e.id === opened)!}
+              categories={categories}
+              palette={palette}
+              may={t.may(onWall.find((e) => e.id === opened)!)}
+              onClose={() => setOpened(null)}
+              onHistory={(e) => (setOpened(null), setHistory(e))}
+              onEdit={(e) => (setOpened(null), setEditing(e))}
+              onRetract={(e) => (setOpened(null), setRetracting(e))}
+              onRestrict={(e) => (setOpened(null), setRestricting(e))}
+            />
+          )}
+        </Later>
       ) : null}
       {t.loaded && (shownAs === 'list' || printing) ? (
         <TimelineList
           entries={shown}
-          dateOfBirth={view.child.dateOfBirth}
+          dateOfBirth={dateOfBirth}
           today={today}
           categories={categories}
           palette={palette}
@@ -184,35 +210,51 @@ export default function TimelineSection({ view }: CaseProps) {
         />
       ) : null}
       {adding || editing ? (
-        <EntryFormDialog
-          caseId={view.id}
-          categories={categories}
-          myAgency={me.agency}
-          editing={editing}
-          onSaved={saved}
-          onClose={() => (setAdding(false), setEditing(null))}
-          onReload={() => (setEditing(null), t.reload())}
-        />
+        <Later load={LATER.dialogs}>
+          {({ EntryFormDialog }) => (
+            <EntryFormDialog
+              caseId={view.id}
+              categories={categories}
+              myAgency={me.agency}
+              editing={editing}
+              onSaved={saved}
+              onClose={() => (setAdding(false), setEditing(null))}
+              onReload={() => (setEditing(null), t.reload())}
+            />
+          )}
+        </Later>
       ) : null}
       {retracting ? (
-        <RetractDialog
-          caseId={view.id}
-          entry={retracting}
-          onDone={saved}
-          onClose={() => setRetracting(null)}
-          onReload={() => (setRetracting(null), t.reload())}
-        />
+        <Later load={LATER.dialogs}>
+          {({ RetractDialog }) => (
+            <RetractDialog
+              caseId={view.id}
+              entry={retracting}
+              onDone={saved}
+              onClose={() => setRetracting(null)}
+              onReload={() => (setRetracting(null), t.reload())}
+            />
+          )}
+        </Later>
       ) : null}
       {restricting ? (
-        <RestrictDialog
-          caseId={view.id}
-          entry={restricting}
-          onDone={saved}
-          onClose={() => setRestricting(null)}
-          onReload={() => (setRestricting(null), t.reload())}
-        />
+        <Later load={LATER.dialogs}>
+          {({ RestrictDialog }) => (
+            <RestrictDialog
+              caseId={view.id}
+              entry={restricting}
+              onDone={saved}
+              onClose={() => setRestricting(null)}
+              onReload={() => (setRestricting(null), t.reload())}
+            />
+          )}
+        </Later>
       ) : null}
-      {history ? <EntryHistoryDialog caseId={view.id} entry={history} categories={categories} onClose={() => setHistory(null)} /> : null}
+      {history ? (
+        <Later load={LATER.dialogs}>
+          {({ EntryHistoryDialog }) => <EntryHistoryDialog caseId={view.id} entry={history} categories={categories} onClose={() => setHistory(null)} />}
+        </Later>
+      ) : null}
     </section>
   );
 }

@@ -24,7 +24,3 @@ export function CaseChooser({ value, onChange, label = 'Which case?' }: { value:
     </>
   );
 }
-
-const KEY = 'ecm-meeting-case';
-export const meetingCase = () => sessionStorage.getItem(KEY) ?? '';
-export const rememberMeetingCase = (id: string) => sessionStorage.setItem(KEY, id);

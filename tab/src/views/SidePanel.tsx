@@ -16,7 +16,8 @@ import { CategoryIcon, lookOf, ToneMark } from '../timeline/categories.js';
 import { EntryDialog } from '../timeline/wall/EntryDialog.js';
 import { useRecentlyChanged } from '../timeline/wall/useRecentlyChanged.js';
 import { Wall } from '../timeline/wall/Wall.js';
-import { CaseChooser, meetingCase, rememberMeetingCase } from './CaseChooser.js';
+import { meetingCase, rememberMeetingCase } from '../meetingCase.js';
+import { CaseChooser } from './CaseChooser.js';
 
 const useStyles = makeStyles({
   panel: { width: '100%', maxWidth: '100vw', boxSizing: 'border-box', padding: tokens.spacingHorizontalS, overflowX: 'hidden', '& *': { maxWidth: '100%' } },

@@ -1,25 +1,35 @@
 import { makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { request } from '../api/client.js';
 import type { CaseView } from '../api/types.js';
 import { ErrorNotice } from '../common/ErrorNotice.js';
+import { Later } from '../common/Later.js';
+import { preload } from '../common/modules.js';
 import { useLoad } from '../common/useLoad.js';
 import { useApp } from '../context.js';
 import { useLiveTimeline } from '../live/useTimeline.js';
-import { Legend } from '../timeline/Filters.js';
-import { Jigsaw } from '../timeline/Jigsaw.js';
+import { caseFromPrefetch } from '../prefetched.js';
+import { Legend } from '../timeline/Legend.js';
 import { describeWhen } from '../timeline/layout.js';
 import { freshMap, LiveStatus } from '../timeline/LiveStatus.js';
-import { TimelineList } from '../timeline/TimelineList.js';
-import { EntryDialog } from '../timeline/wall/EntryDialog.js';
 import { useRecentlyChanged } from '../timeline/wall/useRecentlyChanged.js';
 import { Wall } from '../timeline/wall/Wall.js';
-import { meetingCase } from './CaseChooser.js';
+import { meetingCase } from '../meetingCase.js';
 
 const useStyles = makeStyles({
   stage: { padding: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase400 },
   head: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center' },
 });
+
+/**
+ * What the wall's first draw does not need, loaded once the wall is drawn (or when asked for first):
+ * the list (and its virtual scroller), the jigsaw and an entry's dialog.
+ */
+const LATER = {
+  list: () => import('../timeline/TimelineList.js'),
+  jigsaw: () => import('../timeline/Jigsaw.js'),
+  entry: () => import('../timeline/wall/EntryDialog.js'),
+};
 
 /**
  * The meeting stage: the child's whole life as the timeline wall, large and read-only, following
@@ -29,7 +39,7 @@ export default function Stage() {
   const s = useStyles();
   const { host, me, palette, today, serviceOf } = useApp();
   const caseId = host.caseId ?? meetingCase();
-  const c = useLoad(() => (caseId ? request<CaseView>('GET', `/cases/${caseId}`) : Promise.resolve(null)), [caseId]);
+  const c = useLoad(() => (caseId ? (caseFromPrefetch(caseId) ?? request<CaseView>('GET', `/cases/${caseId}`)) : Promise.resolve(null)), [caseId]);
   const t = useLiveTimeline(caseId, me.staffId);
   const fresh = useMemo(() => freshMap(t.notes), [t.notes]);
   const recent = useRecentlyChanged(t.notes);
@@ -38,10 +48,16 @@ export default function Stage() {
   const [opened, setOpened] = useState<string | null>(null);
   const [jigsawOpen, setJigsawOpen] = useState(false);
   const view = c.data?.body;
+  useEffect(() => {
+    if (!t.loaded) return;
+    const id = setTimeout(() => Object.values(LATER).forEach((load: () => Promise<unknown>) => preload(load)), 0);
+    return () => clearTimeout(id);
+  }, [t.loaded]);
   if (!caseId) return <main className={s.stage}>Open the ECM side panel and choose the case first.</main>;
   if (c.error) return <ErrorNotice error={c.error} />;
   if (!view?.child) return <p role="status">Loading…</p>;
   const categories = serviceOf(view.serviceId)?.settings.categories ?? [];
+  const { dateOfBirth } = view.child;
   return (
     <main className={s.stage} aria-label="Shared life timeline">
       <div className={s.head}>
@@ -62,7 +78,7 @@ export default function Stage() {
       {t.loaded && shownAs === 'wall' ? (
         <Wall
           entries={live}
-          dateOfBirth={view.child.dateOfBirth}
+          dateOfBirth={dateOfBirth}
           today={today}
           categories={categories}
           palette={palette}
@@ -73,24 +89,36 @@ export default function Stage() {
         />
       ) : null}
       {t.loaded && shownAs === 'list' ? (
-        <TimelineList
-          entries={live}
-          dateOfBirth={view.child.dateOfBirth}
-          today={today}
-          categories={categories}
-          palette={palette}
-          size="large"
-          height="78vh"
-          fresh={fresh}
-        />
+        <Later load={LATER.list} waiting={<p role="status">Loading the list…</p>}>
+          {({ TimelineList }) => (
+            <TimelineList
+              entries={live}
+              dateOfBirth={dateOfBirth}
+              today={today}
+              categories={categories}
+              palette={palette}
+              size="large"
+              height="78vh"
+              fresh={fresh}
+            />
+          )}
+        </Later>
       ) : null}
       {/* Beside the wall, the jigsaw of who knows what, read-only as the stage is: the chair asks from the tab or side panel. */}
       <details onToggle={(e) => setJigsawOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>Who knows what: the jigsaw of the child’s life</summary>
-        {jigsawOpen && caseId ? <Jigsaw caseId={caseId} liveEntries={live.length} /> : null}
+        {jigsawOpen && caseId ? (
+          <Later load={LATER.jigsaw} waiting={<p role="status">Loading…</p>}>
+            {({ Jigsaw }) => <Jigsaw caseId={caseId} liveEntries={live.length} />}
+          </Later>
+        ) : null}
       </details>
       {opened && live.find((e) => e.id === opened) ? (
-        <EntryDialog entry={live.find((e) => e.id === opened)!} categories={categories} palette={palette} onClose={() => setOpened(null)} />
+        <Later load={LATER.entry}>
+          {({ EntryDialog }) => (
+            <EntryDialog entry={live.find((e) => e.id === opened)!} categories={categories} palette={palette} onClose={() => setOpened(null)} />
+          )}
+        </Later>
       ) : null}
     </main>
   );

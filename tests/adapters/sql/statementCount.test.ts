@@ -8,7 +8,9 @@ import { TEST_DATABASE_URL } from '../../support/postgresServer.js';
  * is one statement on PostgreSQL (two in process on SQLite). BEGIN and COMMIT count; on the
  * embedded store so do group commit's two looks at the change counter (one request at a time, its
  * batch holds it alone: BEGIN, a look, the request's own statements, a look, COMMIT). Adding an
- * entry also asks whether it answers a question the chair put on its cell of the jigsaw.
+ * entry also asks whether it answers a question the chair put on its cell of the jigsaw. On
+ * PostgreSQL the audit link and the case event are one statement, and a write is also counted by
+ * the write limit, which instances share there: one statement outside the transaction.
  */
 const stores = [
   ['embedded', { addEntry: 11, readTimeline: 8 }],

@@ -15,11 +15,12 @@ import { parseConfig } from '../../../src/config.js';
  * monotonic clock (process.hrtime), which every process on one machine shares, so the benchmark can
  * subtract them from the times its own streams received the events.
  */
-export type BenchQuestion = { ask: 'memory'; collectGarbage?: boolean } | { ask: 'commits' } | { ask: 'statements' } | { ask: 'stop' };
+export type BenchQuestion = { ask: 'memory'; collectGarbage?: boolean } | { ask: 'commits' } | { ask: 'statements' } | { ask: 'origins' } | { ask: 'stop' };
 export type BenchAnswer =
   | { answer: 'memory'; rssBytes: number; heapUsedBytes: number; heapTotalBytes: number; externalBytes: number }
   | { answer: 'commits'; commits: [caseId: string, seq: number, atMs: number][] }
   | { answer: 'statements'; statements: number; transactions: number; groupCommit: GroupCommitStats }
+  | { answer: 'origins'; origins: Record<string, { statements: number; transactions: number }> }
   | { answer: 'stopped' };
 
 /**
@@ -30,6 +31,38 @@ export type BenchAnswer =
 let statements = 0;
 let transactions = 0;
 const isBegin = (text: unknown) => typeof text === 'string' && /^\s*begin\b/i.test(text);
+
+/**
+ * With BENCH_STATEMENT_ORIGINS=true, each `pg` query is also counted under where it came from: the
+ * innermost two frames of the product's code in its (async) stack, past the store's own (a use case
+ * and its caller, or a worker), and with BENCH_STATEMENT_TEXT=true the statement's first words.
+ * Capturing a stack costs time; only tests/bench/statementOrigins.ts turns it on.
+ */
+const origins = new Map<string, { statements: number; transactions: number }>();
+const tallyOrigins = process.env.BENCH_STATEMENT_ORIGINS === 'true';
+function countOrigin(begin: boolean, text = ''): void {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 200;
+  const stack = new Error().stack ?? '';
+  Error.stackTraceLimit = limit;
+  const frames = stack
+    .split('\n')
+    .map((l) => /\/src\/(.+?\.ts):\d+/.exec(l)?.[1])
+    .filter(
+      (f): f is string =>
+        f !== undefined &&
+        !f.startsWith('adapters/sql/') &&
+        !f.includes('connectionFailures') &&
+        !f.includes('openPostgresStore') &&
+        !f.includes('overtakenUpdates') &&
+        !f.includes('app/unitOfWork'),
+    );
+  const key = `${frames.slice(0, 2).join(' < ') || '(no product frame)'}${process.env.BENCH_STATEMENT_TEXT === 'true' ? ` ${text}` : ''}`;
+  const o = origins.get(key) ?? { statements: 0, transactions: 0 };
+  o.statements += 1;
+  if (begin) o.transactions += 1;
+  origins.set(key, o);
+}
 {
   const probe = new SqliteDatabase(':memory:');
   const Statement = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, (...args: unknown[]) => unknown> & { source: string };
@@ -53,6 +86,7 @@ const isBegin = (text: unknown) => typeof text === 'string' && /^\s*begin\b/i.te
     statements += 1;
     const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: unknown } | undefined)?.text;
     if (isBegin(text)) transactions += 1;
+    if (tallyOrigins) countOrigin(isBegin(text), String(text).slice(0, 50).replace(/\s+/g, ' '));
     return query.apply(this, args);
   };
 }
@@ -94,6 +128,8 @@ process.on('message', (m: BenchQuestion) => {
       return reply({ answer: 'commits', commits: commits.splice(0) });
     case 'statements':
       return reply({ answer: 'statements', statements, transactions, groupCommit: groupCommitStats() });
+    case 'origins':
+      return reply({ answer: 'origins', origins: Object.fromEntries(origins) });
     case 'stop':
       return void system.stop().then(() => {
         reply({ answer: 'stopped' });

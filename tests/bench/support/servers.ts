@@ -27,6 +27,8 @@ export interface EcmBenchServer extends ServerProcess {
   commits(): Promise<[caseId: string, seq: number, atMs: number][]>;
   /** Statements and transactions (BEGINs) run since the server started, and the group commit's batches. */
   statements(): Promise<StatementCount>;
+  /** Statements and BEGINs by the product's code they came from (only with BENCH_STATEMENT_ORIGINS=true). */
+  origins(): Promise<Record<string, { statements: number; transactions: number }>>;
   /** Stops the server and removes its data (the temp dir, or the PostgreSQL schema). */
   stop(): Promise<void>;
 }
@@ -84,6 +86,7 @@ export async function startEcmServer(
       const { statements, transactions, groupCommit } = await ask({ ask: 'statements' }, 'statements');
       return { statements, transactions, groupCommit };
     },
+    origins: async () => (await ask({ ask: 'origins' }, 'origins')).origins,
     async stop() {
       const stopped = Promise.all([ask({ ask: 'stop' }, 'stopped'), server.exited]);
       await Promise.race([stopped, new Promise((ok) => setTimeout(ok, 10_000))]);

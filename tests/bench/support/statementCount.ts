@@ -1,6 +1,7 @@
 import { openPostgresStore } from '../../../src/adapters/postgres/openPostgresStore.js';
 import { openSqliteStore } from '../../../src/adapters/sqlite/openSqliteStore.js';
 import { type StatementTally, statementTally, tallySince } from '../../../src/adapters/sql/statementCount.js';
+import { storeWriteTally } from '../../../src/adapters/sql/writeTally.js';
 import type { Store } from '../../../src/ports/store.js';
 import { activeCase, entry } from '../../support/factories.js';
 import { dropSchema, freshSchemaName } from '../../support/postgresServer.js';
@@ -32,7 +33,11 @@ export async function statementsPerRequest(store: CountedStore, o: { requests?: 
     : await openSqliteStore({ dataDir: ':memory:', statements: tally });
   // The sign-in is kept for as long as the setting allows, so that a slow machine does not see it
   // looked up again midway: the counts are those of a signed-in person's steady state.
-  const t = await startTestServer({ env: { SESSION_CACHE_SECONDS: '60' }, overrides: { store: opened } });
+  // On PostgreSQL the write limit counts in the database, as a server on DATABASE_URL does.
+  const t = await startTestServer({
+    env: { SESSION_CACHE_SECONDS: '60' },
+    overrides: { store: opened, ...(schema ? { writeTally: storeWriteTally(opened) } : {}) },
+  });
   try {
     const amy = await t.signIn('yjs-amy');
     const caseId = await activeCase(amy);

@@ -43,6 +43,29 @@ export function auditAndEventContract({ store }: ContractContext): void {
     ]);
   });
 
+  it('writes an audit row and a case event together as it writes them one after the other: linked, numbered, read back the same', async () => {
+    const before = await store().transaction((tx) => tx.audit.append(note('case.read', 'BRI', 'c1'), AT));
+    const together = await store().transaction((tx) =>
+      tx.audit.appendWithCaseEvent(note('timeline.added', 'BRI', 'c1'), AT, {
+        caseId: 'c1',
+        type: 'case.updated',
+        actorId: 'yjs-amy',
+        actorName: 'Amy Clarke',
+        data: { note: 'added' },
+      }),
+    );
+    const after = await store().transaction((tx) =>
+      tx.caseEvents.append({ caseId: 'c1', type: 'case.updated', actorId: 'yjs-amy', actorName: 'Amy Clarke', data: { note: 'after' } }, AT),
+    );
+    expect(together.audit).toMatchObject({ chain: 'BRI', seq: before.seq + 1, prevHash: before.hash, action: 'timeline.added' });
+    expect(after.seq).toBeGreaterThan(together.caseEvent.seq);
+    await store().transaction(async (tx) => {
+      expect(await tx.audit.read('BRI', before.seq, 10)).toEqual([together.audit]);
+      expect(await tx.caseEvents.since('c1', 0, 10)).toEqual([together.caseEvent, after]);
+    });
+    expect(await verifyAuditTrail(store())).toEqual([{ chain: 'BRI', rows: before.seq + 1, ok: true, problems: [] }]);
+  });
+
   it('reads an audit row back exactly as it was hashed', async () => {
     const detail = { reference: 'BRI-2026-0001', entries: ['e1', 'e2'], count: 2, partner: false, note: null };
     const written = await store().transaction((tx) => tx.audit.append({ ...note('timeline.exported', 'BRI', 'c1'), detail }, AT));
