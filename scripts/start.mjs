@@ -1,5 +1,11 @@
 // `npm start`: the compiled server under plain node. Plain JavaScript because it runs before
 // anything is compiled, and in a production install that has no TypeScript runner.
+//
+// node's flags are on the start command in package.json, not here: V8 sizes its heap before any
+// script runs. --max-semi-space-size=4 keeps the young generation at 8 MB instead of letting it
+// grow to 32 MB in the burst of start-up (the demo's documents) and keeping it, empty, while idle;
+// docs/benchmarks.md, "Memory (issue 18)", has the numbers and what it costs (CPU per request).
+// Run this file with plain `node scripts/start.mjs` and the server has V8's default instead.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -39,6 +39,8 @@ export interface CaseInReach {
   membership: TeamMember | null;
   /** The case's service, read with it: its settings are the rules of most changes. */
   service: Service;
+  /** Whether a question stands open on the case's jigsaw (an entry added may answer it). */
+  openQuestions: boolean;
 }
 
 /**

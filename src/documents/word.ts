@@ -21,6 +21,7 @@ import {
   WidthType,
 } from 'docx';
 import { PROTECTIVE_MARKING } from './wording.js';
+import { zipOf } from './zip.js';
 
 /**
  * The Word building blocks every case document uses: real heading styles (so the navigation pane
@@ -234,5 +235,24 @@ export async function packWord(f: WordFile): Promise<Uint8Array> {
       children: section.children,
     })),
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return packed(doc);
+}
+
+/** docx's own packer, as far as the parts: it lays them out in a JSZip without compressing them. */
+interface PartsCompiler {
+  compile(doc: Document): { files: Record<string, { dir: boolean; name: string; async(type: 'uint8array'): Promise<Uint8Array> }> };
+}
+
+/**
+ * The document's parts as docx lays them out, zipped by zlib (zip.ts says why not by JSZip).
+ * docx does not export the step between the two, so its packer's compiler is reached by name; if
+ * a later docx moves it, documents are packed by docx whole, as before, and only the memory differs.
+ */
+async function packed(doc: Document): Promise<Uint8Array> {
+  const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
+  if (typeof compiler?.compile !== 'function') return new Uint8Array(await Packer.toBuffer(doc));
+  const files = Object.values(compiler.compile(doc).files).filter((f) => !f.dir);
+  const parts = [];
+  for (const f of files) parts.push({ path: f.name, bytes: await f.async('uint8array') });
+  return zipOf(parts);
 }

@@ -130,6 +130,8 @@ export interface CaseWithPlace {
   case: Case;
   membership: TeamMember | null;
   service: Service;
+  /** Whether a question stands open on the case's jigsaw: only then may a new entry answer one. */
+  openQuestions: boolean;
 }
 
 export interface CaseRepository {
@@ -319,6 +321,8 @@ export interface AuditRepository {
 export interface CaseEventRepository {
   append(event: CaseEventInput, at: string): Promise<CaseEvent>;
   since(caseId: string, afterSeq: number, limit: number): Promise<CaseEvent[]>;
+  /** The case's newest event's sequence number; 0 before its first. */
+  latestSeq(caseId: string): Promise<number>;
 }
 
 export interface Session {

@@ -36,12 +36,16 @@ export const GROUP_COMMIT_DEFAULTS: GroupCommitOptions = { windowMs: 0, maxBatch
 export interface RawConnection {
   exec(source: string): unknown;
   readonly inTransaction: boolean;
-  /** Rows changed since the connection opened (SQLite's total_changes()), rolled back or not. */
+  /** A count that moves whenever the connection may have changed the database, rolled back or not. */
   totalChanges(): number;
 }
 
-/** The group commit's view of a better-sqlite3 connection. */
-export function rawConnection(sqlite: SqliteDatabase.Database, tally?: StatementTally): RawConnection {
+/**
+ * The group commit's view of a better-sqlite3 connection. Whether a unit changed anything is read
+ * from `writes` when given (the writing statements the store's connection handed out,
+ * preparedStatements.ts: no statement to run), else from SQLite's total_changes().
+ */
+export function rawConnection(sqlite: SqliteDatabase.Database, tally?: StatementTally, writes?: () => number): RawConnection {
   const changes = sqlite.prepare<[], number>('select total_changes()').pluck();
   // The batch's own statements bypass Kysely's driver, so they are counted here (src/adapters/sql/statementCount.ts).
   const count = (source: string) => {
@@ -58,6 +62,7 @@ export function rawConnection(sqlite: SqliteDatabase.Database, tally?: Statement
       return sqlite.inTransaction;
     },
     totalChanges: () => {
+      if (writes) return writes();
       count('select total_changes()');
       return changes.get()!;
     },

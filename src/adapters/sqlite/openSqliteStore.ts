@@ -74,9 +74,14 @@ export async function openSqliteStore({ dataDir, busyTimeoutMs = 1000, outage, s
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     withAuditHashFunction(sqlite);
-    const db = new Kysely<Database>({ dialect: countedBy(new SqliteDialect({ database: preparingOnce(sqlite) }), statements) });
+    const database = preparingOnce(sqlite);
+    const db = new Kysely<Database>({ dialect: countedBy(new SqliteDialect({ database }), statements) });
     await migrateToLatest(db as Kysely<unknown>, 'sqlite');
-    const batches = groupCommitting(db, rawConnection(sqlite, statements), { ...GROUP_COMMIT_DEFAULTS, ...groupCommit });
+    const batches = groupCommitting(
+      db,
+      rawConnection(sqlite, statements, () => database.writes),
+      { ...GROUP_COMMIT_DEFAULTS, ...groupCommit },
+    );
     const store = createKyselyStore(
       db,
       'sqlite',

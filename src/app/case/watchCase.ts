@@ -58,7 +58,11 @@ export async function watchCase(
   };
   const unsubscribe = deps.bus.subscribe(caseId, (e) => (live ? deliver(e) : buffered.push(e)));
   try {
-    const { reference, missed, resync } = await inTransaction(deps, person, async (w) => {
+    const { reference, missed, resync, latest } = await inTransaction(deps, person, async (w) => {
+      // A new watcher is told only what commits after their place on the team is read: an event
+      // committed before it (a notification that reaches the bus late) is already in that place.
+      // Read first, so whatever commits between the two reads is delivered, never lost.
+      const latest = afterSeq === null ? await w.tx.caseEvents.latestSeq(caseId) : 0;
       const { case: c, membership } = await caseFor(w.tx, person, caseId, 'timeline.read');
       await w.audit({ action: 'case.watched', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference } });
       // Read from the resume point itself: it must be an event of this case, or the watcher's view
@@ -80,8 +84,9 @@ export async function watchCase(
         joinedSince || !membership
           ? null
           : { caseRole: membership.caseRole, termsAcceptedAt: membership.termsAcceptedAt, termsVersion: membership.termsVersion };
-      return { reference: c.reference, missed, resync };
+      return { reference: c.reference, missed, resync, latest };
     });
+    if (afterSeq === null) lastSeq = latest;
     // Starting afresh: whatever happens from now on is news, even under an id beyond the one given.
     if (resync) lastSeq = 0;
     return {

@@ -11,7 +11,7 @@ import { inTransaction } from '../unitOfWork.js';
 export async function addTimelineEntry(deps: AppDeps, person: Principal, caseId: string, input: unknown): Promise<TimelineEntry> {
   const data = parseInput(timelineEntryInputSchema, input, 'The timeline entry');
   return inTransaction(deps, person, async (w) => {
-    const { case: c, service } = await caseFor(w.tx, person, caseId, 'timeline.add');
+    const { case: c, service, openQuestions } = await caseFor(w.tx, person, caseId, 'timeline.add');
     assertOpenForWork(c);
     const { span, lifeStage } = placeEntry(deps, c, service, data);
     const entry: TimelineEntry = {
@@ -32,8 +32,9 @@ export async function addTimelineEntry(deps: AppDeps, person: Principal, caseId:
     await recordRevision(w, entry);
     await w.audit({ action: 'timeline.entry.added', caseId: c.id, serviceId: c.serviceId, detail: { reference: c.reference, entryId: entry.id } });
     await w.emit({ caseId: c.id, type: 'timeline.added', data: entry });
-    // The piece the jigsaw asked for: the cell's open question is answered by this entry.
-    await answerWithEntry(w, c, entry);
+    // The piece the jigsaw asked for: the cell's open question is answered by this entry (the case
+    // read said whether any question is open, so most entries look for none).
+    if (openQuestions) await answerWithEntry(w, c, entry);
     return entry;
   });
 }

@@ -14,6 +14,23 @@ const query = z.object({ after: resumeFrom.optional() }).strict();
 const HEARTBEAT_MS = 20_000;
 
 /**
+ * An event as the stream sends it. Every watcher of a case is handed the same event object unless
+ * something in it is withheld from them (watchCase.ts), so the frame is written once per event, not
+ * once per watcher.
+ */
+const frames = new WeakMap<CaseEvent, string>();
+function frameOf(e: CaseEvent): string {
+  let frame = frames.get(e);
+  if (frame === undefined) {
+    // The payload was typed when it was emitted (unitOfWork.ts); the store hands it back as stored.
+    const live = { seq: e.seq, type: e.type, at: e.at, actor: { id: e.actorId, name: e.actorName }, data: e.data } as LiveEvent;
+    frame = `id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify(live)}\n\n`;
+    frames.set(e, frame);
+  }
+  return frame;
+}
+
+/**
  * Server-sent events for one case: what changed, as it commits. A reconnecting client sends
  * Last-Event-ID (or ?after=) and receives what it missed; an id that is not an event of the case's
  * stream (0, one beyond the sequence) gets `resync: true`, since what it missed cannot be known.
@@ -26,11 +43,7 @@ export function eventRoutes(deps: AppDeps): Router {
     const lastEventId = req.get('Last-Event-ID');
     const afterSeq = lastEventId !== undefined ? parseInput(resumeFrom, lastEventId, 'Last-Event-ID') : (after ?? null);
 
-    const send = (e: CaseEvent) => {
-      // The payload was typed when it was emitted (unitOfWork.ts); the store hands it back as stored.
-      const live = { seq: e.seq, type: e.type, at: e.at, actor: { id: e.actorId, name: e.actorName }, data: e.data } as LiveEvent;
-      res.write(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify(live)}\n\n`);
-    };
+    const send = (e: CaseEvent) => res.write(frameOf(e));
     // A client that leaves while the case is being looked up must not leave a subscription behind.
     let gone = false;
     let stop = () => {};

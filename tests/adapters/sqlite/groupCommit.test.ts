@@ -7,6 +7,7 @@ import { Kysely, sql, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupCommitStats, groupCommitting, rawConnection } from '../../../src/adapters/sqlite/groupCommit.js';
 import { openSqliteStore } from '../../../src/adapters/sqlite/openSqliteStore.js';
+import { preparingOnce } from '../../../src/adapters/sqlite/preparedStatements.js';
 import { service } from '../../ports/contract/records.js';
 
 interface Db {
@@ -88,36 +89,52 @@ describe('group commit on the embedded database', () => {
     expect(committed()).toEqual(['a', 'b']);
   });
 
-  it('answers a read that changed nothing and came before any change of its batch at once; a read after a change waits for the commit', async () => {
-    const { transact } = groupCommitting(db, rawConnection(raw), { windowMs: 0, maxBatch: 64 });
-    await transact((trx) => add(trx, 'earlier'));
-    const writerMayFinish = gate();
-    let readBeforeAnswered = false;
-    let readAfterAnswered = false;
-    const count = (trx: Kysely<Db>) => trx.selectFrom('note').select('id').execute();
-    const readBefore = transact(count).then((rows) => {
-      readBeforeAnswered = true;
-      return rows.map((r) => r.id);
-    });
-    const writer = transact(async (trx) => {
-      await add(trx, 'later');
-      await writerMayFinish.opened;
-    });
-    const readAfter = transact(count).then((rows) => {
-      readAfterAnswered = true;
-      expect(committed()).toContain('later'); // answered only once the writer's row had committed
-      return rows.map((r) => r.id);
-    });
-    // The first read is answered while the writer's work still holds the batch open…
-    expect(await readBefore).toEqual(['earlier']);
-    expect(committed()).toEqual(['earlier']);
-    writerMayFinish.open();
-    await writer;
-    // …the second saw the writer's uncommitted row, so it was answered only with the commit.
-    expect(await readAfter).toEqual(['earlier', 'later']);
-    expect(readBeforeAnswered && readAfterAnswered).toBe(true);
-    expect(committed()).toEqual(['earlier', 'later']);
-  });
+  /** Two ways to tell that a unit changed something: SQLite's own count, or the store's (the writing statements its connection handed out). */
+  const tellingChanges = [
+    ["SQLite's total_changes()", () => ({ on: db, raw: rawConnection(raw) })],
+    [
+      'the writing statements handed out',
+      () => {
+        const database = preparingOnce(raw);
+        return { on: new Kysely<Db>({ dialect: new SqliteDialect({ database }) }), raw: rawConnection(raw, undefined, () => database.writes) };
+      },
+    ],
+  ] as const;
+
+  it.each(tellingChanges)(
+    'answers a read that changed nothing and came before any change of its batch at once; a read after a change waits for the commit (told by %s)',
+    async (_, connect) => {
+      const { on, raw: connection } = connect();
+      const { transact } = groupCommitting(on, connection, { windowMs: 0, maxBatch: 64 });
+      await transact((trx) => add(trx, 'earlier'));
+      const writerMayFinish = gate();
+      let readBeforeAnswered = false;
+      let readAfterAnswered = false;
+      const count = (trx: Kysely<Db>) => trx.selectFrom('note').select('id').execute();
+      const readBefore = transact(count).then((rows) => {
+        readBeforeAnswered = true;
+        return rows.map((r) => r.id);
+      });
+      const writer = transact(async (trx) => {
+        await add(trx, 'later');
+        await writerMayFinish.opened;
+      });
+      const readAfter = transact(count).then((rows) => {
+        readAfterAnswered = true;
+        expect(committed()).toContain('later'); // answered only once the writer's row had committed
+        return rows.map((r) => r.id);
+      });
+      // The first read is answered while the writer's work still holds the batch open…
+      expect(await readBefore).toEqual(['earlier']);
+      expect(committed()).toEqual(['earlier']);
+      writerMayFinish.open();
+      await writer;
+      // …the second saw the writer's uncommitted row, so it was answered only with the commit.
+      expect(await readAfter).toEqual(['earlier', 'later']);
+      expect(readBeforeAnswered && readAfterAnswered).toBe(true);
+      expect(committed()).toEqual(['earlier', 'later']);
+    },
+  );
 
   it('when the shared commit fails, no request of it is answered as done and none of their work is kept', async () => {
     const { transact } = groupCommitting(db, rawConnection(raw), { windowMs: 0, maxBatch: 64 });

@@ -46,4 +46,17 @@ describe('statements prepared once by their text', () => {
     expect(other.all(['[4]'])).toEqual([{ value: 4 }]);
     expect([...rows].map((r) => (r as { value: number }).value)).toEqual([2, 3]);
   });
+
+  it('counts the statements handed out that may change the database, and only those', () => {
+    const db = preparingOnce(counting, 10);
+    db.prepare('create table if not exists counted (n integer)').run([]);
+    const before = db.writes;
+    db.prepare('select count(*) from counted').all([]);
+    db.prepare('select ? as n').all([1]);
+    expect(db.writes).toBe(before);
+    db.prepare('insert into counted (n) values (?)').run([1]);
+    db.prepare('update counted set n = 2').run([]);
+    db.prepare('insert into counted (n) values (3) returning n').all([]);
+    expect(db.writes).toBe(before + 3);
+  });
 });

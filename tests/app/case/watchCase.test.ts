@@ -6,6 +6,7 @@ import { publishCaseDocument } from '../../support/documents.js';
 import { withdrawAgreement } from '../../../src/app/agreement/recordAgreement.js';
 import { watchCase } from '../../../src/app/case/watchCase.js';
 import type { CaseEvent } from '../../../src/domain/caseEvents.js';
+import { memoryCaseEventBus } from '../../../src/adapters/local/memoryCaseEventBus.js';
 import type { Principal } from '../../../src/domain/staff.js';
 import { activeCaseVia, principal } from '../../support/caseSetup.js';
 import { entry, caseDocument } from '../../support/factories.js';
@@ -97,6 +98,23 @@ describe('watching a case', () => {
     fresh.stop();
     expect(fresh.resync).toBe(false);
     expect(fresh.heard).toEqual([]);
+  });
+
+  it('a new watcher is not told late of what was committed before they began watching', async () => {
+    // On PostgreSQL an event reaches the bus by NOTIFY after its COMMIT, so one committed before the
+    // watch began can arrive after it: here a bus of our own hands on such an event late.
+    const { id } = await activeCaseVia(t.system.deps);
+    await addTimelineEntry(t.system.deps, sam, id, entry({ description: 'Before Sam began watching.' }));
+    const before = (await t.system.deps.store.transaction((tx) => tx.caseEvents.since(id, 0, 10_000))).at(-1)!;
+    const bus = memoryCaseEventBus();
+    const heard: CaseEvent[] = [];
+    const w = await watchCase({ ...t.system.deps, bus }, sam, id, null, (e) => heard.push(e));
+    w.start();
+    bus.publish(before);
+    await addTimelineEntry(t.system.deps, sam, id, entry({ description: 'After Sam began watching.' }));
+    for (const e of await t.system.deps.store.transaction((tx) => tx.caseEvents.since(id, before.seq, 10_000))) bus.publish(e);
+    w.stop();
+    expect(described(heard)).toEqual(['timeline.added: After Sam began watching.']);
   });
 
   it('a watcher resuming from an event the case never had (0, or beyond the sequence) is told to load afresh, then hears what comes next', async () => {

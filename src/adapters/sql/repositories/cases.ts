@@ -9,6 +9,7 @@ import type { AgreementRepository, CaseRepository, TeamRepository } from '../../
 import type { Database, SqlDialect } from '../schema.js';
 import { refreshDashboardFacts } from './dashboardFacts.js';
 import { decodeCursor, json, toPage } from './page.js';
+import { compiledOnce } from '../compiledOnce.js';
 
 type CaseRow = Database['cases'];
 
@@ -87,6 +88,57 @@ const CASE_TABLES = [
   'case_dashboard_facts',
 ] as const;
 
+/**
+ * A service's settings as every request about a case reads them: parsed once for each text met and
+ * frozen, so a request can neither pay the parse again nor change what the next one is handed.
+ */
+const settingsRead = new Map<string, ServiceSettings>();
+function settingsOf(text: string): ServiceSettings {
+  let settings = settingsRead.get(text);
+  if (!settings) {
+    settings = frozen(json<ServiceSettings>(text));
+    settingsRead.set(text, settings);
+    if (settingsRead.size > 64) settingsRead.delete(settingsRead.keys().next().value as string);
+  }
+  return settings;
+}
+const frozen = <T>(value: T): T => {
+  if (value && typeof value === 'object') for (const v of Object.values(value)) frozen(v);
+  return Object.freeze(value);
+};
+
+/** The case, the person's place on its team, its service, and whether a question is open on its jigsaw: one read, compiled once. */
+const caseInReach = compiledOnce((db, p: { id: string; staffId: string }) =>
+  db
+    .selectFrom('cases')
+    .innerJoin('services', 'services.id', 'cases.service_id')
+    .leftJoin('team_members', (j) => j.onRef('team_members.case_id', '=', 'cases.id').on('team_members.staff_id', '=', p.staffId))
+    .selectAll('cases')
+    .select((eb) => [
+      'services.name as service_name',
+      'services.settings as service_settings',
+      'team_members.staff_id as tm_staff_id',
+      'team_members.name as tm_name',
+      'team_members.agency as tm_agency',
+      'team_members.case_role as tm_case_role',
+      'team_members.invited_by as tm_invited_by',
+      'team_members.invited_at as tm_invited_at',
+      'team_members.invitation_expires_at as tm_invitation_expires_at',
+      'team_members.terms_accepted_at as tm_terms_accepted_at',
+      'team_members.terms_version as tm_terms_version',
+      eb
+        .exists(
+          eb
+            .selectFrom('timeline_questions')
+            .select('timeline_questions.id')
+            .whereRef('timeline_questions.case_id', '=', 'cases.id')
+            .where('timeline_questions.status', '=', 'open'),
+        )
+        .as('open_questions'),
+    ])
+    .where('cases.id', '=', p.id),
+);
+
 export function caseRepository(db: Kysely<Database>, dialect: SqlDialect): CaseRepository {
   return {
     async nextReferenceNumber(serviceId, year) {
@@ -107,26 +159,7 @@ export function caseRepository(db: Kysely<Database>, dialect: SqlDialect): CaseR
       return r ? toCase(r) : null;
     },
     async getInReach(id, staffId) {
-      const r = await db
-        .selectFrom('cases')
-        .innerJoin('services', 'services.id', 'cases.service_id')
-        .leftJoin('team_members', (j) => j.onRef('team_members.case_id', '=', 'cases.id').on('team_members.staff_id', '=', staffId))
-        .selectAll('cases')
-        .select([
-          'services.name as service_name',
-          'services.settings as service_settings',
-          'team_members.staff_id as tm_staff_id',
-          'team_members.name as tm_name',
-          'team_members.agency as tm_agency',
-          'team_members.case_role as tm_case_role',
-          'team_members.invited_by as tm_invited_by',
-          'team_members.invited_at as tm_invited_at',
-          'team_members.invitation_expires_at as tm_invitation_expires_at',
-          'team_members.terms_accepted_at as tm_terms_accepted_at',
-          'team_members.terms_version as tm_terms_version',
-        ])
-        .where('cases.id', '=', id)
-        .executeTakeFirst();
+      const r = (await caseInReach(db, { id, staffId })).rows[0];
       if (!r) return null;
       const membership: TeamMember | null =
         r.tm_staff_id === null
@@ -143,7 +176,12 @@ export function caseRepository(db: Kysely<Database>, dialect: SqlDialect): CaseR
               termsAcceptedAt: r.tm_terms_accepted_at,
               termsVersion: r.tm_terms_version,
             };
-      return { case: toCase(r), membership, service: { id: r.service_id, name: r.service_name, settings: json<ServiceSettings>(r.service_settings) } };
+      return {
+        case: toCase(r),
+        membership,
+        service: { id: r.service_id, name: r.service_name, settings: settingsOf(r.service_settings) },
+        openQuestions: Boolean(r.open_questions),
+      };
     },
     async getByReference(reference) {
       const r = await db.selectFrom('cases').selectAll().where('reference', '=', reference).executeTakeFirst();

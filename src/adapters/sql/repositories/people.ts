@@ -3,6 +3,7 @@ import type { Service } from '../../../domain/service.js';
 import type { Agency, Role, Staff } from '../../../domain/staff.js';
 import type { ServiceRepository, SessionRepository, StaffRepository } from '../../../ports/store.js';
 import type { Database } from '../schema.js';
+import { compiledOnce } from '../compiledOnce.js';
 import { json } from './page.js';
 
 export function serviceRepository(db: Kysely<Database>): ServiceRepository {
@@ -33,6 +34,10 @@ export function serviceRepository(db: Kysely<Database>): ServiceRepository {
   };
 }
 
+// Every request's sign-in reads these two (unless it is kept, SESSION_CACHE_SECONDS): compiled once (../compiledOnce.ts).
+const sessionByHash = compiledOnce((db, p: { tokenHash: string }) => db.selectFrom('sessions').selectAll().where('token_hash', '=', p.tokenHash));
+const staffById = compiledOnce((db, p: { id: string }) => db.selectFrom('staff').selectAll().where('id', '=', p.id));
+
 export function staffRepository(db: Kysely<Database>): StaffRepository {
   const toStaff = (r: Database['staff']): Staff => ({
     id: r.id,
@@ -45,7 +50,7 @@ export function staffRepository(db: Kysely<Database>): StaffRepository {
   });
   return {
     async get(id) {
-      const r = await db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+      const [r] = (await staffById(db, { id })).rows;
       return r ? toStaff(r) : null;
     },
     async getByAadObjectId(oid) {
@@ -81,7 +86,7 @@ export function sessionRepository(db: Kysely<Database>): SessionRepository {
       await db.insertInto('sessions').values({ token_hash: s.tokenHash, staff_id: s.staffId, created_at: s.createdAt, expires_at: s.expiresAt }).execute();
     },
     async get(tokenHash) {
-      const r = await db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+      const [r] = (await sessionByHash(db, { tokenHash })).rows;
       return r ? { tokenHash: r.token_hash, staffId: r.staff_id, createdAt: r.created_at, expiresAt: r.expires_at } : null;
     },
     async delete(tokenHash) {

@@ -7,6 +7,7 @@ import type { TimelineRepository, TimelineSearch } from '../../../ports/store.js
 import type { Database, SqlDialect } from '../schema.js';
 import { rangesOfMarks } from './highlight.js';
 import { decodeCursor, json, toPage } from './page.js';
+import { compiledOnce } from '../compiledOnce.js';
 
 type Row = Database['timeline_entries'];
 
@@ -108,10 +109,16 @@ async function searchRows(db: Kysely<Database>, dialect: SqlDialect, caseId: str
   return rows;
 }
 
+type RevisionRow = Database['timeline_revisions'];
+
+// Adding an entry writes these two on every request: compiled once (../compiledOnce.ts).
+const insertEntry = compiledOnce((db, row: Row) => db.insertInto('timeline_entries').values(row));
+const insertRevision = compiledOnce((db, row: RevisionRow) => db.insertInto('timeline_revisions').values(row));
+
 export function timelineRepository(db: Kysely<Database>, dialect: SqlDialect): TimelineRepository {
   return {
     async insert(e) {
-      await db.insertInto('timeline_entries').values(toRow(e)).execute();
+      await insertEntry(db, toRow(e));
     },
     async get(caseId, entryId) {
       const r = await db.selectFrom('timeline_entries').selectAll().where('case_id', '=', caseId).where('id', '=', entryId).executeTakeFirst();
@@ -182,20 +189,17 @@ export function timelineRepository(db: Kysely<Database>, dialect: SqlDialect): T
       return rows.map((r) => ({ lifeStage: r.life_stage as LifeStage, agency: r.source_agency as Agency, entries: Number(r.entries) }));
     },
     async addRevision(rev) {
-      await db
-        .insertInto('timeline_revisions')
-        .values({
-          entry_id: rev.entryId,
-          case_id: rev.caseId,
-          version: rev.version,
-          content_json: JSON.stringify(rev.content),
-          retraction_json: rev.retraction ? JSON.stringify(rev.retraction) : null,
-          restriction_json: rev.restriction ? JSON.stringify(rev.restriction) : null,
-          changed_by: rev.changedBy,
-          changed_by_name: rev.changedByName,
-          changed_at: rev.changedAt,
-        })
-        .execute();
+      await insertRevision(db, {
+        entry_id: rev.entryId,
+        case_id: rev.caseId,
+        version: rev.version,
+        content_json: JSON.stringify(rev.content),
+        retraction_json: rev.retraction ? JSON.stringify(rev.retraction) : null,
+        restriction_json: rev.restriction ? JSON.stringify(rev.restriction) : null,
+        changed_by: rev.changedBy,
+        changed_by_name: rev.changedByName,
+        changed_at: rev.changedAt,
+      });
     },
     async revisions(entryId) {
       const rows = await db.selectFrom('timeline_revisions').selectAll().where('entry_id', '=', entryId).orderBy('version').execute();

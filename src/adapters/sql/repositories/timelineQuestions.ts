@@ -4,6 +4,7 @@ import type { Agency } from '../../../domain/staff.js';
 import type { QuestionStatus, TimelineQuestion } from '../../../domain/timelineQuestion.js';
 import type { TimelineQuestionRepository } from '../../../ports/store.js';
 import type { Database } from '../schema.js';
+import { compiledOnce } from '../compiledOnce.js';
 
 type Row = Database['timeline_questions'];
 
@@ -45,6 +46,19 @@ const fromRow = (r: Row): TimelineQuestion => ({
   version: Number(r.version),
 });
 
+/** The question open on a cell of the jigsaw, asked for when an entry is added there: compiled once (../compiledOnce.ts). */
+const openOnCell = compiledOnce((db, p: { caseId: string; lifeStage: string; agency: string }) =>
+  db
+    .selectFrom('timeline_questions')
+    .selectAll()
+    .where('case_id', '=', p.caseId)
+    .where('life_stage', '=', p.lifeStage)
+    .where('agency', '=', p.agency)
+    .where('status', '=', 'open')
+    .orderBy('asked_at')
+    .limit(1),
+);
+
 export function timelineQuestionRepository(db: Kysely<Database>): TimelineQuestionRepository {
   return {
     async insert(q) {
@@ -70,15 +84,7 @@ export function timelineQuestionRepository(db: Kysely<Database>): TimelineQuesti
       return rows.map(fromRow);
     },
     async openFor(caseId, lifeStage, agency) {
-      const row = await db
-        .selectFrom('timeline_questions')
-        .selectAll()
-        .where('case_id', '=', caseId)
-        .where('life_stage', '=', lifeStage)
-        .where('agency', '=', agency)
-        .where('status', '=', 'open')
-        .orderBy('asked_at')
-        .executeTakeFirst();
+      const [row] = (await openOnCell(db, { caseId, lifeStage, agency })).rows;
       return row ? fromRow(row) : null;
     },
   };
