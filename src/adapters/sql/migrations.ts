@@ -26,6 +26,7 @@ import { timelineSearch } from './migrations/0022_timeline_search.js';
 import { auditHeadLink } from './migrations/0023_audit_head_link.js';
 import { dashboardIndexes } from './migrations/0024_dashboard_indexes.js';
 import { postgresWrites } from './migrations/0025_postgres_writes.js';
+import { dashboardFacts } from './migrations/0026_dashboard_facts.js';
 
 /**
  * Migrations shared by SQLite and PostgreSQL, one file each under migrations/. A migration that
@@ -59,6 +60,7 @@ function migrations(dialect: SqlDialect): Record<string, Migration> {
     '0023_audit_head_link': auditHeadLink(),
     '0024_dashboard_indexes': dashboardIndexes(),
     '0025_postgres_writes': postgresWrites(dialect),
+    '0026_dashboard_facts': dashboardFacts(dialect),
   };
 }
 

@@ -232,6 +232,27 @@ export interface Database {
     written_at: string;
     version: number;
   };
+  case_dashboard_facts: {
+    case_id: string;
+    service_id: string;
+    reference: string;
+    status: string;
+    pathway: string;
+    referred_on: string;
+    dob: string | null;
+    legal_status: string;
+    yp: string | null;
+    yp_given_before: number | null;
+    pc: string | null;
+    la: string | null;
+    placements: number;
+    first_level: number | null;
+    latest_level: number | null;
+    movement: string;
+    approved: number;
+    anchor: string | null;
+    agreed: string | null;
+  };
   case_summaries: {
     case_id: string;
     kind: string;

@@ -41,12 +41,13 @@ function random(seed: number) {
 describe('the service dashboard, counted by the database', () => {
   let t: TestServer;
   let manager: Principal;
+  let template: { case: Case; agreement: Agreement };
 
   beforeAll(async () => {
     t = await startTestServer();
     manager = await principal(t.system.deps, 'mgr-bri');
     const { id } = await activeCaseVia(t.system.deps, 'BRI');
-    const template = await t.system.deps.store.transaction(async (tx) => {
+    template = await t.system.deps.store.transaction(async (tx) => {
       return { case: (await tx.cases.get(id))!, agreement: (await tx.agreements.listForCase(id))[0]! };
     });
     const r = random(18);
@@ -258,6 +259,95 @@ describe('the service dashboard, counted by the database', () => {
     // Another service's cases are never in Bristol's lists.
     const bristol = new Set(expected.cases.map((c) => c.id));
     expect((await wholeList('active-cases', 50)).every((row) => bristol.has(row.caseId))).toBe(true);
+  });
+
+  it('answers as going through every case would after each kind of change to a case', async () => {
+    const answers = async () => {
+      const expected = await byHand();
+      const d = await showServiceDashboard(t.system.deps, manager, 'BRI', { limit: '200' });
+      expect(d.counts).toEqual(expected.overview.counts);
+      expect(d.trmMovement.counts).toEqual(expected.overview.trmMovement.counts);
+      expect(d.agreementsOutstanding).toEqual(expected.overview.agreementsOutstanding);
+      expect(d.reviews).toEqual(expected.overview.reviews);
+      expect(d.activeCases).toEqual(expected.overview.activeCases);
+      expect(d.trmMovement.cases).toEqual(expected.overview.trmMovement.cases);
+      return d;
+    };
+    const before = await answers();
+    const bristol = (await byHand()).cases;
+    const active = bristol.filter((c) => c.status === 'active' && c.childDateOfBirth !== null);
+    const [closing, moving, reviewed, agreeing, transferred, restated, meetingHeld] = active;
+    await t.system.deps.store.transaction(async (tx) => {
+      const update = async (c: Case, changes: Partial<Case>) =>
+        expect(await tx.cases.update({ ...c, ...changes, version: c.version + 1 }, c.version)).toBe(true);
+      await update(closing!, { status: 'closed' });
+      await update(transferred!, { serviceId: 'NSO' });
+      await update(restated!, { legalStatus: restated!.legalStatus === 'care_order' ? 'remanded' : 'care_order' });
+      // A setback: a lower level than the first, placed after every other.
+      await tx.trm.insert({
+        id: `${moving!.id}-trm-later`,
+        caseId: moving!.id,
+        level: 0.5,
+        rationale: 'Later.',
+        effectiveDate: TODAY,
+        meetingId: null,
+        placedBy: 'ecm-sam',
+        placedByName: 'Sam',
+        placedAt: `${TODAY}T11:00:00.000Z`,
+      });
+      await tx.agreements.insert({
+        ...template.agreement,
+        id: `${agreeing!.id}-agreement-later`,
+        caseId: agreeing!.id,
+        seq: 99,
+        party: 'young_person',
+        decision: 'given',
+        date: TODAY,
+      });
+      // An approval today restarts the review clock; a meeting held yesterday agrees the next review.
+      const draft = (await tx.formulations.current(reviewed!.id)) ?? null;
+      const approved: Formulation = {
+        id: `${reviewed!.id}-formulation-later`,
+        caseId: reviewed!.id,
+        number: (draft?.number ?? 0) + 1,
+        status: 'approved',
+        content: {} as Formulation['content'],
+        createdBy: 'psy-helen',
+        updatedBy: 'psy-helen',
+        updatedAt: `${TODAY}T09:00:00.000Z`,
+        approvedBy: 'psy-helen',
+        approvedByName: 'Helen',
+        approvedAt: `${TODAY}T09:00:00.000Z`,
+        version: 1,
+      };
+      await tx.formulations.insert(approved);
+      const meeting: Meeting = {
+        id: `${meetingHeld!.id}-meeting-later`,
+        caseId: meetingHeld!.id,
+        kind: 'review',
+        startsAt: `${addDays(TODAY, -1)}T10:00:00.000Z`,
+        endsAt: `${addDays(TODAY, -1)}T11:00:00.000Z`,
+        location: null,
+        organiserId: 'ecm-sam',
+        attendees: [],
+        status: 'scheduled',
+        joinUrl: null,
+        externalId: null,
+        chatId: null,
+        startedAt: null,
+        endedAt: null,
+        outcome: null,
+        version: 1,
+      };
+      await tx.meetings.insert(meeting);
+      const held = { ...meeting, status: 'held', outcome: { nextReviewDue: addDays(TODAY, 3) } as Meeting['outcome'], version: 2 } as Meeting;
+      expect(await tx.meetings.update(held, 1)).toBe(true);
+    });
+    const after = await answers();
+    expect(after.counts.closed).toBe(before.counts.closed + 1);
+    expect(after.counts.active).toBe(before.counts.active - 2);
+    expect(after.trmMovement.counts.setback).toBeGreaterThan(before.trmMovement.counts.setback);
+    expect(after.reviews.find((r) => r.caseId === meetingHeld!.id)).toMatchObject({ nextReviewDue: addDays(TODAY, 3), state: 'due_soon' });
   });
 
   it('shows the first page of each list with where the next starts, and refuses a page it cannot give', async () => {

@@ -6,7 +6,8 @@ import type { ServiceSettings } from '../../../domain/service.js';
 import type { Agency } from '../../../domain/staff.js';
 import type { CaseRole, TeamMember } from '../../../domain/team.js';
 import type { AgreementRepository, CaseRepository, TeamRepository } from '../../../ports/store.js';
-import type { Database } from '../schema.js';
+import type { Database, SqlDialect } from '../schema.js';
+import { refreshDashboardFacts } from './dashboardFacts.js';
 import { decodeCursor, json, toPage } from './page.js';
 import { compiledOnce } from '../compiledOnce.js';
 
@@ -84,6 +85,7 @@ const CASE_TABLES = [
   // Published documents' records and bytes not yet delivered: the library folder goes too.
   'case_documents',
   'case_transfers',
+  'case_dashboard_facts',
 ] as const;
 
 /**
@@ -137,7 +139,7 @@ const caseInReach = compiledOnce((db, p: { id: string; staffId: string }) =>
     .where('cases.id', '=', p.id),
 );
 
-export function caseRepository(db: Kysely<Database>): CaseRepository {
+export function caseRepository(db: Kysely<Database>, dialect: SqlDialect): CaseRepository {
   return {
     async nextReferenceNumber(serviceId, year) {
       const r = await db
@@ -150,6 +152,7 @@ export function caseRepository(db: Kysely<Database>): CaseRepository {
     },
     async insert(c) {
       await db.insertInto('cases').values(toRow(c)).execute();
+      await refreshDashboardFacts(db, dialect, c.id);
     },
     async get(id) {
       const r = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
@@ -187,7 +190,9 @@ export function caseRepository(db: Kysely<Database>): CaseRepository {
     async update(c, expectedVersion) {
       const { id, ...changes } = toRow(c);
       const r = await db.updateTable('cases').set(changes).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+      if (Number(r.numUpdatedRows) !== 1) return false;
+      await refreshDashboardFacts(db, dialect, id);
+      return true;
     },
     async list(query, page) {
       const after = decodeCursor(page.after, 2);
@@ -244,7 +249,7 @@ export function caseRepository(db: Kysely<Database>): CaseRepository {
   };
 }
 
-export function agreementRepository(db: Kysely<Database>): AgreementRepository {
+export function agreementRepository(db: Kysely<Database>, dialect: SqlDialect): AgreementRepository {
   return {
     async insert(a) {
       await db
@@ -264,6 +269,7 @@ export function agreementRepository(db: Kysely<Database>): AgreementRepository {
           recorded_at: a.recordedAt,
         })
         .execute();
+      await refreshDashboardFacts(db, dialect, a.caseId);
     },
     async listForCase(caseId) {
       const rows = await db.selectFrom('agreements').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();

@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Party } from '../../../domain/agreement.js';
 import { AGE_BANDS, agreementRuleFor, type AgreementRule } from '../../../domain/agreementRules.js';
-import { addDays } from '../../../domain/dates.js';
+import { addDays, type IsoDate } from '../../../domain/dates.js';
 import { LEGAL_STATUSES } from '../../../domain/legalStatus.js';
 import { REMINDER_DAYS_BEFORE } from '../../../domain/reviewCadence.js';
 import type { CaseFacts, DashboardCounts, DashboardList, DashboardQueries, DashboardQuery, FactsMovement, FactsReviewState } from '../../../ports/dashboard.js';
@@ -9,10 +9,12 @@ import type { Database, SqlDialect } from '../schema.js';
 
 /**
  * The service dashboard in SQL, one statement per question, the same text on SQLite and PostgreSQL
- * but for two helpers below (a date plus some days; a field of a JSON column). Every rule the
- * domain applies per case (src/domain/reviewStatusOf.ts, agreementRules.ts, trm.ts, planAction.ts)
- * is written here as a column of `facts`; tests/app/oversight/dashboardQueries.test.ts holds the two
- * to the same answers on a seeded service, on both stores.
+ * but for one helper below (a date plus some days). Every rule the domain applies per case
+ * (src/domain/reviewStatusOf.ts, agreementRules.ts, trm.ts, planAction.ts) is written as a column of
+ * `facts`: what depends only on the case's record in its row of case_dashboard_facts, kept as the
+ * case changes (dashboardFacts.ts), and what depends on the day or the service's settings here,
+ * against the query's today. tests/app/oversight/dashboardQueries.test.ts holds the two to the same
+ * answers on a seeded service, on both stores.
  */
 
 type Sql = RawBuilder<unknown>;
@@ -23,154 +25,43 @@ const plusDays = (dialect: SqlDialect, date: Sql, days: number): Sql =>
     ? sql`to_char(cast(${date} as date) + ${sql.lit(Math.trunc(days))}, 'YYYY-MM-DD')`
     : sql`date(${date}, ${sql.lit(`+${Math.trunc(days)} days`)})`;
 
-/** The next-review date a held meeting agreed, from its outcome (JSON text). */
-const agreedDue = (dialect: SqlDialect): Sql =>
-  dialect === 'postgres' ? sql`(cast(m.outcome_json as jsonb) ->> 'nextReviewDue')` : sql`json_extract(m.outcome_json, '$.nextReviewDue')`;
-
-const year = (d: Sql): Sql => sql`cast(substr(${d}, 1, 4) as integer)`;
-const monthDay = (d: Sql): Sql => sql`substr(${d}, 6, 5)`;
-
-/** Completed years from the date of birth to `on` (as ageInYears; -1 before birth). */
-const ageOn = (dob: Sql, on: Sql): Sql =>
-  sql`case when ${on} < ${dob} then -1 else ${year(on)} - ${year(dob)} - (case when ${monthDay(on)} < ${monthDay(dob)} then 1 else 0 end) end`;
-
-/** `date` falls before the `n`th birthday. */
-const beforeBirthday = (date: Sql, dob: Sql, n: number): Sql =>
-  sql`(${year(date)} - ${year(dob)} < ${sql.lit(n)} or (${year(date)} - ${year(dob)} = ${sql.lit(n)} and ${monthDay(date)} < ${monthDay(dob)}))`;
+/**
+ * The day `years` before `today`, as text that may not be a date (2008-02-29): a date of birth
+ * on or before it is at least `years` old today, as ageInYears counts (ISO text compares as dates).
+ */
+const yearsBefore = (today: IsoDate, years: number): string => `${String(Number(today.slice(0, 4)) - years).padStart(4, '0')}${today.slice(4)}`;
 
 /** Whether the service's agreement table needs `party` for the case's age band and legal status. */
 function needs(party: Party, rules: readonly AgreementRule[]): Sql {
-  const keys = AGE_BANDS.flatMap((band) => LEGAL_STATUSES.filter((s) => agreementRuleFor(band, s, rules).needs.includes(party)).map((s) => `${band}/${s}`));
-  if (keys.length === 0) return sql`(1 = 0)`;
-  return sql`((band || '/' || legal_status) in (${sql.join(keys)}))`;
-}
-
-/** Every case of the service with what the dashboard derives from its record. */
-/** PostgreSQL: each table read once for the whole service, windowed per case, then joined (hash joins). */
-function windowBase(dialect: SqlDialect, q: DashboardQuery, only: Sql): Sql {
-  const today = sql`${q.today}`;
-  const { dueWeeks, overdueWeeks } = q.cadence;
-  const dueOf = plusDays(dialect, sql`anchor`, 7 * dueWeeks);
-  return sql`
-    c as (
-      select id, reference, status, pathway, substr(referred_at, 1, 10) as referred_on, child_dob as dob, legal_status
-      from cases where service_id = ${q.serviceId} ${only}
-    ),
-    ag as (
-      select case_id,
-        max(case when party = 'young_person' then decision end) as yp,
-        max(case when party = 'young_person' then date end) as yp_date,
-        max(case when party = 'parent_carer' then decision end) as pc,
-        max(case when party = 'local_authority' then decision end) as la
-      from (
-        select a.case_id, a.party, a.decision, a.date, row_number() over (partition by a.case_id, a.party order by a.seq desc) as rn
-        from agreements a join cases cs on cs.id = a.case_id and cs.service_id = ${q.serviceId}
-      ) latest
-      where rn = 1
-      group by case_id
-    ),
-    tp as (
-      select case_id, count(*) as placements,
-        max(case when first_rn = 1 then level end) as first_level,
-        max(case when last_rn = 1 then level end) as latest_level
-      from (
-        select p.case_id, p.level,
-          row_number() over (partition by p.case_id order by p.effective_date, p.placed_at) as first_rn,
-          row_number() over (partition by p.case_id order by p.effective_date desc, p.placed_at desc) as last_rn
-        from trm_placements p join cases cs on cs.id = p.case_id and cs.service_id = ${q.serviceId} and cs.status = 'active'
-      ) ordered
-      group by case_id
-    ),
-    fa as (
-      select distinct f.case_id from formulations f join cases cs on cs.id = f.case_id and cs.service_id = ${q.serviceId} and cs.status = 'active' where f.approved_at is not null
-    ),
-    clock as (
-      select case_id, d as anchor, agreed from (
-        select case_id, d, agreed,
-          row_number() over (partition by case_id order by d desc, case when agreed is null then 0 else 1 end desc) as rn
-        from (
-          select f.case_id, substr(f.approved_at, 1, 10) as d, cast(null as text) as agreed
-          from formulations f join cases cs on cs.id = f.case_id and cs.service_id = ${q.serviceId} and cs.status = 'active'
-          where f.approved_at is not null
-          union all
-          select m.case_id, substr(m.starts_at, 1, 10) as d, ${agreedDue(dialect)} as agreed
-          from meetings m join cases cs on cs.id = m.case_id and cs.service_id = ${q.serviceId} and cs.status = 'active'
-          where m.status = 'held' and m.kind <> 'consultation'
-        ) starts
-      ) ranked
-      where rn = 1
-    ),
-    rv as (
-      select case_id, anchor, coalesce(agreed, ${dueOf}) as next_due,
-        case when agreed is not null and agreed > ${dueOf}
-          then ${plusDays(dialect, sql`agreed`, 7 * (overdueWeeks - dueWeeks))}
-          else ${plusDays(dialect, sql`anchor`, 7 * overdueWeeks)} end as overdue_from
-      from clock
-    ),
-    f1 as (
-      select c.*, ag.yp, ag.yp_date, ag.pc, ag.la,
-        coalesce(tp.placements, 0) as placements, tp.first_level, tp.latest_level,
-        case when fa.case_id is null then 0 else 1 end as approved,
-        rv.anchor, rv.next_due, rv.overdue_from,
-        case when c.dob is null then null else ${ageOn(sql`c.dob`, today)} end as age
-      from c
-      left join ag on ag.case_id = c.id
-      left join tp on tp.case_id = c.id
-      left join fa on fa.case_id = c.id
-      left join rv on rv.case_id = c.id
-    )`;
+  const bands = AGE_BANDS.flatMap((band) => {
+    const statuses = LEGAL_STATUSES.filter((s) => agreementRuleFor(band, s, rules).needs.includes(party));
+    return statuses.length === 0 ? [] : [sql`(band = ${band} and legal_status in (${sql.join(statuses)}))`];
+  });
+  if (bands.length === 0) return sql`(1 = 0)`;
+  return sql`(${sql.join(bands, sql` or `)})`;
 }
 
 /**
- * SQLite: one walk of the service's cases, each fact an index lookup of its own (agreements by case
- * and order, placements in placement order, approvals, held meetings); what only an active case
- * needs is looked up only for one. Materialised, so no lookup runs twice.
+ * The service's cases as their facts rows hold them (dashboardFacts.ts), with what depends on the
+ * day and on the service's cadence worked out against today.
  */
-function lookupBase(dialect: SqlDialect, q: DashboardQuery, only: Sql): Sql {
-  const today = sql`${q.today}`;
+function base(dialect: SqlDialect, q: DashboardQuery, only: Sql): Sql {
   const { dueWeeks, overdueWeeks } = q.cadence;
   const dueOf = plusDays(dialect, sql`anchor`, 7 * dueWeeks);
-  const latest = (party: string, column: string) =>
-    sql`case when status <> 'closed' then (select a.${sql.ref(column)} from agreements a where a.case_id = c.id and a.party = ${party} order by a.seq desc limit 1) end`;
-  const held = sql`m.case_id = s2.id and m.status = 'held' and m.kind <> 'consultation'`;
   return sql`
     c as (
-      select id, reference, status, pathway, substr(referred_at, 1, 10) as referred_on, child_dob as dob, legal_status
-      from cases where service_id = ${q.serviceId} ${only}
-    ),
-    s1 as materialized (
-      select c.*,
-        ${latest('young_person', 'decision')} as yp,
-        ${latest('young_person', 'date')} as yp_date,
-        ${latest('parent_carer', 'decision')} as pc,
-        ${latest('local_authority', 'decision')} as la,
-        case when status = 'active' then (select count(*) from trm_placements p where p.case_id = c.id) else 0 end as placements,
-        case when status = 'active' then (select p.level from trm_placements p where p.case_id = c.id order by p.effective_date, p.placed_at limit 1) end as first_level,
-        case when status = 'active' then (select p.level from trm_placements p where p.case_id = c.id order by p.effective_date desc, p.placed_at desc limit 1) end as latest_level,
-        case when status = 'active' then (select max(substr(f.approved_at, 1, 10)) from formulations f where f.case_id = c.id and f.approved_at is not null) end as fdate,
-        case when status = 'active' then (select max(substr(m.starts_at, 1, 10)) from meetings m where m.case_id = c.id and m.status = 'held' and m.kind <> 'consultation') end as mdate
-      from c
-    ),
-    s2 as materialized (
-      select s1.*, case when fdate is null then 0 else 1 end as approved,
-        case when fdate is null then mdate when mdate is null or fdate > mdate then fdate else mdate end as anchor
-      from s1
-    ),
-    clock as materialized (
-      select s2.*,
-        case when mdate is not null and mdate = anchor then
-          (select ${agreedDue(dialect)} from meetings m where ${held} and substr(m.starts_at, 1, 10) = s2.anchor and ${agreedDue(dialect)} is not null order by m.starts_at desc limit 1)
-        end as agreed
-      from s2
+      select case_id as id, reference, status, pathway, referred_on, dob, legal_status, yp, yp_given_before, pc, la,
+        placements, first_level, latest_level, movement, approved, anchor, agreed
+      from case_dashboard_facts where service_id = ${q.serviceId} ${only}
     ),
     f1 as (
-      select clock.*,
+      select c.*,
         case when anchor is null then null else coalesce(agreed, ${dueOf}) end as next_due,
         case when anchor is null then null
           when agreed is not null and agreed > ${dueOf} then ${plusDays(dialect, sql`agreed`, 7 * (overdueWeeks - dueWeeks))}
           else ${plusDays(dialect, sql`anchor`, 7 * overdueWeeks)} end as overdue_from,
-        case when dob is null then null else ${ageOn(sql`dob`, today)} end as age
-      from clock
+        case when dob <= ${yearsBefore(q.today, 18)} then 'aged_18_plus' when dob <= ${yearsBefore(q.today, 16)} then 'aged_16_17' else 'under_16' end as band
+      from c
     )`;
 }
 
@@ -184,26 +75,16 @@ function facts(dialect: SqlDialect, q: DashboardQuery, only: Sql = NONE): Sql {
   const missing = (party: Party, latest: string) =>
     sql`case when ${needs(party, q.agreementRules)} and coalesce(${sql.ref(latest)}, '') <> 'given' then 1 else 0 end`;
   return sql`
-    ${dialect === 'postgres' ? windowBase(dialect, q, only) : lookupBase(dialect, q, only)},
+    ${base(dialect, q, only)},
     f2 as (
-      select f1.*, case when age >= 18 then 'aged_18_plus' when age >= 16 then 'aged_16_17' else 'under_16' end as band from f1
-    ),
-    f3 as (
-      select f2.*,
+      select f1.*,
         ${missing('young_person', 'yp')} as missing_yp,
         ${missing('parent_carer', 'pc')} as missing_pc,
         ${missing('local_authority', 'la')} as missing_la,
         case
-          when yp = 'given' and band = 'aged_18_plus' and ${beforeBirthday(sql`yp_date`, sql`dob`, 18)} then 'turned_18'
-          when yp = 'given' and band = 'aged_16_17' and ${beforeBirthday(sql`yp_date`, sql`dob`, 16)} then 'turned_16'
+          when band = 'aged_18_plus' and yp_given_before in (16, 18) then 'turned_18'
+          when band = 'aged_16_17' and yp_given_before = 16 then 'turned_16'
         end as ask_again,
-        case
-          when placements = 0 then 'none'
-          when placements = 1 then 'first'
-          when latest_level > first_level then 'up'
-          when latest_level < first_level then 'setback'
-          else 'same'
-        end as movement,
         case
           when status <> 'active' or anchor is null then null
           when ${today} >= overdue_from then 'overdue'
@@ -211,14 +92,14 @@ function facts(dialect: SqlDialect, q: DashboardQuery, only: Sql = NONE): Sql {
           when next_due <= ${soon} then 'due_soon'
           else 'not_due'
         end as review_state
-      from f2
+      from f1
     ),
     facts as (
-      select f3.*,
+      select f2.*,
         case when status <> 'closed' and dob is not null
           and (status <> 'active' or missing_yp = 1 or missing_pc = 1 or missing_la = 1 or ask_again is not null)
           then 1 else 0 end as awaits
-      from f3
+      from f2
     )`;
 }
 

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Formulation, FormulationContent, FormulationStatus } from '../../../domain/formulation.js';
 import type { RecordAtApproval } from '../../../domain/recordAtApproval.js';
 import type { FormulationRepository } from '../../../ports/store.js';
-import type { Database } from '../schema.js';
+import type { Database, SqlDialect } from '../schema.js';
+import { refreshDashboardFacts } from './dashboardFacts.js';
 import { json } from './page.js';
 
 type Row = Database['formulations'];
@@ -37,7 +38,7 @@ const toRow = (f: Formulation): Row => ({
   version: f.version,
 });
 
-export function formulationRepository(db: Kysely<Database>): FormulationRepository {
+export function formulationRepository(db: Kysely<Database>, dialect: SqlDialect): FormulationRepository {
   return {
     async current(caseId) {
       const r = await db.selectFrom('formulations').selectAll().where('case_id', '=', caseId).orderBy('number', 'desc').limit(1).executeTakeFirst();
@@ -52,11 +53,14 @@ export function formulationRepository(db: Kysely<Database>): FormulationReposito
     },
     async insert(f) {
       await db.insertInto('formulations').values(toRow(f)).execute();
+      await refreshDashboardFacts(db, dialect, f.caseId);
     },
     async update(f, expectedVersion) {
       const { id, ...changes } = toRow(f);
       const r = await db.updateTable('formulations').set(changes).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+      if (Number(r.numUpdatedRows) !== 1) return false;
+      await refreshDashboardFacts(db, dialect, f.caseId);
+      return true;
     },
     async addRevision(rev) {
       const caseRow = await db.selectFrom('formulations').select('case_id').where('id', '=', rev.formulationId).executeTakeFirstOrThrow();

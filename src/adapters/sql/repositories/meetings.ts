@@ -4,7 +4,8 @@ import type { AttendanceMarkValue } from '../../../domain/attendance.js';
 import type { MeetingNoteKind } from '../../../domain/meetingNote.js';
 import type { Agency } from '../../../domain/staff.js';
 import type { MeetingRepository } from '../../../ports/store.js';
-import type { Database } from '../schema.js';
+import type { Database, SqlDialect } from '../schema.js';
+import { refreshDashboardFacts } from './dashboardFacts.js';
 import { json } from './page.js';
 
 type Row = Database['meetings'];
@@ -27,7 +28,7 @@ const toRow = (m: Meeting): Row => ({
   version: m.version,
 });
 
-export function meetingRepository(db: Kysely<Database>): MeetingRepository {
+export function meetingRepository(db: Kysely<Database>, dialect: SqlDialect): MeetingRepository {
   async function withAttendees(rows: Row[]): Promise<Meeting[]> {
     if (rows.length === 0) return [];
     const attendees = await db
@@ -80,6 +81,7 @@ export function meetingRepository(db: Kysely<Database>): MeetingRepository {
     async insert(m) {
       await db.insertInto('meetings').values(toRow(m)).execute();
       await writeAttendees(m);
+      await refreshDashboardFacts(db, dialect, m.caseId);
     },
     async get(caseId, id) {
       const rows = await db.selectFrom('meetings').selectAll().where('case_id', '=', caseId).where('id', '=', id).execute();
@@ -90,6 +92,7 @@ export function meetingRepository(db: Kysely<Database>): MeetingRepository {
       const r = await db.updateTable('meetings').set(changes).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
       await writeAttendees(m);
+      await refreshDashboardFacts(db, dialect, m.caseId);
       return true;
     },
     async respond(meetingId, staffId, response, at) {

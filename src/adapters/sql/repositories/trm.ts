@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { TrmRepository } from '../../../ports/store.js';
-import type { Database } from '../schema.js';
+import type { Database, SqlDialect } from '../schema.js';
+import { refreshDashboardFacts } from './dashboardFacts.js';
 
-export function trmRepository(db: Kysely<Database>): TrmRepository {
+export function trmRepository(db: Kysely<Database>, dialect: SqlDialect): TrmRepository {
   return {
     async insert(p) {
       await db
@@ -19,6 +20,7 @@ export function trmRepository(db: Kysely<Database>): TrmRepository {
           placed_at: p.placedAt,
         })
         .execute();
+      await refreshDashboardFacts(db, dialect, p.caseId);
     },
     async list(caseId) {
       const rows = await db.selectFrom('trm_placements').selectAll().where('case_id', '=', caseId).orderBy('effective_date').orderBy('placed_at').execute();
