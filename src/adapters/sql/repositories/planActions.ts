@@ -3,6 +3,7 @@ import type { ActionStatus, PlanAction } from '../../../domain/planAction.js';
 import type { Agency } from '../../../domain/staff.js';
 import type { PlanActionRepository } from '../../../ports/store.js';
 import type { Database } from '../schema.js';
+import { updateIfVersion } from './versionedUpdate.js';
 
 type Row = Database['plan_actions'];
 
@@ -56,16 +57,8 @@ export function planActionRepository(db: Kysely<Database>): PlanActionRepository
     async insert(a) {
       await db.insertInto('plan_actions').values(toRow(a)).execute();
     },
-    async update(a, expectedVersion) {
-      const { id, case_id, ...rest } = toRow(a);
-      const r = await db
-        .updateTable('plan_actions')
-        .set(rest)
-        .where('id', '=', id)
-        .where('case_id', '=', case_id)
-        .where('version', '=', expectedVersion)
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+    update(a, expectedVersion) {
+      return updateIfVersion(db, 'plan_actions', toRow(a), expectedVersion);
     },
     async get(caseId, id) {
       const row = await db.selectFrom('plan_actions').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();

@@ -4,6 +4,7 @@ import type { Agency } from '../../../domain/staff.js';
 import type { QuestionStatus, TimelineQuestion } from '../../../domain/timelineQuestion.js';
 import type { TimelineQuestionRepository } from '../../../ports/store.js';
 import type { Database } from '../schema.js';
+import { updateIfVersion } from './versionedUpdate.js';
 import { compiledOnce } from '../compiledOnce.js';
 
 type Row = Database['timeline_questions'];
@@ -68,16 +69,8 @@ export function timelineQuestionRepository(db: Kysely<Database>): TimelineQuesti
       const row = await db.selectFrom('timeline_questions').selectAll().where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst();
       return row ? fromRow(row) : null;
     },
-    async update(q, expectedVersion) {
-      const { id, case_id, ...rest } = toRow(q);
-      const r = await db
-        .updateTable('timeline_questions')
-        .set(rest)
-        .where('id', '=', id)
-        .where('case_id', '=', case_id)
-        .where('version', '=', expectedVersion)
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+    update(q, expectedVersion) {
+      return updateIfVersion(db, 'timeline_questions', toRow(q), expectedVersion);
     },
     async list(caseId) {
       const rows = await db.selectFrom('timeline_questions').selectAll().where('case_id', '=', caseId).orderBy('asked_at').orderBy('id').execute();
